@@ -1,0 +1,16 @@
+// Bundles the server with esbuild (dependencies stay external); type checking is `npm run typecheck`.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: ['src/server.ts'],
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
+  jsx: 'automatic',
+  jsxImportSource: '@kitajs/html',
+  logLevel: 'warning',
+});

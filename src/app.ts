@@ -1,0 +1,120 @@
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { accountRoutes, getAppSecret, registerSessions } from './modules/accounts/index.js';
+import { adminRoutes } from './modules/admin/index.js';
+import { cartRoutes } from './modules/cart/index.js';
+import { catalogRoutes, productAdminRoutes } from './modules/catalog/index.js';
+import { type Config, isHttps } from './platform/config.js';
+import { type Database, openDatabase } from './platform/db/client.js';
+import { AppError } from './platform/errors.js';
+import { registerCsrf } from './platform/http/csrf.js';
+import { registerErrorHandling } from './platform/http/error-handler.js';
+import { registerLocale } from './platform/http/locale.js';
+import { nodeModulesDir, publicDir } from './platform/paths.js';
+import { createStorage, type Storage } from './platform/storage.js';
+import { prepareDatabase, type StartupReport } from './startup.js';
+
+export interface AppOptions {
+  /** An already-open database (tests pass a clone of the migrated template). */
+  database?: Database;
+  /** Fastify logger setting; defaults to pino at the configured level. */
+  logger?: boolean | object;
+}
+
+export interface Services {
+  config: Config;
+  database: Database;
+  storage: Storage;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+    startup: StartupReport;
+  }
+}
+
+/** Builds the whole app without listening: server.ts listens, tests inject. */
+export async function buildApp(config: Config, options: AppOptions = {}): Promise<FastifyInstance> {
+  const https = isHttps(config);
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    trustProxy: config.env === 'production',
+    bodyLimit: 1024 * 1024,
+  });
+
+  const database =
+    options.database ??
+    (await openDatabase(
+      config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir },
+    ));
+  if (database.kind === 'pglite' && config.env === 'production') {
+    app.log.warn(
+      'Running on the embedded PGlite database: it has one connection, no fsync and no multi-process support. Production wants PostgreSQL: set DATABASE_URL.',
+    );
+  }
+  const services: Services = { config, database, storage: createStorage(join(config.dataDir, 'files')) };
+  app.decorate('services', services);
+  app.decorate('startup', await prepareDatabase(database.db, config));
+  app.addHook('onClose', async () => {
+    if (!options.database) await database.close();
+  });
+
+  await app.register(helmet, {
+    enableCSPNonces: true,
+    hsts: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        ...(https ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 6, fields: 50 } });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError('RATE_LIMITED'),
+  });
+  await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', maxAge: '1d' });
+  await app.register(fastifyStatic, {
+    root: join(nodeModulesDir, 'htmx.org', 'dist'),
+    prefix: '/vendor/',
+    decorateReply: false,
+    maxAge: '7d',
+    allowedPath: (path) => path === '/htmx.min.js',
+  });
+
+  registerErrorHandling(app);
+  registerLocale(app, { secure: https });
+  registerCsrf(app, {
+    secret: await getAppSecret(database.db, 'csrf'),
+    cookieName: https ? '__Host-hc_csrf' : 'hc_csrf',
+    secure: https,
+  });
+  registerSessions(app, { db: database.db, secure: https });
+
+  await app.register(accountRoutes, { db: database.db, config });
+  await app.register(catalogRoutes, { db: database.db });
+  await app.register(cartRoutes, { db: database.db });
+  await app.register(adminRoutes);
+  await app.register(productAdminRoutes, { db: database.db, storage: services.storage });
+  app.get('/healthz', async () => ({ ok: true }));
+  return app;
+}

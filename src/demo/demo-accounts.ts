@@ -1,0 +1,13 @@
+import type { Role } from '../platform/auth/roles.js';
+
+/** Demo logins, created with the demo catalog; printed at start and listed in the README. */
+export const DEMO_PASSWORD = 'hashcart-demo-2026';
+
+export const demoAccounts: { email: string; fullName: string; role: Role }[] = [
+  { email: 'customer@demo.hashcart.test', fullName: 'Ana Castillo', role: 'customer' },
+  { email: 'sales@demo.hashcart.test', fullName: 'Sam Sales', role: 'sales' },
+  { email: 'finance@demo.hashcart.test', fullName: 'Fiona Finance', role: 'finance' },
+  { email: 'warehouse@demo.hashcart.test', fullName: 'Wang Warehouse', role: 'warehouse' },
+  { email: 'support@demo.hashcart.test', fullName: 'Sofia Support', role: 'support' },
+  { email: 'admin@demo.hashcart.test', fullName: 'Adam Admin', role: 'admin' },
+];

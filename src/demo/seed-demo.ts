@@ -1,0 +1,28 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../platform/db/client.js';
+import { registerUser } from '../modules/accounts/index.js';
+import { networkFigures, products } from '../modules/catalog/index.js';
+import { DEMO_PASSWORD, demoAccounts } from './demo-accounts.js';
+
+/**
+ * Seeds the demo catalog and accounts on an empty database (no products yet).
+ * Products get staggered creation times so "newest" has a stable order.
+ * Returns whether it seeded.
+ */
+export async function seedDemo(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(products);
+  if ((row?.n ?? 0) > 0) return false;
+  // Loaded only when seeding, so a production start never holds the demo catalog in memory.
+  const { demoNetworkFigures, demoProducts } = await import('../modules/catalog/demo/demo-products.js');
+  const now = Date.now();
+  await db.transaction(async (tx) => {
+    await tx.insert(products).values(
+      demoProducts.map((p, i) => ({ ...p, createdAt: new Date(now - (demoProducts.length - i) * 3_600_000) })),
+    );
+    await tx.insert(networkFigures).values(demoNetworkFigures).onConflictDoNothing();
+  });
+  for (const account of demoAccounts) {
+    await registerUser(db, { ...account, password: DEMO_PASSWORD }).catch(() => undefined);
+  }
+  return true;
+}

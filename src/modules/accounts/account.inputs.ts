@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { isCommonPassword } from './password.js';
+
+const email = z.string().trim().toLowerCase().max(254).email({ message: 'field.emailInvalid' });
+
+export const registerInput = z.object({
+  fullName: z.string().trim().min(2, { message: 'field.fullNameRequired' }).max(120, { message: 'field.tooLong' }),
+  email,
+  password: z
+    .string()
+    .min(8, { message: 'field.passwordShort' })
+    .max(256, { message: 'field.tooLong' })
+    .refine((p) => !isCommonPassword(p), { message: 'field.passwordCommon' }),
+  next: z.string().optional(),
+  addProduct: z.coerce.number().int().positive().optional(),
+  addQuantity: z.coerce.number().int().positive().optional(),
+});
+
+export const loginInput = z.object({
+  email,
+  password: z.string().min(1, { message: 'field.required' }).max(256),
+  next: z.string().optional(),
+  addProduct: z.coerce.number().int().positive().optional(),
+  addQuantity: z.coerce.number().int().positive().optional(),
+});
+
+export type RegisterInput = z.infer<typeof registerInput>;
+export type LoginInput = z.infer<typeof loginInput>;

@@ -1,0 +1,99 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../platform/config.js';
+import type { Db } from '../../platform/db/client.js';
+import { AppError } from '../../platform/errors.js';
+import { type FormResult, formValues, parseForm } from '../../platform/http/forms.js';
+import { safeBackPath } from '../../platform/http/locale.js';
+import { pageContext } from '../../platform/http/page-context.js';
+import { formState } from '../../platform/views/form.js';
+import { addToCart } from '../cart/index.js';
+import { loginInput, registerInput } from './account.inputs.js';
+import { countAttempt } from './attempt-counter.repo.js';
+import { logIn } from './actions/log-in.js';
+import { registerUser } from './actions/register-user.js';
+import { sessionCookie } from './session.plugin.js';
+import { deleteSession } from './session.repo.js';
+import { type Continuation, LoginPage, RegisterPage } from './views/auth-pages.js';
+
+const html = (reply: FastifyReply, status = 200) => reply.code(status).type('text/html; charset=utf-8');
+
+function continuation(source: unknown): Continuation {
+  const q = (source ?? {}) as Record<string, string | undefined>;
+  const n = (v: string | undefined) => (v && /^\d{1,9}$/.test(v) ? Number(v) : undefined);
+  return { next: q.next ? safeBackPath(q.next) : undefined, addProduct: n(q.addProduct), addQuantity: n(q.addQuantity) };
+}
+
+export async function accountRoutes(app: FastifyInstance, opts: { db: Db; config: Config }) {
+  const { db } = opts;
+  const cookie = sessionCookie(opts.config.publicUrl.startsWith('https://'));
+  const limit = opts.config.authRateLimit;
+  // Two independent limits per form: per client IP (in memory) and per e-mail address (in the database).
+  const limits = (name: string) => [
+    app.rateLimit({ max: limit, timeWindow: '15 minutes', groupId: `${name}-ip` }),
+    async (req: FastifyRequest) => {
+      const email = (req.body as { email?: unknown })?.email;
+      if (typeof email !== 'string' || !email.trim()) return;
+      if ((await countAttempt(db, `${name}:${email.trim().toLowerCase()}`)) > limit) throw new AppError('RATE_LIMITED');
+    },
+  ];
+
+  /** After login/registration: put the pending item in the cart, then go on. */
+  async function finish(req: FastifyRequest, reply: FastifyReply, userId: number, c: Continuation) {
+    if (c.addProduct) {
+      try {
+        await addToCart(db, userId, c.addProduct, c.addQuantity ?? 1);
+        return reply.code(303).redirect('/cart');
+      } catch (err) {
+        req.log.info({ err }, 'pending cart item not added');
+      }
+    }
+    return reply.code(303).redirect(c.next ?? '/');
+  }
+
+  function refuse<T>(err: unknown, values: Record<string, string>): FormResult<T> {
+    if (err instanceof AppError && err.fields) return { ok: false, errors: err.fields as never, values };
+    throw err;
+  }
+
+  app.get('/login', async (req, reply) => html(reply).send(<LoginPage ctx={pageContext(req, reply)} c={continuation(req.query)} />));
+  app.get('/register', async (req, reply) =>
+    html(reply).send(<RegisterPage ctx={pageContext(req, reply)} c={continuation(req.query)} />),
+  );
+
+  app.post('/register', { preHandler: limits('register') }, async (req, reply) => {
+    const c = continuation(req.body);
+    let form = parseForm(registerInput, req.body);
+    if (form.ok) {
+      try {
+        await registerUser(db, form.data);
+        const { sessionId, user } = await logIn(db, { ...form.data, previousSessionId: req.sessionId });
+        cookie.set(reply, sessionId);
+        return finish(req, reply, user.id, c);
+      } catch (err) {
+        form = refuse(err, formValues(req.body));
+      }
+    }
+    return html(reply, 422).send(<RegisterPage ctx={pageContext(req, reply)} form={formState(form)} c={c} />);
+  });
+
+  app.post('/login', { preHandler: limits('login') }, async (req, reply) => {
+    const c = continuation(req.body);
+    let form = parseForm(loginInput, req.body);
+    if (form.ok) {
+      try {
+        const { sessionId, user } = await logIn(db, { ...form.data, previousSessionId: req.sessionId });
+        cookie.set(reply, sessionId);
+        return finish(req, reply, user.id, c);
+      } catch (err) {
+        form = refuse(err, formValues(req.body));
+      }
+    }
+    return html(reply, 422).send(<LoginPage ctx={pageContext(req, reply)} form={formState(form)} c={c} />);
+  });
+
+  app.post('/logout', async (req, reply) => {
+    if (req.sessionId) await deleteSession(db, req.sessionId);
+    cookie.clear(reply);
+    return reply.code(303).redirect('/');
+  });
+}

@@ -1,0 +1,47 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { roles } from '../../platform/auth/roles.js';
+
+export const users = pgTable(
+  'users',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    email: text().notNull().unique(),
+    fullName: text().notNull(),
+    passwordHash: text().notNull(),
+    role: text({ enum: roles }).notNull().default('customer'),
+    active: boolean().notNull().default(true),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('users_role_check', sql.raw(`role in (${roles.map((r) => `'${r}'`).join(', ')})`))],
+);
+
+/** Server-side sessions; only the SHA-256 of the cookie value is stored. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    idHash: text().primaryKey(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Process-independent secrets (CSRF HMAC key), created once per database. */
+export const appSecrets = pgTable('app_secrets', {
+  name: text().primaryKey(),
+  value: text().notNull(),
+});
+
+/**
+ * Fixed-window attempt counters per account (e-mail), shared by every app process
+ * through the database. Per-IP limits are @fastify/rate-limit's, in memory.
+ */
+export const attemptCounters = pgTable('attempt_counters', {
+  key: text().primaryKey(),
+  windowStart: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  hits: integer().notNull().default(1),
+});

@@ -1,0 +1,21 @@
+import type { Db } from '../../../platform/db/client.js';
+import { AppError } from '../../../platform/errors.js';
+import { verifyPassword } from '../password.js';
+import { createSession, deleteSession } from '../session.repo.js';
+import { findUserByEmail } from '../user.repo.js';
+
+/**
+ * Checks the password and opens a new session (a fresh id at every login, so a
+ * planted cookie is worthless). Unknown e-mail and wrong password answer the same,
+ * in the same time.
+ */
+export async function logIn(db: Db, input: { email: string; password: string; previousSessionId?: string }) {
+  const user = await findUserByEmail(db, input.email);
+  const ok = await verifyPassword(user?.passwordHash, input.password);
+  if (!user || !ok || !user.active) throw new AppError('VALIDATION', { fields: { _form: 'auth.badCredentials' } });
+  return db.transaction(async (tx) => {
+    if (input.previousSessionId) await deleteSession(tx, input.previousSessionId);
+    const sessionId = await createSession(tx, user.id);
+    return { sessionId, user: { id: user.id, email: user.email, fullName: user.fullName, role: user.role } };
+  });
+}

@@ -1,0 +1,16 @@
+import type { Role } from '../../../platform/auth/roles.js';
+import type { Db } from '../../../platform/db/client.js';
+import { AppError } from '../../../platform/errors.js';
+import { hashPassword } from '../password.js';
+import { insertUser } from '../user.repo.js';
+
+/** Creates an account; a taken e-mail is a field error (checked by the insert itself, not beforehand). */
+export async function registerUser(
+  db: Db,
+  input: { fullName: string; email: string; password: string; role?: Role },
+) {
+  const passwordHash = await hashPassword(input.password);
+  const user = await insertUser(db, { ...input, passwordHash });
+  if (!user) throw new AppError('VALIDATION', { fields: { email: 'field.emailTaken' } });
+  return user;
+}

@@ -1,0 +1,29 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Role } from '../../platform/auth/roles.js';
+import type { DbOrTx } from '../../platform/db/client.js';
+import { users } from './account.tables.js';
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+export async function findUserByEmail(db: DbOrTx, email: string) {
+  const [row] = await db.select().from(users).where(eq(users.email, normalizeEmail(email)));
+  return row;
+}
+
+/** Inserts unless the e-mail is taken; returns undefined when it is (one statement, no race). */
+export async function insertUser(
+  db: DbOrTx,
+  values: { email: string; fullName: string; passwordHash: string; role?: Role },
+) {
+  const [row] = await db
+    .insert(users)
+    .values({ ...values, email: normalizeEmail(values.email) })
+    .onConflictDoNothing({ target: users.email })
+    .returning({ id: users.id, email: users.email, fullName: users.fullName, role: users.role });
+  return row;
+}
+
+export async function countAdmins(db: DbOrTx): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(eq(users.role, 'admin'));
+  return row?.n ?? 0;
+}

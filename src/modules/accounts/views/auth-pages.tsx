@@ -1,0 +1,94 @@
+import type { PageContext } from '../../../platform/http/page-context.js';
+import { Field, FormError, type FormState } from '../../../platform/views/form.js';
+import { CsrfField, Layout } from '../../../platform/views/layout.js';
+
+/** Carries "where to go next" and a pending cart item through login/registration. */
+export interface Continuation {
+  next?: string;
+  addProduct?: number;
+  addQuantity?: number;
+}
+
+function ContinuationFields({ c }: { c: Continuation }) {
+  return (
+    <>
+      {c.next && <input type="hidden" name="next" value={c.next} />}
+      {c.addProduct && <input type="hidden" name="addProduct" value={String(c.addProduct)} />}
+      {c.addQuantity && <input type="hidden" name="addQuantity" value={String(c.addQuantity)} />}
+    </>
+  );
+}
+
+const query = (c: Continuation) => {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(c)) if (v !== undefined) q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+};
+
+export function LoginPage({ ctx, form, c }: { ctx: PageContext; form?: FormState; c: Continuation }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('auth.loginTitle')}>
+      <section class="narrow card">
+        <h1>{t('auth.loginTitle')}</h1>
+        {c.addProduct && <p class="notice">{t('auth.loginToAdd')}</p>}
+        <form method="post" action="/login" novalidate>
+          <CsrfField ctx={ctx} />
+          <ContinuationFields c={c} />
+          <FormError ctx={ctx} form={form} />
+          <Field ctx={ctx} form={form} name="email" type="email" label={t('field.email')} required autocomplete="username" />
+          <Field
+            ctx={ctx}
+            form={form}
+            name="password"
+            type="password"
+            label={t('field.password')}
+            required
+            autocomplete="current-password"
+          />
+          <button type="submit" class="primary">
+            {t('auth.loginButton')}
+          </button>
+        </form>
+        <p>
+          {t('auth.noAccount')} <a href={`/register${query(c)}`}>{t('auth.registerLink')}</a>
+        </p>
+      </section>
+    </Layout>
+  );
+}
+
+export function RegisterPage({ ctx, form, c }: { ctx: PageContext; form?: FormState; c: Continuation }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('auth.registerTitle')}>
+      <section class="narrow card">
+        <h1>{t('auth.registerTitle')}</h1>
+        <form method="post" action="/register" novalidate>
+          <CsrfField ctx={ctx} />
+          <ContinuationFields c={c} />
+          <FormError ctx={ctx} form={form} />
+          <Field ctx={ctx} form={form} name="fullName" label={t('field.fullName')} required autocomplete="name" />
+          <Field ctx={ctx} form={form} name="email" type="email" label={t('field.email')} required autocomplete="email" />
+          <Field
+            ctx={ctx}
+            form={form}
+            name="password"
+            type="password"
+            label={t('field.password')}
+            required
+            autocomplete="new-password"
+            hint={t('auth.passwordHint')}
+          />
+          <button type="submit" class="primary">
+            {t('auth.registerButton')}
+          </button>
+        </form>
+        <p>
+          {t('auth.haveAccount')} <a href={`/login${query(c)}`}>{t('auth.loginLink')}</a>
+        </p>
+      </section>
+    </Layout>
+  );
+}

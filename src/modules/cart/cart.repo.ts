@@ -1,0 +1,77 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/client.js';
+import { products } from '../catalog/index.js';
+import { cartItems } from './cart.tables.js';
+
+export async function cartLines(db: DbOrTx, userId: number) {
+  return db
+    .select({
+      productId: cartItems.productId,
+      quantity: cartItems.quantity,
+      slug: products.slug,
+      sku: products.sku,
+      name: products.name,
+      image: sql<string | null>`${products.images}[1]`,
+      unitPriceCents: products.priceCents,
+      stock: products.stock,
+      backorderAllowed: products.backorderAllowed,
+      needsTesting: products.needsTesting,
+    })
+    .from(cartItems)
+    .innerJoin(products, eq(products.id, cartItems.productId))
+    .where(eq(cartItems.userId, userId))
+    .orderBy(asc(cartItems.addedAt), asc(cartItems.productId));
+}
+
+export type CartLine = Awaited<ReturnType<typeof cartLines>>[number];
+
+/**
+ * Adds to the line (or creates it) in one statement whose WHERE clauses check stock,
+ * so two quick clicks can't push a line past what can be sold. Returns the new
+ * quantity, or undefined when refused.
+ */
+export async function addCartQuantity(db: DbOrTx, userId: number, productId: number, quantity: number) {
+  const result = await db.execute<{ quantity: number }>(sql`
+    insert into ${cartItems} (user_id, product_id, quantity)
+    select ${userId}, p.id, ${quantity} from ${products} p
+     where p.id = ${productId} and (p.backorder_allowed or p.stock >= ${quantity})
+    on conflict (user_id, product_id) do update
+       set quantity = ${cartItems}.quantity + excluded.quantity
+     where ${cartItems}.quantity + excluded.quantity <= 10000
+       and (select p.backorder_allowed or p.stock >= ${cartItems}.quantity + excluded.quantity
+              from ${products} p where p.id = excluded.product_id)
+    returning quantity`);
+  return rowsOf<{ quantity: number }>(result)[0]?.quantity;
+}
+
+export async function setCartQuantity(db: DbOrTx, userId: number, productId: number, quantity: number) {
+  const rows = await db
+    .update(cartItems)
+    .set({ quantity })
+    .where(
+      and(
+        eq(cartItems.userId, userId),
+        eq(cartItems.productId, productId),
+        sql`exists (select 1 from ${products} p where p.id = ${productId} and (p.backorder_allowed or p.stock >= ${quantity}))`,
+      ),
+    )
+    .returning({ quantity: cartItems.quantity });
+  return rows[0]?.quantity;
+}
+
+export async function deleteCartLine(db: DbOrTx, userId: number, productId: number) {
+  await db.delete(cartItems).where(and(eq(cartItems.userId, userId), eq(cartItems.productId, productId)));
+}
+
+export async function cartLineExists(db: DbOrTx, userId: number, productId: number) {
+  const [row] = await db
+    .select({ q: cartItems.quantity })
+    .from(cartItems)
+    .where(and(eq(cartItems.userId, userId), eq(cartItems.productId, productId)));
+  return !!row;
+}
+
+/** node-postgres returns { rows }, PGlite returns { rows } too, but typed differently. */
+function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}

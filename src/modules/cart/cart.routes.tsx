@@ -1,0 +1,77 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { requireUser } from '../../platform/auth/current-user.js';
+import type { Db } from '../../platform/db/client.js';
+import { AppError } from '../../platform/errors.js';
+import { parseForm } from '../../platform/http/forms.js';
+import { pageContext } from '../../platform/http/page-context.js';
+import type { MessageKey } from '../../platform/i18n/index.js';
+import { DEFAULT_KWH_CENTS, findProductById, ProductPage } from '../catalog/index.js';
+import { addToCart } from './actions/add-to-cart.js';
+import { changeCartQuantity } from './actions/change-cart-quantity.js';
+import { addItemInput, setQuantityInput } from './cart.inputs.js';
+import { cartLines, deleteCartLine } from './cart.repo.js';
+import { CartPage, type CartView } from './views/cart-page.js';
+
+const html = (reply: FastifyReply, status = 200) => reply.code(status).type('text/html; charset=utf-8');
+const fieldError = (err: unknown) => (err instanceof AppError && err.fields?.quantity) as MessageKey | false;
+
+export async function cartRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  const renderCart = async (req: FastifyRequest, reply: FastifyReply, status = 200, extra: Partial<CartView> = {}) => {
+    const user = requireUser(req.user);
+    const lines = await cartLines(db, user.id);
+    return html(reply, status).send(<CartPage ctx={pageContext(req, reply)} v={{ lines, ...extra }} />);
+  };
+
+  app.get('/cart', (req, reply) => renderCart(req, reply));
+
+  app.post('/cart/items', async (req, reply) => {
+    const form = parseForm(addItemInput, req.body);
+    const productId = Number((req.body as { productId?: string })?.productId);
+    let error = form.ok ? undefined : (form.errors.quantity ?? 'field.invalid');
+    if (form.ok) {
+      if (!req.user) {
+        // A visitor logs in first and finds the item in the cart afterwards.
+        const q = new URLSearchParams({ addProduct: String(form.data.productId), addQuantity: String(form.data.quantity) });
+        return reply.code(303).redirect(`/login?${q}`);
+      }
+      try {
+        await addToCart(db, req.user.id, form.data.productId, form.data.quantity);
+        return reply.code(303).redirect('/cart');
+      } catch (err) {
+        error = fieldError(err) || undefined;
+        if (!error) throw err;
+      }
+    }
+    const p = Number.isInteger(productId) && productId > 0 ? await findProductById(db, productId) : undefined;
+    if (!p) throw new AppError('NOT_FOUND');
+    const ctx = pageContext(req, reply);
+    const values = { quantity: String((req.body as { quantity?: unknown })?.quantity ?? '') };
+    return html(reply, 422).send(
+      <ProductPage ctx={ctx} v={{ p, kwhCents: DEFAULT_KWH_CENTS, form: { errors: { quantity: error ?? 'field.invalid' }, values } }} />,
+    );
+  });
+
+  app.post<{ Params: { productId: string } }>('/cart/items/:productId', async (req, reply) => {
+    const user = requireUser(req.user);
+    const productId = Number(req.params.productId);
+    if (!Number.isInteger(productId)) throw new AppError('NOT_FOUND');
+    const form = parseForm(setQuantityInput, req.body);
+    const typed = String((req.body as { quantity?: unknown })?.quantity ?? '');
+    if (!form.ok) return renderCart(req, reply, 422, { lineError: { productId, message: form.errors.quantity ?? 'field.invalid', typed } });
+    try {
+      await changeCartQuantity(db, user.id, productId, form.data.quantity);
+    } catch (err) {
+      const message = fieldError(err);
+      if (!message) throw err;
+      return renderCart(req, reply, 422, { lineError: { productId, message, typed } });
+    }
+    return reply.code(303).redirect('/cart');
+  });
+
+  app.post<{ Params: { productId: string } }>('/cart/items/:productId/remove', async (req, reply) => {
+    const user = requireUser(req.user);
+    const productId = Number(req.params.productId);
+    if (Number.isInteger(productId)) await deleteCartLine(db, user.id, productId);
+    return reply.code(303).redirect('/cart');
+  });
+}

@@ -1,0 +1,16 @@
+/** Pure cart rules. Money is integer US cents. */
+
+export const MAX_LINE_QUANTITY = 10_000;
+
+export interface PricedLine {
+  unitPriceCents: number;
+  quantity: number;
+}
+
+export const lineTotalCents = (l: PricedLine) => l.unitPriceCents * l.quantity;
+
+export const subtotalCents = (lines: PricedLine[]) => lines.reduce((sum, l) => sum + lineTotalCents(l), 0);
+
+/** Can this quantity be ordered? Stock is only a limit when backorders are not allowed. */
+export const quantityAvailable = (p: { stock: number; backorderAllowed: boolean }, quantity: number) =>
+  p.backorderAllowed || p.stock >= quantity;

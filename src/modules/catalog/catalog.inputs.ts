@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { parseUsdToCents } from '../../platform/money.js';
+import { sorts } from './catalog.repo.js';
+import { categorySlugs } from './categories.js';
+import { coolings, hashrateUnits, productKinds } from './product.rules.js';
+
+const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
+const optionalText = z.preprocess(blankToUndefined, z.string().trim().max(100).optional());
+const dollars = z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(100_000_000).optional());
+
+/** Keyset cursor in the URL: base64url JSON of [sortValue, id]. Anything else is ignored. */
+const cursor = z.preprocess(blankToUndefined, z.string().max(200).optional()).transform((v) => {
+  if (!v) return undefined;
+  try {
+    const parsed = JSON.parse(Buffer.from(v, 'base64url').toString());
+    const ok = Array.isArray(parsed) && parsed.length === 2 && ['string', 'number'].includes(typeof parsed[0]) && Number.isInteger(parsed[1]);
+    return ok ? (parsed as [string | number, number]) : undefined;
+  } catch {
+    return undefined;
+  }
+});
+
+export const encodeCursor = (c: [string | number, number]) => Buffer.from(JSON.stringify(c)).toString('base64url');
+
+/** Listing filters from the query string; bad values fall back to "no filter" rather than an error page. */
+export const listingQuery = z.object({
+  q: z.preprocess((v) => (typeof v === 'string' ? v.trim().slice(0, 100) : undefined), z.string().optional()),
+  brand: optionalText.catch(undefined),
+  algorithm: optionalText.catch(undefined),
+  min: dollars.catch(undefined),
+  max: dollars.catch(undefined),
+  stock: z.literal('1').optional().catch(undefined),
+  sort: z.enum(sorts).default('newest').catch('newest'),
+  after: cursor.catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+});
+
+export type ListingQuery = z.infer<typeof listingQuery>;
+
+export const kwhQuery = z.object({
+  kwh: z.coerce.number().min(0).max(100).optional().catch(undefined),
+});
+
+const optionalNumber = (schema: z.ZodNumber) =>
+  z.preprocess((v) => (v === '' || v === undefined ? null : v), z.coerce.number().pipe(schema).nullable());
+const optionalString = (max = 200) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().trim().max(max).nullable().default(null));
+const checkbox = z.preprocess((v) => v === 'on' || v === '1' || v === 'true', z.boolean());
+
+/** The back-office product form. Prices arrive in dollars and are stored in cents. */
+export const productForm = z.object({
+  name: z.string().trim().min(2, { message: 'field.required' }).max(200),
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'field.slugInvalid' })
+    .max(120),
+  sku: z.string().trim().min(2, { message: 'field.required' }).max(60),
+  brand: z.string().trim().min(1, { message: 'field.required' }).max(80),
+  model: z.string().trim().min(1, { message: 'field.required' }).max(120),
+  category: z.enum(categorySlugs, { message: 'field.invalid' }),
+  kind: z.enum(productKinds, { message: 'field.invalid' }),
+  algorithm: optionalString(60),
+  coins: optionalString(120),
+  hashrate: optionalNumber(z.number().positive({ message: 'field.positive' })),
+  hashrateUnit: z.preprocess((v) => (v === '' ? null : v), z.enum(hashrateUnits).nullable().default(null)),
+  powerW: optionalNumber(z.number().int().positive({ message: 'field.positive' })),
+  efficiency: optionalNumber(z.number().positive({ message: 'field.positive' })),
+  inputVoltage: optionalString(80),
+  cooling: z.preprocess((v) => (v === '' ? null : v), z.enum(coolings).nullable().default(null)),
+  noiseDb: optionalNumber(z.number().int().min(0).max(200)),
+  operatingTemp: optionalString(60),
+  price: z.string().transform((v, ctx) => {
+    const cents = parseUsdToCents(v);
+    if (cents === undefined) ctx.addIssue({ code: 'custom', message: 'field.moneyInvalid' });
+    return cents ?? 0;
+  }),
+  stock: z.coerce.number({ message: 'field.invalid' }).int({ message: 'field.invalid' }).min(0, { message: 'field.invalid' }),
+  backorderAllowed: checkbox,
+  needsTesting: checkbox,
+  featured: checkbox,
+  weightGrams: z.coerce.number({ message: 'field.invalid' }).int().positive({ message: 'field.positive' }),
+  lengthMm: optionalNumber(z.number().int().positive()),
+  widthMm: optionalNumber(z.number().int().positive()),
+  heightMm: optionalNumber(z.number().int().positive()),
+  warrantyDays: z.coerce.number({ message: 'field.invalid' }).int().min(0).max(3650),
+  hsCode: z.string().trim().regex(/^\d{4}(\.\d{2}){0,2}$/, { message: 'field.hsCodeInvalid' }),
+  customsDescription: z.string().trim().min(5, { message: 'field.required' }).max(300),
+  description: z.string().trim().max(5000).default(''),
+});
+
+export type ProductFormData = z.infer<typeof productForm>;
+
+export const networkFigureForm = z.object({
+  algorithm: z.string().trim().min(1).max(60),
+  coin: z.string().trim().min(1, { message: 'field.required' }).max(20),
+  networkHashrate: z.coerce.number({ message: 'field.invalid' }).positive({ message: 'field.positive' }),
+  blockReward: z.coerce.number({ message: 'field.invalid' }).positive({ message: 'field.positive' }),
+  blockTimeSeconds: z.coerce.number({ message: 'field.invalid' }).positive({ message: 'field.positive' }),
+  coinPrice: z.string().transform((v, ctx) => {
+    const cents = parseUsdToCents(v);
+    if (cents === undefined) ctx.addIssue({ code: 'custom', message: 'field.moneyInvalid' });
+    return cents ?? 0;
+  }),
+});

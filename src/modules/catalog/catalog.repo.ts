@@ -1,0 +1,144 @@
+import { and, asc, desc, eq, gt, gte, lte, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/client.js';
+import { networkFigures, products } from './catalog.tables.js';
+import type { CategorySlug } from './categories.js';
+import type { Product } from './product.types.js';
+
+export const sorts = ['newest', 'price_asc', 'price_desc', 'name'] as const;
+export type Sort = (typeof sorts)[number];
+
+export interface ListQuery {
+  category?: CategorySlug;
+  q?: string;
+  brand?: string;
+  algorithm?: string;
+  minCents?: number;
+  maxCents?: number;
+  inStock?: boolean;
+  sort: Sort;
+  /** Keyset cursor: the sort value and id of the last product on the previous page. */
+  after?: [string | number, number];
+  limit: number;
+}
+
+export const cardColumns = {
+  id: products.id,
+  slug: products.slug,
+  name: products.name,
+  brand: products.brand,
+  kind: products.kind,
+  images: products.images,
+  priceCents: products.priceCents,
+  stock: products.stock,
+  backorderAllowed: products.backorderAllowed,
+  hashrate: products.hashrate,
+  hashrateUnit: products.hashrateUnit,
+  powerW: products.powerW,
+  efficiency: products.efficiency,
+  algorithm: products.algorithm,
+  createdAt: products.createdAt,
+};
+export type ProductCard = Pick<Product, keyof typeof cardColumns>;
+
+const sortSpec = {
+  newest: { column: products.createdAt, dir: 'desc' },
+  price_asc: { column: products.priceCents, dir: 'asc' },
+  price_desc: { column: products.priceCents, dir: 'desc' },
+  name: { column: products.name, dir: 'asc' },
+} as const;
+
+/** "s21 pro" -> 's21:* & pro:*' (prefix match on every word); null when nothing searchable is left. */
+export function toPrefixQuery(q: string): string | null {
+  const words = q
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 8);
+  return words.length ? words.map((w) => `${w}:*`).join(' & ') : null;
+}
+
+function filters(q: Omit<ListQuery, 'sort' | 'after' | 'limit'>): SQL | undefined {
+  const conds: (SQL | undefined)[] = [
+    q.category ? eq(products.category, q.category) : undefined,
+    q.brand ? eq(products.brand, q.brand) : undefined,
+    q.algorithm ? eq(products.algorithm, q.algorithm) : undefined,
+    q.minCents !== undefined ? gte(products.priceCents, q.minCents) : undefined,
+    q.maxCents !== undefined ? lte(products.priceCents, q.maxCents) : undefined,
+    q.inStock ? gt(products.stock, 0) : undefined,
+  ];
+  const tsq = q.q ? toPrefixQuery(q.q) : null;
+  if (q.q !== undefined) conds.push(tsq ? sql`${products.search} @@ to_tsquery('simple', ${tsq})` : sql`false`);
+  return and(...conds);
+}
+
+/** One page of products, keyset-paginated (no OFFSET), plus whether another page follows. */
+export async function listProducts(db: DbOrTx, q: ListQuery) {
+  const spec = sortSpec[q.sort];
+  const order = spec.dir === 'asc' ? [asc(spec.column), asc(products.id)] : [desc(spec.column), desc(products.id)];
+  let keyset: SQL | undefined;
+  if (q.after) {
+    const [value, id] = q.after;
+    const v = spec.column === products.createdAt ? sql`${String(value)}::timestamptz` : sql`${value}`;
+    keyset =
+      spec.dir === 'asc' ? sql`(${spec.column}, ${products.id}) > (${v}, ${id})` : sql`(${spec.column}, ${products.id}) < (${v}, ${id})`;
+  }
+  const rows = (await db
+    .select(cardColumns)
+    .from(products)
+    .where(and(filters(q), keyset))
+    .orderBy(...order)
+    .limit(q.limit + 1)) as ProductCard[];
+  const hasMore = rows.length > q.limit;
+  const items = hasMore ? rows.slice(0, q.limit) : rows;
+  const last = items.at(-1);
+  const next: [string | number, number] | undefined =
+    hasMore && last
+      ? [q.sort === 'newest' ? last.createdAt.toISOString() : q.sort === 'name' ? last.name : last.priceCents, last.id]
+      : undefined;
+  return { items, next };
+}
+
+/** Matching products, counted only up to a cap so a page view never counts a whole large table. */
+export async function countProductsCapped(db: DbOrTx, q: Omit<ListQuery, 'sort' | 'after' | 'limit'>, cap: number) {
+  const result = await db.execute(
+    sql`select count(*)::int as n from (select 1 from ${products} where ${filters(q) ?? sql`true`} limit ${cap + 1}) capped`,
+  );
+  return (result as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0;
+}
+
+/** Brands and algorithms present in a category, for its filters. */
+export async function categoryFacets(db: DbOrTx, category: CategorySlug) {
+  const rows = await db
+    .selectDistinct({ brand: products.brand, algorithm: products.algorithm })
+    .from(products)
+    .where(eq(products.category, category));
+  const uniq = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))].sort();
+  return { brands: uniq(rows.map((r) => r.brand)), algorithms: uniq(rows.map((r) => r.algorithm)) };
+}
+
+export async function findProductBySlug(db: DbOrTx, slug: string) {
+  const [row] = await db.select().from(products).where(eq(products.slug, slug));
+  return row;
+}
+
+export async function findProductById(db: DbOrTx, id: number) {
+  const [row] = await db.select().from(products).where(eq(products.id, id));
+  return row;
+}
+
+export async function findNetworkFigure(db: DbOrTx, algorithm: string) {
+  const [row] = await db.select().from(networkFigures).where(eq(networkFigures.algorithm, algorithm));
+  return row;
+}
+
+export async function listNetworkFigures(db: DbOrTx) {
+  return db.select().from(networkFigures).orderBy(asc(networkFigures.algorithm));
+}
+
+export async function homeProducts(db: DbOrTx) {
+  const [featured, newest] = await Promise.all([
+    db.select(cardColumns).from(products).where(eq(products.featured, true)).orderBy(desc(products.createdAt)).limit(8),
+    db.select(cardColumns).from(products).orderBy(desc(products.createdAt), desc(products.id)).limit(8),
+  ]);
+  return { featured: featured as ProductCard[], newest: newest as ProductCard[] };
+}

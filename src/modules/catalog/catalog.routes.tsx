@@ -1,0 +1,131 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Db } from '../../platform/db/client.js';
+import { notFound } from '../../platform/errors.js';
+import { pageContext } from '../../platform/http/page-context.js';
+import { encodeCursor, kwhQuery, type ListingQuery, listingQuery } from './catalog.inputs.js';
+import {
+  categoryFacets,
+  countProductsCapped,
+  findNetworkFigure,
+  findProductBySlug,
+  homeProducts,
+  listProducts,
+} from './catalog.repo.js';
+import { type CategorySlug, findCategory } from './categories.js';
+import { HomePage } from './views/home-page.js';
+import { ListingPage } from './views/listing-page.js';
+import { DEFAULT_KWH_CENTS, ProductPage, ProfitEstimate } from './views/product-page.js';
+
+export const PAGE_SIZE = 24;
+const COUNT_CAP = 1000;
+const html = (reply: FastifyReply) => reply.type('text/html; charset=utf-8');
+
+function toListQuery(q: ListingQuery, category?: CategorySlug) {
+  return {
+    category,
+    q: q.q,
+    brand: q.brand,
+    algorithm: q.algorithm,
+    minCents: q.min === undefined ? undefined : q.min * 100,
+    maxCents: q.max === undefined ? undefined : q.max * 100,
+    inStock: q.stock === '1',
+    sort: q.sort,
+    after: q.after,
+    limit: PAGE_SIZE,
+  };
+}
+
+/** The query string as it was understood, to refill the filter form and build page links. */
+function echo(q: ListingQuery): Record<string, string> {
+  const out: Record<string, string> = { sort: q.sort };
+  for (const k of ['q', 'brand', 'algorithm', 'min', 'max', 'stock'] as const) if (q[k] !== undefined) out[k] = String(q[k]);
+  return out;
+}
+
+export async function catalogRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  async function listing(q: ListingQuery, category?: CategorySlug) {
+    const query = toListQuery(q, category);
+    const [page, count, facets] = await Promise.all([
+      listProducts(db, query),
+      countProductsCapped(db, query, COUNT_CAP),
+      category ? categoryFacets(db, category) : undefined,
+    ]);
+    return { ...page, count, facets };
+  }
+
+  app.get('/', async (req, reply) => {
+    const { featured, newest } = await homeProducts(db);
+    return html(reply).send(<HomePage ctx={pageContext(req, reply)} featured={featured} newest={newest} />);
+  });
+
+  app.get<{ Params: { slug: string } }>('/categories/:slug', async (req, reply) => {
+    const category = findCategory(req.params.slug);
+    if (!category) throw notFound();
+    const q = listingQuery.parse(req.query);
+    const r = await listing(q, category.slug);
+    const ctx = pageContext(req, reply);
+    return html(reply).send(
+      <ListingPage
+        ctx={ctx}
+        v={{
+          title: ctx.t(category.name),
+          action: `/categories/${category.slug}`,
+          params: echo(q),
+          facets: r.facets,
+          items: r.items,
+          count: r.count,
+          countCap: COUNT_CAP,
+          nextCursor: r.next && encodeCursor(r.next),
+          page: q.page,
+        }}
+      />,
+    );
+  });
+
+  app.get('/search', async (req, reply) => {
+    const q = listingQuery.parse(req.query);
+    q.q ??= '';
+    const r = await listing(q);
+    const ctx = pageContext(req, reply);
+    return html(reply).send(
+      <ListingPage
+        ctx={ctx}
+        v={{
+          title: ctx.t('search.title', { q: q.q }),
+          action: '/search',
+          params: echo(q),
+          items: r.items,
+          count: r.count,
+          countCap: COUNT_CAP,
+          nextCursor: r.next && encodeCursor(r.next),
+          page: q.page,
+        }}
+      />,
+    );
+  });
+
+  app.get<{ Params: { slug: string } }>('/products/:slug', async (req, reply) => {
+    const p = await findProductBySlug(db, req.params.slug);
+    if (!p) throw notFound();
+    const network = p.algorithm ? await findNetworkFigure(db, p.algorithm) : undefined;
+    const kwhCents = kwhQuery.parse(req.query).kwh ?? DEFAULT_KWH_CENTS;
+    return html(reply).send(<ProductPage ctx={pageContext(req, reply)} v={{ p, network, kwhCents }} />);
+  });
+
+  app.get<{ Params: { slug: string } }>('/products/:slug/profit', async (req, reply) => {
+    const p = await findProductBySlug(db, req.params.slug);
+    const network = p?.algorithm ? await findNetworkFigure(db, p.algorithm) : undefined;
+    if (!p || !network) throw notFound();
+    const kwhCents = kwhQuery.parse(req.query).kwh ?? DEFAULT_KWH_CENTS;
+    return html(reply).send(<ProfitEstimate ctx={pageContext(req, reply)} p={p} network={network} kwhCents={kwhCents} />);
+  });
+
+  app.get('/api/v1/products', async (req) => {
+    const q = listingQuery.parse(req.query);
+    const category = typeof (req.query as { category?: string }).category === 'string'
+      ? findCategory((req.query as { category: string }).category)?.slug
+      : undefined;
+    const { items, next } = await listProducts(db, toListQuery(q, category));
+    return { items, next: next && encodeCursor(next) };
+  });
+}

@@ -1,0 +1,138 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { desc, ilike, or } from 'drizzle-orm';
+import { requireRole } from '../../platform/auth/current-user.js';
+import type { Db } from '../../platform/db/client.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { type FormResult, formValues, parseForm } from '../../platform/http/forms.js';
+import { pageContext } from '../../platform/http/page-context.js';
+import { formState } from '../../platform/views/form.js';
+import type { Storage } from '../../platform/storage.js';
+import { addProductImage, removeProductImage } from './actions/add-product-image.js';
+import { saveNetworkFigure } from './actions/save-network-figure.js';
+import { createProduct, updateProduct } from './actions/save-product.js';
+import { networkFigureForm, productForm } from './catalog.inputs.js';
+import { findProductById, listNetworkFigures } from './catalog.repo.js';
+import { products } from './catalog.tables.js';
+import { AdminProductForm, AdminProductList } from './views/admin-product-pages.js';
+import { NetworkFiguresPage } from './views/network-figures-page.js';
+
+const html = (reply: FastifyReply, status = 200) => reply.code(status).type('text/html; charset=utf-8');
+const idParam = (req: FastifyRequest<{ Params: { id: string } }>) => {
+  const id = Number(req.params.id);
+  if (!Number.isInteger(id) || id <= 0) throw notFound();
+  return id;
+};
+const asFieldErrors = <T,>(err: unknown, body: unknown): FormResult<T> => {
+  if (err instanceof AppError && err.fields) return { ok: false, errors: err.fields as never, values: formValues(body) };
+  throw err;
+};
+
+/** Back office for the catalog: products, stock, images (admin) and network figures (admin, sales). */
+export async function productAdminRoutes(app: FastifyInstance, { db, storage }: { db: Db; storage: Storage }) {
+  app.get('/admin/products', async (req, reply) => {
+    requireRole(req.user, 'admin');
+    const q = String((req.query as { q?: string }).q ?? '').slice(0, 100);
+    const items = await db
+      .select()
+      .from(products)
+      .where(q ? or(ilike(products.name, `%${q}%`), ilike(products.sku, `%${q}%`)) : undefined)
+      .orderBy(desc(products.createdAt))
+      .limit(200);
+    return html(reply).send(<AdminProductList ctx={pageContext(req, reply)} items={items} q={q} />);
+  });
+
+  app.get('/admin/products/new', async (req, reply) => {
+    requireRole(req.user, 'admin');
+    return html(reply).send(<AdminProductForm ctx={pageContext(req, reply)} />);
+  });
+
+  app.post('/admin/products', async (req, reply) => {
+    requireRole(req.user, 'admin');
+    let form = parseForm(productForm, req.body);
+    if (form.ok) {
+      try {
+        const { id } = await createProduct(db, form.data);
+        return reply.code(303).redirect(`/admin/products/${id}`);
+      } catch (err) {
+        form = asFieldErrors(err, req.body);
+      }
+    }
+    return html(reply, 422).send(<AdminProductForm ctx={pageContext(req, reply)} form={formState(form)} />);
+  });
+
+  app.get<{ Params: { id: string } }>('/admin/products/:id', async (req, reply) => {
+    requireRole(req.user, 'admin');
+    const p = await findProductById(db, idParam(req));
+    if (!p) throw notFound();
+    return html(reply).send(<AdminProductForm ctx={pageContext(req, reply)} p={p} />);
+  });
+
+  app.post<{ Params: { id: string } }>('/admin/products/:id', async (req, reply) => {
+    requireRole(req.user, 'admin');
+    const id = idParam(req);
+    let form = parseForm(productForm, req.body);
+    if (form.ok) {
+      try {
+        await updateProduct(db, id, form.data);
+        return reply.code(303).redirect(`/admin/products/${id}`);
+      } catch (err) {
+        form = asFieldErrors(err, req.body);
+      }
+    }
+    const p = await findProductById(db, id);
+    if (!p) throw notFound();
+    return html(reply, 422).send(<AdminProductForm ctx={pageContext(req, reply)} p={p} form={formState(form)} />);
+  });
+
+  app.post<{ Params: { id: string } }>('/admin/products/:id/images', async (req, reply) => {
+    requireRole(req.user, 'admin');
+    const id = idParam(req);
+    const file = await req.file({ limits: { fileSize: 5 * 1024 * 1024, files: 1 } });
+    try {
+      const bytes = file ? await file.toBuffer() : Buffer.alloc(0);
+      await addProductImage(db, storage, id, bytes);
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      const form = code === 'FST_REQ_FILE_TOO_LARGE'
+        ? { ok: false as const, errors: { image: 'field.fileTooLarge' as const }, values: {} }
+        : asFieldErrors(err, {});
+      const p = await findProductById(db, id);
+      if (!p) throw notFound();
+      return html(reply, 422).send(<AdminProductForm ctx={pageContext(req, reply)} p={p} form={form.ok ? undefined : form} />);
+    }
+    return reply.code(303).redirect(`/admin/products/${id}`);
+  });
+
+  app.post<{ Params: { id: string } }>('/admin/products/:id/images/remove', async (req, reply) => {
+    requireRole(req.user, 'admin');
+    const id = idParam(req);
+    const url = String((req.body as { url?: string })?.url ?? '');
+    await removeProductImage(db, id, url);
+    return reply.code(303).redirect(`/admin/products/${id}`);
+  });
+
+  // Product pictures are public: served from storage by key, never by a user-chosen path.
+  app.get<{ Params: { name: string } }>('/media/products/:name', async (req, reply) => {
+    const key = `products/${req.params.name}`;
+    if (!(await storage.exists(key).catch(() => false))) throw notFound();
+    const ext = key.split('.').pop();
+    const type = ext === 'png' ? 'image/png' : ext === 'webp' ? 'image/webp' : 'image/jpeg';
+    return reply.type(type).header('cache-control', 'public, max-age=86400').send(storage.open(key));
+  });
+
+  app.get('/admin/network-figures', async (req, reply) => {
+    requireRole(req.user, 'sales');
+    return html(reply).send(<NetworkFiguresPage ctx={pageContext(req, reply)} rows={await listNetworkFigures(db)} />);
+  });
+
+  app.post('/admin/network-figures', async (req, reply) => {
+    requireRole(req.user, 'sales');
+    const form = parseForm(networkFigureForm, req.body);
+    if (!form.ok) {
+      const rows = await listNetworkFigures(db);
+      return html(reply, 422).send(<NetworkFiguresPage ctx={pageContext(req, reply)} rows={rows} form={formState(form)} />);
+    }
+    await saveNetworkFigure(db, form.data);
+    return reply.code(303).redirect('/admin/network-figures');
+  });
+}

@@ -1,0 +1,55 @@
+/** Pure catalog rules: units, profitability. No IO. */
+
+export const productKinds = ['miner', 'psu', 'hashboard', 'general'] as const;
+export type ProductKind = (typeof productKinds)[number];
+export const coolings = ['air', 'hydro', 'immersion'] as const;
+export const hashrateUnits = ['KH/s', 'MH/s', 'GH/s', 'TH/s', 'PH/s'] as const;
+export type HashrateUnit = (typeof hashrateUnits)[number];
+
+const unitFactor: Record<HashrateUnit, number> = {
+  'KH/s': 1e3,
+  'MH/s': 1e6,
+  'GH/s': 1e9,
+  'TH/s': 1e12,
+  'PH/s': 1e15,
+};
+
+export const toHashesPerSecond = (value: number, unit: HashrateUnit) => value * unitFactor[unit];
+
+/** "J/TH" for a TH/s miner, "J/GH" for GH/s, … */
+export const efficiencyUnit = (unit: HashrateUnit) => `J/${unit.replace('/s', '')}`;
+
+/** Kinds whose units carry serial numbers and a repair path in after-sales. */
+export const hasSerials = (kind: ProductKind) => kind !== 'general';
+
+export interface NetworkFigure {
+  coin: string;
+  networkHashrate: number;
+  blockReward: number;
+  blockTimeSeconds: number;
+  coinPriceCents: number;
+}
+
+export interface ProfitEstimate {
+  coinsPerDay: number;
+  revenueCents: number;
+  powerCostCents: number;
+  profitCents: number;
+}
+
+/**
+ * Daily estimate for one miner: its share of the network hashrate times the coins
+ * issued per day, at the staff-entered coin price; power at the buyer's price per kWh.
+ * Ignores fees, difficulty growth and pool fees — the page says so.
+ */
+export function estimateDailyProfit(
+  miner: { hashrate: number; hashrateUnit: HashrateUnit; powerW: number },
+  network: NetworkFigure,
+  electricityCentsPerKwh: number,
+): ProfitEstimate {
+  const share = toHashesPerSecond(miner.hashrate, miner.hashrateUnit) / network.networkHashrate;
+  const coinsPerDay = share * (86_400 / network.blockTimeSeconds) * network.blockReward;
+  const revenueCents = Math.round(coinsPerDay * network.coinPriceCents);
+  const powerCostCents = Math.round((miner.powerW / 1000) * 24 * electricityCentsPerKwh);
+  return { coinsPerDay, revenueCents, powerCostCents, profitCents: revenueCents - powerCostCents };
+}

@@ -1,0 +1,35 @@
+import type { PageContext } from '../../../platform/http/page-context.js';
+import { Layout } from '../../../platform/views/layout.js';
+import type { ProductCard } from '../catalog.repo.js';
+import { categories } from '../categories.js';
+import { ProductGrid } from './product-card.js';
+
+export function HomePage({ ctx, featured, newest }: { ctx: PageContext; featured: ProductCard[]; newest: ProductCard[] }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('home.title')}>
+      <section class="hero">
+        <h1>{t('home.headline')}</h1>
+        <p>{t('home.lead')}</p>
+        <ul class="promises">
+          <li>{t('home.promiseTested')}</li>
+          <li>{t('home.promiseTracking')}</li>
+          <li>{t('home.promiseVerify')}</li>
+        </ul>
+      </section>
+      <nav class="category-tiles" aria-label={t('nav.categories')}>
+        {categories.map((c) => (
+          <a href={`/categories/${c.slug}`}>{t(c.name)}</a>
+        ))}
+      </nav>
+      <section>
+        <h2>{t('home.featured')}</h2>
+        <ProductGrid ctx={ctx} items={featured} />
+      </section>
+      <section>
+        <h2>{t('home.newest')}</h2>
+        <ProductGrid ctx={ctx} items={newest} />
+      </section>
+    </Layout>
+  );
+}

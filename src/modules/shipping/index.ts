@@ -1,0 +1,2 @@
+/** Shipping: lead times, transit windows and shipping methods. */
+export * from './lead-time.rules.js';

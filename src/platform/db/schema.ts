@@ -1,0 +1,4 @@
+// The drizzle-kit entry: every module's tables, so one migration history covers the app.
+export * from '../../modules/accounts/account.tables.js';
+export * from '../../modules/catalog/catalog.tables.js';
+export * from '../../modules/cart/cart.tables.js';

@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { i18n, isLocale, locales, negotiateLocale } from '../i18n/index.js';
+
+const COOKIE = 'hc_locale';
+
+/** Locale: the user's remembered choice (cookie), else Accept-Language, else English. */
+export function registerLocale(app: FastifyInstance, opts: { secure: boolean }) {
+  app.decorateRequest('i18n', null as never);
+  app.addHook('onRequest', async (req) => {
+    const chosen = req.cookies[COOKIE];
+    req.i18n = i18n(isLocale(chosen) ? chosen : negotiateLocale(req.headers['accept-language']));
+  });
+
+  const input = z.object({ locale: z.enum(locales), back: z.string().optional() });
+  app.post('/locale', async (req, reply) => {
+    const parsed = input.safeParse(req.body);
+    if (parsed.success) {
+      reply.setCookie(COOKIE, parsed.data.locale, {
+        path: '/',
+        sameSite: 'lax',
+        secure: opts.secure,
+        httpOnly: true,
+        maxAge: 60 * 60 * 24 * 365,
+      });
+    }
+    return reply.code(303).redirect(safeBackPath(parsed.data?.back));
+  });
+}
+
+/** Only same-site paths: "/x" but never "//evil.example" or "/\\evil". */
+export function safeBackPath(path: string | undefined, fallback = '/'): string {
+  return path && /^\/(?![/\\])/.test(path) ? path : fallback;
+}

@@ -1,0 +1,24 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { CurrentUser } from '../auth/current-user.js';
+import type { I18n } from '../i18n/index.js';
+
+/** What every view needs from the request, passed explicitly so views stay plain functions. */
+export interface PageContext {
+  i18n: I18n;
+  t: I18n['t'];
+  user?: CurrentUser;
+  csrf: string;
+  path: string;
+  nonce: string;
+}
+
+export function pageContext(req: FastifyRequest, reply: FastifyReply): PageContext {
+  return {
+    i18n: req.i18n,
+    t: req.i18n.t,
+    user: req.user,
+    csrf: req.csrfToken,
+    path: req.url,
+    nonce: (reply as { cspNonce?: { script: string } }).cspNonce?.script ?? '',
+  };
+}

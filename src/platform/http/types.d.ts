@@ -1,0 +1,12 @@
+import type { CurrentUser } from '../auth/current-user.js';
+import type { I18n } from '../i18n/index.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user?: CurrentUser;
+    /** Raw session cookie value of the logged-in user (to delete at logout). */
+    sessionId?: string;
+    i18n: I18n;
+    csrfToken: string;
+  }
+}

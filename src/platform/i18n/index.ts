@@ -1,0 +1,66 @@
+import { en, type MessageKey } from './en.js';
+import { es } from './es.js';
+
+export const locales = ['en', 'es'] as const;
+export type Locale = (typeof locales)[number];
+export type { MessageKey };
+
+const dictionaries: Record<Locale, Record<MessageKey, string>> = { en, es };
+const intlTag: Record<Locale, string> = { en: 'en-US', es: 'es-ES' };
+
+export const isLocale = (v: unknown): v is Locale => locales.includes(v as Locale);
+
+/** Picks the first supported language of an Accept-Language header, else English. */
+export function negotiateLocale(acceptLanguage: string | undefined): Locale {
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .map((part) => {
+      const [tag = '', q] = part.trim().split(';q=');
+      return { lang: tag.slice(0, 2).toLowerCase(), q: q === undefined ? 1 : Number(q) };
+    })
+    .filter((x) => x.q > 0)
+    .sort((a, b) => b.q - a.q);
+  return ranked.map((x) => x.lang).find(isLocale) ?? 'en';
+}
+
+export interface I18n {
+  locale: Locale;
+  t(key: MessageKey, params?: Record<string, string | number>): string;
+  money(cents: number): string;
+  number(n: number, digits?: number): string;
+  date(d: Date): string;
+  dateTime(d: Date): string;
+}
+
+const cache = new Map<Locale, I18n>();
+
+export function i18n(locale: Locale): I18n {
+  const hit = cache.get(locale);
+  if (hit) return hit;
+  const dict = dictionaries[locale];
+  const tag = intlTag[locale];
+  const moneyFmt = new Intl.NumberFormat(tag, { style: 'currency', currency: 'USD' });
+  const dateFmt = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
+  const dateTimeFmt = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  const numberFmts = new Map<number, Intl.NumberFormat>();
+  const made: I18n = {
+    locale,
+    t(key, params) {
+      const text = dict[key] ?? key;
+      return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : text;
+    },
+    money: (cents) => moneyFmt.format(cents / 100),
+    number(n, digits = 0) {
+      let fmt = numberFmts.get(digits);
+      if (!fmt) {
+        fmt = new Intl.NumberFormat(tag, { maximumFractionDigits: digits });
+        numberFmts.set(digits, fmt);
+      }
+      return fmt.format(n);
+    },
+    date: (d) => dateFmt.format(d),
+    dateTime: (d) => `${dateTimeFmt.format(d)} UTC`,
+  };
+  cache.set(locale, made);
+  return made;
+}

@@ -1,0 +1,68 @@
+import type { FieldErrors, FormValues } from '../http/forms.js';
+import type { PageContext } from '../http/page-context.js';
+
+export interface FormState {
+  values?: FormValues;
+  errors?: FieldErrors;
+}
+
+/** A parse result as view state: nothing to show after success. */
+export const formState = (r: { ok: boolean } & Partial<FormState>): FormState | undefined => (r.ok ? undefined : r);
+
+interface FieldProps {
+  ctx: PageContext;
+  form?: FormState;
+  name: string;
+  label: string;
+  type?: string;
+  value?: string | number | null;
+  required?: boolean;
+  autocomplete?: string;
+  hint?: string;
+  attrs?: Record<string, string | number | boolean>;
+}
+
+/** A labelled input with its error beside it (aria-invalid + aria-describedby). */
+export function Field({ ctx, form, name, label, type = 'text', value, required, autocomplete, hint, attrs }: FieldProps) {
+  const error = form?.errors?.[name];
+  const id = `f-${name}`;
+  const shown = type === 'password' ? undefined : (form?.values?.[name] ?? (value == null ? undefined : String(value)));
+  const described = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        name={name}
+        type={type}
+        value={shown}
+        required={required}
+        autocomplete={autocomplete}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={described}
+        {...attrs}
+      />
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="field-error" id={`${id}-error`}>
+          {ctx.t(error)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function FormError({ ctx, form }: { ctx: PageContext; form?: FormState }) {
+  const error = form?.errors?._form;
+  return error ? (
+    <p class="form-error" role="alert">
+      {ctx.t(error)}
+    </p>
+  ) : (
+    ''
+  );
+}

@@ -1,0 +1,124 @@
+import type { Children } from '@kitajs/html';
+import { categories } from '../../modules/catalog/categories.js';
+import { isStaff } from '../auth/roles.js';
+import type { PageContext } from '../http/page-context.js';
+import { locales } from '../i18n/index.js';
+
+// htmx 2 ignores 4xx bodies by default; form errors (422) and conflicts (409) must swap.
+const htmxConfig = JSON.stringify({
+  includeIndicatorStyles: false,
+  allowEval: false,
+  allowScriptTags: false,
+  responseHandling: [
+    { code: '204', swap: false },
+    { code: '[23]..', swap: true },
+    { code: '(404|409|422|429)', swap: true, error: false },
+    { code: '...', swap: false, error: true },
+  ],
+});
+
+export function CsrfField({ ctx }: { ctx: PageContext }) {
+  return <input type="hidden" name="_csrf" value={ctx.csrf} />;
+}
+
+function Header({ ctx }: { ctx: PageContext }) {
+  const { t, user } = ctx;
+  return (
+    <header class="site-header">
+      <div class="bar">
+        <a class="brand" href="/">
+          <span class="brand-mark" aria-hidden="true">#</span>Hashcart
+        </a>
+        <form class="search" action="/search" method="get" role="search">
+          <label class="visually-hidden" for="q">
+            {t('nav.search')}
+          </label>
+          <input id="q" name="q" type="search" placeholder={t('nav.searchPlaceholder')} />
+          <button type="submit">{t('nav.search')}</button>
+        </form>
+        <nav class="account-nav" aria-label={t('nav.account')}>
+          <a href="/cart">{t('nav.cart')}</a>
+          {user ? (
+            <>
+              {isStaff(user.role) && <a href="/admin">{t('nav.backOffice')}</a>}
+              <span class="who" safe>
+                {user.fullName}
+              </span>
+              <form action="/logout" method="post" class="inline">
+                <CsrfField ctx={ctx} />
+                <button type="submit" class="link">
+                  {t('nav.logout')}
+                </button>
+              </form>
+            </>
+          ) : (
+            <>
+              <a href="/login">{t('nav.login')}</a>
+              <a href="/register" class="button small">
+                {t('nav.register')}
+              </a>
+            </>
+          )}
+        </nav>
+      </div>
+      <nav class="category-nav" aria-label={t('nav.categories')}>
+        {categories.map((c) => (
+          <a href={`/categories/${c.slug}`} aria-current={ctx.path.startsWith(`/categories/${c.slug}`) ? 'page' : undefined}>
+            {t(c.name)}
+          </a>
+        ))}
+      </nav>
+    </header>
+  );
+}
+
+function Footer({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx;
+  return (
+    <footer class="site-footer">
+      <p>{t('footer.tagline')}</p>
+      <form action="/locale" method="post" class="locale-switch">
+        <CsrfField ctx={ctx} />
+        <input type="hidden" name="back" value={ctx.path} />
+        <label for="locale-select">{t('footer.language')}</label>
+        <select id="locale-select" name="locale">
+          {locales.map((l) => (
+            <option value={l} selected={l === ctx.i18n.locale}>
+              {t(`locale.${l}`)}
+            </option>
+          ))}
+        </select>
+        <button type="submit" class="small">
+          {t('footer.change')}
+        </button>
+      </form>
+    </footer>
+  );
+}
+
+export function Layout({ ctx, title, children }: { ctx: PageContext; title: string; children?: Children }) {
+  return (
+    <>
+      {'<!doctype html>'}
+      <html lang={ctx.i18n.locale}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title safe>{`${title} · Hashcart`}</title>
+          <meta name="htmx-config" content={htmxConfig} />
+          <link rel="stylesheet" href="/assets/app.css" />
+          <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+          <script src="/vendor/htmx.min.js" defer></script>
+        </head>
+        <body hx-headers={JSON.stringify({ 'x-csrf-token': ctx.csrf })}>
+          <a class="skip-link" href="#main">
+            {ctx.t('nav.skip')}
+          </a>
+          <Header ctx={ctx} />
+          <main id="main">{children}</main>
+          <Footer ctx={ctx} />
+        </body>
+      </html>
+    </>
+  );
+}

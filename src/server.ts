@@ -1,0 +1,41 @@
+import { buildApp } from './app.js';
+import { loadConfig } from './platform/config.js';
+import { DEMO_PASSWORD, demoAccounts } from './demo/demo-accounts.js';
+
+const config = loadConfig();
+const app = await buildApp(config);
+
+if (app.startup.adminCreated) app.log.info(`Created admin ${app.startup.adminCreated} from ADMIN_EMAIL`);
+if (config.seedDemo) {
+  const lines = demoAccounts.map((a) => `  ${a.role.padEnd(10)} ${a.email}`).join('\n');
+  console.log(
+    `\n${app.startup.demoSeeded ? 'Seeded demo catalog and accounts.' : 'Demo data present.'} Demo logins (password: ${DEMO_PASSWORD}):\n${lines}\n`,
+  );
+}
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal} received, closing`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    app.close().then(
+      () => process.exit(0),
+      (err) => {
+        app.log.error({ err }, 'error while closing');
+        process.exit(1);
+      },
+    );
+  });
+}
+
+try {
+  const address = await app.listen({ port: config.port, host: config.host });
+  console.log(`Hashcart is running at ${config.publicUrl} (listening on ${address})`);
+} catch (err) {
+  app.log.error({ err }, 'could not start');
+  await app.close();
+  process.exit(1);
+}

@@ -1,0 +1,79 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { registerUser } from '../src/modules/accounts/index.js';
+import type { Role } from '../src/platform/auth/roles.js';
+import type { Db } from '../src/platform/db/client.js';
+
+/**
+ * Talks to the app through inject() the way a browser would: keeps cookies, and
+ * sends the CSRF token it last saw in a page with every form post.
+ */
+let clients = 0;
+
+export class BrowserClient {
+  private cookies = new Map<string, string>();
+  csrf = '';
+
+  /** Each client looks like its own machine, as real browsers would (per-IP limits apply per client). */
+  readonly ip: string;
+
+  constructor(private app: FastifyInstance, ip?: string) {
+    clients++;
+    this.ip = ip ?? `10.${(clients >> 16) & 255}.${(clients >> 8) & 255}.${clients & 255}`;
+  }
+
+  private remember(res: LightMyRequestResponse) {
+    for (const c of res.cookies) {
+      if (c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    const m = /name="_csrf" value="([^"]+)"/.exec(res.body) ?? /"x-csrf-token":"([^"]+)"/.exec(res.body.replaceAll('&#34;', '"'));
+    if (m?.[1]) this.csrf = m[1];
+    return res;
+  }
+
+  get cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  hasCookie(name: string) {
+    return this.cookies.has(name);
+  }
+
+  async get(url: string, headers: Record<string, string> = {}) {
+    return this.remember(await this.app.inject({ method: 'GET', url, remoteAddress: this.ip, headers: { cookie: this.cookieHeader, ...headers } }));
+  }
+
+  /** Posts a urlencoded form with the current CSRF token (unless the test overrides _csrf). */
+  async post(url: string, form: Record<string, string | number> = {}, headers: Record<string, string> = {}) {
+    if (!this.csrf) await this.get('/login');
+    const body = new URLSearchParams({ _csrf: this.csrf, ...Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v)])) });
+    return this.remember(
+      await this.app.inject({
+        method: 'POST',
+        url,
+        remoteAddress: this.ip,
+        payload: body.toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader, ...headers },
+      }),
+    );
+  }
+
+  async login(email: string, password: string) {
+    const res = await this.post('/login', { email, password });
+    if (res.statusCode !== 303) throw new Error(`login failed: ${res.statusCode}`);
+    await this.get('/');
+    return res;
+  }
+}
+
+let counter = 0;
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+/** Creates a user (directly, not through the rate-limited form) and returns a logged-in client. */
+export async function loggedInClient(app: FastifyInstance, db: Db, role: Role = 'customer') {
+  const email = `${role}${++counter}.${process.pid}@example.test`;
+  const user = await registerUser(db, { email, fullName: `Test ${role} ${counter}`, password: TEST_PASSWORD, role });
+  const client = new BrowserClient(app);
+  await client.login(email, TEST_PASSWORD);
+  return { client, user, email };
+}

@@ -1,0 +1,36 @@
+import { products } from '../src/modules/catalog/index.js';
+import type { ProductInput } from '../src/modules/catalog/index.js';
+import type { Db } from '../src/platform/db/client.js';
+
+let n = 0;
+
+/** Inserts a product with sensible defaults; tests override what they check. */
+export async function insertProduct(db: Db, overrides: Partial<ProductInput> = {}) {
+  n++;
+  const [row] = await db
+    .insert(products)
+    .values({
+      slug: `test-miner-${n}`,
+      sku: `TST-${n}`,
+      name: `Test Miner ${n}`,
+      brand: 'Bitmain',
+      model: `T${n}`,
+      category: 'asic-miners',
+      kind: 'miner',
+      algorithm: 'SHA-256',
+      coins: 'BTC',
+      hashrate: 200,
+      hashrateUnit: 'TH/s',
+      powerW: 3500,
+      efficiency: 17.5,
+      priceCents: 300_000,
+      stock: 10,
+      weightGrams: 15_000,
+      hsCode: '8471.50',
+      customsDescription: 'Cryptocurrency mining computer (ASIC)',
+      needsTesting: true,
+      ...overrides,
+    })
+    .returning();
+  return row!;
+}

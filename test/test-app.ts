@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/platform/config.js';
+import { type Database, openDatabase } from '../src/platform/db/client.js';
+
+/** A fresh database cloned from the migrated template: PGlite by default, PostgreSQL with DATABASE_URL. */
+export async function openTestDatabase(): Promise<Database> {
+  const template = inject('postgresTemplate');
+  const url = process.env.DATABASE_URL;
+  if (template && url) {
+    const name = `hc_t${randomBytes(4).toString('hex')}_${process.ppid}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+    const fileUrl = new URL(url);
+    fileUrl.pathname = `/${name}`;
+    const db = await openDatabase({ kind: 'postgres', url: fileUrl.toString(), poolSize: 4 });
+    return {
+      ...db,
+      close: async () => {
+        await db.close();
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+      },
+    };
+  }
+  const dump = new Blob([readFileSync(inject('pgliteTemplate'))]);
+  return openDatabase({ kind: 'pglite', loadDump: dump });
+}
+
+export async function createTestApp(env: Record<string, string> = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hashcart-test-'));
+  const database = await openTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', SEED_DEMO: 'false', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...env });
+  const app = await buildApp(config, { database, logger: false });
+  return {
+    app,
+    db: database.db,
+    database,
+    storageDir: join(dataDir, 'files'),
+    async close() {
+      await app.close();
+      await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
