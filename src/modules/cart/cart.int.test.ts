@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BrowserClient, loggedInClient, TEST_PASSWORD } from '../../../test/browser-client.js';
+import { insertProduct } from '../../../test/factories.js';
+import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { registerUser } from '../accounts/index.js';
+import { cartLines } from './index.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('My cart list', () => {
+  it('adds from the product page, shows lines and subtotal, changes and removes', async () => {
+    const a = await insertProduct(t.db, { name: 'Cart Miner A', priceCents: 100_050, stock: 5 });
+    const b = await insertProduct(t.db, { name: 'Cart Cable B', priceCents: 999, stock: 100, kind: 'general' });
+    const { client, user } = await loggedInClient(t.app, t.db);
+    await client.get(`/products/${a.slug}`);
+    expect((await client.post('/cart/items', { productId: a.id, quantity: 2 })).headers.location).toBe('/cart');
+    await client.post('/cart/items', { productId: b.id, quantity: 3 });
+    let cart = await client.get('/cart');
+    expect(cart.body).toContain('My cart list');
+    expect(cart.body).toContain('Cart Miner A');
+    expect(cart.body).toContain('$2,001.00');
+    expect(cart.body).toContain('$2,030.97'); // 2 × 1,000.50 + 3 × 9.99
+    await client.post(`/cart/items/${a.id}`, { quantity: 1 });
+    cart = await client.get('/cart');
+    expect(cart.body).toContain('$1,030.47');
+    await client.post(`/cart/items/${b.id}/remove`);
+    expect((await cartLines(t.db, user.id)).map((l) => l.productId)).toEqual([a.id]);
+  });
+
+  it('adding the same product again adds to the line', async () => {
+    const p = await insertProduct(t.db, { stock: 10 });
+    const { client, user } = await loggedInClient(t.app, t.db);
+    await client.post('/cart/items', { productId: p.id, quantity: 2 });
+    await client.post('/cart/items', { productId: p.id, quantity: 3 });
+    expect((await cartLines(t.db, user.id))[0]?.quantity).toBe(5);
+  });
+
+  it('refuses zero, negative, non-numeric and above-stock quantities, cart unchanged', async () => {
+    const p = await insertProduct(t.db, { stock: 3 });
+    const { client, user } = await loggedInClient(t.app, t.db);
+    for (const quantity of ['0', '-2', 'abc', '1.5', '']) {
+      const res = await client.post('/cart/items', { productId: p.id, quantity });
+      expect(res.statusCode).toBe(422);
+      expect(res.body).toContain('Enter a whole number of at least 1');
+    }
+    const over = await client.post('/cart/items', { productId: p.id, quantity: 4 });
+    expect(over.statusCode).toBe(422);
+    expect(over.body).toContain('Not enough stock for this quantity');
+    expect(over.body).toContain('value="4"');
+    expect(await cartLines(t.db, user.id)).toEqual([]);
+    await client.post('/cart/items', { productId: p.id, quantity: 3 });
+    const change = await client.post(`/cart/items/${p.id}`, { quantity: 9 });
+    expect(change.statusCode).toBe(422);
+    expect(change.body).toContain('Not enough stock');
+    expect((await cartLines(t.db, user.id))[0]?.quantity).toBe(3);
+  });
+
+  it('allows any quantity on backorder products', async () => {
+    const p = await insertProduct(t.db, { stock: 0, backorderAllowed: true });
+    const { client, user } = await loggedInClient(t.app, t.db);
+    expect((await client.post('/cart/items', { productId: p.id, quantity: 40 })).statusCode).toBe(303);
+    expect((await cartLines(t.db, user.id))[0]?.quantity).toBe(40);
+  });
+
+  it('never lets concurrent adds exceed stock', async () => {
+    const p = await insertProduct(t.db, { stock: 5 });
+    const { client, user } = await loggedInClient(t.app, t.db);
+    const results = await Promise.all(Array.from({ length: 8 }, () => client.post('/cart/items', { productId: p.id, quantity: 1 })));
+    expect(results.filter((r) => r.statusCode === 303)).toHaveLength(5);
+    expect((await cartLines(t.db, user.id))[0]?.quantity).toBe(5);
+  });
+
+  it('sends a visitor to log in and puts the item in the cart afterwards', async () => {
+    const p = await insertProduct(t.db, { name: 'Visitor Pick', stock: 5 });
+    await registerUser(t.db, { email: 'visitor@example.com', fullName: 'Vis Itor', password: TEST_PASSWORD });
+    const v = new BrowserClient(t.app);
+    await v.get(`/products/${p.slug}`);
+    const add = await v.post('/cart/items', { productId: p.id, quantity: 2 });
+    expect(add.statusCode).toBe(303);
+    const loginUrl = add.headers.location as string;
+    expect(loginUrl).toMatch(/^\/login\?/);
+    const page = await v.get(loginUrl);
+    expect(page.body).toContain(`name="addProduct" value="${p.id}"`);
+    const login = await v.post('/login', { email: 'visitor@example.com', password: TEST_PASSWORD, addProduct: p.id, addQuantity: 2 });
+    expect(login.headers.location).toBe('/cart');
+    const cart = await v.get('/cart');
+    expect(cart.body).toContain('Visitor Pick');
+  });
+
+  it('does not touch another user\'s cart lines', async () => {
+    const p = await insertProduct(t.db, { stock: 10 });
+    const owner = await loggedInClient(t.app, t.db);
+    const other = await loggedInClient(t.app, t.db);
+    await owner.client.post('/cart/items', { productId: p.id, quantity: 2 });
+    await other.client.post(`/cart/items/${p.id}/remove`);
+    const change = await other.client.post(`/cart/items/${p.id}`, { quantity: 1 });
+    expect(change.statusCode).toBe(404);
+    expect((await cartLines(t.db, owner.user.id))[0]?.quantity).toBe(2);
+  });
+
+  it('refuses an unknown product with 404', async () => {
+    const { client } = await loggedInClient(t.app, t.db);
+    expect((await client.post('/cart/items', { productId: 999999, quantity: 1 })).statusCode).toBe(404);
+  });
+});
