@@ -101,7 +101,7 @@ describe('storefront pages', () => {
     const seen: string[] = [];
     let url: string | undefined = '/categories/fans-cooling?sort=price_asc';
     while (url) {
-      const res = await t.app.inject(url);
+      const res: { body: string } = await t.app.inject(url);
       seen.push(...[...res.body.matchAll(/class="name">Fan (\d+)</g)].map((m) => m[1]!));
       url = /href="([^"]+)" rel="next"/.exec(res.body)?.[1]?.replaceAll('&amp;', '&');
     }

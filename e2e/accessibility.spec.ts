@@ -1,0 +1,35 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+
+const pages = [
+  ['home', '/'],
+  ['listing', '/categories/asic-miners'],
+  ['product', '/products/bitmain-antminer-s21-pro-234th'],
+  ['register', '/register'],
+  ['login', '/login'],
+] as const;
+
+async function expectNoSeriousViolations(page: import('@playwright/test').Page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+for (const [name, url] of pages) {
+  test(`${name} page has no serious or critical accessibility violation`, async ({ page }) => {
+    await page.goto(url);
+    await expectNoSeriousViolations(page);
+  });
+}
+
+test('cart page has no serious or critical accessibility violation', async ({ page }) => {
+  await page.goto('/register');
+  await page.getByLabel('Full name').fill('Axe Tester');
+  await page.getByLabel('Email').fill(`axe-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`);
+  await page.getByLabel('Password').fill('accessible passphrase');
+  await page.getByRole('button', { name: 'Register' }).click();
+  await page.goto('/products/bitmain-apw12-psu');
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.getByRole('heading', { name: 'My cart list' })).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
