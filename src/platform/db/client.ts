@@ -36,6 +36,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
   if (options.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection dropped by the server (restart, failover) must not crash the process;
+    // the pool replaces it on the next query.
+    pool.on('error', () => {});
     const db = drizzlePg(pool, { schema, logger, casing: 'snake_case' }) as unknown as Db;
     // Several app processes may start together: only one migrates at a time.
     const client = await pool.connect();

@@ -69,6 +69,7 @@ export const en = {
   'home.promiseVerify': 'Every proforma invoice verifiable on this site',
   'home.featured': 'Featured',
   'home.newest': 'New arrivals',
+  'home.shopByCategory': 'Shop by category',
   'category.asicMiners': 'ASIC miners',
   'category.powerSupplies': 'Power supplies',
   'category.hashBoards': 'Hash boards',

@@ -71,6 +71,7 @@ export const es: Record<MessageKey, string> = {
   'home.promiseVerify': 'Cada factura proforma se puede verificar en este sitio',
   'home.featured': 'Destacados',
   'home.newest': 'Novedades',
+  'home.shopByCategory': 'Comprar por categoría',
   'category.asicMiners': 'Mineros ASIC',
   'category.powerSupplies': 'Fuentes de alimentación',
   'category.hashBoards': 'Placas de hash',

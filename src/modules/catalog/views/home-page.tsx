@@ -17,7 +17,7 @@ export function HomePage({ ctx, featured, newest }: { ctx: PageContext; featured
           <li>{t('home.promiseVerify')}</li>
         </ul>
       </section>
-      <nav class="category-tiles" aria-label={t('nav.categories')}>
+      <nav class="category-tiles" aria-label={t('home.shopByCategory')}>
         {categories.map((c) => (
           <a href={`/categories/${c.slug}`}>{t(c.name)}</a>
         ))}
