@@ -13,7 +13,7 @@ export const users = pgTable(
     active: boolean().notNull().default(true),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check('users_role_check', sql.raw(`role in (${roles.map((r) => `'${r}'`).join(', ')})`))],
+  () => [check('users_role_check', sql.raw(`role in (${roles.map((r) => `'${r}'`).join(', ')})`))],
 );
 
 /** Server-side sessions; only the SHA-256 of the cookie value is stored. */

@@ -155,3 +155,12 @@ describe('storefront pages', () => {
     expect(es.body).toContain('lang="es"');
   });
 });
+
+describe('escaping in messages', () => {
+  it('shows a search for markup as text, escaped exactly once', async () => {
+    const res = await t.app.inject(`/search?q=${encodeURIComponent('<b>x</b> & y')}`);
+    expect(res.body).toContain('<h1>Search: &lt;b>x&lt;/b> &amp; y</h1>');
+    // Only inside attribute values (escaped for quotes), never as markup.
+    expect(res.body.replace(/"[^"]*"/g, '""')).not.toContain('<b>x</b>');
+  });
+});

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, ilike, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { networkFigures, products } from './catalog.tables.js';
 import type { CategorySlug } from './categories.js';
@@ -141,4 +141,15 @@ export async function homeProducts(db: DbOrTx) {
     db.select(cardColumns).from(products).orderBy(desc(products.createdAt), desc(products.id)).limit(8),
   ]);
   return { featured: featured as ProductCard[], newest: newest as ProductCard[] };
+}
+
+/** Back-office list: newest first, optionally narrowed by name or SKU. */
+export async function adminProductList(db: DbOrTx, q: string) {
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db
+    .select()
+    .from(products)
+    .where(q ? or(ilike(products.name, like), ilike(products.sku, like)) : undefined)
+    .orderBy(desc(products.createdAt))
+    .limit(200);
 }

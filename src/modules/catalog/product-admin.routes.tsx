@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { desc, ilike, or } from 'drizzle-orm';
 import { requireRole } from '../../platform/auth/current-user.js';
 import type { Db } from '../../platform/db/client.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -11,8 +10,7 @@ import { addProductImage, removeProductImage } from './actions/add-product-image
 import { saveNetworkFigure } from './actions/save-network-figure.js';
 import { createProduct, updateProduct } from './actions/save-product.js';
 import { networkFigureForm, productForm } from './catalog.inputs.js';
-import { findProductById, listNetworkFigures } from './catalog.repo.js';
-import { products } from './catalog.tables.js';
+import { adminProductList, findProductById, listNetworkFigures } from './catalog.repo.js';
 import { AdminProductForm, AdminProductList } from './views/admin-product-pages.js';
 import { NetworkFiguresPage } from './views/network-figures-page.js';
 
@@ -32,12 +30,7 @@ export async function productAdminRoutes(app: FastifyInstance, { db, storage }: 
   app.get('/admin/products', async (req, reply) => {
     requireRole(req.user, 'admin');
     const q = String((req.query as { q?: string }).q ?? '').slice(0, 100);
-    const items = await db
-      .select()
-      .from(products)
-      .where(q ? or(ilike(products.name, `%${q}%`), ilike(products.sku, `%${q}%`)) : undefined)
-      .orderBy(desc(products.createdAt))
-      .limit(200);
+    const items = await adminProductList(db, q);
     return html(reply).send(<AdminProductList ctx={pageContext(req, reply)} items={items} q={q} />);
   });
 

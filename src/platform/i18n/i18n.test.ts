@@ -83,3 +83,9 @@ describe('i18n', () => {
     expect(i18n('es').t('nav.login')).toBe('Iniciar sesión');
   });
 });
+
+describe('message parameters', () => {
+  it('are HTML-escaped, so user data in a message cannot inject markup', () => {
+    expect(i18n('en').t('search.title', { q: '<img src=x onerror=alert(1)>' })).toBe('Search: &lt;img src=x onerror=alert(1)>');
+  });
+});

@@ -1,3 +1,4 @@
+import { escapeHtml } from '@kitajs/html';
 import { en, type MessageKey } from './en.js';
 import { es } from './es.js';
 
@@ -25,6 +26,7 @@ export function negotiateLocale(acceptLanguage: string | undefined): Locale {
 
 export interface I18n {
   locale: Locale;
+  /** The message in this locale; `{name}` parameters are HTML-escaped, so the result is safe as text. */
   t(key: MessageKey, params?: Record<string, string | number>): string;
   money(cents: number): string;
   number(n: number, digits?: number): string;
@@ -47,7 +49,8 @@ export function i18n(locale: Locale): I18n {
     locale,
     t(key, params) {
       const text = dict[key] ?? key;
-      return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : text;
+      // Messages are ours; parameters may be user data (names, search words), so they are escaped.
+      return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? escapeHtml(String(params[name])) : m)) : text;
     },
     money: (cents) => moneyFmt.format(cents / 100),
     number(n, digits = 0) {

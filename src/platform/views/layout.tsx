@@ -96,6 +96,7 @@ function Footer({ ctx }: { ctx: PageContext }) {
   );
 }
 
+/** `title` is HTML text: a message from ctx.t (already escaped) or escapeHtml(data). */
 export function Layout({ ctx, title, children }: { ctx: PageContext; title: string; children?: Children }) {
   return (
     <>
@@ -104,7 +105,7 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title safe>{`${title} · Hashcart`}</title>
+          <title>{`${title} · Hashcart`}</title>
           <meta name="htmx-config" content={htmxConfig} />
           <link rel="stylesheet" href="/assets/app.css" />
           <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />

@@ -1,3 +1,4 @@
+import { escapeHtml } from '@kitajs/html';
 import type { PageContext } from '../../../platform/http/page-context.js';
 import type { MessageKey } from '../../../platform/i18n/index.js';
 import { centsToUsdInput } from '../../../platform/money.js';
@@ -76,7 +77,7 @@ function Select({ ctx, form, name, label, options, value }: { ctx: PageContext; 
   );
 }
 
-function Check({ ctx, form, name, label, checked }: { ctx: PageContext; form?: FormState; name: string; label: string; checked: boolean }) {
+function Check({ form, name, label, checked }: { form?: FormState; name: string; label: string; checked: boolean }) {
   const on = form?.values ? form.values[name] === 'on' : checked;
   return (
     <div class="field checkbox">
@@ -92,10 +93,10 @@ export function AdminProductForm({ ctx, p, form }: { ctx: PageContext; p?: Produ
     <Field ctx={ctx} form={form} name={name} label={t(label)} value={value} type={type} />
   );
   const none = { value: '', label: '—' };
-  const title = p ? p.name : t('admin.newProduct');
+  const title = p ? escapeHtml(p.name) : t('admin.newProduct');
   return (
     <AdminShell ctx={ctx} title={title}>
-      <h1 safe>{title}</h1>
+      <h1>{title}</h1>
       {p && (
         <p>
           <a href={`/products/${p.slug}`}>{t('admin.viewInShop')}</a>
@@ -131,9 +132,9 @@ export function AdminProductForm({ ctx, p, form }: { ctx: PageContext; p?: Produ
           <legend>{t('admin.commerce')}</legend>
           {f('price', 'admin.priceUsd', p ? centsToUsdInput(p.priceCents) : '')}
           {f('stock', 'admin.stock', p?.stock ?? 0, 'number')}
-          <Check ctx={ctx} form={form} name="backorderAllowed" label={t('admin.backorderAllowed')} checked={p?.backorderAllowed ?? false} />
-          <Check ctx={ctx} form={form} name="needsTesting" label={t('admin.needsTesting')} checked={p?.needsTesting ?? false} />
-          <Check ctx={ctx} form={form} name="featured" label={t('admin.featured')} checked={p?.featured ?? false} />
+          <Check form={form} name="backorderAllowed" label={t('admin.backorderAllowed')} checked={p?.backorderAllowed ?? false} />
+          <Check form={form} name="needsTesting" label={t('admin.needsTesting')} checked={p?.needsTesting ?? false} />
+          <Check form={form} name="featured" label={t('admin.featured')} checked={p?.featured ?? false} />
           {f('warrantyDays', 'admin.warrantyDays', p?.warrantyDays ?? 180, 'number')}
         </fieldset>
         <fieldset>

@@ -4,6 +4,7 @@ import { type ProductCard, type Sort, sorts } from '../catalog.repo.js';
 import { ProductGrid } from './product-card.js';
 
 export interface ListingView {
+  /** HTML text (from ctx.t, which escapes parameters). */
   title: string;
   action: string;
   params: Record<string, string>;
@@ -43,7 +44,7 @@ export function ListingPage({ ctx, v }: { ctx: PageContext; v: ListingView }) {
   };
   return (
     <Layout ctx={ctx} title={v.title}>
-      <h1 safe>{v.title}</h1>
+      <h1>{v.title}</h1>
       <div class="listing">
         <form class="filters card" method="get" action={v.action} aria-label={t('listing.filters')}>
           {p.q !== undefined && <input type="hidden" name="q" value={p.q} />}

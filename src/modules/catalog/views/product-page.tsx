@@ -1,3 +1,4 @@
+import { escapeHtml } from '@kitajs/html';
 import type { PageContext } from '../../../platform/http/page-context.js';
 import { Field, type FormState } from '../../../platform/views/form.js';
 import { CsrfField, Layout } from '../../../platform/views/layout.js';
@@ -107,7 +108,7 @@ export function ProductPage({ ctx, v }: { ctx: PageContext; v: ProductView }) {
   const category = findCategory(p.category);
   const buyable = p.stock > 0 || p.backorderAllowed;
   return (
-    <Layout ctx={ctx} title={p.name}>
+    <Layout ctx={ctx} title={escapeHtml(p.name)}>
       <nav class="breadcrumbs" aria-label={t('nav.breadcrumbs')}>
         <a href="/">{t('nav.home')}</a> ›{' '}
         {category && <a href={`/categories/${category.slug}`}>{t(category.name)}</a>}
