@@ -16,6 +16,7 @@ import { AppError } from './platform/errors.js';
 import { registerCsrf } from './platform/http/csrf.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
 import { registerLocale } from './platform/http/locale.js';
+import { type Mailer, startMailer } from './platform/mail/index.js';
 import { nodeModulesDir, publicDir } from './platform/paths.js';
 import { createStorage, type Storage } from './platform/storage.js';
 import { prepareDatabase, type StartupReport } from './startup.js';
@@ -31,6 +32,7 @@ export interface Services {
   config: Config;
   database: Database;
   storage: Storage;
+  mailer: Mailer;
 }
 
 declare module 'fastify' {
@@ -59,10 +61,16 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       'Running on the embedded PGlite database: it has one connection, no fsync and no multi-process support. Production wants PostgreSQL: set DATABASE_URL.',
     );
   }
-  const services: Services = { config, database, storage: createStorage(join(config.dataDir, 'files')) };
+  const mailer = startMailer({
+    db: database.db,
+    smtpUrl: config.smtpUrl,
+    log: (msg, err) => app.log.warn({ err }, msg),
+  });
+  const services: Services = { config, database, storage: createStorage(join(config.dataDir, 'files')), mailer };
   app.decorate('services', services);
   app.decorate('startup', await prepareDatabase(database.db, config));
   app.addHook('onClose', async () => {
+    mailer.stop();
     if (!options.database) await database.close();
   });
 
@@ -113,7 +121,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(accountRoutes, { db: database.db, config });
   await app.register(catalogRoutes, { db: database.db });
   await app.register(cartRoutes, { db: database.db });
-  await app.register(adminRoutes);
+  await app.register(adminRoutes, { db: database.db });
   await app.register(productAdminRoutes, { db: database.db, storage: services.storage });
   app.get('/healthz', async () => ({ ok: true }));
   return app;

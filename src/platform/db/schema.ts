@@ -2,3 +2,4 @@
 export * from '../../modules/accounts/account.tables.js';
 export * from '../../modules/catalog/catalog.tables.js';
 export * from '../../modules/cart/cart.tables.js';
+export * from '../mail/mail.tables.js';

@@ -201,6 +201,11 @@ export const en = {
   'admin.blockTime': 'Block time (s)',
   'admin.coinPrice': 'Coin price (USD)',
   'admin.updated': 'Updated',
+  'admin.outbox': 'Outbox',
+  'admin.outboxHint': 'Every e-mail the shop sends. Without SMTP_URL messages stay here instead of being sent.',
+  'admin.outboxEmpty': 'No messages yet.',
+  'admin.mailSent': 'Sent',
+  'admin.mailKept': 'Kept in outbox',
 } as const;
 
 export type MessageKey = keyof typeof en;

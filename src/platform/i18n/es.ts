@@ -203,4 +203,9 @@ export const es: Record<MessageKey, string> = {
   'admin.blockTime': 'Tiempo de bloque (s)',
   'admin.coinPrice': 'Precio de la moneda (USD)',
   'admin.updated': 'Actualizado',
+  'admin.outbox': 'Bandeja de salida',
+  'admin.outboxHint': 'Todos los correos que envía la tienda. Sin SMTP_URL los mensajes se quedan aquí en lugar de enviarse.',
+  'admin.outboxEmpty': 'Todavía no hay mensajes.',
+  'admin.mailSent': 'Enviado',
+  'admin.mailKept': 'En la bandeja de salida',
 };

@@ -9,6 +9,7 @@ const sections: { href: string; label: MessageKey; roles: Role[] }[] = [
   { href: '/admin', label: 'admin.dashboard', roles: ['sales', 'finance', 'warehouse', 'support'] },
   { href: '/admin/products', label: 'admin.products', roles: ['admin'] },
   { href: '/admin/network-figures', label: 'admin.networkFigures', roles: ['admin', 'sales'] },
+  { href: '/admin/outbox', label: 'admin.outbox', roles: ['admin'] },
 ];
 
 export function AdminShell({ ctx, title, children }: { ctx: PageContext; title: string; children?: Children }) {
