@@ -3,3 +3,5 @@ export * from '../../modules/accounts/account.tables.js';
 export * from '../../modules/catalog/catalog.tables.js';
 export * from '../../modules/cart/cart.tables.js';
 export * from '../mail/mail.tables.js';
+export * from '../../modules/orders/order.tables.js';
+export * from '../../modules/payments/payment.tables.js';

@@ -1,0 +1,156 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, pgSequence, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { users } from '../accounts/account.tables.js';
+import { products } from '../catalog/catalog.tables.js';
+import { orderStates } from './order.machine.js';
+import { shippingMethods } from './order.rules.js';
+
+const oneOf = (column: string, values: readonly string[]) =>
+  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
+
+export const orders = pgTable(
+  'orders',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    number: text().notNull().unique(),
+    customerId: integer()
+      .notNull()
+      .references(() => users.id),
+    status: text({ enum: orderStates }).notNull().default('awaiting_quote'),
+    shippingMethod: text({ enum: shippingMethods }).notNull(),
+    paymentMethodId: integer().notNull(),
+    fullName: text().notNull(),
+    phone: text().notNull(),
+    email: text().notNull(),
+    country: text().notNull(),
+    city: text().notNull(),
+    address: text().notNull(),
+    postalCode: text().notNull(),
+    cryptoAcknowledged: boolean().notNull().default(false),
+    goodsCents: integer().notNull(),
+    freightCents: integer(),
+    totalCents: integer(),
+    paidCents: integer().notNull().default(0),
+    quoteNote: text(),
+    quotedAt: timestamp({ withTimezone: true }),
+    quoteValidUntil: timestamp({ withTimezone: true }),
+    paymentDueAt: timestamp({ withTimezone: true }),
+    approvedAt: timestamp({ withTimezone: true }),
+    shippedAt: timestamp({ withTimezone: true }),
+    completeReminderSentAt: timestamp({ withTimezone: true }),
+    closedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('orders_status_check', oneOf('status', orderStates)),
+    check('orders_money_check', sql`goods_cents >= 0 and (freight_cents is null or freight_cents >= 0) and paid_cents >= 0`),
+    index('orders_customer_idx').on(t.customerId, t.createdAt, t.id),
+    index('orders_status_idx').on(t.status, t.updatedAt, t.id),
+    index('orders_created_idx').on(t.createdAt, t.id),
+  ],
+);
+
+/** A snapshot of each line at submission: later catalog edits never change an order. */
+export const orderLines = pgTable(
+  'order_lines',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    orderId: integer()
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    productId: integer()
+      .notNull()
+      .references(() => products.id),
+    sku: text().notNull(),
+    name: text().notNull(),
+    hsCode: text().notNull(),
+    listPriceCents: integer().notNull(),
+    /** Sales may adjust a line price when quoting; the list price stays on record. */
+    unitPriceCents: integer().notNull(),
+    quantity: integer().notNull(),
+    weightGrams: integer().notNull(),
+    needsTesting: boolean().notNull(),
+    backordered: boolean().notNull(),
+  },
+  (t) => [index('order_lines_order_idx').on(t.orderId), check('order_lines_quantity_check', sql`quantity > 0`)],
+);
+
+/** Append-only: the timeline (public rows) and the audit log (all rows). Nothing updates or deletes it. */
+export const orderEvents = pgTable(
+  'order_events',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    orderId: integer()
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    event: text().notNull(),
+    fromStatus: text(),
+    toStatus: text().notNull(),
+    actorId: integer().references(() => users.id),
+    actorRole: text().notNull(),
+    note: text(),
+    public: boolean().notNull().default(true),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('order_events_order_idx').on(t.orderId, t.id)],
+);
+
+/** The order's thread; internal notes are staff-only rows. */
+export const orderMessages = pgTable(
+  'order_messages',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    orderId: integer()
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    authorId: integer()
+      .notNull()
+      .references(() => users.id),
+    fromStaff: boolean().notNull(),
+    internal: boolean().notNull().default(false),
+    body: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('order_messages_order_idx').on(t.orderId, t.id)],
+);
+
+export const shipments = pgTable(
+  'shipments',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    orderId: integer()
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    carrier: text().notNull(),
+    trackingNumber: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('shipments_order_idx').on(t.orderId)],
+);
+
+/** Idempotency: one order per submitted form token (double click, retry after timeout). */
+export const orderSubmissions = pgTable('order_submissions', {
+  token: text().primaryKey(),
+  userId: integer()
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  orderId: integer().references(() => orders.id, { onDelete: 'cascade' }),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The buyer's last shipping address, offered again at the next order. */
+export const savedAddresses = pgTable('saved_addresses', {
+  userId: integer()
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  fullName: text().notNull(),
+  phone: text().notNull(),
+  country: text().notNull(),
+  city: text().notNull(),
+  address: text().notNull(),
+  postalCode: text().notNull(),
+});
+
+/** Order numbers HC-<year>-<6 digits>, never reused. */
+export const orderNumberSeq = pgSequence('order_number_seq');

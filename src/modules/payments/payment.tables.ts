@@ -1,0 +1,53 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { users } from '../accounts/account.tables.js';
+import { orders } from '../orders/order.tables.js';
+
+/** Payment methods configured by finance (bank wire, USDT, BTC, L/C, …). */
+export const paymentMethods = pgTable('payment_methods', {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  name: text().notNull(),
+  instructions: text().notNull(),
+  accountDetails: text().notNull(),
+  minOrderCents: integer(),
+  maxOrderCents: integer(),
+  largeOrderOnly: boolean().notNull().default(false),
+  active: boolean().notNull().default(true),
+  sortOrder: integer().notNull().default(0),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export const proofStatuses = ['pending', 'approved', 'rejected'] as const;
+
+export const paymentProofs = pgTable(
+  'payment_proofs',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    orderId: integer()
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    uploadedBy: integer()
+      .notNull()
+      .references(() => users.id),
+    fileKey: text().notNull(),
+    mimeType: text().notNull(),
+    sizeBytes: integer().notNull(),
+    sha256: text().notNull(),
+    amountCents: integer().notNull(),
+    reference: text().notNull(),
+    paidOn: text().notNull(),
+    status: text({ enum: proofStatuses }).notNull().default('pending'),
+    /** Another order already used a file with the same hash: flagged to finance. */
+    duplicateOfOrder: text(),
+    reviewedBy: integer().references(() => users.id),
+    reviewedAt: timestamp({ withTimezone: true }),
+    rejectReason: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('payment_proofs_amount_check', sql`amount_cents > 0`),
+    check('payment_proofs_status_check', sql`status in ('pending', 'approved', 'rejected')`),
+    index('payment_proofs_order_idx').on(t.orderId),
+    index('payment_proofs_sha_idx').on(t.sha256),
+  ],
+);
