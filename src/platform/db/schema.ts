@@ -5,3 +5,4 @@ export * from '../../modules/cart/cart.tables.js';
 export * from '../mail/mail.tables.js';
 export * from '../../modules/orders/order.tables.js';
 export * from '../../modules/payments/payment.tables.js';
+export * from '../../modules/settings/settings.tables.js';

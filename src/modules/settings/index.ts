@@ -1,0 +1,5 @@
+/** Shop settings: seller details, WhatsApp, deadlines, destinations and crypto restrictions. */
+export { getSettings, saveSettings } from './settings.repo.js';
+export { destinationCheck, type Settings, settingsSchema } from './settings.rules.js';
+export { settings } from './settings.tables.js';
+export { countryCodes, countryName, isCountryCode } from './countries.js';
