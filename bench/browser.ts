@@ -1,0 +1,58 @@
+/**
+ * A client that behaves like a browser towards the app: keeps its cookies, and posts
+ * forms with the `_csrf` token from the last page it saw (as test/browser-client.ts
+ * does through inject(), but over real HTTP).
+ */
+export class Browser {
+  private cookies = new Map<string, string>();
+  csrf = '';
+
+  constructor(readonly base: string) {}
+
+  get cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private remember(res: Response, body: string) {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair = ''] = c.split(';');
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      if (/max-age=0/i.test(c) || !value) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    const m = /name="_csrf" value="([^"]+)"/.exec(body);
+    if (m?.[1]) this.csrf = m[1];
+  }
+
+  async get(path: string): Promise<{ status: number; body: string; res: Response }> {
+    const res = await fetch(this.base + path, { headers: { cookie: this.cookieHeader }, redirect: 'manual' });
+    const body = await res.text();
+    this.remember(res, body);
+    return { status: res.status, body, res };
+  }
+
+  async post(path: string, form: Record<string, string | number>): Promise<{ status: number; body: string }> {
+    if (!this.csrf) await this.get('/login');
+    const body = new URLSearchParams({ _csrf: this.csrf });
+    for (const [k, v] of Object.entries(form)) body.set(k, String(v));
+    const res = await fetch(this.base + path, {
+      method: 'POST',
+      headers: { cookie: this.cookieHeader, 'content-type': 'application/x-www-form-urlencoded' },
+      body: body.toString(),
+      redirect: 'manual',
+    });
+    const text = await res.text();
+    this.remember(res, text);
+    return { status: res.status, body: text };
+  }
+
+  /** Posts the login form with the token from the login page, then loads a page as a browser would after the redirect. */
+  async login(email: string, password: string) {
+    await this.get('/login');
+    const res = await this.post('/login', { email, password });
+    if (res.status !== 303) throw new Error(`login as ${email} failed with ${res.status}`);
+    await this.get('/cart');
+  }
+}

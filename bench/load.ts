@@ -1,0 +1,47 @@
+import autocannon from 'autocannon';
+
+/** One load measurement, the unit every table row is made of. */
+export interface Measure {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  requests: number;
+}
+
+export interface LoadOptions {
+  connections: number;
+  seconds: number;
+  headers?: Record<string, string>;
+}
+
+/** autocannon against one URL; errors are connection errors and timeouts, non2xx counts 1xx/3xx/4xx/5xx answers. */
+export async function load(url: string, opts: LoadOptions): Promise<Measure> {
+  const r = await autocannon({
+    url,
+    connections: opts.connections,
+    duration: opts.seconds,
+    headers: opts.headers,
+    timeout: 10,
+  });
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors,
+    non2xx: r.non2xx,
+    requests: r.requests.total,
+  };
+}
+
+/** Short untimed load so the JIT, the pool and the database caches are warm before measuring. */
+export async function warm(url: string, seconds: number, headers?: Record<string, string>) {
+  await load(url, { connections: 8, seconds, headers });
+}
+
+/** Nearest-rank percentile of raw latencies (ms). */
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}

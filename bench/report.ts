@@ -1,0 +1,134 @@
+import type { Measure } from './load.js';
+import type { Results, Row } from './results.js';
+import { mark } from './targets.js';
+
+/** Left-aligned first column, right-aligned numbers. */
+function table(head: string[], rows: string[][]): string {
+  const all = [head, ...rows];
+  const widths = head.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+const n0 = (n: number) => Math.round(n).toLocaleString('en-US');
+const ms = (n: number) => (n < 10 ? n.toFixed(1) : n.toFixed(0));
+const pct = (a: number, b: number) => (b > 0 ? `${((a / b) * 100).toFixed(0)}%` : '–');
+const times = (a: number, b: number) => (b > 0 ? `×${(a / b).toFixed(1)}` : '–');
+const kb = (n: number) => `${(n / 1024).toFixed(1)}`;
+
+function loadRows(rows: Row[], key: 'c32' | 'c1', hello: Measure, db: Measure): string[][] {
+  return rows.map((r) => {
+    const m = r[key];
+    return [
+      r.name,
+      n0(m.rps),
+      pct(m.rps, hello.rps),
+      pct(m.rps, db.rps),
+      ms(m.p50),
+      ms(m.p99),
+      times(m.p99, db.p99),
+      String(m.errors),
+      String(m.non2xx),
+    ];
+  });
+}
+
+export function formatReport(r: Results): string {
+  const { hello, fastifyDb } = r.baselines;
+  const rows = [hello, fastifyDb, ...r.reads];
+  const head = ['page', 'req/s', '%hello', '%db', 'p50 ms', 'p99 ms', 'p99 ×db', 'errors', 'non-2xx'];
+  const out: string[] = [];
+  const m = r.meta;
+  out.push(
+    `Hashcart bench ${m.date}${m.quick ? ' (quick)' : ''}: node ${m.node}, ${m.cpus} CPU (${m.cpuModel})`,
+    `Database: ${m.databaseLabel}`,
+    `Data: ${n0(m.products)} products, ${n0(m.customers)} customers. Load: autocannon ${m.seconds} s per row, from this process.`,
+    '%hello / %db: req/s as a share of the bare node:http server / the bare Fastify route with one primary-key SELECT.',
+    '',
+    `Throughput, 32 connections`,
+    table(head, loadRows(rows, 'c32', hello.c32, fastifyDb.c32)),
+    '',
+    `Latency, 1 connection`,
+    table(head, loadRows(rows, 'c1', hello.c1, fastifyDb.c1)),
+    '',
+  );
+  for (const row of rows) out.push(`  ${row.name.padEnd(18)} ${row.path}`);
+
+  const w = r.write;
+  out.push(
+    '',
+    `Write path: ${w.customers} customers, each with its own session and CSRF token, POST /cart/items (expect 303)`,
+    table(
+      ['', 'adds/s', '%db', 'p50 ms', 'p99 ms', 'p99 ×db', 'errors', 'stock unchanged', 'cart units = adds'],
+      [
+        [
+          'add to cart',
+          n0(w.addsPerSecond),
+          pct(w.addsPerSecond, fastifyDb.c32.rps),
+          ms(w.p50),
+          ms(w.p99),
+          times(w.p99, fastifyDb.c32.p99),
+          String(w.errors),
+          w.stockUnchanged ? 'yes' : 'NO',
+          w.cartUnitsMatch ? 'yes' : 'NO',
+        ],
+      ],
+    ),
+  );
+  if (w.errors) out.push(`  statuses: ${JSON.stringify(w.statuses)}`);
+  for (const s of r.slots) out.push(`  ${s.name.padEnd(26)} ${s.result?.summary ?? s.status} (${s.probe})`);
+
+  out.push(
+    '',
+    'Process',
+    table(
+      ['', 'app', 'Fastify+DB', 'ratio'],
+      [
+        ['startup to first 200 (ms)', n0(r.startup.ms), n0(r.baselines.fastifyDbStartupMs), times(r.startup.ms, r.baselines.fastifyDbStartupMs)],
+        ['RSS idle (MB)', n0(r.rss.idleMb), '', ''],
+        ['RSS peak under load (MB)', n0(r.rss.peakMb), n0(r.baselines.fastifyDbRssMb), times(r.rss.peakMb, r.baselines.fastifyDbRssMb)],
+      ],
+    ),
+    '',
+    'Page weight, KB raw / gzip (first visit: HTML + linked CSS + JS; the app sends them uncompressed)',
+    table(
+      ['page', 'HTML', 'HTML gz', 'CSS', 'CSS gz', 'JS', 'JS gz'],
+      Object.entries(r.weights).map(([name, p]) => [
+        name,
+        kb(p.html.raw),
+        kb(p.html.gzip),
+        kb(p.css.raw),
+        kb(p.css.gzip),
+        kb(p.js.raw),
+        kb(p.js.gzip),
+      ]),
+    ),
+  );
+
+  if (r.scaling) {
+    const s = r.scaling;
+    out.push(
+      '',
+      `Scaling: same listing URL at ${n0(s.small.products)} vs ${n0(s.large.products)} products (32 connections)`,
+      table(
+        ['', 'req/s small', 'req/s large', 'large/small', '%db large', 'p99 small', 'p99 large'],
+        [
+          [
+            'listing page 5',
+            n0(s.small.listing.rps),
+            n0(s.large.listing.rps),
+            pct(s.large.listing.rps, s.small.listing.rps),
+            pct(s.large.listing.rps, fastifyDb.c32.rps),
+            ms(s.small.listing.p99),
+            ms(s.large.listing.p99),
+          ],
+        ],
+      ),
+      `  startup with ${n0(s.large.products)} products: ${n0(s.large.startupMs)} ms`,
+    );
+  }
+  for (const s of r.scalingSlots) out.push(`  ${s.name.padEnd(26)} ${s.result?.summary ?? s.status} (${s.probe})`);
+
+  out.push('', 'Targets', table(['target', 'measured', ''], r.targets.map((t) => [t.target, t.measured, mark(t.pass)])));
+  return out.join('\n');
+}

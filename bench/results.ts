@@ -1,0 +1,47 @@
+import type { Measure } from './load.js';
+import type { PageWeight } from './pages.js';
+import type { SlotOutcome } from './slots.js';
+import type { TargetCheck } from './targets.js';
+import type { WriteResult } from './write-path.js';
+
+export interface Row {
+  name: string;
+  path: string;
+  /** 32 connections: throughput. */
+  c32: Measure;
+  /** 1 connection: latency without queueing. */
+  c1: Measure;
+}
+
+/** Everything one run measured; written as JSON to bench/results/<timestamp>.json. */
+export interface Results {
+  meta: {
+    date: string;
+    quick: boolean;
+    node: string;
+    cpus: number;
+    cpuModel: string;
+    database: 'postgres' | 'pglite';
+    databaseLabel: string;
+    products: number;
+    customers: number;
+    seconds: number;
+  };
+  generation: Record<string, { rows: number; seconds: number }>[];
+  baselines: { hello: Row; fastifyDb: Row; fastifyDbStartupMs: number; fastifyDbRssMb: number };
+  reads: Row[];
+  write: WriteResult & { stockUnchanged: boolean; cartUnitsMatch: boolean };
+  startup: { ms: number };
+  rss: { idleMb: number; peakMb: number };
+  weights: Record<string, PageWeight>;
+  scaling?: {
+    small: { products: number; listing: Measure };
+    large: { products: number; listing: Measure; startupMs: number };
+    factor: number;
+    /** large/small req/s. */
+    kept: number;
+  };
+  slots: SlotOutcome[];
+  scalingSlots: SlotOutcome[];
+  targets: TargetCheck[];
+}

@@ -1,0 +1,182 @@
+/**
+ * `npm run bench [-- --quick]`: builds, seeds a fresh database, measures the app as a
+ * child process against two bare baselines measured in the same run, prints a table
+ * and writes bench/results/<timestamp>.json. See README "Benchmarks".
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { Browser } from './browser.js';
+import { type Child, freePort, rssMb, startChild, stopAll } from './child.js';
+import { type BenchDatabase, createBenchDatabase } from './database.js';
+import { generate } from './generate.js';
+import { load, type Measure, warm } from './load.js';
+import { firstProductPath, followToPage, pageWeight } from './pages.js';
+import { formatReport } from './report.js';
+import type { Results, Row } from './results.js';
+import { runSlot, scalingSlots, slots } from './slots.js';
+import { checkTargets } from './targets.js';
+import { addToCartLoad, logInCustomers } from './write-path.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const quick = process.argv.includes('--quick');
+const SECONDS = quick ? 3 : 10;
+const WARM_SECONDS = quick ? 1 : 2;
+const SMALL = 1_000;
+const LARGE = quick ? 10_000 : 100_000;
+const CUSTOMERS = 1_000;
+const WRITERS = 64;
+const LISTING = '/categories/asic-miners?brand=Bitmain';
+
+const log = (msg: string) => process.stderr.write(`[bench ${(performance.now() / 1000).toFixed(0).padStart(3)}s] ${msg}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function measure(name: string, base: string, path: string, headers?: Record<string, string>): Promise<Row> {
+  log(`measuring ${name} ${path}`);
+  await warm(base + path, WARM_SECONDS, headers);
+  const c32 = await load(base + path, { connections: 32, seconds: SECONDS, headers });
+  const c1 = await load(base + path, { connections: 1, seconds: SECONDS, headers });
+  return { name, path, c32, c1 };
+}
+
+async function startApp(bdb: BenchDatabase): Promise<Child> {
+  return startChild({
+    name: 'app',
+    args: [join(root, 'dist/server.js')],
+    // Every bench customer logs in from 127.0.0.1: lift the per-IP login limit for this run only.
+    env: { ...bdb.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', SEED_DEMO: 'false', AUTH_RATE_LIMIT: '100000' },
+    port: await freePort(),
+    healthPath: '/healthz',
+  });
+}
+
+async function baselines(bdb: BenchDatabase, productId: number) {
+  const tsx = ['--import', 'tsx'];
+  const hello = await startChild({ name: 'hello', args: [...tsx, join(root, 'bench/baselines/hello.ts')], env: {}, port: await freePort(), healthPath: '/' });
+  const helloRow = await measure('baseline node:http', hello.url, '/').finally(() => hello.stop());
+  const db = await startChild({
+    name: 'fastify-db',
+    args: [...tsx, join(root, 'bench/baselines/fastify-db.ts')],
+    env: bdb.env,
+    port: await freePort(),
+    healthPath: '/healthz',
+  });
+  const dbRow = await measure(`baseline Fastify+${bdb.kind === 'postgres' ? 'pg' : 'PGlite'}`, db.url, `/products/${productId}`).finally(() => db.stop());
+  return { hello: helloRow, fastifyDb: dbRow, fastifyDbStartupMs: db.startupMs, fastifyDbRssMb: db.rss.peakMb };
+}
+
+async function main() {
+  log(`building (${quick ? 'quick mode' : 'full run'})`);
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+  const bdb = await createBenchDatabase(process.env.DATABASE_URL);
+  log(`database: ${bdb.label}`);
+  try {
+    const generation: Results['generation'] = [];
+    let database = await bdb.open();
+    log(`generating ${SMALL} products, ${CUSTOMERS} customers`);
+    generation.push(await generate(database.db, { products: SMALL, customers: CUSTOMERS }));
+    // Products the write path adds to: enough stock that repeated adds are never refused.
+    const stockRows = await database.db.execute(sql`select id, stock from products where stock >= 200 order by id limit 200`);
+    const before = (stockRows as unknown as { rows: { id: number; stock: number }[] }).rows;
+    await database.close();
+
+    const base = await baselines(bdb, before[0]!.id);
+
+    log('starting the app');
+    const app = await startApp(bdb);
+    await sleep(1000);
+    const idleMb = (app.proc.pid && rssMb(app.proc.pid)) || 0;
+    const listing5 = await followToPage(app.url, LISTING, 5);
+    const product = await firstProductPath(app.url, listing5);
+    const customers = await logInCustomers(app.url, WRITERS);
+    const reader = customers[0]!;
+    for (const row of before.slice(0, 3)) await reader.post('/cart/items', { productId: row.id, quantity: 1 });
+
+    const reads: Row[] = [];
+    reads.push(await measure('home', app.url, '/'));
+    reads.push(await measure('listing', app.url, listing5));
+    reads.push(await measure('product', app.url, product));
+    reads.push(await measure('search', app.url, '/search?q=antminer'));
+    reads.push(await measure('api products', app.url, '/api/v1/products'));
+    reads.push(await measure('cart (logged in)', app.url, '/cart', { cookie: reader.cookieHeader }));
+
+    const weights = { home: await pageWeight(app.url, '/'), listing: await pageWeight(app.url, listing5), product: await pageWeight(app.url, product) };
+
+    log(`write path: ${WRITERS} customers adding to cart`);
+    const write = await addToCartLoad(customers, before.map((r) => r.id), SECONDS);
+    const slotCtx = { base: app.url, customers, quick, seconds: SECONDS };
+    const slotOutcomes = [];
+    for (const s of slots) slotOutcomes.push(await runSlot(s, slotCtx, reader));
+    const peakMb = app.rss.peakMb;
+    await app.stop();
+
+    database = await bdb.open();
+    const afterRows = await database.db.execute(sql`select id, stock from products where stock >= 200 order by id limit 200`);
+    const after = (afterRows as unknown as { rows: { id: number; stock: number }[] }).rows;
+    const units = await database.db.execute(sql`select coalesce(sum(quantity), 0)::int as n from cart_items`);
+    const cartUnits = (units as unknown as { rows: { n: number }[] }).rows[0]?.n ?? -1;
+    log(`generating up to ${LARGE} products`);
+    generation.push(await generate(database.db, { products: LARGE, customers: CUSTOMERS }));
+    await database.close();
+
+    log('restarting the app on the large catalog');
+    const big = await startApp(bdb);
+    const bigListing = await measure('listing (large)', big.url, await followToPage(big.url, LISTING, 5));
+    const staff = new Browser(big.url);
+    const scalingOutcomes = [];
+    for (const s of scalingSlots) scalingOutcomes.push(await runSlot(s, { ...slotCtx, base: big.url }, staff));
+    await big.stop();
+
+    const small: Measure = reads.find((r) => r.name === 'listing')!.c32;
+    const results: Results = {
+      meta: {
+        date: new Date().toISOString(),
+        quick,
+        node: process.version,
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model ?? '?',
+        database: bdb.kind,
+        databaseLabel: bdb.label,
+        products: SMALL,
+        customers: CUSTOMERS,
+        seconds: SECONDS,
+      },
+      generation,
+      baselines: base,
+      reads,
+      write: {
+        ...write,
+        stockUnchanged: JSON.stringify(before) === JSON.stringify(after),
+        cartUnitsMatch: cartUnits === write.adds + 3,
+      },
+      startup: { ms: app.startupMs },
+      rss: { idleMb, peakMb },
+      weights,
+      scaling: {
+        small: { products: SMALL, listing: small },
+        large: { products: LARGE, listing: bigListing.c32, startupMs: big.startupMs },
+        factor: LARGE / SMALL,
+        kept: bigListing.c32.rps / small.rps,
+      },
+      slots: slotOutcomes,
+      scalingSlots: scalingOutcomes,
+      targets: [],
+    };
+    results.targets = checkTargets(results);
+    console.log(`\n${formatReport(results)}`);
+    const dir = join(root, 'bench/results');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `${results.meta.date.replace(/[:.]/g, '-')}.json`);
+    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`\nGeneration: ${generation.map((g) => Object.entries(g).map(([k, v]) => `${k} +${v.rows} in ${v.seconds.toFixed(1)} s`).join(', ')).join('; ')}`);
+    console.log(`Results: ${file}`);
+  } finally {
+    await stopAll();
+    await bdb.drop();
+  }
+}
+
+await main();
