@@ -6,3 +6,4 @@ export * from '../mail/mail.tables.js';
 export * from '../../modules/orders/order.tables.js';
 export * from '../../modules/payments/payment.tables.js';
 export * from '../../modules/settings/settings.tables.js';
+export * from '../../modules/repair-centers/repair-center.tables.js';
