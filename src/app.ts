@@ -9,10 +9,15 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { accountRoutes, getAppSecret, registerSessions } from './modules/accounts/index.js';
 import { adminRoutes } from './modules/admin/index.js';
 import { cartRoutes } from './modules/cart/index.js';
+import { checkoutFor, orderRoutes, staffOrderRoutes, startOrderSweep } from './modules/orders/index.js';
+import { paymentRoutes } from './modules/payments/index.js';
 import { catalogRoutes, productAdminRoutes } from './modules/catalog/index.js';
+import { helpRoutes } from './modules/help/index.js';
+import { repairCenterRoutes } from './modules/repair-centers/index.js';
 import { type Config, isHttps } from './platform/config.js';
 import { type Database, openDatabase } from './platform/db/client.js';
 import { AppError } from './platform/errors.js';
+import { createEventBus, type EventBus, orderTopic } from './platform/events.js';
 import { registerCsrf } from './platform/http/csrf.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
 import { registerLocale } from './platform/http/locale.js';
@@ -24,6 +29,8 @@ import { prepareDatabase, type StartupReport } from './startup.js';
 export interface AppOptions {
   /** An already-open database (tests pass a clone of the migrated template). */
   database?: Database;
+  /** Run the scheduled order sweep (tests call it directly instead). */
+  sweep?: boolean;
   /** Fastify logger setting; defaults to pino at the configured level. */
   logger?: boolean | object;
 }
@@ -33,6 +40,7 @@ export interface Services {
   database: Database;
   storage: Storage;
   mailer: Mailer;
+  bus: EventBus;
 }
 
 declare module 'fastify' {
@@ -66,11 +74,22 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     smtpUrl: config.smtpUrl,
     log: (msg, err) => app.log.warn({ err }, msg),
   });
-  const services: Services = { config, database, storage: createStorage(join(config.dataDir, 'files')), mailer };
+  const bus = await createEventBus(database.kind === 'postgres' ? config.databaseUrl : undefined);
+  const services: Services = { config, database, storage: createStorage(join(config.dataDir, 'files')), mailer, bus };
   app.decorate('services', services);
   app.decorate('startup', await prepareDatabase(database.db, config));
+  // Payment deadlines, auto-completion, reminders: safe to run in every process.
+  const stopSweep = options.sweep === false
+    ? () => {}
+    : startOrderSweep(
+        database.db,
+        (numbers) => numbers.forEach((n) => void bus.publish(orderTopic(n))),
+        (err) => app.log.error({ err }, 'order sweep failed'),
+      );
   app.addHook('onClose', async () => {
+    stopSweep();
     mailer.stop();
+    await bus.close();
     if (!options.database) await database.close();
   });
 
@@ -108,6 +127,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     maxAge: '7d',
     allowedPath: (path) => path === '/htmx.min.js',
   });
+  await app.register(fastifyStatic, {
+    root: join(nodeModulesDir, 'htmx-ext-sse', 'dist'),
+    prefix: '/vendor/ext/',
+    decorateReply: false,
+    maxAge: '7d',
+    allowedPath: (path) => path === '/sse.js',
+  });
 
   registerErrorHandling(app);
   registerLocale(app, { secure: https });
@@ -120,9 +146,17 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
 
   await app.register(accountRoutes, { db: database.db, config });
   await app.register(catalogRoutes, { db: database.db });
-  await app.register(cartRoutes, { db: database.db });
+  await app.register(cartRoutes, {
+    db: database.db,
+    checkout: (req, reply, lines) => checkoutFor(database.db, req, reply, lines),
+  });
+  await app.register(orderRoutes, { db: database.db, bus });
+  await app.register(staffOrderRoutes, { db: database.db, bus });
+  await app.register(paymentRoutes, { db: database.db, storage: services.storage, bus });
   await app.register(adminRoutes, { db: database.db });
   await app.register(productAdminRoutes, { db: database.db, storage: services.storage });
+  await app.register(repairCenterRoutes, { db: database.db, storage: services.storage, config });
+  await app.register(helpRoutes, { db: database.db });
   app.get('/healthz', async () => ({ ok: true }));
   return app;
 }

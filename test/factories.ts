@@ -1,4 +1,5 @@
 import { products } from '../src/modules/catalog/index.js';
+import { paymentMethods } from '../src/modules/payments/index.js';
 import type { ProductInput } from '../src/modules/catalog/index.js';
 import type { Db } from '../src/platform/db/client.js';
 
@@ -31,6 +32,14 @@ export async function insertProduct(db: Db, overrides: Partial<ProductInput> = {
       needsTesting: true,
       ...overrides,
     })
+    .returning();
+  return row!;
+}
+
+export async function insertPaymentMethod(db: Db, overrides: Partial<typeof paymentMethods.$inferInsert> = {}) {
+  const [row] = await db
+    .insert(paymentMethods)
+    .values({ name: 'Bank wire', instructions: 'Pay the total in USD.', accountDetails: 'IBAN XX00 1234', ...overrides })
     .returning();
   return row!;
 }

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../platform/db/client.js';
 import { registerUser } from '../modules/accounts/index.js';
 import { networkFigures, products } from '../modules/catalog/index.js';
+import { paymentMethods } from '../modules/payments/index.js';
+import { demoPaymentMethods } from './demo-payment-methods.js';
 import { DEMO_PASSWORD, demoAccounts } from './demo-accounts.js';
 
 /**
@@ -20,6 +22,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       demoProducts.map((p, i) => ({ ...p, createdAt: new Date(now - (demoProducts.length - i) * 3_600_000) })),
     );
     await tx.insert(networkFigures).values(demoNetworkFigures).onConflictDoNothing();
+    await tx.insert(paymentMethods).values(demoPaymentMethods);
   });
   for (const account of demoAccounts) {
     await registerUser(db, { ...account, password: DEMO_PASSWORD }).catch(() => undefined);

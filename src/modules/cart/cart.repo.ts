@@ -16,6 +16,8 @@ export async function cartLines(db: DbOrTx, userId: number) {
       stock: products.stock,
       backorderAllowed: products.backorderAllowed,
       needsTesting: products.needsTesting,
+      hsCode: products.hsCode,
+      weightGrams: products.weightGrams,
     })
     .from(cartItems)
     .innerJoin(products, eq(products.id, cartItems.productId))

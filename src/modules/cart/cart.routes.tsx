@@ -9,17 +9,21 @@ import { DEFAULT_KWH_CENTS, findProductById, ProductPage } from '../catalog/inde
 import { addToCart } from './actions/add-to-cart.js';
 import { changeCartQuantity } from './actions/change-cart-quantity.js';
 import { addItemInput, setQuantityInput } from './cart.inputs.js';
-import { cartLines, deleteCartLine } from './cart.repo.js';
+import { type CartLine, cartLines, deleteCartLine } from './cart.repo.js';
 import { CartPage, type CartView } from './views/cart-page.js';
 
 const html = (reply: FastifyReply, status = 200) => reply.code(status).type('text/html; charset=utf-8');
 const fieldError = (err: unknown) => (err instanceof AppError && err.fields?.quantity) as MessageKey | false;
 
-export async function cartRoutes(app: FastifyInstance, { db }: { db: Db }) {
+/** The order form under the cart comes from the orders module, which depends on the cart (not the reverse). */
+export type CheckoutRenderer = (req: FastifyRequest, reply: FastifyReply, lines: CartLine[]) => Promise<JSX.Element | undefined>;
+
+export async function cartRoutes(app: FastifyInstance, { db, checkout }: { db: Db; checkout?: CheckoutRenderer }) {
   const renderCart = async (req: FastifyRequest, reply: FastifyReply, status = 200, extra: Partial<CartView> = {}) => {
     const user = requireUser(req.user);
     const lines = await cartLines(db, user.id);
-    return html(reply, status).send(<CartPage ctx={pageContext(req, reply)} v={{ lines, ...extra }} />);
+    const form = lines.length && checkout ? await checkout(req, reply, lines) : undefined;
+    return html(reply, status).send(<CartPage ctx={pageContext(req, reply)} v={{ lines, ...extra }} checkout={form} />);
   };
 
   app.get('/cart', (req, reply) => renderCart(req, reply));

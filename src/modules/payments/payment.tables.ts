@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/account.tables.js';
 import { orders } from '../orders/order.tables.js';
 
@@ -49,5 +49,7 @@ export const paymentProofs = pgTable(
     check('payment_proofs_status_check', sql`status in ('pending', 'approved', 'rejected')`),
     index('payment_proofs_order_idx').on(t.orderId),
     index('payment_proofs_sha_idx').on(t.sha256),
+    // The same file twice on one order (double click, retry) is one proof.
+    uniqueIndex('payment_proofs_order_sha_idx').on(t.orderId, t.sha256),
   ],
 );

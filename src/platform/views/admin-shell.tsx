@@ -7,9 +7,12 @@ import { Layout } from './layout.js';
 /** Back-office sections; each module adds its entry here as it lands. */
 const sections: { href: string; label: MessageKey; roles: Role[] }[] = [
   { href: '/admin', label: 'admin.dashboard', roles: ['sales', 'finance', 'warehouse', 'support'] },
+  { href: '/admin/orders', label: 'admin.orders', roles: ['sales', 'finance', 'warehouse', 'support'] },
   { href: '/admin/products', label: 'admin.products', roles: ['admin'] },
   { href: '/admin/network-figures', label: 'admin.networkFigures', roles: ['admin', 'sales'] },
   { href: '/admin/outbox', label: 'admin.outbox', roles: ['admin'] },
+  { href: '/admin/repair-centers', label: 'admin.repairCenters', roles: ['support'] },
+  { href: '/admin/help', label: 'admin.helpPages', roles: ['admin'] },
 ];
 
 export function AdminShell({ ctx, title, children }: { ctx: PageContext; title: string; children?: Children }) {

@@ -37,9 +37,13 @@ function Header({ ctx }: { ctx: PageContext }) {
           <button type="submit">{t('nav.search')}</button>
         </form>
         <nav class="account-nav" aria-label={t('nav.account')}>
+          <a href="/asic-miner-repair">{t('nav.asicMinerRepair')}</a>
+          <a href="/help">{t('nav.help')}</a>
           <a href="/cart">{t('nav.cart')}</a>
           {user ? (
             <>
+              <a href="/orders">{t('nav.myOrders')}</a>
+              <a href="/repair-centers">{t('nav.repairCenter')}</a>
               {isStaff(user.role) && <a href="/admin">{t('nav.backOffice')}</a>}
               <span class="who" safe>
                 {user.fullName}
@@ -77,6 +81,9 @@ function Footer({ ctx }: { ctx: PageContext }) {
   return (
     <footer class="site-footer">
       <p>{t('footer.tagline')}</p>
+      <p>
+        <a href="/help">{t('nav.help')}</a> · <a href="/contact/whatsapp">{t('help.whatsapp')}</a>
+      </p>
       <form action="/locale" method="post" class="locale-switch">
         <CsrfField ctx={ctx} />
         <input type="hidden" name="back" value={ctx.path} />
@@ -97,7 +104,12 @@ function Footer({ ctx }: { ctx: PageContext }) {
 }
 
 /** `title` is HTML text: a message from ctx.t (already escaped) or escapeHtml(data). */
-export function Layout({ ctx, title, children }: { ctx: PageContext; title: string; children?: Children }) {
+export function Layout({
+  ctx,
+  title,
+  children,
+  scripts = [],
+}: { ctx: PageContext; title: string; children?: Children; scripts?: string[] }) {
   return (
     <>
       {'<!doctype html>'}
@@ -110,6 +122,9 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
           <link rel="stylesheet" href="/assets/app.css" />
           <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
           <script src="/vendor/htmx.min.js" defer></script>
+          {scripts.map((src) => (
+            <script src={src} defer></script>
+          ))}
         </head>
         <body hx-headers={JSON.stringify({ 'x-csrf-token': ctx.csrf })}>
           <a class="skip-link" href="#main">

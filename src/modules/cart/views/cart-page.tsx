@@ -68,7 +68,8 @@ function LineRow({ ctx, line, v }: { ctx: PageContext; line: CartLine; v: CartVi
   );
 }
 
-export function CartPage({ ctx, v }: { ctx: PageContext; v: CartView }) {
+/** `checkout` is the order form (rendered by the orders module) shown under a non-empty cart. */
+export function CartPage({ ctx, v, checkout }: { ctx: PageContext; v: CartView; checkout?: JSX.Element }) {
   const { t, i18n } = ctx;
   return (
     <Layout ctx={ctx} title={t('cart.title')}>
@@ -118,6 +119,7 @@ export function CartPage({ ctx, v }: { ctx: PageContext; v: CartView }) {
           <p class="hint">{t('cart.freightNote')}</p>
         </section>
       )}
+      {v.lines.length > 0 && checkout}
     </Layout>
   );
 }

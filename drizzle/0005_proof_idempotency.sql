@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "payment_proofs_order_sha_idx" ON "payment_proofs" USING btree ("order_id","sha256");

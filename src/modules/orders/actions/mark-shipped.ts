@@ -1,0 +1,25 @@
+import type { Db } from '../../../platform/db/client.js';
+import { enqueueMail } from '../../../platform/mail/index.js';
+import type { Actor } from '../order.machine.js';
+import { applyTransition, type Order } from '../order.repo.js';
+import { trackingUrl } from '../order.rules.js';
+import { shipments } from '../order.tables.js';
+
+/** Warehouse ships: one or more parcels, each with a tracking number. */
+export async function markShipped(db: Db, order: Order, actor: Actor, carrier: string, trackingNumbers: string[], now = new Date()) {
+  return db.transaction(async (tx) => {
+    const updated = await applyTransition(tx, order, 'markShipped', actor, {
+      set: { shippedAt: now },
+      note: `${carrier}: ${trackingNumbers.join(', ')}`,
+      now,
+    });
+    await tx.insert(shipments).values(trackingNumbers.map((trackingNumber) => ({ orderId: order.id, carrier, trackingNumber })));
+    const links = trackingNumbers.map((n) => `${carrier} ${n} ${trackingUrl(carrier, n) ?? ''}`.trim()).join('\n');
+    await enqueueMail(tx, {
+      to: order.email,
+      subject: `Order ${order.number} shipped`,
+      body: `Order ${order.number} has shipped.\n${links}\nPlease confirm delivery on the order page when the goods arrive.`,
+    });
+    return updated;
+  });
+}

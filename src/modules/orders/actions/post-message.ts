@@ -1,0 +1,25 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { CurrentUser } from '../../../platform/auth/current-user.js';
+import { isStaff } from '../../../platform/auth/roles.js';
+import type { Db } from '../../../platform/db/client.js';
+import { enqueueMail } from '../../../platform/mail/index.js';
+import { users } from '../../accounts/index.js';
+import type { Order } from '../order.repo.js';
+import { orderMessages } from '../order.tables.js';
+
+/** A message on the order's thread; staff may write internal notes the buyer never sees. */
+export async function postMessage(db: Db, order: Order, author: CurrentUser, body: string, internal: boolean) {
+  const fromStaff = isStaff(author.role);
+  return db.transaction(async (tx) => {
+    await tx.insert(orderMessages).values({ orderId: order.id, authorId: author.id, fromStaff, internal: fromStaff && internal, body });
+    if (fromStaff && !internal) {
+      await enqueueMail(tx, { to: order.email, subject: `New message on order ${order.number}`, body });
+    } else if (!fromStaff) {
+      const staff = await tx
+        .select({ email: users.email })
+        .from(users)
+        .where(and(inArray(users.role, ['sales', 'support']), eq(users.active, true)));
+      await enqueueMail(tx, ...staff.map((s) => ({ to: s.email, subject: `Customer message on ${order.number}`, body })));
+    }
+  });
+}

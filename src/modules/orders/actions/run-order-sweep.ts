@@ -1,0 +1,66 @@
+import { and, eq, isNull, lte } from 'drizzle-orm';
+import type { Db } from '../../../platform/db/client.js';
+import { AppError } from '../../../platform/errors.js';
+import { enqueueMail } from '../../../platform/mail/index.js';
+import { getSettings } from '../../settings/index.js';
+import type { Order } from '../order.repo.js';
+import { addDays, AUTO_COMPLETE_REMINDER_DAYS } from '../order.rules.js';
+import { orders } from '../order.tables.js';
+import { cancelOrder } from './cancel-order.js';
+import { confirmDelivery } from './confirm-delivery.js';
+
+const SYSTEM = { role: 'system' } as const;
+
+/**
+ * The time-driven rules, run on a timer by every app process: expired payment
+ * deadlines cancel, shipped orders complete after the delay (with a reminder first).
+ * Each change is a conditional update, so when two processes sweep at once one wins
+ * and the other's attempt is a harmless conflict.
+ */
+export async function runOrderSweep(db: Db, now = new Date()) {
+  const settings = await getSettings(db);
+  const changed: string[] = [];
+  const quietly = async (order: Order, fn: () => Promise<unknown>) => {
+    try {
+      await fn();
+      changed.push(order.number);
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === 'CONFLICT')) throw err;
+    }
+  };
+
+  const expired = await db.select().from(orders).where(and(eq(orders.status, 'awaiting_payment'), lte(orders.paymentDueAt, now))).limit(100);
+  for (const o of expired) await quietly(o, () => cancelOrder(db, o, SYSTEM, 'expirePayment', 'Payment deadline passed', now));
+
+  const completeBefore = addDays(now, -settings.autoCompleteDays);
+  const due = await db.select().from(orders).where(and(eq(orders.status, 'shipped'), lte(orders.shippedAt, completeBefore))).limit(100);
+  for (const o of due) await quietly(o, () => confirmDelivery(db, o, SYSTEM, now));
+
+  // Reminder a few days before auto-completion; the conditional update sends it once.
+  const remindBefore = addDays(now, -(settings.autoCompleteDays - AUTO_COMPLETE_REMINDER_DAYS));
+  await db.transaction(async (tx) => {
+    const reminded = await tx
+      .update(orders)
+      .set({ completeReminderSentAt: now })
+      .where(and(eq(orders.status, 'shipped'), lte(orders.shippedAt, remindBefore), isNull(orders.completeReminderSentAt)))
+      .returning({ number: orders.number, email: orders.email, shippedAt: orders.shippedAt });
+    await enqueueMail(
+      tx,
+      ...reminded.map((o) => ({
+        to: o.email,
+        subject: `Order ${o.number}: please confirm delivery`,
+        body: `Order ${o.number} will be marked completed automatically in ${AUTO_COMPLETE_REMINDER_DAYS} days. If the goods have not arrived, reply on the order page or contact us on WhatsApp.`,
+      })),
+    );
+  });
+  return changed;
+}
+
+/** Starts the sweep timer; returns a stop function. */
+export function startOrderSweep(db: Db, onChanged: (numbers: string[]) => void, log: (err: unknown) => void, everyMs = 60_000) {
+  const timer = setInterval(() => {
+    runOrderSweep(db).then(onChanged, log);
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,52 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../../platform/db/client.js';
+import { AppError } from '../../../platform/errors.js';
+import { enqueueMail } from '../../../platform/mail/index.js';
+import { getSettings } from '../../settings/index.js';
+import type { Actor } from '../order.machine.js';
+import { applyTransition, type Order, orderLinesOf } from '../order.repo.js';
+import { addDays, goodsTotalCents, paymentDueAt } from '../order.rules.js';
+import { orderLines } from '../order.tables.js';
+
+export interface FreightQuote {
+  freightCents: number;
+  validDays: number;
+  note: string;
+  /** Optional new unit prices per line id (sales may adjust when quoting). */
+  linePrices: Map<number, number>;
+}
+
+/** Sales quotes freight (and optionally line prices): the total is now known and the payment clock starts. */
+export async function setFreight(db: Db, order: Order, actor: Actor, quote: FreightQuote, now = new Date()) {
+  const settings = await getSettings(db);
+  return db.transaction(async (tx) => {
+    const lines = await orderLinesOf(tx, order.id);
+    for (const id of quote.linePrices.keys()) {
+      if (!lines.some((l) => l.id === id)) throw new AppError('VALIDATION', { fields: { _form: 'field.invalid' } });
+    }
+    for (const [id, cents] of quote.linePrices) {
+      await tx.update(orderLines).set({ unitPriceCents: cents }).where(and(eq(orderLines.id, id), eq(orderLines.orderId, order.id)));
+    }
+    const goods = goodsTotalCents(lines.map((l) => ({ ...l, unitPriceCents: quote.linePrices.get(l.id) ?? l.unitPriceCents })));
+    const total = goods + quote.freightCents;
+    const updated = await applyTransition(tx, order, 'setFreight', actor, {
+      set: {
+        goodsCents: goods,
+        freightCents: quote.freightCents,
+        totalCents: total,
+        quoteNote: quote.note || null,
+        quotedAt: now,
+        quoteValidUntil: addDays(now, quote.validDays),
+        paymentDueAt: paymentDueAt(now, settings.paymentDeadlineHours),
+      },
+      note: quote.note || undefined,
+      now,
+    });
+    await enqueueMail(tx, {
+      to: order.email,
+      subject: `Order ${order.number}: freight quoted, ready for payment`,
+      body: `The freight for order ${order.number} is quoted. Total: US$${(total / 100).toFixed(2)}. Payment instructions are on the order page; please pay within ${settings.paymentDeadlineHours} hours.`,
+    });
+    return updated;
+  });
+}

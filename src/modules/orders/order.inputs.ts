@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { parseUsdToCents } from '../../platform/money.js';
+import { countryCodes } from '../settings/index.js';
+import { carriers, shippingMethods } from './order.rules.js';
+
+const text = (max: number, message = 'field.required') => z.string().trim().min(1, { message }).max(max, { message: 'field.tooLong' });
+
+export const submitOrderInput = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+  fullName: text(120),
+  phone: z.string().trim().regex(/^\+?[0-9 ()-]{6,24}$/, { message: 'field.phoneInvalid' }),
+  country: z.enum(countryCodes, { message: 'field.countryRequired' }),
+  city: text(100),
+  address: text(300),
+  postalCode: z.string().trim().max(20, { message: 'field.tooLong' }).default(''),
+  shippingMethod: z.enum(shippingMethods, { message: 'field.shippingMethodRequired' }),
+  paymentMethodId: z.coerce.number({ message: 'field.paymentMethodRequired' }).int().positive({ message: 'field.paymentMethodRequired' }),
+  cryptoAcknowledged: z.preprocess((v) => v === 'on' || v === '1' || v === 'true', z.boolean()),
+});
+export type SubmitOrderInput = z.infer<typeof submitOrderInput>;
+
+const usd = (message = 'field.moneyInvalid') =>
+  z.string().transform((v, ctx) => {
+    const cents = parseUsdToCents(v);
+    if (cents === undefined) ctx.addIssue({ code: 'custom', message });
+    return cents ?? 0;
+  });
+
+export const setFreightInput = z.object({
+  freight: usd(),
+  validDays: z.coerce.number({ message: 'field.invalid' }).int().min(1, { message: 'field.invalid' }).max(60).default(7),
+  note: z.string().trim().max(1000).default(''),
+});
+
+export const reasonInput = z.object({ reason: text(1000, 'field.reasonMissing') });
+export const optionalNoteInput = z.object({ reason: z.string().trim().max(1000).default('') });
+
+export const shipInput = z.object({
+  carrier: z.enum(carriers, { message: 'field.required' }),
+  tracking: z
+    .string()
+    .trim()
+    .min(4, { message: 'field.trackingInvalid' })
+    .max(400)
+    .transform((v) => v.split(/[\s,;]+/).filter(Boolean))
+    .refine((list) => list.length > 0 && list.length <= 20 && list.every((t) => /^[A-Za-z0-9-]{4,40}$/.test(t)), {
+      message: 'field.trackingInvalid',
+    }),
+});
+
+export const messageInput = z.object({
+  body: text(4000, 'field.messageRequired'),
+  internal: z.preprocess((v) => v === 'on' || v === '1', z.boolean()).default(false),
+});

@@ -1,0 +1,168 @@
+import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/client.js';
+import { AppError } from '../../platform/errors.js';
+import { leadTimes } from '../shipping/index.js';
+import { type Actor, checkTransition, type OrderEvent, type OrderSnapshot, transitions } from './order.machine.js';
+import { PAYMENT_DEADLINE_NEAR_HOURS, QUOTE_OVERDUE_HOURS } from './order.rules.js';
+import { orderEvents, orderLines, orderMessages, orders, savedAddresses, shipments } from './order.tables.js';
+
+export type Order = typeof orders.$inferSelect;
+export type OrderLine = typeof orderLines.$inferSelect;
+
+export const snapshotOf = (o: Order): OrderSnapshot => ({
+  status: o.status,
+  customerId: o.customerId,
+  totalCents: o.totalCents,
+  paidCents: o.paidCents,
+  paymentDueAt: o.paymentDueAt,
+});
+
+export async function findOrderByNumber(db: DbOrTx, number: string) {
+  const [row] = await db.select().from(orders).where(eq(orders.number, number));
+  return row;
+}
+
+/** A customer sees only their own orders: anyone else's answers "not found". */
+export async function findCustomerOrder(db: DbOrTx, number: string, customerId: number) {
+  const [row] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.number, number), eq(orders.customerId, customerId)));
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+/**
+ * Fires one state-machine event: the table decides, then a single conditional UPDATE
+ * (on the status the decision was made for) applies it and the event row is
+ * appended in the same transaction. Zero rows means someone else changed the order
+ * first: nothing is applied twice.
+ */
+export async function applyTransition(
+  tx: DbOrTx,
+  order: Order,
+  event: OrderEvent,
+  actor: Actor,
+  opts: { set?: Partial<typeof orders.$inferInsert>; note?: string; now?: Date; snapshot?: OrderSnapshot } = {},
+) {
+  const now = opts.now ?? new Date();
+  const snapshot = opts.snapshot ?? snapshotOf(order);
+  const check = checkTransition(snapshot, event, actor, now);
+  if (!check.ok) throw new AppError(check.reason === 'FORBIDDEN' ? 'FORBIDDEN' : 'CONFLICT', { detail: check.reason });
+  const [updated] = await tx
+    .update(orders)
+    .set({ ...opts.set, status: check.to, updatedAt: now })
+    .where(and(eq(orders.id, order.id), eq(orders.status, order.status)))
+    .returning();
+  if (!updated) throw new AppError('CONFLICT');
+  await tx.insert(orderEvents).values({
+    orderId: order.id,
+    event,
+    fromStatus: order.status,
+    toStatus: check.to,
+    actorId: actor.userId ?? null,
+    actorRole: actor.role,
+    note: opts.note ?? null,
+    public: transitions[event].public,
+    createdAt: now,
+  });
+  return updated;
+}
+
+export async function orderLinesOf(db: DbOrTx, orderId: number) {
+  return db.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.id));
+}
+
+export async function orderTimeline(db: DbOrTx, orderId: number, includeInternal: boolean) {
+  return db
+    .select()
+    .from(orderEvents)
+    .where(and(eq(orderEvents.orderId, orderId), includeInternal ? undefined : eq(orderEvents.public, true)))
+    .orderBy(asc(orderEvents.id));
+}
+
+export async function orderThread(db: DbOrTx, orderId: number, includeInternal: boolean) {
+  return db
+    .select()
+    .from(orderMessages)
+    .where(and(eq(orderMessages.orderId, orderId), includeInternal ? undefined : eq(orderMessages.internal, false)))
+    .orderBy(asc(orderMessages.id));
+}
+
+export async function orderShipments(db: DbOrTx, orderId: number) {
+  return db.select().from(shipments).where(eq(shipments.orderId, orderId)).orderBy(asc(shipments.id));
+}
+
+/** "My orders", newest first, keyset-paginated by (created_at, id). */
+export async function customerOrders(db: DbOrTx, customerId: number, before?: { createdAt: Date; id: number }, limit = 20) {
+  return db
+    .select({
+      number: orders.number,
+      status: orders.status,
+      goodsCents: orders.goodsCents,
+      totalCents: orders.totalCents,
+      createdAt: orders.createdAt,
+      id: orders.id,
+    })
+    .from(orders)
+    .where(
+      and(
+        eq(orders.customerId, customerId),
+        before
+          ? or(lt(orders.createdAt, before.createdAt), and(eq(orders.createdAt, before.createdAt), lt(orders.id, before.id)))
+          : undefined,
+      ),
+    )
+    .orderBy(desc(orders.createdAt), desc(orders.id))
+    .limit(limit);
+}
+
+export async function ordersInStates(db: DbOrTx, states: Order['status'][], limit = 50) {
+  return db
+    .select()
+    .from(orders)
+    .where(inArray(orders.status, states))
+    .orderBy(asc(orders.updatedAt), asc(orders.id))
+    .limit(limit);
+}
+
+/** Counts per state for the staff queues: one grouped query on the status index. */
+export async function countByStatus(db: DbOrTx) {
+  const rows = await db
+    .select({ status: orders.status, n: sql<number>`count(*)::int` })
+    .from(orders)
+    .where(inArray(orders.status, ['awaiting_quote', 'payment_review', 'ready_to_ship', 'shipped', 'awaiting_payment']))
+    .groupBy(orders.status);
+  return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Partial<Record<Order['status'], number>>;
+}
+
+export async function savedAddressOf(db: DbOrTx, userId: number) {
+  const [row] = await db.select().from(savedAddresses).where(eq(savedAddresses.userId, userId));
+  return row;
+}
+
+/**
+ * Orders breaking a promise (DESIGN §4, §4b): no tracking 4 days after approval,
+ * payment deadline within 12 hours, or a quote waiting more than 24 hours.
+ */
+function overdueCondition(now: Date) {
+  const h = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
+  return or(
+    and(
+      eq(orders.status, 'ready_to_ship'),
+      lt(orders.approvedAt, h(24 * leadTimes.trackingOverdueDays)),
+      sql`not exists (select 1 from ${shipments} s where s.order_id = ${orders.id})`,
+    ),
+    and(eq(orders.status, 'awaiting_payment'), lt(orders.paymentDueAt, h(-PAYMENT_DEADLINE_NEAR_HOURS))),
+    and(eq(orders.status, 'awaiting_quote'), lt(orders.createdAt, h(QUOTE_OVERDUE_HOURS))),
+  );
+}
+
+export async function overdueOrders(db: DbOrTx, now: Date, limit = 50) {
+  return db.select().from(orders).where(overdueCondition(now)).orderBy(asc(orders.updatedAt), asc(orders.id)).limit(limit);
+}
+
+export async function countOverdue(db: DbOrTx, now: Date) {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(orders).where(overdueCondition(now));
+  return row?.n ?? 0;
+}

@@ -1,0 +1,95 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { requireUser } from '../../platform/auth/current-user.js';
+import type { Db } from '../../platform/db/client.js';
+import { AppError } from '../../platform/errors.js';
+import { orderTopic, type EventBus } from '../../platform/events.js';
+import { formValues, parseForm } from '../../platform/http/forms.js';
+import { pageContext } from '../../platform/http/page-context.js';
+import { cancelOrder } from './actions/cancel-order.js';
+import { confirmDelivery } from './actions/confirm-delivery.js';
+import { postMessage } from './actions/post-message.js';
+import { submitOrder } from './actions/submit-order.js';
+import { renderCartWithCheckout } from './checkout.js';
+import { messageInput, optionalNoteInput, submitOrderInput } from './order.inputs.js';
+import { orderEvents as eventNames } from './order.machine.js';
+import { actorOf, loadOrderPage } from './order-page.data.js';
+import { customerOrders, findCustomerOrder } from './order.repo.js';
+import { streamOrderChanges } from './order-live.js';
+import { MyOrdersPage, OrderPage } from './views/order-page.js';
+
+const html = (reply: FastifyReply, status = 200) => reply.code(status).type('text/html; charset=utf-8');
+
+export async function orderRoutes(app: FastifyInstance, { db, bus }: { db: Db; bus: EventBus }) {
+  const load = (req: FastifyRequest<{ Params: { number: string } }>) =>
+    findCustomerOrder(db, req.params.number, requireUser(req.user).id);
+
+  app.post('/orders', async (req, reply) => {
+    const user = requireUser(req.user);
+    const form = parseForm(submitOrderInput, req.body);
+    if (form.ok) {
+      try {
+        const { number } = await submitOrder(db, user, form.data);
+        return reply.code(303).redirect(`/orders/${number}`);
+      } catch (err) {
+        if (!(err instanceof AppError && err.fields)) throw err;
+        return renderCartWithCheckout(db, req, reply, 422, { errors: err.fields as never, values: formValues(req.body) });
+      }
+    }
+    return renderCartWithCheckout(db, req, reply, 422, form);
+  });
+
+  app.get('/orders', async (req, reply) => {
+    const user = requireUser(req.user);
+    const rows = await customerOrders(db, user.id, undefined, 100);
+    return html(reply).send(<MyOrdersPage ctx={pageContext(req, reply)} rows={rows} />);
+  });
+
+  app.get<{ Params: { number: string } }>('/orders/:number', async (req, reply) => {
+    const order = await load(req);
+    const d = await loadOrderPage(db, order, requireUser(req.user));
+    return html(reply).send(<OrderPage ctx={pageContext(req, reply)} d={d} />);
+  });
+
+  app.get<{ Params: { number: string } }>('/orders/:number/live', async (req, reply) => {
+    const order = await load(req);
+    streamOrderChanges(req, reply, bus, order.number);
+  });
+
+  app.get<{ Params: { number: string } }>('/api/v1/orders/:number', async (req) => {
+    const order = await load(req);
+    const d = await loadOrderPage(db, order, requireUser(req.user));
+    return {
+      number: order.number,
+      status: order.status,
+      goodsCents: order.goodsCents,
+      freightCents: order.freightCents,
+      totalCents: order.totalCents,
+      paidCents: order.paidCents,
+      nextActions: d.actions,
+    };
+  });
+
+  app.post<{ Params: { number: string; event: string } }>('/orders/:number/events/:event', async (req, reply) => {
+    const user = requireUser(req.user);
+    const order = await load(req);
+    const event = eventNames.find((e) => e === req.params.event);
+    if (event === 'confirmDelivery') await confirmDelivery(db, order, actorOf(user));
+    else if (event === 'cancelByCustomer') {
+      const { reason } = optionalNoteInput.parse(req.body ?? {});
+      await cancelOrder(db, order, actorOf(user), 'cancelByCustomer', reason);
+    } else throw new AppError('NOT_FOUND');
+    await bus.publish(orderTopic(order.number));
+    return reply.code(303).redirect(`/orders/${order.number}`);
+  });
+
+  app.post<{ Params: { number: string } }>('/orders/:number/messages', async (req, reply) => {
+    const user = requireUser(req.user);
+    const order = await load(req);
+    const form = parseForm(messageInput, req.body);
+    if (form.ok) {
+      await postMessage(db, order, user, form.data.body, false);
+      await bus.publish(orderTopic(order.number));
+    }
+    return reply.code(303).redirect(`/orders/${order.number}#thread`);
+  });
+}

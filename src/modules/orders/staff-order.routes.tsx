@@ -1,0 +1,105 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { requireRole, requireStaff } from '../../platform/auth/current-user.js';
+import type { Db } from '../../platform/db/client.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { type EventBus, orderTopic } from '../../platform/events.js';
+import { formValues, parseForm } from '../../platform/http/forms.js';
+import { pageContext } from '../../platform/http/page-context.js';
+import { parseUsdToCents } from '../../platform/money.js';
+import type { FormState } from '../../platform/views/form.js';
+import { cancelOrder } from './actions/cancel-order.js';
+import { markShipped } from './actions/mark-shipped.js';
+import { postMessage } from './actions/post-message.js';
+import { setFreight } from './actions/set-freight.js';
+import { messageInput, reasonInput, setFreightInput, shipInput } from './order.inputs.js';
+import { actorOf, loadOrderPage } from './order-page.data.js';
+import { countByStatus, countOverdue, findOrderByNumber, type Order, ordersInStates, overdueOrders } from './order.repo.js';
+import { type Queue, QueuePage, queues, StaffOrderPage } from './views/staff-order-pages.js';
+
+const html = (reply: FastifyReply, status = 200) => reply.code(status).type('text/html; charset=utf-8');
+
+/** Back office for orders: queues with counts and the staff order page with each role's actions. */
+export async function staffOrderRoutes(app: FastifyInstance, { db, bus }: { db: Db; bus: EventBus }) {
+  const load = async (req: FastifyRequest<{ Params: { number: string } }>) => {
+    requireStaff(req.user);
+    const order = await findOrderByNumber(db, req.params.number);
+    if (!order) throw notFound();
+    return order;
+  };
+  const page = async (req: FastifyRequest, reply: FastifyReply, order: Order, status = 200, forms: Record<string, FormState> = {}) => {
+    const d = await loadOrderPage(db, order, requireStaff(req.user));
+    return html(reply, status).send(<StaffOrderPage ctx={pageContext(req, reply)} d={d} forms={forms} />);
+  };
+  const done = async (reply: FastifyReply, order: Order) => {
+    await bus.publish(orderTopic(order.number));
+    return reply.code(303).redirect(`/admin/orders/${order.number}`);
+  };
+  /** Field errors from an action (e.g. stale state) go back to the form; others propagate. */
+  const formError = (err: unknown, body: unknown): FormState => {
+    if (err instanceof AppError && err.fields) return { errors: err.fields as never, values: formValues(body) };
+    throw err;
+  };
+
+  app.get('/admin/orders', async (req, reply) => {
+    requireStaff(req.user);
+    const q = String((req.query as { queue?: string }).queue ?? 'awaiting_quote');
+    const queue: Queue = (queues as readonly string[]).includes(q) ? (q as Queue) : 'awaiting_quote';
+    const now = new Date();
+    const [byStatus, overdue, rows] = await Promise.all([
+      countByStatus(db),
+      countOverdue(db, now),
+      queue === 'overdue' ? overdueOrders(db, now) : ordersInStates(db, [queue]),
+    ]);
+    const counts = Object.fromEntries(queues.map((k) => [k, k === 'overdue' ? overdue : (byStatus[k] ?? 0)])) as Record<Queue, number>;
+    return html(reply).send(<QueuePage ctx={pageContext(req, reply)} queue={queue} counts={counts} rows={rows} />);
+  });
+
+  app.get<{ Params: { number: string } }>('/admin/orders/:number', async (req, reply) => page(req, reply, await load(req)));
+
+  app.post<{ Params: { number: string } }>('/admin/orders/:number/freight', async (req, reply) => {
+    const user = requireRole(req.user, 'sales');
+    const order = await load(req);
+    const form = parseForm(setFreightInput, req.body);
+    if (!form.ok) return page(req, reply, order, 422, { freight: form });
+    const linePrices = new Map<number, number>();
+    for (const [k, v] of Object.entries((req.body ?? {}) as Record<string, string>)) {
+      const m = /^price_(\d+)$/.exec(k);
+      if (!m || !v.trim()) continue;
+      const cents = parseUsdToCents(v);
+      if (cents === undefined) return page(req, reply, order, 422, { freight: { errors: { [k]: 'field.moneyInvalid' }, values: formValues(req.body) } });
+      linePrices.set(Number(m[1]), cents);
+    }
+    try {
+      await setFreight(db, order, actorOf(user), { freightCents: form.data.freight, validDays: form.data.validDays, note: form.data.note, linePrices });
+    } catch (err) {
+      return page(req, reply, order, 422, { freight: formError(err, req.body) });
+    }
+    return done(reply, order);
+  });
+
+  app.post<{ Params: { number: string } }>('/admin/orders/:number/ship', async (req, reply) => {
+    const user = requireRole(req.user, 'warehouse');
+    const order = await load(req);
+    const form = parseForm(shipInput, req.body);
+    if (!form.ok) return page(req, reply, order, 422, { ship: form });
+    await markShipped(db, order, actorOf(user), form.data.carrier, form.data.tracking);
+    return done(reply, order);
+  });
+
+  app.post<{ Params: { number: string } }>('/admin/orders/:number/cancel', async (req, reply) => {
+    const user = requireRole(req.user, 'sales');
+    const order = await load(req);
+    const form = parseForm(reasonInput, req.body);
+    if (!form.ok) return page(req, reply, order, 422, { cancel: form });
+    await cancelOrder(db, order, actorOf(user), 'cancelOrder', form.data.reason);
+    return done(reply, order);
+  });
+
+  app.post<{ Params: { number: string } }>('/admin/orders/:number/messages', async (req, reply) => {
+    const user = requireStaff(req.user);
+    const order = await load(req);
+    const form = parseForm(messageInput, req.body);
+    if (form.ok) await postMessage(db, order, user, form.data.body, form.data.internal);
+    return done(reply, order);
+  });
+}

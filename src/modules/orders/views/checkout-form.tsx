@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import type { PageContext } from '../../../platform/http/page-context.js';
+import { Field, FormError, type FormState } from '../../../platform/views/form.js';
+import { CsrfField } from '../../../platform/views/layout.js';
+import type { PaymentMethod } from '../../payments/payment-method.repo.js';
+import { countryName, type Settings } from '../../settings/index.js';
+import { paymentMethodAllowed, shippingMethodsFor } from '../order.rules.js';
+
+export interface CheckoutData {
+  goodsCents: number;
+  methods: PaymentMethod[];
+  settings: Settings;
+  saved?: { fullName: string; phone: string; country: string; city: string; address: string; postalCode: string };
+  defaultName: string;
+}
+
+/** The order form under "My cart list". Its token makes a double submit create one order. */
+export function CheckoutForm({ ctx, d, form }: { ctx: PageContext; d: CheckoutData; form?: FormState }) {
+  const { t } = ctx;
+  const v = (k: string) => form?.values?.[k];
+  const token = v('token') ?? randomBytes(18).toString('base64url');
+  const country = v('country') ?? d.saved?.country ?? '';
+  const countries = d.settings.destinations
+    .map((c) => ({ code: c, name: countryName(c, ctx.i18n.locale) }))
+    .sort((a, b) => a.name.localeCompare(b.name, ctx.i18n.locale));
+  const methods = d.methods.filter((m) => paymentMethodAllowed(m, d.goodsCents));
+  const shipping = shippingMethodsFor(d.goodsCents);
+  const err = (k: string) => form?.errors?.[k];
+  const restricted = (d.settings.cryptoRestricted as string[]).map((c) => countryName(c, ctx.i18n.locale)).join(', ');
+  return (
+    <form method="post" action="/orders" class="card checkout" novalidate>
+      <h2>{t('checkout.title')}</h2>
+      <CsrfField ctx={ctx} />
+      <input type="hidden" name="token" value={token} />
+      <FormError ctx={ctx} form={form} />
+      <div class="grid-2">
+        <Field ctx={ctx} form={form} name="fullName" label={t('field.fullName')} value={d.saved?.fullName ?? d.defaultName} required autocomplete="name" />
+        <Field ctx={ctx} form={form} name="phone" type="tel" label={t('field.phone')} value={d.saved?.phone} required autocomplete="tel" />
+        <div class={err('country') ? 'field has-error' : 'field'}>
+          <label for="f-country">{t('field.country')}</label>
+          <select id="f-country" name="country" required aria-invalid={err('country') ? 'true' : undefined} aria-describedby={err('country') ? 'f-country-error' : undefined}>
+            <option value="">{t('checkout.chooseCountry')}</option>
+            {countries.map((c) => (
+              <option value={c.code} selected={c.code === country}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+          {err('country') && (
+            <p class="field-error" id="f-country-error">
+              {t(err('country')!)}
+            </p>
+          )}
+        </div>
+        <Field ctx={ctx} form={form} name="city" label={t('field.city')} value={d.saved?.city} required autocomplete="address-level2" />
+        <Field ctx={ctx} form={form} name="address" label={t('field.address')} value={d.saved?.address} required autocomplete="street-address" />
+        <Field ctx={ctx} form={form} name="postalCode" label={t('field.postalCode')} value={d.saved?.postalCode} autocomplete="postal-code" />
+        <div class={err('shippingMethod') ? 'field has-error' : 'field'}>
+          <label for="f-shippingMethod">{t('field.shippingMethod')}</label>
+          <select id="f-shippingMethod" name="shippingMethod" aria-invalid={err('shippingMethod') ? 'true' : undefined}>
+            {shipping.map((m) => (
+              <option value={m} selected={m === v('shippingMethod')}>
+                {t(`shipping.${m}`)}
+              </option>
+            ))}
+          </select>
+          {err('shippingMethod') && <p class="field-error">{t(err('shippingMethod')!)}</p>}
+        </div>
+        <div class={err('paymentMethodId') ? 'field has-error' : 'field'}>
+          <label for="f-paymentMethodId">{t('field.paymentMethod')}</label>
+          <select id="f-paymentMethodId" name="paymentMethodId" aria-invalid={err('paymentMethodId') ? 'true' : undefined}>
+            {methods.map((m) => (
+              <option value={String(m.id)} selected={String(m.id) === v('paymentMethodId')} safe>
+                {m.name}
+              </option>
+            ))}
+          </select>
+          {err('paymentMethodId') && <p class="field-error">{t(err('paymentMethodId')!)}</p>}
+        </div>
+      </div>
+      {shipping.length < 4 && <p class="hint">{t('checkout.largeOrderHint')}</p>}
+      <div class={err('cryptoAcknowledged') ? 'field checkbox has-error' : 'field checkbox'}>
+        <input id="f-cryptoAcknowledged" name="cryptoAcknowledged" type="checkbox" checked={v('cryptoAcknowledged') === 'on'} />
+        <label for="f-cryptoAcknowledged">{t('checkout.cryptoAck')}</label>
+      </div>
+      <p class="hint">{t('checkout.cryptoRestricted', { list: restricted })}</p>
+      {err('cryptoAcknowledged') && <p class="field-error">{t(err('cryptoAcknowledged')!)}</p>}
+      <p class="hint">{t('checkout.nextSteps')}</p>
+      <button type="submit" class="primary" hx-disabled-elt="this">
+        {t('checkout.submit')}
+      </button>
+    </form>
+  );
+}

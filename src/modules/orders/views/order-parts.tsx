@@ -1,0 +1,166 @@
+import type { PageContext } from '../../../platform/http/page-context.js';
+import { type OrderEvent, type OrderState, transitions } from '../order.machine.js';
+import type { Order, OrderLine } from '../order.repo.js';
+import { balanceCents } from '../order.rules.js';
+
+/** One status colour language (DESIGN §5b): waiting on buyer amber, staff blue, done green, cancelled grey. */
+export const stateTone: Record<OrderState, 'buyer' | 'staff' | 'done' | 'muted'> = {
+  awaiting_quote: 'staff',
+  awaiting_payment: 'buyer',
+  payment_review: 'staff',
+  ready_to_ship: 'staff',
+  shipped: 'buyer',
+  completed: 'done',
+  cancelled: 'muted',
+};
+
+export function StateBadge({ ctx, state }: { ctx: PageContext; state: OrderState }) {
+  return <span class={`badge ${stateTone[state]}`}>{ctx.t(`state.${state}`)}</span>;
+}
+
+const steps: OrderState[] = ['awaiting_quote', 'awaiting_payment', 'payment_review', 'ready_to_ship', 'shipped', 'completed'];
+
+export function ProgressStepper({ ctx, state }: { ctx: PageContext; state: OrderState }) {
+  const current = steps.indexOf(state);
+  return (
+    <ol class="stepper" aria-label={ctx.t('order.progress')}>
+      {steps.map((s, i) => {
+        const status = state === 'cancelled' ? 'todo' : i < current ? 'done' : i === current ? 'current' : 'todo';
+        return (
+          <li class={`step ${status}`} aria-current={status === 'current' ? 'step' : undefined}>
+            {ctx.t(`state.${s}`)}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+export function LinesTable({ ctx, order, lines }: { ctx: PageContext; order: Order; lines: OrderLine[] }) {
+  const { t, i18n } = ctx;
+  const balance = balanceCents(order.totalCents, order.paidCents);
+  return (
+    <table class="lines-table">
+      <caption>{t('order.lines')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('spec.sku')}</th>
+          <th scope="col">{t('cart.product')}</th>
+          <th scope="col" class="num">
+            {t('field.quantity')}
+          </th>
+          <th scope="col" class="num">
+            {t('cart.unitPrice')}
+          </th>
+          <th scope="col" class="num">
+            {t('cart.lineTotal')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((l) => (
+          <tr>
+            <td safe>{l.sku}</td>
+            <td>
+              <span safe>{l.name}</span>
+              {l.backordered && <span class="badge staff">{t('product.backorder')}</span>}
+            </td>
+            <td class="num">{String(l.quantity)}</td>
+            <td class="num">
+              {i18n.money(l.unitPriceCents)}
+              {l.unitPriceCents !== l.listPriceCents && <s class="was">{i18n.money(l.listPriceCents)}</s>}
+            </td>
+            <td class="num">{i18n.money(l.unitPriceCents * l.quantity)}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row" colspan="4">
+            {t('order.goods')}
+          </th>
+          <td class="num">{i18n.money(order.goodsCents)}</td>
+        </tr>
+        <tr>
+          <th scope="row" colspan="4">
+            {t('order.freight', { method: t(`shipping.${order.shippingMethod}`) })}
+          </th>
+          <td class="num">{order.freightCents === null ? t('order.freightPending') : i18n.money(order.freightCents)}</td>
+        </tr>
+        <tr class="total">
+          <th scope="row" colspan="4">
+            {t('order.total')}
+          </th>
+          <td class="num">{order.totalCents === null ? '—' : i18n.money(order.totalCents)}</td>
+        </tr>
+        {order.paidCents > 0 && (
+          <tr>
+            <th scope="row" colspan="4">
+              {t('order.paid')}
+            </th>
+            <td class="num">{i18n.money(order.paidCents)}</td>
+          </tr>
+        )}
+        {balance !== null && order.paidCents > 0 && (
+          <tr class="total">
+            <th scope="row" colspan="4">
+              {t('order.balance')}
+            </th>
+            <td class="num">{i18n.money(balance)}</td>
+          </tr>
+        )}
+      </tfoot>
+    </table>
+  );
+}
+
+export function Timeline({
+  ctx,
+  events,
+}: {
+  ctx: PageContext;
+  events: { event: string; toStatus: string; note: string | null; createdAt: Date; actorRole: string }[];
+}) {
+  const { t, i18n } = ctx;
+  return (
+    <ol class="timeline">
+      {events.map((e) => (
+        <li>
+          <time datetime={e.createdAt.toISOString()}>{i18n.dateTime(e.createdAt)}</time>{' '}
+          <strong>{e.event in transitions ? t(`event.${e.event as OrderEvent}`) : t('event.submitOrder')}</strong>
+          {e.note && (
+            <span class="note" safe>
+              {e.note}
+            </span>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function Thread({
+  ctx,
+  messages,
+}: {
+  ctx: PageContext;
+  messages: { body: string; fromStaff: boolean; internal: boolean; createdAt: Date }[];
+}) {
+  const { t, i18n } = ctx;
+  if (!messages.length) return <p class="hint">{t('thread.empty')}</p>;
+  return (
+    <ol class="thread">
+      {messages.map((m) => (
+        <li class={m.internal ? 'internal' : m.fromStaff ? 'staff' : 'buyer'}>
+          <p class="meta">
+            {m.internal ? t('thread.internal') : m.fromStaff ? t('thread.fromShop') : t('thread.fromBuyer')} ·{' '}
+            {i18n.dateTime(m.createdAt)}
+          </p>
+          <p class="body" safe>
+            {m.body}
+          </p>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,76 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../../platform/db/client.js';
+import { AppError } from '../../../platform/errors.js';
+import { enqueueMail } from '../../../platform/mail/index.js';
+import { type Actor, applyTransition, type Order, orders, snapshotOf } from '../../orders/index.js';
+import { paymentProofs } from '../payment.tables.js';
+
+async function pendingLeft(tx: Parameters<Parameters<Db['transaction']>[0]>[0], orderId: number) {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(paymentProofs)
+    .where(and(eq(paymentProofs.orderId, orderId), eq(paymentProofs.status, 'pending')));
+  return row?.n ?? 0;
+}
+
+/**
+ * Finance decides one proof. Approval adds its amount to what is paid; the order moves
+ * on when approved payments cover the total (partly paid goes back to awaiting
+ * payment with the balance shown). The proof's own status change is conditional,
+ * so two finance clicks cannot count a payment twice.
+ */
+export async function reviewPaymentProof(
+  db: Db,
+  order: Order,
+  proofId: number,
+  actor: Actor,
+  decision: { approve: true } | { approve: false; reason: string },
+  now = new Date(),
+) {
+  return db.transaction(async (tx) => {
+    if (order.status !== 'payment_review') throw new AppError('CONFLICT');
+    const [proof] = await tx
+      .update(paymentProofs)
+      .set({
+        status: decision.approve ? 'approved' : 'rejected',
+        reviewedBy: actor.userId,
+        reviewedAt: now,
+        rejectReason: decision.approve ? null : decision.reason,
+      })
+      .where(and(eq(paymentProofs.id, proofId), eq(paymentProofs.orderId, order.id), eq(paymentProofs.status, 'pending')))
+      .returning();
+    if (!proof) throw new AppError('CONFLICT');
+    const pending = await pendingLeft(tx, order.id);
+
+    if (!decision.approve) {
+      if (pending === 0) await applyTransition(tx, order, 'rejectPayment', actor, { note: decision.reason, now });
+      await enqueueMail(tx, {
+        to: order.email,
+        subject: `Order ${order.number}: payment proof not accepted`,
+        body: `Your payment proof (ref. ${proof.reference}) was not accepted. Reason: ${decision.reason}\nPlease upload a new proof on the order page.`,
+      });
+      return;
+    }
+
+    const [paid] = await tx
+      .update(orders)
+      .set({ paidCents: sql`${orders.paidCents} + ${proof.amountCents}` })
+      .where(eq(orders.id, order.id))
+      .returning({ paidCents: orders.paidCents });
+    const snapshot = { ...snapshotOf(order), paidCents: paid?.paidCents ?? order.paidCents };
+    const full = snapshot.totalCents !== null && snapshot.paidCents >= snapshot.totalCents;
+    if (full) {
+      await applyTransition(tx, order, 'approvePayment', actor, { snapshot, set: { approvedAt: now }, now });
+    } else if (pending === 0) {
+      await applyTransition(tx, order, 'approvePartialPayment', actor, { snapshot, now });
+    }
+    const balance = (snapshot.totalCents ?? 0) - snapshot.paidCents;
+    await enqueueMail(tx, {
+      to: order.email,
+      subject: full ? `Order ${order.number}: payment approved` : `Order ${order.number}: part payment received`,
+      body: full
+        ? `Payment for order ${order.number} is approved. The goods are being tested and packed; a tracking number follows within 1–2 days.`
+        : `We received US$${(proof.amountCents / 100).toFixed(2)} for order ${order.number}. Balance due: US$${(balance / 100).toFixed(2)}.`,
+    });
+  });
+}

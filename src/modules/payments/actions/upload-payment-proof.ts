@@ -1,0 +1,79 @@
+import { Readable } from 'node:stream';
+import { and, eq, inArray } from 'drizzle-orm';
+import { fileTypeFromBuffer } from 'file-type';
+import type { CurrentUser } from '../../../platform/auth/current-user.js';
+import type { Db } from '../../../platform/db/client.js';
+import { AppError } from '../../../platform/errors.js';
+import { enqueueMail } from '../../../platform/mail/index.js';
+import type { Storage } from '../../../platform/storage.js';
+import { users } from '../../accounts/index.js';
+import { applyTransition, type Order } from '../../orders/index.js';
+import { orderUsingHash } from '../payment-proof.repo.js';
+import { paymentProofs } from '../payment.tables.js';
+
+const allowed: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', pdf: 'application/pdf' };
+
+export interface ProofUpload {
+  bytes: Buffer;
+  amountCents: number;
+  reference: string;
+  paidOn: string;
+}
+
+/**
+ * Stores a payment proof and moves the order to review. The type is decided by the
+ * file's bytes; the file is stored before the row that references it, and removed
+ * again if the transaction fails. The same file twice on one order is one proof;
+ * a file already used on another order is flagged to finance.
+ */
+export async function uploadPaymentProof(db: Db, storage: Storage, order: Order, user: CurrentUser, upload: ProofUpload) {
+  if (upload.bytes.length === 0) throw new AppError('VALIDATION', { fields: { proof: 'proof.empty' } });
+  const type = await fileTypeFromBuffer(upload.bytes);
+  const mimeType = type && allowed[type.ext];
+  if (!type || !mimeType) throw new AppError('VALIDATION', { fields: { proof: 'proof.badType' } });
+  const stored = await storage.put(Readable.from(upload.bytes), 'proofs', type.ext);
+  try {
+    return await db.transaction(async (tx) => {
+      const duplicateOfOrder = (await orderUsingHash(tx, stored.sha256, order.id)) ?? null;
+      const [proof] = await tx
+        .insert(paymentProofs)
+        .values({
+          orderId: order.id,
+          uploadedBy: user.id,
+          fileKey: stored.key,
+          mimeType,
+          sizeBytes: stored.size,
+          sha256: stored.sha256,
+          amountCents: upload.amountCents,
+          reference: upload.reference,
+          paidOn: upload.paidOn,
+          duplicateOfOrder,
+        })
+        .onConflictDoNothing()
+        .returning();
+      if (!proof) {
+        await storage.remove(stored.key); // already uploaded: the first copy stands
+        return { duplicateUpload: true };
+      }
+      if (order.status !== 'payment_review') {
+        await applyTransition(tx, order, 'submitPaymentProof', { role: user.role, userId: user.id }, { note: upload.reference });
+      }
+      const finance = await tx
+        .select({ email: users.email })
+        .from(users)
+        .where(and(inArray(users.role, ['finance']), eq(users.active, true)));
+      await enqueueMail(
+        tx,
+        ...finance.map((f) => ({
+          to: f.email,
+          subject: `Payment proof on ${order.number}${duplicateOfOrder ? ' (FILE ALREADY USED)' : ''}`,
+          body: `A payment proof of US$${(upload.amountCents / 100).toFixed(2)} (ref. ${upload.reference}) was uploaded on ${order.number}.${duplicateOfOrder ? ` The same file was used on ${duplicateOfOrder}.` : ''}`,
+        })),
+      );
+      return { duplicateUpload: false };
+    });
+  } catch (err) {
+    await storage.remove(stored.key);
+    throw err;
+  }
+}

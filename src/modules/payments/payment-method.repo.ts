@@ -1,0 +1,18 @@
+import { asc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/client.js';
+import { paymentMethods } from './payment.tables.js';
+
+export type PaymentMethod = typeof paymentMethods.$inferSelect;
+
+export async function findPaymentMethod(db: DbOrTx, id: number) {
+  const [row] = await db.select().from(paymentMethods).where(eq(paymentMethods.id, id));
+  return row;
+}
+
+export async function listPaymentMethods(db: DbOrTx, onlyActive = true) {
+  return db
+    .select()
+    .from(paymentMethods)
+    .where(onlyActive ? eq(paymentMethods.active, true) : undefined)
+    .orderBy(asc(paymentMethods.sortOrder), asc(paymentMethods.id));
+}

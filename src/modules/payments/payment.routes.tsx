@@ -1,0 +1,112 @@
+import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { requireRole, requireStaff, requireUser } from '../../platform/auth/current-user.js';
+import type { Db } from '../../platform/db/client.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { type EventBus, orderTopic } from '../../platform/events.js';
+import { type FieldErrors, parseForm } from '../../platform/http/forms.js';
+import { pageContext } from '../../platform/http/page-context.js';
+import type { Storage } from '../../platform/storage.js';
+import type { FormState } from '../../platform/views/form.js';
+import { findOrderByNumber, type Order } from '../orders/index.js';
+import { actorOf, loadOrderPage } from '../orders/order-page.data.js';
+import { findCustomerOrder } from '../orders/order.repo.js';
+import { OrderPage } from '../orders/views/order-page.js';
+import { reviewPaymentProof } from './actions/review-payment-proof.js';
+import { uploadPaymentProof } from './actions/upload-payment-proof.js';
+import { proofFields, rejectInput } from './payment.inputs.js';
+import { findProof } from './payment-proof.repo.js';
+
+export const MAX_PROOF_BYTES = 10 * 1024 * 1024;
+
+/** Reads the multipart form: text fields plus the one file, never more than the limit. */
+async function readProofForm(req: FastifyRequest) {
+  const fields: Record<string, string> = {};
+  let bytes: Buffer = Buffer.alloc(0);
+  let tooLarge = false;
+  for await (const part of req.parts({ limits: { fileSize: MAX_PROOF_BYTES, files: 1, fields: 10 } })) {
+    if (part.type === 'file') {
+      if (part.fieldname !== 'proof') {
+        await part.toBuffer().catch(() => undefined);
+        continue;
+      }
+      try {
+        bytes = await (part as MultipartFile).toBuffer();
+      } catch (err) {
+        if ((err as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw err;
+        tooLarge = true;
+      }
+    } else if (typeof part.value === 'string') {
+      fields[part.fieldname] = part.value;
+    }
+  }
+  return { fields, bytes, tooLarge };
+}
+
+export async function paymentRoutes(app: FastifyInstance, { db, storage, bus }: { db: Db; storage: Storage; bus: EventBus }) {
+  const rerender = async (req: FastifyRequest, reply: FastifyReply, order: Order, proofForm: FormState) => {
+    const d = await loadOrderPage(db, order, requireUser(req.user));
+    return reply.code(422).type('text/html; charset=utf-8').send(<OrderPage ctx={pageContext(req, reply)} d={d} proofForm={proofForm} />);
+  };
+
+  app.post<{ Params: { number: string } }>('/orders/:number/proofs', async (req, reply) => {
+    const user = requireUser(req.user);
+    const order = await findCustomerOrder(db, req.params.number, user.id);
+    if (!req.isMultipart()) throw new AppError('VALIDATION');
+    const { fields, bytes, tooLarge } = await readProofForm(req);
+    const form = parseForm(proofFields, fields);
+    const errors: FieldErrors = form.ok ? {} : { ...form.errors };
+    if (tooLarge) errors.proof = 'proof.tooLarge';
+    else if (bytes.length === 0) errors.proof = 'proof.required';
+    if (!form.ok || Object.keys(errors).length) return rerender(req, reply, order, { errors, values: fields });
+    try {
+      await uploadPaymentProof(db, storage, order, user, { bytes, ...form.data });
+    } catch (err) {
+      if (err instanceof AppError && err.fields) return rerender(req, reply, order, { errors: err.fields as FieldErrors, values: fields });
+      throw err;
+    }
+    await bus.publish(orderTopic(order.number));
+    return reply.code(303).redirect(`/orders/${order.number}`);
+  });
+
+  /** Proof files: only to the order's owner and staff, by proof id within the order, never by storage path. */
+  const sendProof = async (reply: FastifyReply, order: Order, proofId: string, inline: boolean) => {
+    const proof = Number.isInteger(Number(proofId)) ? await findProof(db, order.id, Number(proofId)) : undefined;
+    if (!proof) throw notFound();
+    const image = proof.mimeType.startsWith('image/');
+    return reply
+      .type(proof.mimeType)
+      .header('content-disposition', `${inline && image ? 'inline' : 'attachment'}; filename="proof-${order.number}-${proof.id}.${proof.fileKey.split('.').pop()}"`)
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('cache-control', 'private, no-store')
+      .send(storage.open(proof.fileKey));
+  };
+
+  app.get<{ Params: { number: string; id: string } }>('/orders/:number/proofs/:id', async (req, reply) => {
+    const order = await findCustomerOrder(db, req.params.number, requireUser(req.user).id);
+    return sendProof(reply, order, req.params.id, false);
+  });
+
+  app.get<{ Params: { number: string; id: string } }>('/admin/orders/:number/proofs/:id', async (req, reply) => {
+    requireStaff(req.user);
+    const order = await findOrderByNumber(db, req.params.number);
+    if (!order) throw notFound();
+    return sendProof(reply, order, req.params.id, (req.query as { inline?: string }).inline === '1');
+  });
+
+  app.post<{ Params: { number: string; id: string; decision: string } }>('/admin/orders/:number/proofs/:id/:decision', async (req, reply) => {
+    const user = requireRole(req.user, 'finance');
+    const order = await findOrderByNumber(db, req.params.number);
+    if (!order || !['approve', 'reject'].includes(req.params.decision)) throw notFound();
+    const id = Number(req.params.id);
+    if (req.params.decision === 'approve') {
+      await reviewPaymentProof(db, order, id, actorOf(user), { approve: true });
+    } else {
+      const form = parseForm(rejectInput, req.body);
+      if (!form.ok) throw new AppError('VALIDATION', { fields: form.errors });
+      await reviewPaymentProof(db, order, id, actorOf(user), { approve: false, reason: form.data.reason });
+    }
+    await bus.publish(orderTopic(order.number));
+    return reply.code(303).redirect(`/admin/orders/${order.number}`);
+  });
+}
