@@ -7,3 +7,4 @@ export * from '../../modules/orders/order.tables.js';
 export * from '../../modules/payments/payment.tables.js';
 export * from '../../modules/settings/settings.tables.js';
 export * from '../../modules/repair-centers/repair-center.tables.js';
+export * from '../../modules/help/help.tables.js';

@@ -1,0 +1,75 @@
+import type { PageContext } from '../../../platform/http/page-context.js';
+import { Layout } from '../../../platform/views/layout.js';
+import { type HelpSlug, helpSlugs } from '../help.rules.js';
+
+export const helpTitle = (slug: HelpSlug) => `help.page.${slug}` as const;
+
+function WhatsappButton({ ctx }: { ctx: PageContext }) {
+  return (
+    <a href="/contact/whatsapp" class="button whatsapp" rel="noopener noreferrer">
+      {ctx.t('help.whatsapp')}
+    </a>
+  );
+}
+
+function HelpNav({ ctx, current }: { ctx: PageContext; current?: HelpSlug }) {
+  return (
+    <nav class="help-nav card" aria-label={ctx.t('help.title')}>
+      <a href="/help" aria-current={current ? undefined : 'page'}>
+        {ctx.t('help.title')}
+      </a>
+      {helpSlugs.map((s) => (
+        <a href={`/help/${s}`} aria-current={s === current ? 'page' : undefined}>
+          {ctx.t(helpTitle(s))}
+        </a>
+      ))}
+    </nav>
+  );
+}
+
+export function HelpIndexPage({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('help.title')}>
+      <div class="help">
+        <HelpNav ctx={ctx} />
+        <div>
+          <h1>{t('help.title')}</h1>
+          <p>{t('help.lead')}</p>
+          <ul class="help-tiles">
+            {helpSlugs.map((s) => (
+              <li>
+                <a href={`/help/${s}`} class="card">
+                  <strong>{t(helpTitle(s))}</strong>
+                  <span class="hint">{t(`help.summary.${s}`)}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <WhatsappButton ctx={ctx} />
+          </p>
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+/** `html` comes from renderMarkdown (HTML in the source disabled), so it is inserted as is. */
+export function HelpPage({ ctx, slug, html }: { ctx: PageContext; slug: HelpSlug; html: string }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t(helpTitle(slug))}>
+      <div class="help">
+        <HelpNav ctx={ctx} current={slug} />
+        <article class="prose">
+          <h1>{t(helpTitle(slug))}</h1>
+          {html}
+          <p class="help-contact">
+            {t('help.stillStuck')} <WhatsappButton ctx={ctx} />
+          </p>
+        </article>
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,19 @@
+/** Repair centers: owners' submissions, support review, the public "ASIC Miner Repair" directory. */
+import type { DbOrTx } from '../../platform/db/client.js';
+import { publishedCentersForRanking } from './repair-center.repo.js';
+import { type Destination, rankRepairCenters } from './repair-center.rules.js';
+
+export { repairCenterRoutes } from './repair-center.routes.js';
+export { repairCenters, type RepairCenterDetails } from './repair-center.tables.js';
+export { rankRepairCenters, haversineKm, whatsappLink, type Destination, type RankableCenter } from './repair-center.rules.js';
+export { countries, countryName, countryCodes, isCountryCode } from './countries.js';
+
+/**
+ * The approved centers nearest to a destination (same country first, then distance),
+ * optionally only those servicing a brand. For after-sales: "send your unit to …".
+ */
+export async function findNearestApprovedCenters(db: DbOrTx, destination: Destination, brand?: string, limit = 3) {
+  const centers = await publishedCentersForRanking(db, brand);
+  return rankRepairCenters(centers, destination, brand).slice(0, limit);
+}
+export { REVIEW_BUSINESS_DAYS } from './repair-center.rules.js';
