@@ -43,7 +43,7 @@ export async function createBenchDatabase(serverUrl: string | undefined): Promis
   const version = await admin(serverUrl, async (c) => {
     await c.query(`drop database if exists ${name} with (force)`);
     await c.query(`create database ${name}`);
-    return (await c.query<{ v: string }>('show server_version')).rows[0]?.v ?? '?';
+    return (await c.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]?.v ?? '?';
   });
   return {
     kind: 'postgres',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertProduct } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { categoryFacets } from './catalog.repo.js';
 import { networkFigures } from './catalog.tables.js';
 
 let t: TestApp;
@@ -162,5 +163,20 @@ describe('escaping in messages', () => {
     expect(res.body).toContain('<h1>Search: &lt;b>x&lt;/b> &amp; y</h1>');
     // Only inside attribute values (escaped for quotes), never as markup.
     expect(res.body.replace(/"[^"]*"/g, '""')).not.toContain('<b>x</b>');
+  });
+});
+
+describe('category facets', () => {
+  it('lists each brand and algorithm of a category once, skipping missing algorithms', async () => {
+    const board = { category: 'control-boards', kind: 'general', hashrate: null, hashrateUnit: null } as const;
+    await insertProduct(t.db, { ...board, brand: 'Bitmain', algorithm: null });
+    await insertProduct(t.db, { ...board, brand: 'Bitmain', algorithm: 'Scrypt' });
+    await insertProduct(t.db, { ...board, brand: 'Bitmain', algorithm: 'Scrypt' });
+    await insertProduct(t.db, { ...board, brand: 'Antminer parts', algorithm: null });
+    await insertProduct(t.db, { ...board, brand: 'Canaan', algorithm: 'SHA-256' });
+    expect(await categoryFacets(t.db, 'control-boards')).toEqual({
+      brands: ['Antminer parts', 'Bitmain', 'Canaan'],
+      algorithms: ['SHA-256', 'Scrypt'],
+    });
   });
 });
