@@ -24,21 +24,19 @@ async function readProofForm(req: FastifyRequest) {
   const fields: Record<string, string> = {};
   let bytes: Buffer = Buffer.alloc(0);
   let tooLarge = false;
-  for await (const part of req.parts({ limits: { fileSize: MAX_PROOF_BYTES, files: 1, fields: 10 } })) {
-    if (part.type === 'file') {
-      if (part.fieldname !== 'proof') {
-        await part.toBuffer().catch(() => undefined);
-        continue;
+  try {
+    for await (const part of req.parts({ limits: { fileSize: MAX_PROOF_BYTES, files: 1, fields: 10 } })) {
+      if (part.type === 'file') {
+        const data = await (part as MultipartFile).toBuffer();
+        if (part.fieldname === 'proof') bytes = data;
+      } else if (typeof part.value === 'string') {
+        fields[part.fieldname] = part.value;
       }
-      try {
-        bytes = await (part as MultipartFile).toBuffer();
-      } catch (err) {
-        if ((err as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw err;
-        tooLarge = true;
-      }
-    } else if (typeof part.value === 'string') {
-      fields[part.fieldname] = part.value;
     }
+  } catch (err) {
+    // Over the limit: stop reading (what remains of the body is discarded) and say so.
+    if ((err as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw err;
+    tooLarge = true;
   }
   return { fields, bytes, tooLarge };
 }

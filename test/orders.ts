@@ -1,0 +1,79 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../src/platform/db/client.js';
+import type { BrowserClient } from './browser-client.js';
+import { insertPaymentMethod, insertProduct } from './factories.js';
+
+export const address = {
+  fullName: 'Ana Castillo',
+  phone: '+34 600 123 456',
+  country: 'ES',
+  city: 'Madrid',
+  address: 'Calle Mayor 1',
+  postalCode: '28013',
+  shippingMethod: 'air_express',
+};
+
+let tokens = 0;
+export const newToken = () => `test-token-${process.pid}-${++tokens}-abcdefgh`;
+
+/** Puts a product in the client's cart and submits the order form; returns the order number. */
+export async function placeOrder(
+  client: BrowserClient,
+  db: Db,
+  opts: { priceCents?: number; quantity?: number; stock?: number; methodId?: number; form?: Record<string, string> } = {},
+) {
+  const product = await insertProduct(db, { priceCents: opts.priceCents ?? 300_000, stock: opts.stock ?? 10 });
+  const methodId = opts.methodId ?? (await insertPaymentMethod(db)).id;
+  await client.post('/cart/items', { productId: product.id, quantity: opts.quantity ?? 2 });
+  await client.get('/cart');
+  const res = await client.post('/orders', { token: newToken(), ...address, paymentMethodId: String(methodId), ...opts.form });
+  if (res.statusCode !== 303) throw new Error(`order not placed: ${res.statusCode} ${res.body.slice(0, 300)}`);
+  const number = String(res.headers.location).replace('/orders/', '');
+  return { number, product, methodId };
+}
+
+/** A minimal valid PNG (1×1), distinct per seed so hashes differ. */
+export function png(seed = 0): Buffer {
+  const base = Buffer.from(
+    '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cf000001010100187dd3d50000000049454e44ae426082',
+    'hex',
+  );
+  return Buffer.concat([base, Buffer.from(`seed-${seed}`)]);
+}
+
+/** Builds a multipart/form-data body the way a browser would. */
+export function multipart(fields: Record<string, string>, file?: { field: string; name: string; type: string; data: Buffer }) {
+  const boundary = `----hashcart${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  }
+  if (file) {
+    parts.push(
+      Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${file.field}"; filename="${file.name}"\r\ncontent-type: ${file.type}\r\n\r\n`),
+      file.data,
+      Buffer.from('\r\n'),
+    );
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+export async function uploadProof(
+  app: FastifyInstance,
+  client: BrowserClient,
+  number: string,
+  fields: Record<string, string>,
+  file?: { name: string; type: string; data: Buffer },
+) {
+  const body = multipart(fields, file && { field: 'proof', ...file });
+  return app.inject({
+    method: 'POST',
+    url: `/orders/${number}/proofs?_csrf=${encodeURIComponent(client.csrf)}`,
+    payload: body.payload,
+    remoteAddress: client.ip,
+    headers: { 'content-type': body.contentType, cookie: client.cookieHeader },
+  });
+}
+
+export const today = () => new Date().toISOString().slice(0, 10);
