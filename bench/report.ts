@@ -11,7 +11,8 @@ function table(head: string[], rows: string[][]): string {
 }
 
 const n0 = (n: number) => Math.round(n).toLocaleString('en-US');
-const ms = (n: number) => (n < 10 ? n.toFixed(1) : n.toFixed(0));
+/** autocannon records whole milliseconds. */
+const ms = (n: number) => (n < 1 ? '<1' : n.toFixed(0));
 const pct = (a: number, b: number) => (b > 0 ? `${((a / b) * 100).toFixed(0)}%` : '–');
 const times = (a: number, b: number) => (b > 0 ? `×${(a / b).toFixed(1)}` : '–');
 const kb = (n: number) => `${(n / 1024).toFixed(1)}`;
@@ -42,7 +43,10 @@ export function formatReport(r: Results): string {
   out.push(
     `Hashcart bench ${m.date}${m.quick ? ' (quick)' : ''}: node ${m.node}, ${m.cpus} CPU (${m.cpuModel})`,
     `Database: ${m.databaseLabel}`,
-    `Data: ${n0(m.products)} products, ${n0(m.customers)} customers. Load: autocannon ${m.seconds} s per row, from this process.`,
+    `Data: ${n0(m.products)} products, ${n0(m.customers)} customers. Load: autocannon ${m.seconds} s per row, from this process (latency in whole ms).`,
+    ...(m.loadBefore > m.cpus / 2
+      ? [`WARNING: the machine was busy (load average ${m.loadBefore.toFixed(1)} before, ${m.loadAfter.toFixed(1)} after, on ${m.cpus} CPUs): figures are skewed.`]
+      : [`Load average ${m.loadBefore.toFixed(1)} before, ${m.loadAfter.toFixed(1)} after (${m.cpus} CPUs; the bench itself keeps about 3 busy).`]),
     '%hello / %db: req/s as a share of the bare node:http server / the bare Fastify route with one primary-key SELECT.',
     '',
     `Throughput, 32 connections`,

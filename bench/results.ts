@@ -26,6 +26,9 @@ export interface Results {
     products: number;
     customers: number;
     seconds: number;
+    /** 1-minute load average before the run and at its end: other work on the machine skews every figure. */
+    loadBefore: number;
+    loadAfter: number;
   };
   generation: Record<string, { rows: number; seconds: number }>[];
   baselines: { hello: Row; fastifyDb: Row; fastifyDbStartupMs: number; fastifyDbRssMb: number };

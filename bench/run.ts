@@ -5,10 +5,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
+import { build } from 'esbuild';
 import { Browser } from './browser.js';
 import { type Child, freePort, rssMb, startChild, stopAll } from './child.js';
 import { type BenchDatabase, createBenchDatabase } from './database.js';
@@ -24,6 +25,8 @@ import { addToCartLoad, logInCustomers } from './write-path.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
 const SECONDS = quick ? 3 : 10;
+/** 1-connection rows: latency settles fast, throughput is not the point. */
+const LATENCY_SECONDS = quick ? 2 : 10;
 const WARM_SECONDS = quick ? 1 : 2;
 const SMALL = 1_000;
 const LARGE = quick ? 10_000 : 100_000;
@@ -38,7 +41,7 @@ async function measure(name: string, base: string, path: string, headers?: Recor
   log(`measuring ${name} ${path}`);
   await warm(base + path, WARM_SECONDS, headers);
   const c32 = await load(base + path, { connections: 32, seconds: SECONDS, headers });
-  const c1 = await load(base + path, { connections: 1, seconds: SECONDS, headers });
+  const c1 = await load(base + path, { connections: 1, seconds: LATENCY_SECONDS, headers });
   return { name, path, c32, c1 };
 }
 
@@ -53,13 +56,29 @@ async function startApp(bdb: BenchDatabase): Promise<Child> {
   });
 }
 
+/** Baselines are bundled like the app (dist/server.js), so both start and run as plain node. */
+async function buildBaselines(): Promise<string> {
+  const outdir = join(root, 'dist/bench');
+  await build({
+    entryPoints: [join(root, 'bench/baselines/hello.ts'), join(root, 'bench/baselines/fastify-db.ts')],
+    outdir,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  return outdir;
+}
+
 async function baselines(bdb: BenchDatabase, productId: number) {
-  const tsx = ['--import', 'tsx'];
-  const hello = await startChild({ name: 'hello', args: [...tsx, join(root, 'bench/baselines/hello.ts')], env: {}, port: await freePort(), healthPath: '/' });
+  const dir = await buildBaselines();
+  const hello = await startChild({ name: 'hello', args: [join(dir, 'hello.js')], env: {}, port: await freePort(), healthPath: '/' });
   const helloRow = await measure('baseline node:http', hello.url, '/').finally(() => hello.stop());
   const db = await startChild({
     name: 'fastify-db',
-    args: [...tsx, join(root, 'bench/baselines/fastify-db.ts')],
+    args: [join(dir, 'fastify-db.js')],
     env: bdb.env,
     port: await freePort(),
     healthPath: '/healthz',
@@ -69,6 +88,8 @@ async function baselines(bdb: BenchDatabase, productId: number) {
 }
 
 async function main() {
+  const loadBefore = loadavg()[0] ?? 0;
+  if (loadBefore > cpus().length / 2) log(`warning: load average ${loadBefore.toFixed(1)} on ${cpus().length} CPUs before starting`);
   log(`building (${quick ? 'quick mode' : 'full run'})`);
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
   const bdb = await createBenchDatabase(process.env.DATABASE_URL);
@@ -143,6 +164,8 @@ async function main() {
         products: SMALL,
         customers: CUSTOMERS,
         seconds: SECONDS,
+        loadBefore,
+        loadAfter: loadavg()[0] ?? 0,
       },
       generation,
       baselines: base,
