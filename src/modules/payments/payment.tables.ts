@@ -53,3 +53,34 @@ export const paymentProofs = pgTable(
     uniqueIndex('payment_proofs_order_sha_idx').on(t.orderId, t.sha256),
   ],
 );
+
+export const methodChangeStatuses = ['pending', 'confirmed', 'cancelled'] as const;
+
+/**
+ * Proposed changes to a method's account details. Swapped bank details are the
+ * commonest fraud in this trade, so a change applies only when a second admin
+ * confirms it; at most one change per method is pending at a time.
+ */
+export const paymentMethodChanges = pgTable(
+  'payment_method_changes',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    paymentMethodId: integer()
+      .notNull()
+      .references(() => paymentMethods.id, { onDelete: 'cascade' }),
+    previousDetails: text().notNull(),
+    proposedDetails: text().notNull(),
+    proposedBy: integer()
+      .notNull()
+      .references(() => users.id),
+    status: text({ enum: methodChangeStatuses }).notNull().default('pending'),
+    decidedBy: integer().references(() => users.id),
+    decidedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('payment_method_changes_status_check', sql`status in ('pending', 'confirmed', 'cancelled')`),
+    check('payment_method_changes_decider_check', sql`decided_by is null or decided_by <> proposed_by or status = 'cancelled'`),
+    uniqueIndex('payment_method_changes_one_pending_idx').on(t.paymentMethodId).where(sql`status = 'pending'`),
+  ],
+);
