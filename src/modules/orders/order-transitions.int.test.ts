@@ -1,0 +1,107 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertPaymentMethod } from '../../../test/factories.js';
+import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { registerUser } from '../accounts/index.js';
+import { AppError } from '../../platform/errors.js';
+import { roles } from '../../platform/auth/roles.js';
+import { type Actor, checkTransition, orderEvents, orderStates } from './order.machine.js';
+import { applyTransition, snapshotOf } from './order.repo.js';
+import { orderEvents as eventRows, orders } from './order.tables.js';
+
+let t: TestApp;
+let ownerId: number;
+let methodId: number;
+beforeAll(async () => {
+  t = await createTestApp();
+  ownerId = (await registerUser(t.db, { email: 'owner@example.test', fullName: 'Owner', password: 'owner password 1' })).id;
+  methodId = (await insertPaymentMethod(t.db)).id;
+});
+afterAll(() => t.close());
+
+let seq = 0;
+async function orderIn(status: (typeof orderStates)[number], paidCents: number) {
+  const [o] = await t.db
+    .insert(orders)
+    .values({
+      number: `T-${++seq}`,
+      customerId: ownerId,
+      status,
+      shippingMethod: 'air_express',
+      paymentMethodId: methodId,
+      fullName: 'Owner',
+      phone: '+1 555 0100',
+      email: 'owner@example.test',
+      country: 'US',
+      city: 'Austin',
+      address: '1 Main St',
+      postalCode: '73301',
+      goodsCents: 90_000,
+      freightCents: 10_000,
+      totalCents: 100_000,
+      paidCents,
+      paymentDueAt: new Date(Date.now() - 1000),
+    })
+    .returning();
+  return o!;
+}
+
+const actors: Actor[] = [
+  ...roles.map((role) => ({ role, userId: role === 'customer' ? -1 : 1 })), // -1 replaced by the owner below
+  { role: 'customer', userId: 999_999 },
+  { role: 'system' },
+];
+
+describe('every event × state × actor, enforced against the database', () => {
+  it('applies exactly what the table allows and leaves refused orders untouched', async () => {
+    let applied = 0;
+    let refused = 0;
+    for (const status of orderStates) {
+      for (const paid of [0, 100_000]) {
+        for (const event of orderEvents) {
+          for (const base of actors) {
+            const actor = base.userId === -1 ? { ...base, userId: ownerId } : base;
+            const order = await orderIn(status, paid);
+            const expected = checkTransition(snapshotOf(order), event, actor);
+            let result: unknown;
+            try {
+              await t.db.transaction((tx) => applyTransition(tx, order, event, actor));
+              result = 'ok';
+            } catch (err) {
+              result = err instanceof AppError ? err.code : err;
+            }
+            const [after] = await t.db.select().from(orders).where(eq(orders.id, order.id));
+            const events = await t.db.select().from(eventRows).where(eq(eventRows.orderId, order.id));
+            if (expected.ok) {
+              applied++;
+              expect(result).toBe('ok');
+              expect(after!.status).toBe(expected.to);
+              expect(events).toHaveLength(1);
+            } else {
+              refused++;
+              expect(result).toBe(expected.reason === 'FORBIDDEN' ? 'FORBIDDEN' : 'CONFLICT');
+              expect(after).toEqual(order);
+              expect(events).toHaveLength(0);
+            }
+          }
+        }
+      }
+    }
+    expect(applied).toBeGreaterThan(20);
+    expect(refused).toBeGreaterThan(500);
+  }, 120_000);
+
+  it('a stale snapshot loses: two transitions from the same state, only the first applies', async () => {
+    const order = await orderIn('payment_review', 100_000);
+    const finance: Actor = { role: 'finance', userId: 1 };
+    const results = await Promise.allSettled([
+      t.db.transaction((tx) => applyTransition(tx, order, 'approvePayment', finance)),
+      t.db.transaction((tx) => applyTransition(tx, order, 'rejectPayment', finance)),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect((rejected.reason as AppError).code).toBe('CONFLICT');
+    const events = await t.db.select().from(eventRows).where(eq(eventRows.orderId, order.id));
+    expect(events).toHaveLength(1);
+  });
+});
