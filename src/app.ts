@@ -10,7 +10,8 @@ import { accountRoutes, getAppSecret, registerSessions } from './modules/account
 import { adminRoutes } from './modules/admin/index.js';
 import { cartRoutes } from './modules/cart/index.js';
 import { checkoutFor, orderRoutes, staffOrderRoutes, startOrderSweep } from './modules/orders/index.js';
-import { paymentRoutes } from './modules/payments/index.js';
+import { paymentMethodAdminRoutes, paymentRoutes } from './modules/payments/index.js';
+import { settingsRoutes } from './modules/settings/index.js';
 import { catalogRoutes, productAdminRoutes } from './modules/catalog/index.js';
 import { helpRoutes } from './modules/help/index.js';
 import { repairCenterRoutes } from './modules/repair-centers/index.js';
@@ -154,6 +155,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(staffOrderRoutes, { db: database.db, bus });
   await app.register(paymentRoutes, { db: database.db, storage: services.storage, bus });
   await app.register(adminRoutes, { db: database.db });
+  await app.register(paymentMethodAdminRoutes, { db: database.db, config });
+  await app.register(settingsRoutes, { db: database.db });
   await app.register(productAdminRoutes, { db: database.db, storage: services.storage });
   await app.register(repairCenterRoutes, { db: database.db, storage: services.storage, config });
   await app.register(helpRoutes, { db: database.db });

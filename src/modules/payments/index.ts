@@ -1,4 +1,7 @@
 /** Payments: methods configured by finance, payment proofs and their review. */
 export { paymentRoutes } from './payment.routes.js';
-export { paymentMethods, paymentProofs } from './payment.tables.js';
+export { paymentMethodAdminRoutes } from './payment-method-admin.routes.js';
+export { listPendingChanges } from './payment-method-change.repo.js';
+export { PendingChangesBanner, seesPaymentChanges } from './views/payment-method-pages.js';
+export { paymentMethodChanges, paymentMethods, paymentProofs } from './payment.tables.js';
 export { listPaymentMethods, findPaymentMethod, type PaymentMethod } from './payment-method.repo.js';

@@ -13,6 +13,8 @@ const sections: { href: string; label: MessageKey; roles: Role[] }[] = [
   { href: '/admin/outbox', label: 'admin.outbox', roles: ['admin'] },
   { href: '/admin/repair-centers', label: 'admin.repairCenters', roles: ['support'] },
   { href: '/admin/help', label: 'admin.helpPages', roles: ['admin'] },
+  { href: '/admin/payment-methods', label: 'payments.title', roles: ['finance'] },
+  { href: '/admin/settings', label: 'settings.title', roles: ['admin'] },
 ];
 
 export function AdminShell({ ctx, title, children }: { ctx: PageContext; title: string; children?: Children }) {

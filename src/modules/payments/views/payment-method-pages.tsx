@@ -1,0 +1,294 @@
+import { escapeHtml } from '@kitajs/html';
+import { hasRole } from '../../../platform/auth/roles.js';
+import type { PageContext } from '../../../platform/http/page-context.js';
+import type { MessageKey } from '../../../platform/i18n/index.js';
+import { centsToUsdInput } from '../../../platform/money.js';
+import { AdminShell } from '../../../platform/views/admin-shell.js';
+import { Field, FormError, type FormState } from '../../../platform/views/form.js';
+import { CsrfField } from '../../../platform/views/layout.js';
+import type { PaymentMethodChangeView } from '../payment-method-change.repo.js';
+import type { PaymentMethod } from '../payment-method.repo.js';
+
+export type Flash = 'saved' | 'proposed' | 'confirmed' | 'cancelled';
+const flashes: Record<Flash, MessageKey> = {
+  saved: 'payments.saved',
+  proposed: 'payments.proposedNotice',
+  confirmed: 'payments.confirmed',
+  cancelled: 'payments.cancelled',
+};
+
+function FlashNotice({ ctx, flash }: { ctx: PageContext; flash?: Flash }) {
+  return flash ? (
+    <p class="notice done" role="status">
+      {ctx.t(flashes[flash])}
+    </p>
+  ) : (
+    ''
+  );
+}
+
+/** The in-app announcement of pending detail changes (payment methods page and dashboard). */
+export function PendingChangesBanner({ ctx, changes }: { ctx: PageContext; changes: PaymentMethodChangeView[] }) {
+  if (!changes.length) return '';
+  const { t, i18n } = ctx;
+  return (
+    <section class="notice problem pending-changes" aria-labelledby="pending-changes-h">
+      <h2 id="pending-changes-h">{t('payments.pendingTitle')}</h2>
+      <ul>
+        {changes.map((c) => (
+          <li>
+            {t('payments.pendingItem', { method: c.methodName, name: c.proposerName, date: i18n.dateTime(c.createdAt) })}{' '}
+            <a href={`/admin/payment-methods#change-${c.id}`}>{t('payments.review')}</a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** One pending change side by side with the current details, with the buttons this user may press. */
+function PendingChangeCard({ ctx, c, current }: { ctx: PageContext; c: PaymentMethodChangeView; current?: string }) {
+  const { t, i18n, user } = ctx;
+  const own = user?.id === c.proposedBy;
+  return (
+    <article class="card pending-change" id={`change-${c.id}`}>
+      <h3 safe>{c.methodName}</h3>
+      <p class="hint">
+        {t('payments.pendingItem', { method: c.methodName, name: c.proposerName, date: i18n.dateTime(c.createdAt) })}
+      </p>
+      <div class="grid-2">
+        <div>
+          <h4>{t('payments.current')}</h4>
+          <pre class="account" safe>
+            {current ?? c.previousDetails}
+          </pre>
+        </div>
+        <div>
+          <h4>{t('payments.proposed')}</h4>
+          <pre class="account proposed" safe>
+            {c.proposedDetails}
+          </pre>
+        </div>
+      </div>
+      <p class="hint">{t('payments.pendingHint')}</p>
+      <div class="actions">
+        {user?.role === 'admin' && !own && (
+          <form method="post" action={`/admin/payment-methods/changes/${c.id}/confirm`} class="inline">
+            <CsrfField ctx={ctx} />
+            <button type="submit" class="primary">
+              {t('payments.confirm')}
+            </button>
+          </form>
+        )}
+        <form method="post" action={`/admin/payment-methods/changes/${c.id}/cancel`} class="inline">
+          <CsrfField ctx={ctx} />
+          <button type="submit" class="danger">
+            {t('payments.cancelChange')}
+          </button>
+        </form>
+      </div>
+      {own ? <p class="hint">{t('payments.waitingOther')}</p> : user?.role !== 'admin' && <p class="hint">{t('payments.onlyAdminConfirms')}</p>}
+    </article>
+  );
+}
+
+const limits = (ctx: PageContext, m: PaymentMethod) => {
+  const { t, i18n } = ctx;
+  const min = m.minOrderCents === null ? t('payments.noLimit') : i18n.money(m.minOrderCents);
+  const max = m.maxOrderCents === null ? t('payments.noLimit') : i18n.money(m.maxOrderCents);
+  return `${min} – ${max}`;
+};
+
+export function PaymentMethodList({ ctx, methods, pending, flash, error }: {
+  ctx: PageContext;
+  methods: PaymentMethod[];
+  pending: PaymentMethodChangeView[];
+  flash?: Flash;
+  error?: MessageKey;
+}) {
+  const { t, i18n } = ctx;
+  const byId = new Map(methods.map((m) => [m.id, m]));
+  return (
+    <AdminShell ctx={ctx} title={t('payments.title')}>
+      <div class="toolbar">
+        <h1>{t('payments.title')}</h1>
+        <a href="/admin/payment-methods/new" class="button primary">
+          {t('payments.new')}
+        </a>
+      </div>
+      <p class="hint">{t('payments.lead')}</p>
+      <FlashNotice ctx={ctx} flash={flash} />
+      {error && (
+        <p class="form-error" role="alert">
+          {t(error)}
+        </p>
+      )}
+      <PendingChangesBanner ctx={ctx} changes={pending} />
+      {pending.map((c) => (
+        <PendingChangeCard ctx={ctx} c={c} current={byId.get(c.paymentMethodId)?.accountDetails} />
+      ))}
+      {methods.length === 0 ? (
+        <p class="empty">{t('payments.empty')}</p>
+      ) : (
+        <table class="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.name')}</th>
+              <th scope="col">{t('payments.orderValue')}</th>
+              <th scope="col">{t('payments.availability')}</th>
+              <th scope="col" class="num">
+                {t('payments.sortOrder')}
+              </th>
+              <th scope="col">{t('admin.updated')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {methods.map((m) => (
+              <tr>
+                <td>
+                  <a href={`/admin/payment-methods/${m.id}`} safe>
+                    {m.name}
+                  </a>
+                </td>
+                <td class="num">{limits(ctx, m)}</td>
+                <td>
+                  {m.active ? <span class="badge done">{t('payments.activeBadge')}</span> : <span class="badge muted">{t('payments.inactive')}</span>}{' '}
+                  {m.largeOrderOnly && <span class="badge staff">{t('payments.largeOnlyBadge')}</span>}{' '}
+                  {pending.some((c) => c.paymentMethodId === m.id) && <span class="badge problem">{t('payments.pendingBadge')}</span>}
+                </td>
+                <td class="num">{String(m.sortOrder)}</td>
+                <td>{i18n.dateTime(m.updatedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </AdminShell>
+  );
+}
+
+function TextArea({ ctx, form, name, label, value, hint }: { ctx: PageContext; form?: FormState; name: string; label: string; value: string; hint?: string }) {
+  const error = form?.errors?.[name];
+  const id = `f-${name}`;
+  const described = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={id}>{label}</label>
+      <textarea id={id} name={name} rows="5" aria-invalid={error ? 'true' : undefined} aria-describedby={described} safe>
+        {form?.values?.[name] ?? value}
+      </textarea>
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="field-error" id={`${id}-error`}>
+          {ctx.t(error)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Check({ form, name, label, checked }: { form?: FormState; name: string; label: string; checked: boolean }) {
+  const on = form?.values ? form.values[name] === 'on' : checked;
+  return (
+    <div class="field checkbox">
+      <input id={`f-${name}`} name={name} type="checkbox" checked={on} />
+      <label for={`f-${name}`}>{label}</label>
+    </div>
+  );
+}
+
+export function PaymentMethodForm({ ctx, m, pending, history = [], form, flash }: {
+  ctx: PageContext;
+  m?: PaymentMethod;
+  pending?: PaymentMethodChangeView;
+  history?: PaymentMethodChangeView[];
+  form?: FormState;
+  flash?: Flash;
+}) {
+  const { t, i18n } = ctx;
+  const title = m ? escapeHtml(m.name) : t('payments.new');
+  const usd = (cents: number | null | undefined) => (cents == null ? '' : centsToUsdInput(cents));
+  return (
+    <AdminShell ctx={ctx} title={title}>
+      <p>
+        <a href="/admin/payment-methods">{t('payments.backToList')}</a>
+      </p>
+      <h1>{title}</h1>
+      <FlashNotice ctx={ctx} flash={flash} />
+      {pending && <PendingChangeCard ctx={ctx} c={pending} current={m?.accountDetails} />}
+      <form method="post" action={m ? `/admin/payment-methods/${m.id}` : '/admin/payment-methods'} class="product-form" novalidate>
+        <CsrfField ctx={ctx} />
+        <FormError ctx={ctx} form={form} />
+        <fieldset>
+          <legend>{t('payments.howToPay')}</legend>
+          <Field ctx={ctx} form={form} name="name" label={t('admin.name')} value={m?.name} required />
+          <TextArea ctx={ctx} form={form} name="instructions" label={t('payments.instructions')} value={m?.instructions ?? ''} hint={t('payments.instructionsHint')} />
+          <TextArea
+            ctx={ctx}
+            form={form}
+            name="accountDetails"
+            label={t('payments.accountDetails')}
+            value={m?.accountDetails ?? ''}
+            hint={t(m ? 'payments.accountDetailsHint' : 'payments.accountDetailsNewHint')}
+          />
+        </fieldset>
+        <fieldset>
+          <legend>{t('payments.availability')}</legend>
+          <Field ctx={ctx} form={form} name="minOrder" label={t('payments.minOrder')} value={usd(m?.minOrderCents)} hint={t('payments.limitHint')} attrs={{ inputmode: 'decimal' }} />
+          <Field ctx={ctx} form={form} name="maxOrder" label={t('payments.maxOrder')} value={usd(m?.maxOrderCents)} hint={t('payments.limitHint')} attrs={{ inputmode: 'decimal' }} />
+          <Check form={form} name="largeOrderOnly" label={t('payments.largeOrderOnly')} checked={m?.largeOrderOnly ?? false} />
+          <Check form={form} name="active" label={t('payments.active')} checked={m?.active ?? true} />
+          <Field ctx={ctx} form={form} name="sortOrder" label={t('payments.sortOrder')} type="number" value={m?.sortOrder ?? 0} hint={t('payments.sortOrderHint')} />
+        </fieldset>
+        <button type="submit" class="primary">
+          {t('admin.save')}
+        </button>
+      </form>
+      {history.length > 0 && (
+        <section class="card">
+          <h2>{t('payments.history')}</h2>
+          <table class="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('payments.proposedAt')}</th>
+                <th scope="col">{t('payments.proposedBy')}</th>
+                <th scope="col">{t('payments.proposed')}</th>
+                <th scope="col">{t('payments.status')}</th>
+                <th scope="col">{t('payments.decidedBy')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.map((c) => (
+                <tr>
+                  <td>{i18n.dateTime(c.createdAt)}</td>
+                  <td safe>{c.proposerName}</td>
+                  <td>
+                    <pre class="account" safe>
+                      {c.proposedDetails}
+                    </pre>
+                  </td>
+                  <td>
+                    <span class={`badge ${c.status === 'confirmed' ? 'done' : c.status === 'pending' ? 'problem' : 'muted'}`}>
+                      {t(`payments.status.${c.status}`)}
+                    </span>
+                  </td>
+                  <td>
+                    <span safe>{c.deciderName ?? ''}</span>
+                    {c.decidedAt && ` · ${i18n.dateTime(c.decidedAt)}`}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </AdminShell>
+  );
+}
+
+/** Whether the dashboard should show the banner to this role. */
+export const seesPaymentChanges = (role: Parameters<typeof hasRole>[0]) => role !== 'customer' && hasRole(role, 'finance');
