@@ -37,7 +37,11 @@ export function PendingChangesBanner({ ctx, changes }: { ctx: PageContext; chang
       <ul>
         {changes.map((c) => (
           <li>
-            {t('payments.pendingItem', { method: c.methodName, name: c.proposerName, date: i18n.dateTime(c.createdAt) })}{' '}
+            {t('payments.pendingItem', {
+              method: c.methodName,
+              name: c.proposerName,
+              date: i18n.dateTime(c.createdAt),
+            })}{' '}
             <a href={`/admin/payment-methods#change-${c.id}`}>{t('payments.review')}</a>
           </li>
         ))}
@@ -87,19 +91,30 @@ function PendingChangeCard({ ctx, c, current }: { ctx: PageContext; c: PaymentMe
           </button>
         </form>
       </div>
-      {own ? <p class="hint">{t('payments.waitingOther')}</p> : user?.role !== 'admin' && <p class="hint">{t('payments.onlyAdminConfirms')}</p>}
+      {own ? (
+        <p class="hint">{t('payments.waitingOther')}</p>
+      ) : (
+        user?.role !== 'admin' && <p class="hint">{t('payments.onlyAdminConfirms')}</p>
+      )}
     </article>
   );
 }
 
-const limits = (ctx: PageContext, m: PaymentMethod) => {
+const limits = (ctx: PageContext, { minOrderCents: min, maxOrderCents: max }: PaymentMethod) => {
   const { t, i18n } = ctx;
-  const min = m.minOrderCents === null ? t('payments.noLimit') : i18n.money(m.minOrderCents);
-  const max = m.maxOrderCents === null ? t('payments.noLimit') : i18n.money(m.maxOrderCents);
-  return `${min} – ${max}`;
+  if (min === null && max === null) return t('payments.noLimit');
+  if (min === null) return t('payments.limitUpTo', { max: i18n.money(max!) });
+  if (max === null) return t('payments.limitFrom', { min: i18n.money(min) });
+  return `${i18n.money(min)} – ${i18n.money(max)}`;
 };
 
-export function PaymentMethodList({ ctx, methods, pending, flash, error }: {
+export function PaymentMethodList({
+  ctx,
+  methods,
+  pending,
+  flash,
+  error,
+}: {
   ctx: PageContext;
   methods: PaymentMethod[];
   pending: PaymentMethodChangeView[];
@@ -130,51 +145,80 @@ export function PaymentMethodList({ ctx, methods, pending, flash, error }: {
       {methods.length === 0 ? (
         <p class="empty">{t('payments.empty')}</p>
       ) : (
-        <table class="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.name')}</th>
-              <th scope="col">{t('payments.orderValue')}</th>
-              <th scope="col">{t('payments.availability')}</th>
-              <th scope="col" class="num">
-                {t('payments.sortOrder')}
-              </th>
-              <th scope="col">{t('admin.updated')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {methods.map((m) => (
+        <div class="table-scroll">
+          <table class="data-table">
+            <thead>
               <tr>
-                <td>
-                  <a href={`/admin/payment-methods/${m.id}`} safe>
-                    {m.name}
-                  </a>
-                </td>
-                <td class="num">{limits(ctx, m)}</td>
-                <td>
-                  {m.active ? <span class="badge done">{t('payments.activeBadge')}</span> : <span class="badge muted">{t('payments.inactive')}</span>}{' '}
-                  {m.largeOrderOnly && <span class="badge staff">{t('payments.largeOnlyBadge')}</span>}{' '}
-                  {pending.some((c) => c.paymentMethodId === m.id) && <span class="badge problem">{t('payments.pendingBadge')}</span>}
-                </td>
-                <td class="num">{String(m.sortOrder)}</td>
-                <td>{i18n.dateTime(m.updatedAt)}</td>
+                <th scope="col">{t('admin.name')}</th>
+                <th scope="col">{t('payments.orderValue')}</th>
+                <th scope="col">{t('payments.availability')}</th>
+                <th scope="col" class="num">
+                  {t('payments.sortOrder')}
+                </th>
+                <th scope="col">{t('admin.updated')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {methods.map((m) => (
+                <tr>
+                  <td>
+                    <a href={`/admin/payment-methods/${m.id}`} safe>
+                      {m.name}
+                    </a>
+                  </td>
+                  <td class="num nowrap">{limits(ctx, m)}</td>
+                  <td>
+                    {m.active ? (
+                      <span class="badge done">{t('payments.activeBadge')}</span>
+                    ) : (
+                      <span class="badge muted">{t('payments.inactive')}</span>
+                    )}{' '}
+                    {m.largeOrderOnly && <span class="badge staff">{t('payments.largeOnlyBadge')}</span>}{' '}
+                    {pending.some((c) => c.paymentMethodId === m.id) && (
+                      <span class="badge problem">{t('payments.pendingBadge')}</span>
+                    )}
+                  </td>
+                  <td class="num">{String(m.sortOrder)}</td>
+                  <td>{i18n.date(m.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </AdminShell>
   );
 }
 
-function TextArea({ ctx, form, name, label, value, hint }: { ctx: PageContext; form?: FormState; name: string; label: string; value: string; hint?: string }) {
+function TextArea({
+  ctx,
+  form,
+  name,
+  label,
+  value,
+  hint,
+}: {
+  ctx: PageContext;
+  form?: FormState;
+  name: string;
+  label: string;
+  value: string;
+  hint?: string;
+}) {
   const error = form?.errors?.[name];
   const id = `f-${name}`;
   const described = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(' ') || undefined;
   return (
     <div class={error ? 'field has-error' : 'field'}>
       <label for={id}>{label}</label>
-      <textarea id={id} name={name} rows="5" aria-invalid={error ? 'true' : undefined} aria-describedby={described} safe>
+      <textarea
+        id={id}
+        name={name}
+        rows="5"
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={described}
+        safe
+      >
         {form?.values?.[name] ?? value}
       </textarea>
       {hint && (
@@ -201,7 +245,14 @@ function Check({ form, name, label, checked }: { form?: FormState; name: string;
   );
 }
 
-export function PaymentMethodForm({ ctx, m, pending, history = [], form, flash }: {
+export function PaymentMethodForm({
+  ctx,
+  m,
+  pending,
+  history = [],
+  form,
+  flash,
+}: {
   ctx: PageContext;
   m?: PaymentMethod;
   pending?: PaymentMethodChangeView;
@@ -220,13 +271,25 @@ export function PaymentMethodForm({ ctx, m, pending, history = [], form, flash }
       <h1>{title}</h1>
       <FlashNotice ctx={ctx} flash={flash} />
       {pending && <PendingChangeCard ctx={ctx} c={pending} current={m?.accountDetails} />}
-      <form method="post" action={m ? `/admin/payment-methods/${m.id}` : '/admin/payment-methods'} class="product-form" novalidate>
+      <form
+        method="post"
+        action={m ? `/admin/payment-methods/${m.id}` : '/admin/payment-methods'}
+        class="settings-form method-form"
+        novalidate
+      >
         <CsrfField ctx={ctx} />
         <FormError ctx={ctx} form={form} />
         <fieldset>
           <legend>{t('payments.howToPay')}</legend>
           <Field ctx={ctx} form={form} name="name" label={t('admin.name')} value={m?.name} required />
-          <TextArea ctx={ctx} form={form} name="instructions" label={t('payments.instructions')} value={m?.instructions ?? ''} hint={t('payments.instructionsHint')} />
+          <TextArea
+            ctx={ctx}
+            form={form}
+            name="instructions"
+            label={t('payments.instructions')}
+            value={m?.instructions ?? ''}
+            hint={t('payments.instructionsHint')}
+          />
           <TextArea
             ctx={ctx}
             form={form}
@@ -238,11 +301,40 @@ export function PaymentMethodForm({ ctx, m, pending, history = [], form, flash }
         </fieldset>
         <fieldset>
           <legend>{t('payments.availability')}</legend>
-          <Field ctx={ctx} form={form} name="minOrder" label={t('payments.minOrder')} value={usd(m?.minOrderCents)} hint={t('payments.limitHint')} attrs={{ inputmode: 'decimal' }} />
-          <Field ctx={ctx} form={form} name="maxOrder" label={t('payments.maxOrder')} value={usd(m?.maxOrderCents)} hint={t('payments.limitHint')} attrs={{ inputmode: 'decimal' }} />
-          <Check form={form} name="largeOrderOnly" label={t('payments.largeOrderOnly')} checked={m?.largeOrderOnly ?? false} />
+          <Field
+            ctx={ctx}
+            form={form}
+            name="minOrder"
+            label={t('payments.minOrder')}
+            value={usd(m?.minOrderCents)}
+            hint={t('payments.limitHint')}
+            attrs={{ inputmode: 'decimal' }}
+          />
+          <Field
+            ctx={ctx}
+            form={form}
+            name="maxOrder"
+            label={t('payments.maxOrder')}
+            value={usd(m?.maxOrderCents)}
+            hint={t('payments.limitHint')}
+            attrs={{ inputmode: 'decimal' }}
+          />
+          <Check
+            form={form}
+            name="largeOrderOnly"
+            label={t('payments.largeOrderOnly')}
+            checked={m?.largeOrderOnly ?? false}
+          />
           <Check form={form} name="active" label={t('payments.active')} checked={m?.active ?? true} />
-          <Field ctx={ctx} form={form} name="sortOrder" label={t('payments.sortOrder')} type="number" value={m?.sortOrder ?? 0} hint={t('payments.sortOrderHint')} />
+          <Field
+            ctx={ctx}
+            form={form}
+            name="sortOrder"
+            label={t('payments.sortOrder')}
+            type="number"
+            value={m?.sortOrder ?? 0}
+            hint={t('payments.sortOrderHint')}
+          />
         </fieldset>
         <button type="submit" class="primary">
           {t('admin.save')}
@@ -251,39 +343,43 @@ export function PaymentMethodForm({ ctx, m, pending, history = [], form, flash }
       {history.length > 0 && (
         <section class="card">
           <h2>{t('payments.history')}</h2>
-          <table class="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('payments.proposedAt')}</th>
-                <th scope="col">{t('payments.proposedBy')}</th>
-                <th scope="col">{t('payments.proposed')}</th>
-                <th scope="col">{t('payments.status')}</th>
-                <th scope="col">{t('payments.decidedBy')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.map((c) => (
+          <div class="table-scroll">
+            <table class="data-table">
+              <thead>
                 <tr>
-                  <td>{i18n.dateTime(c.createdAt)}</td>
-                  <td safe>{c.proposerName}</td>
-                  <td>
-                    <pre class="account" safe>
-                      {c.proposedDetails}
-                    </pre>
-                  </td>
-                  <td>
-                    <span class={`badge ${c.status === 'confirmed' ? 'done' : c.status === 'pending' ? 'problem' : 'muted'}`}>
-                      {t(`payments.status.${c.status}`)}
-                    </span>
-                  </td>
-                  <td>
-                    <span safe>{c.deciderName ?? ''}</span>
-                    {c.decidedAt && ` · ${i18n.dateTime(c.decidedAt)}`}
-                  </td>
+                  <th scope="col">{t('payments.proposedAt')}</th>
+                  <th scope="col">{t('payments.proposedBy')}</th>
+                  <th scope="col">{t('payments.proposed')}</th>
+                  <th scope="col">{t('payments.status')}</th>
+                  <th scope="col">{t('payments.decidedBy')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {history.map((c) => (
+                  <tr>
+                    <td>{i18n.dateTime(c.createdAt)}</td>
+                    <td safe>{c.proposerName}</td>
+                    <td>
+                      <pre class="account" safe>
+                        {c.proposedDetails}
+                      </pre>
+                    </td>
+                    <td>
+                      <span
+                        class={`badge ${c.status === 'confirmed' ? 'done' : c.status === 'pending' ? 'problem' : 'muted'}`}
+                      >
+                        {t(`payments.status.${c.status}`)}
+                      </span>
+                    </td>
+                    <td>
+                      <span safe>{c.deciderName ?? ''}</span>
+                      {c.decidedAt && ` · ${i18n.dateTime(c.decidedAt)}`}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       )}
     </AdminShell>
@@ -291,4 +387,5 @@ export function PaymentMethodForm({ ctx, m, pending, history = [], form, flash }
 }
 
 /** Whether the dashboard should show the banner to this role. */
-export const seesPaymentChanges = (role: Parameters<typeof hasRole>[0]) => role !== 'customer' && hasRole(role, 'finance');
+export const seesPaymentChanges = (role: Parameters<typeof hasRole>[0]) =>
+  role !== 'customer' && hasRole(role, 'finance');
