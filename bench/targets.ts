@@ -33,7 +33,7 @@ export function checkTargets(r: Results): TargetCheck[] {
     const share = row.c32.rps / db;
     out.push({
       target: `${name} req/s ≥ ${TARGETS.pageShareOfDbBaseline * 100}% of Fastify+DB (32 conn)`,
-      measured: `${(share * 100).toFixed(0)}%`,
+      measured: `${(share * 100).toFixed(1)}%`,
       pass: share >= TARGETS.pageShareOfDbBaseline,
     });
     out.push({
@@ -65,7 +65,7 @@ export function checkTargets(r: Results): TargetCheck[] {
     const s = r.scaling;
     out.push({
       target: `listing keeps ≥ ${TARGETS.scalingKept * 100}% req/s at ${s.factor}× data`,
-      measured: `${(s.kept * 100).toFixed(0)}%${s.factor < 100 ? ' (quick: 10× only)' : ''}`,
+      measured: `${(s.kept * 100).toFixed(1)}%${s.factor < 100 ? ' (quick: 10× only)' : ''}`,
       pass: s.kept >= TARGETS.scalingKept,
     });
   }
