@@ -14,6 +14,7 @@ import { paymentMethodAdminRoutes, paymentRoutes } from './modules/payments/inde
 import { settingsRoutes } from './modules/settings/index.js';
 import { catalogRoutes, productAdminRoutes } from './modules/catalog/index.js';
 import { helpRoutes } from './modules/help/index.js';
+import { proformaRoutes } from './modules/invoices/index.js';
 import { repairCenterRoutes } from './modules/repair-centers/index.js';
 import { type Config, isHttps } from './platform/config.js';
 import { type Database, openDatabase } from './platform/db/client.js';
@@ -160,6 +161,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(productAdminRoutes, { db: database.db, storage: services.storage });
   await app.register(repairCenterRoutes, { db: database.db, storage: services.storage, config });
   await app.register(helpRoutes, { db: database.db });
+  await app.register(proformaRoutes, { db: database.db, config });
   app.get('/healthz', async () => ({ ok: true }));
   return app;
 }

@@ -5,4 +5,4 @@ export { checkoutFor } from './checkout.js';
 export { runOrderSweep, startOrderSweep } from './actions/run-order-sweep.js';
 export * from './order.machine.js';
 export { orders } from './order.tables.js';
-export { applyTransition, findOrderByNumber, snapshotOf, type Order } from './order.repo.js';
+export { applyTransition, findCustomerOrder, findOrderByNumber, orderLinesOf, snapshotOf, type Order } from './order.repo.js';

@@ -4,6 +4,8 @@ import type { DbOrTx } from '../../platform/db/client.js';
 import { findPaymentMethod } from '../payments/payment-method.repo.js';
 import { proofsOf } from '../payments/payment-proof.repo.js';
 import { getSettings } from '../settings/index.js';
+// Direct files, not invoices/index.ts: that index imports the orders module back.
+import { findProformaByOrder } from '../invoices/proforma.repo.js';
 import { type Actor, availableEvents } from './order.machine.js';
 import { type Order, orderLinesOf, orderShipments, orderThread, orderTimeline, snapshotOf } from './order.repo.js';
 import { orderWindows, trackingOverdue, whatsappLink } from './order.rules.js';
@@ -35,6 +37,8 @@ export async function loadOrderPage(db: DbOrTx, order: Order, user: CurrentUser,
     actions: availableEvents(snapshotOf(order), actorOf(user), now),
     trackingOverdue: order.status === 'ready_to_ship' && trackingOverdue(order.approvedAt, shipments.length > 0, now),
     whatsapp: whatsappLink(settings.whatsappNumber, `Hello, about order ${order.number}`),
+    // Only a cancelled order needs to know: its PI stays viewable only if one was issued.
+    piIssued: order.status === 'cancelled' && order.quotedAt !== null && !!(await findProformaByOrder(db, order.id)),
     paymentDetailsChanged: !!(method && order.quotedAt && method.updatedAt > order.quotedAt && order.status === 'awaiting_payment'),
   };
 }

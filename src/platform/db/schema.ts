@@ -8,3 +8,4 @@ export * from '../../modules/payments/payment.tables.js';
 export * from '../../modules/settings/settings.tables.js';
 export * from '../../modules/repair-centers/repair-center.tables.js';
 export * from '../../modules/help/help.tables.js';
+export * from '../../modules/invoices/proforma.tables.js';

@@ -6,6 +6,7 @@ import { countryName } from '../../settings/index.js';
 import type { OrderEvent } from '../order.machine.js';
 import type { Order, OrderLine } from '../order.repo.js';
 import { type OrderWindows, trackingUrl } from '../order.rules.js';
+import { piAvailable } from '../../invoices/proforma.rules.js';
 import { LinesTable, ProgressStepper, StateBadge, Thread, Timeline } from './order-parts.js';
 
 export interface OrderPageData {
@@ -22,6 +23,8 @@ export interface OrderPageData {
   whatsapp: string;
   /** Set when payment details changed after this order was quoted. */
   paymentDetailsChanged: boolean;
+  /** A PI was issued (matters for cancelled orders only). */
+  piIssued?: boolean;
 }
 
 function PaymentBlock({ ctx, d }: { ctx: PageContext; d: OrderPageData }) {
@@ -106,6 +109,11 @@ export function OrderBody({ ctx, d, proofForm }: { ctx: PageContext; d: OrderPag
         <h1>
           {t('order.title', { number: o.number })} <StateBadge ctx={ctx} state={o.status} />
         </h1>
+        {piAvailable(o, d.piIssued ?? false) && (
+          <a class="button" href={`/orders/${o.number}/pi`}>
+            {t('pi.view')}
+          </a>
+        )}
         <a class="button" href={d.whatsapp} rel="noopener" target="_blank">
           {t('contact.whatsapp')}
         </a>

@@ -6,6 +6,7 @@ import type { PaymentProof } from '../../payments/payment-proof.repo.js';
 import { countryName } from '../../settings/index.js';
 import type { Order } from '../order.repo.js';
 import { carriers } from '../order.rules.js';
+import { piAvailable } from '../../invoices/proforma.rules.js';
 import type { loadOrderPage } from '../order-page.data.js';
 import { LinesTable, StateBadge, Thread, Timeline } from './order-parts.js';
 
@@ -121,6 +122,11 @@ export function StaffOrderPage({ ctx, d, forms = {} }: { ctx: PageContext; d: Da
         <h1>
           {t('order.title', { number: o.number })} <StateBadge ctx={ctx} state={o.status} />
         </h1>
+        {piAvailable(o, d.piIssued) && (
+          <a class="button" href={`/admin/orders/${o.number}/pi`}>
+            {t('pi.view')}
+          </a>
+        )}
         <a href={`/admin/orders?queue=${o.status === 'awaiting_quote' ? 'awaiting_quote' : 'payment_review'}`}>{t('admin.backToQueue')}</a>
       </div>
       {d.trackingOverdue && <p class="notice problem">{t('admin.trackingOverdue')}</p>}

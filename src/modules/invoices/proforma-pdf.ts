@@ -1,0 +1,260 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import { nodeModulesDir } from '../../platform/paths.js';
+import type { ProformaModel } from './proforma.model.js';
+
+/**
+ * DejaVu (from the dejavu-fonts-ttf package) covers Latin, Spanish and the symbols we print
+ * (·, ®, –); pdfkit embeds only the glyphs used. Read once per process.
+ */
+const fontDir = join(nodeModulesDir, 'dejavu-fonts-ttf', 'ttf');
+let fonts: Record<'sans' | 'bold' | 'mono', Buffer> | undefined;
+const loadFonts = () =>
+  (fonts ??= {
+    sans: readFileSync(join(fontDir, 'DejaVuSans.ttf')),
+    bold: readFileSync(join(fontDir, 'DejaVuSans-Bold.ttf')),
+    mono: readFileSync(join(fontDir, 'DejaVuSansMono.ttf')),
+  });
+
+const A4 = { width: 595.28, height: 841.89 };
+const M = 42; // margins, pt
+const W = A4.width - 2 * M;
+const FOOTER = 28;
+const BOTTOM = A4.height - M - FOOTER;
+const INK = '#17202b';
+const MUTED = '#4f5b6a';
+const RULE = '#c9ced6';
+const ACCENT = '#0f766e';
+
+/** Column widths of the lines table; they add up to W. */
+const COLS = [
+  { key: 'sku', width: 74, align: 'left' },
+  { key: 'description', width: 176, align: 'left' },
+  { key: 'hsCode', width: 58, align: 'left' },
+  { key: 'quantity', width: 42, align: 'right' },
+  { key: 'unitPrice', width: 78, align: 'right' },
+  { key: 'lineTotal', width: W - 74 - 176 - 58 - 42 - 78, align: 'right' },
+] as const;
+
+export interface PdfOptions {
+  /** The QR code of the verify URL as a PNG. */
+  qrPng: Buffer;
+  /** Tests may turn stream compression off to read the raw PDF. */
+  compress?: boolean;
+}
+
+/** Renders the PI model to an A4 PDF. Everything printed comes from the model. */
+export function renderProformaPdf(m: ProformaModel, opts: PdfOptions): Promise<Buffer> {
+  const f = loadFonts();
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: M, bottom: M, left: M, right: M },
+    bufferPages: true,
+    compress: opts.compress ?? true,
+    lang: m.locale,
+    info: { Title: `${m.title} ${m.number}`, Author: m.seller.name, Subject: m.title },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.registerFont('sans', f.sans);
+  doc.registerFont('bold', f.bold);
+  doc.registerFont('mono', f.mono);
+
+  /** Starts a new page when `h` points do not fit above the footer. */
+  const ensure = (h: number) => {
+    if (doc.y + h > BOTTOM) doc.addPage();
+  };
+
+  header(doc, m);
+  parties(doc, m);
+  linesTable(doc, m, ensure);
+  totals(doc, m, ensure);
+  payment(doc, m, ensure);
+  notes(doc, m, ensure);
+  verify(doc, m, opts.qrPng, ensure);
+  if (m.mark) stamp(doc, m.mark);
+  footers(doc, m);
+  doc.end();
+  return done;
+}
+
+type Doc = InstanceType<typeof PDFDocument>;
+type Ensure = (h: number) => void;
+
+function header(doc: Doc, m: ProformaModel) {
+  const top = M;
+  doc.font('bold').fontSize(13).fillColor(INK).text(m.seller.name, M, top, { width: W * 0.58 });
+  doc.font('sans').fontSize(8.5).fillColor(MUTED);
+  for (const l of m.seller.lines) doc.text(l, { width: W * 0.58 });
+  const leftBottom = doc.y;
+  doc.font('bold').fontSize(18).fillColor(ACCENT).text(m.title.toUpperCase(), M + W * 0.58, top, { width: W * 0.42, align: 'right' });
+  doc.font('bold').fontSize(11).fillColor(INK).text(m.number, { width: W * 0.42, align: 'right' });
+  doc.y = Math.max(leftBottom, doc.y) + 10;
+  rule(doc);
+}
+
+function rule(doc: Doc, gap = 10) {
+  doc.moveTo(M, doc.y).lineTo(M + W, doc.y).lineWidth(0.6).strokeColor(RULE).stroke();
+  doc.y += gap;
+}
+
+function parties(doc: Doc, m: ProformaModel) {
+  const top = doc.y;
+  const half = W / 2 - 10;
+  doc.font('bold').fontSize(8).fillColor(MUTED).text(m.buyer.heading.toUpperCase(), M, top, { width: half });
+  doc.font('bold').fontSize(10.5).fillColor(INK).text(m.buyer.name, { width: half });
+  doc.font('sans').fontSize(9);
+  for (const l of m.buyer.lines) doc.text(l, { width: half });
+  const leftBottom = doc.y;
+
+  const x = M + W / 2 + 10;
+  const labelW = 92;
+  let y = top;
+  for (const r of m.meta) {
+    doc.font('sans').fontSize(8.5).fillColor(MUTED).text(r.label, x, y, { width: labelW });
+    doc.font('bold').fontSize(9).fillColor(INK).text(r.value, x + labelW, y, { width: half - labelW });
+    y = Math.max(y + 13, doc.y + 1);
+  }
+  doc.x = M;
+  doc.y = Math.max(leftBottom, y) + 12;
+}
+
+function tableHeader(doc: Doc, m: ProformaModel) {
+  const y = doc.y;
+  doc.rect(M, y, W, 18).fillColor('#eef0f3').fill();
+  let x = M;
+  doc.font('bold').fontSize(8).fillColor(INK);
+  for (const c of COLS) {
+    doc.text(m.columns[c.key], x + 4, y + 5, { width: c.width - 8, align: c.align, lineBreak: false });
+    x += c.width;
+  }
+  doc.x = M;
+  doc.y = y + 22;
+}
+
+function linesTable(doc: Doc, m: ProformaModel, ensure: Ensure) {
+  ensure(60);
+  tableHeader(doc, m);
+  doc.font('sans').fontSize(8.5);
+  for (const line of m.lines) {
+    const h = Math.max(...COLS.map((c) => doc.heightOfString(line[c.key], { width: c.width - 8 }))) + 6;
+    if (doc.y + h > BOTTOM) {
+      doc.addPage();
+      tableHeader(doc, m);
+      doc.font('sans').fontSize(8.5);
+    }
+    const y = doc.y;
+    let x = M;
+    doc.fillColor(INK);
+    for (const c of COLS) {
+      doc.font(c.key === 'sku' ? 'mono' : 'sans').text(line[c.key], x + 4, y, { width: c.width - 8, align: c.align });
+      x += c.width;
+    }
+    doc.moveTo(M, y + h - 3).lineTo(M + W, y + h - 3).lineWidth(0.3).strokeColor(RULE).stroke();
+    doc.x = M;
+    doc.y = y + h;
+  }
+  doc.y += 6;
+}
+
+function totals(doc: Doc, m: ProformaModel, ensure: Ensure) {
+  const valueW = 110;
+  const labelW = 250;
+  const x = M + W - valueW - labelW;
+  ensure(m.totals.length * 16 + 50);
+  for (const r of m.totals) {
+    const y = doc.y;
+    const font = r.strong ? 'bold' : 'sans';
+    doc.font(font).fontSize(r.strong ? 10 : 9).fillColor(INK);
+    const h = doc.heightOfString(r.label, { width: labelW - 8 });
+    doc.text(r.label, x, y, { width: labelW - 8, align: 'right' });
+    doc.text(r.value, x + labelW, y, { width: valueW, align: 'right' });
+    doc.y = y + Math.max(h, 12) + 4;
+  }
+  doc.x = M;
+  doc.y += 4;
+  doc.font('bold').fontSize(8.5).fillColor(MUTED).text(`${m.inWords.label}: `, M, doc.y, { continued: true, width: W });
+  doc.font('sans').fillColor(INK).text(m.inWords.value, { width: W });
+  doc.y += 10;
+}
+
+function payment(doc: Doc, m: ProformaModel, ensure: Ensure) {
+  doc.font('sans').fontSize(9);
+  const body = doc.heightOfString(m.payment.instructions, { width: W - 20 });
+  doc.font('mono').fontSize(9);
+  const acct = m.payment.accountDetails ? doc.heightOfString(m.payment.accountDetails, { width: W - 20 }) : 0;
+  const h = 40 + body + acct;
+  ensure(h + 10);
+  const top = doc.y;
+  doc.rect(M, top, W, h).lineWidth(0.8).strokeColor(ACCENT).stroke();
+  doc.font('bold').fontSize(8).fillColor(MUTED).text(m.payment.heading.toUpperCase(), M + 10, top + 8, { width: W - 20 });
+  doc.font('bold').fontSize(10).fillColor(INK).text(m.payment.name, { width: W - 20 });
+  doc.font('sans').fontSize(9).text(m.payment.instructions, { width: W - 20 });
+  if (m.payment.accountDetails) doc.font('mono').fontSize(9).text(m.payment.accountDetails, { width: W - 20 });
+  doc.x = M;
+  doc.y = top + h + 12;
+}
+
+function notes(doc: Doc, m: ProformaModel, ensure: Ensure) {
+  ensure(40);
+  doc.font('bold').fontSize(8).fillColor(MUTED).text(m.notes.heading.toUpperCase(), M, doc.y, { width: W });
+  doc.font('sans').fontSize(8).fillColor(INK);
+  for (const n of m.notes.items) {
+    ensure(doc.heightOfString(n, { width: W - 10 }) + 2);
+    doc.text(`• ${n}`, M, doc.y, { width: W, indent: 0 });
+  }
+  doc.y += 12;
+}
+
+function verify(doc: Doc, m: ProformaModel, qr: Buffer, ensure: Ensure) {
+  const size = 84;
+  ensure(size + 16);
+  const top = doc.y;
+  doc.rect(M, top, W, size + 12).fillColor('#f3f7f6').fill();
+  doc.image(qr, M + 6, top + 6, { width: size, height: size });
+  const x = M + size + 20;
+  const w = W - size - 30;
+  doc.font('bold').fontSize(10).fillColor(INK).text(m.verify.heading, x, top + 10, { width: w });
+  doc.font('sans').fontSize(8.5).fillColor(INK).text(m.verify.text, { width: w });
+  doc.moveDown(0.4);
+  doc.font('sans').fontSize(8.5).fillColor(MUTED).text(`${m.verify.codeLabel}: `, { continued: true, width: w });
+  doc.font('mono').fontSize(12).fillColor(INK).text(m.verify.code, { width: w });
+  doc.font('sans').fontSize(7.5).fillColor(ACCENT).text(m.verify.url, { width: w, link: m.verify.url });
+  doc.x = M;
+  doc.y = top + size + 20;
+}
+
+/** A rubber-stamp mark across the top of the first page: paid (green) or cancelled (red). */
+function stamp(doc: Doc, mark: NonNullable<ProformaModel['mark']>) {
+  doc.switchToPage(0);
+  const color = mark.kind === 'paid' ? '#15803d' : '#b91c1c';
+  const cx = M + W * 0.5;
+  const cy = M + 40;
+  doc.save();
+  doc.rotate(-12, { origin: [cx, cy] });
+  doc.font('bold').fontSize(24);
+  const tw = doc.widthOfString(mark.text.toUpperCase()) + 24;
+  doc.roundedRect(cx - tw / 2, cy - 18, tw, 36, 4).lineWidth(2.5).strokeOpacity(0.8).strokeColor(color).stroke();
+  doc.fillColor(color).fillOpacity(0.8).text(mark.text.toUpperCase(), cx - tw / 2, cy - 13, { width: tw, align: 'center', lineBreak: false });
+  doc.restore();
+}
+
+function footers(doc: Doc, m: ProformaModel) {
+  const range = doc.bufferedPageRange();
+  for (let i = 0; i < range.count; i++) {
+    doc.switchToPage(range.start + i);
+    // Writing inside the bottom margin must not start yet another page.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    const label = m.pageLabel.replace('{n}', String(i + 1)).replace('{total}', String(range.count));
+    doc.font('sans').fontSize(7.5).fillColor(MUTED);
+    doc.text(`${m.seller.name} · ${m.title} ${m.number}`, M, A4.height - M - 10, { width: W * 0.7, lineBreak: false });
+    doc.text(label, M + W * 0.7, A4.height - M - 10, { width: W * 0.3, align: 'right', lineBreak: false });
+    doc.page.margins.bottom = bottom;
+  }
+}

@@ -1,0 +1,75 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { requireStaff, requireUser } from '../../platform/auth/current-user.js';
+import type { Config } from '../../platform/config.js';
+import type { Db } from '../../platform/db/client.js';
+import { notFound } from '../../platform/errors.js';
+import { pageContext } from '../../platform/http/page-context.js';
+import { findCustomerOrder, findOrderByNumber, type Order } from '../orders/index.js';
+import { getSettings } from '../settings/index.js';
+import { loadProforma, loadVerification } from './proforma.data.js';
+import { renderProformaPdf } from './proforma-pdf.js';
+import { normalizeCode } from './proforma.rules.js';
+import { qrPng, qrSvg } from './qr.js';
+import { ProformaPage } from './views/proforma-page.js';
+import { VerifyFormPage, VerifyResultPage } from './views/verify-page.js';
+
+type NumberReq = FastifyRequest<{ Params: { number: string } }>;
+const html = (reply: FastifyReply, status = 200) => reply.code(status).type('text/html; charset=utf-8');
+
+/** The PI (page and PDF) for the order's owner and staff, and the public verify page. */
+export async function proformaRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
+  // Another customer's order answers 404 (findCustomerOrder), as for the order page.
+  const customerOrder = (req: NumberReq) => findCustomerOrder(db, req.params.number, requireUser(req.user).id);
+  const staffOrder = async (req: NumberReq) => {
+    requireStaff(req.user);
+    const order = await findOrderByNumber(db, req.params.number);
+    if (!order) throw notFound();
+    return order;
+  };
+
+  const page = async (req: NumberReq, reply: FastifyReply, order: Order, base: string) => {
+    const { model } = await loadProforma(db, order, req.i18n.locale, config.publicUrl);
+    const safeQrSvg = await qrSvg(model.verify.url);
+    reply.header('cache-control', 'private, no-store');
+    return html(reply).send(<ProformaPage ctx={pageContext(req, reply)} m={model} safeQrSvg={safeQrSvg} back={base} pdf={`${base}/pi.pdf`} />);
+  };
+  const pdf = async (req: NumberReq, reply: FastifyReply, order: Order) => {
+    const { model } = await loadProforma(db, order, req.i18n.locale, config.publicUrl);
+    const body = await renderProformaPdf(model, { qrPng: await qrPng(model.verify.url) });
+    return reply
+      .header('cache-control', 'private, no-store')
+      .header('content-disposition', `attachment; filename="${model.number}.pdf"`)
+      .type('application/pdf')
+      .send(body);
+  };
+
+  app.get<{ Params: { number: string } }>('/orders/:number/pi', async (req, reply) =>
+    page(req, reply, await customerOrder(req), `/orders/${encodeURIComponent(req.params.number)}`),
+  );
+  app.get<{ Params: { number: string } }>('/orders/:number/pi.pdf', async (req, reply) => pdf(req, reply, await customerOrder(req)));
+  app.get<{ Params: { number: string } }>('/admin/orders/:number/pi', async (req, reply) =>
+    page(req, reply, await staffOrder(req), `/admin/orders/${encodeURIComponent(req.params.number)}`),
+  );
+  app.get<{ Params: { number: string } }>('/admin/orders/:number/pi.pdf', async (req, reply) => pdf(req, reply, await staffOrder(req)));
+
+  // Public and guessable by design: rate-limited per IP so codes cannot be enumerated.
+  const limit = { preHandler: app.rateLimit({ max: 30, timeWindow: '1 minute', groupId: 'pi-verify' }) };
+
+  app.get<{ Querystring: { code?: string } }>('/verify', limit, async (req, reply) => {
+    reply.header('x-robots-tag', 'noindex');
+    const typed = typeof req.query.code === 'string' ? req.query.code : undefined;
+    if (typed !== undefined) {
+      const code = normalizeCode(typed);
+      if (code) return reply.code(303).redirect(`/verify/${code}`);
+    }
+    const { sellerName } = await getSettings(db);
+    const error = typed !== undefined;
+    return html(reply, error ? 422 : 200).send(<VerifyFormPage ctx={pageContext(req, reply)} sellerName={sellerName} code={typed} error={error} />);
+  });
+
+  app.get<{ Params: { code: string } }>('/verify/:code', limit, async (req, reply) => {
+    reply.header('x-robots-tag', 'noindex').header('cache-control', 'no-store');
+    const v = await loadVerification(db, normalizeCode(req.params.code));
+    return html(reply, v.outcome.kind === 'genuine' ? 200 : 404).send(<VerifyResultPage ctx={pageContext(req, reply)} v={v} />);
+  });
+}

@@ -1,0 +1,120 @@
+import type { PageContext } from '../../../platform/http/page-context.js';
+import { Layout } from '../../../platform/views/layout.js';
+import type { Verification } from '../proforma.data.js';
+
+function CodeForm({ ctx, code, error }: { ctx: PageContext; code?: string; error?: boolean }) {
+  const { t } = ctx;
+  return (
+    <form method="get" action="/verify" class="card verify-form" novalidate>
+      <div class={error ? 'field has-error' : 'field'}>
+        <label for="f-code">{t('verify.code')}</label>
+        <input
+          id="f-code"
+          name="code"
+          value={code}
+          required
+          autocomplete="off"
+          autocapitalize="characters"
+          spellcheck="false"
+          maxlength="20"
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? 'f-code-error' : undefined}
+        />
+        {error && (
+          <p class="field-error" id="f-code-error">
+            {t('verify.invalidCode')}
+          </p>
+        )}
+      </div>
+      <button type="submit" class="primary">
+        {t('verify.submit')}
+      </button>
+    </form>
+  );
+}
+
+/** The form to type a code (GET /verify), optionally with a format error. */
+export function VerifyFormPage({ ctx, sellerName, code, error }: { ctx: PageContext; sellerName: string; code?: string; error?: boolean }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('verify.title')}>
+      <div class="verify">
+        <h1>{t('verify.title')}</h1>
+        <p>{t('verify.lead', { seller: sellerName })}</p>
+        <CodeForm ctx={ctx} code={code} error={error} />
+      </div>
+    </Layout>
+  );
+}
+
+/** The answer for one code: genuine (with the PI's snapshot) or plainly not ours. */
+export function VerifyResultPage({ ctx, v }: { ctx: PageContext; v: Verification }) {
+  const { t, i18n } = ctx;
+  const genuine = v.outcome.kind === 'genuine' && v.pi;
+  return (
+    <Layout ctx={ctx} title={t('verify.title')}>
+      <div class="verify">
+        <h1>{t('verify.title')}</h1>
+        {genuine && v.pi ? (
+          <>
+            <p class="notice done" role="status">
+              <strong>{t('verify.genuine', { seller: v.sellerName })}</strong>
+            </p>
+            {v.outcome.kind === 'genuine' && v.outcome.cancelled && (
+              <p class="notice problem" role="alert">
+                {t('verify.cancelled')}
+              </p>
+            )}
+            {v.outcome.kind === 'genuine' && v.outcome.totalChanged && !v.outcome.cancelled && (
+              <p class="notice problem" role="alert">
+                {t('verify.totalChanged')}
+              </p>
+            )}
+            <section class="card">
+              <h2>{t('verify.details')}</h2>
+              <dl class="verify-facts">
+                <dt>{t('pi.number')}</dt>
+                <dd safe>{v.pi.number}</dd>
+                <dt>{t('pi.issueDate')}</dt>
+                <dd>{i18n.date(v.pi.issuedAt)}</dd>
+                {v.pi.validUntil && (
+                  <>
+                    <dt>{t('pi.validUntil')}</dt>
+                    <dd>{i18n.date(v.pi.validUntil)}</dd>
+                  </>
+                )}
+                <dt>{t('pi.total')}</dt>
+                <dd class="num">{i18n.money(v.pi.totalCents)}</dd>
+                <dt>{t('verify.buyer')}</dt>
+                <dd safe>{v.pi.buyer}</dd>
+              </dl>
+            </section>
+          </>
+        ) : (
+          <div class="notice problem" role="alert">
+            <p>
+              <strong>{t('verify.fake', { seller: v.sellerName })}</strong>
+            </p>
+            <p>{t('verify.fakeHelp')}</p>
+          </div>
+        )}
+        <section class="card">
+          <h2>{t('verify.payTo')}</h2>
+          <p>{t('verify.payToHint')}</p>
+          <ul class="verify-methods">
+            {v.methods.map((m) => (
+              <li>
+                <strong safe>{m.name}</strong>
+                <pre class="account" safe>
+                  {m.accountDetails}
+                </pre>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <h2>{t('verify.another')}</h2>
+        <CodeForm ctx={ctx} />
+      </div>
+    </Layout>
+  );
+}
