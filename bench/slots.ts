@@ -5,6 +5,7 @@
  * bench/generate.ts); everything else (table, JSON, targets) picks it up.
  */
 import type { Browser } from './browser.js';
+import { piPdfTime } from './pi-pdf.js';
 
 export interface SlotContext {
   base: string;
@@ -33,7 +34,7 @@ export const slots: Slot[] = [
   { name: 'order submission', probe: '/orders' },
   { name: 'staff transitions', probe: '/admin/orders' },
   { name: 'live-update latency (SSE)', probe: '/orders' },
-  { name: 'PI PDF time', probe: '/orders' },
+  { name: 'PI PDF time', probe: '/verify', run: piPdfTime },
 ];
 
 /** Staff queue throughput at small vs large data, measured next to the listing once it exists. */

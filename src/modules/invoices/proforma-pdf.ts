@@ -29,13 +29,15 @@ const ACCENT = '#0f766e';
 
 /** Column widths of the lines table; they add up to W. */
 const COLS = [
-  { key: 'sku', width: 74, align: 'left' },
-  { key: 'description', width: 176, align: 'left' },
-  { key: 'hsCode', width: 58, align: 'left' },
-  { key: 'quantity', width: 42, align: 'right' },
+  { key: 'sku', width: 98, align: 'left' },
+  { key: 'description', width: 158, align: 'left' },
+  { key: 'hsCode', width: 52, align: 'left' },
+  { key: 'quantity', width: 36, align: 'right' },
   { key: 'unitPrice', width: 78, align: 'right' },
-  { key: 'lineTotal', width: W - 74 - 176 - 58 - 42 - 78, align: 'right' },
+  { key: 'lineTotal', width: W - 98 - 158 - 52 - 36 - 78, align: 'right' },
 ] as const;
+/** SKUs in a monospaced face, small enough that 20 characters fit on one line. */
+const SKU_SIZE = 7.5;
 
 export interface PdfOptions {
   /** The QR code of the verify URL as a PNG. */
@@ -71,13 +73,13 @@ export function renderProformaPdf(m: ProformaModel, opts: PdfOptions): Promise<B
   };
 
   header(doc, m);
+  if (m.mark) banner(doc, m.mark);
   parties(doc, m);
   linesTable(doc, m, ensure);
   totals(doc, m, ensure);
   payment(doc, m, ensure);
   notes(doc, m, ensure);
   verify(doc, m, opts.qrPng, ensure);
-  if (m.mark) stamp(doc, m.mark);
   footers(doc, m);
   doc.end();
   return done;
@@ -137,12 +139,14 @@ function tableHeader(doc: Doc, m: ProformaModel) {
   doc.y = y + 22;
 }
 
+const cellFont = (doc: Doc, key: string) => (key === 'sku' ? doc.font('mono').fontSize(SKU_SIZE) : doc.font('sans').fontSize(8.5));
+
 function linesTable(doc: Doc, m: ProformaModel, ensure: Ensure) {
   ensure(60);
   tableHeader(doc, m);
   doc.font('sans').fontSize(8.5);
   for (const line of m.lines) {
-    const h = Math.max(...COLS.map((c) => doc.heightOfString(line[c.key], { width: c.width - 8 }))) + 6;
+    const h = Math.max(...COLS.map((c) => cellFont(doc, c.key).heightOfString(line[c.key], { width: c.width - 8 }))) + 6;
     if (doc.y + h > BOTTOM) {
       doc.addPage();
       tableHeader(doc, m);
@@ -152,7 +156,7 @@ function linesTable(doc: Doc, m: ProformaModel, ensure: Ensure) {
     let x = M;
     doc.fillColor(INK);
     for (const c of COLS) {
-      doc.font(c.key === 'sku' ? 'mono' : 'sans').text(line[c.key], x + 4, y, { width: c.width - 8, align: c.align });
+      cellFont(doc, c.key).text(line[c.key], x + 4, y + (c.key === 'sku' ? 0.8 : 0), { width: c.width - 8, align: c.align });
       x += c.width;
     }
     doc.moveTo(M, y + h - 3).lineTo(M + W, y + h - 3).lineWidth(0.3).strokeColor(RULE).stroke();
@@ -184,18 +188,20 @@ function totals(doc: Doc, m: ProformaModel, ensure: Ensure) {
 }
 
 function payment(doc: Doc, m: ProformaModel, ensure: Ensure) {
-  doc.font('sans').fontSize(9);
-  const body = doc.heightOfString(m.payment.instructions, { width: W - 20 });
-  doc.font('mono').fontSize(9);
-  const acct = m.payment.accountDetails ? doc.heightOfString(m.payment.accountDetails, { width: W - 20 }) : 0;
-  const h = 40 + body + acct;
+  const inner = { width: W - 20 };
+  const h =
+    doc.font('bold').fontSize(8).heightOfString(m.payment.heading.toUpperCase(), inner) +
+    doc.font('bold').fontSize(10).heightOfString(m.payment.name, inner) +
+    doc.font('sans').fontSize(9).heightOfString(m.payment.instructions, inner) +
+    (m.payment.accountDetails ? doc.font('mono').fontSize(9).heightOfString(m.payment.accountDetails, inner) + 3 : 0) +
+    18;
   ensure(h + 10);
   const top = doc.y;
   doc.rect(M, top, W, h).lineWidth(0.8).strokeColor(ACCENT).stroke();
   doc.font('bold').fontSize(8).fillColor(MUTED).text(m.payment.heading.toUpperCase(), M + 10, top + 8, { width: W - 20 });
   doc.font('bold').fontSize(10).fillColor(INK).text(m.payment.name, { width: W - 20 });
   doc.font('sans').fontSize(9).text(m.payment.instructions, { width: W - 20 });
-  if (m.payment.accountDetails) doc.font('mono').fontSize(9).text(m.payment.accountDetails, { width: W - 20 });
+  if (m.payment.accountDetails) doc.font('mono').fontSize(9).text(m.payment.accountDetails, M + 10, doc.y + 3, { width: W - 20 });
   doc.x = M;
   doc.y = top + h + 12;
 }
@@ -229,19 +235,14 @@ function verify(doc: Doc, m: ProformaModel, qr: Buffer, ensure: Ensure) {
   doc.y = top + size + 20;
 }
 
-/** A rubber-stamp mark across the top of the first page: paid (green) or cancelled (red). */
-function stamp(doc: Doc, mark: NonNullable<ProformaModel['mark']>) {
-  doc.switchToPage(0);
+/** Paid (green) or cancelled (red): a band across the page under the header, in the flow. */
+function banner(doc: Doc, mark: NonNullable<ProformaModel['mark']>) {
   const color = mark.kind === 'paid' ? '#15803d' : '#b91c1c';
-  const cx = M + W * 0.5;
-  const cy = M + 40;
-  doc.save();
-  doc.rotate(-12, { origin: [cx, cy] });
-  doc.font('bold').fontSize(24);
-  const tw = doc.widthOfString(mark.text.toUpperCase()) + 24;
-  doc.roundedRect(cx - tw / 2, cy - 18, tw, 36, 4).lineWidth(2.5).strokeOpacity(0.8).strokeColor(color).stroke();
-  doc.fillColor(color).fillOpacity(0.8).text(mark.text.toUpperCase(), cx - tw / 2, cy - 13, { width: tw, align: 'center', lineBreak: false });
-  doc.restore();
+  const top = doc.y;
+  doc.roundedRect(M, top, W, 26, 3).lineWidth(1.5).strokeColor(color).stroke();
+  doc.font('bold').fontSize(13).fillColor(color).text(mark.text.toUpperCase(), M, top + 6, { width: W, align: 'center', lineBreak: false });
+  doc.x = M;
+  doc.y = top + 36;
 }
 
 function footers(doc: Doc, m: ProformaModel) {

@@ -42,11 +42,6 @@ function ProformaDocument({ m, safeQrSvg }: { m: ProformaModel; safeQrSvg: strin
   const num = new Set<string>(['quantity', 'unitPrice', 'lineTotal']);
   return (
     <article class="pi" aria-labelledby="pi-title">
-      {m.mark && (
-        <p class={`pi-mark ${m.mark.kind}`} safe>
-          {m.mark.text}
-        </p>
-      )}
       <header class="pi-head">
         <div class="pi-seller">
           <p class="pi-seller-name" safe>
@@ -65,6 +60,11 @@ function ProformaDocument({ m, safeQrSvg }: { m: ProformaModel; safeQrSvg: strin
           </p>
         </div>
       </header>
+      {m.mark && (
+        <p class={`pi-mark ${m.mark.kind}`} role="status" safe>
+          {m.mark.text}
+        </p>
+      )}
       <section class="pi-parties">
         <div>
           <h2 safe>{m.buyer.heading}</h2>

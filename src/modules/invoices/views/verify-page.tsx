@@ -84,7 +84,7 @@ export function VerifyResultPage({ ctx, v }: { ctx: PageContext; v: Verification
                   </>
                 )}
                 <dt>{t('pi.total')}</dt>
-                <dd class="num">{i18n.money(v.pi.totalCents)}</dd>
+                <dd>{i18n.money(v.pi.totalCents)}</dd>
                 <dt>{t('verify.buyer')}</dt>
                 <dd safe>{v.pi.buyer}</dd>
               </dl>
