@@ -43,6 +43,13 @@ describe('registration', () => {
     expect(common.body).toContain('This password is too common');
   });
 
+  it('requires 12 characters for staff passwords', async () => {
+    await expect(registerUser(t.db, { email: 'short-staff@example.com', fullName: 'S', password: 'eleven char', role: 'sales' })).rejects.toMatchObject({
+      fields: { password: 'field.passwordShortStaff' },
+    });
+    await expect(registerUser(t.db, { email: 'ok-staff@example.com', fullName: 'S', password: 'twelve chars', role: 'sales' })).resolves.toBeDefined();
+  });
+
   it('ignores a posted role: everybody registers as customer', async () => {
     const b = new BrowserClient(t.app);
     await b.get('/register');

@@ -30,7 +30,3 @@ export async function findSessionUser(db: DbOrTx, id: string): Promise<CurrentUs
 export async function deleteSession(db: DbOrTx, id: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.idHash, hashId(id)));
 }
-
-export async function deleteUserSessions(db: DbOrTx, userId: number): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
-}

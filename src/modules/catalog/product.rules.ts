@@ -19,9 +19,6 @@ export const toHashesPerSecond = (value: number, unit: HashrateUnit) => value * 
 /** "J/TH" for a TH/s miner, "J/GH" for GH/s, … */
 export const efficiencyUnit = (unit: HashrateUnit) => `J/${unit.replace('/s', '')}`;
 
-/** Kinds whose units carry serial numbers and a repair path in after-sales. */
-export const hasSerials = (kind: ProductKind) => kind !== 'general';
-
 export interface NetworkFigure {
   coin: string;
   networkHashrate: number;

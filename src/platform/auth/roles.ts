@@ -1,6 +1,5 @@
 export const roles = ['customer', 'sales', 'finance', 'warehouse', 'support', 'admin'] as const;
 export type Role = (typeof roles)[number];
-export const staffRoles = roles.filter((r) => r !== 'customer') as Exclude<Role, 'customer'>[];
 
 export const isStaff = (role: Role) => role !== 'customer';
 

@@ -39,6 +39,7 @@ export const en = {
   'field.fullNameRequired': 'Enter your full name',
   'field.passwordShort': 'Use at least 8 characters',
   'field.passwordCommon': 'This password is too common. Choose another one.',
+  'field.passwordShortStaff': 'Staff passwords need at least 12 characters',
   'field.quantityInvalid': 'Enter a whole number of at least 1',
   'field.quantityTooLarge': 'For more than 10,000 units, please contact us',
   'field.positive': 'Enter a number greater than zero',

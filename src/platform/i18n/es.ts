@@ -41,6 +41,7 @@ export const es: Record<MessageKey, string> = {
   'field.fullNameRequired': 'Escriba su nombre completo',
   'field.passwordShort': 'Use al menos 8 caracteres',
   'field.passwordCommon': 'Esta contraseña es demasiado común. Elija otra.',
+  'field.passwordShortStaff': 'Las contraseñas del personal necesitan al menos 12 caracteres',
   'field.quantityInvalid': 'Indique un número entero igual o mayor que 1',
   'field.quantityTooLarge': 'Para más de 10.000 unidades, póngase en contacto con nosotros',
   'field.positive': 'Indique un número mayor que cero',

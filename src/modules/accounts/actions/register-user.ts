@@ -1,4 +1,4 @@
-import type { Role } from '../../../platform/auth/roles.js';
+import { minPasswordLength, type Role } from '../../../platform/auth/roles.js';
 import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
 import { hashPassword } from '../password.js';
@@ -9,6 +9,11 @@ export async function registerUser(
   db: Db,
   input: { fullName: string; email: string; password: string; role?: Role },
 ) {
+  const role = input.role ?? 'customer';
+  // Staff accounts guard money and data: longer passwords (SECURITY.md).
+  if (input.password.length < minPasswordLength(role)) {
+    throw new AppError('VALIDATION', { fields: { password: 'field.passwordShortStaff' } });
+  }
   const passwordHash = await hashPassword(input.password);
   const user = await insertUser(db, { ...input, passwordHash });
   if (!user) throw new AppError('VALIDATION', { fields: { email: 'field.emailTaken' } });
