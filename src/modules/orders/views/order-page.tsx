@@ -49,9 +49,9 @@ function PaymentBlock({ ctx, d }: { ctx: PageContext; d: OrderPageData }) {
         {d.method.accountDetails}
       </pre>
       {o.status === 'awaiting_payment' && o.paymentDueAt && (
-        <p>
-          {t('order.payBy', { date: i18n.dateTime(o.paymentDueAt) })}{' '}
-          <span class="countdown" data-deadline={o.paymentDueAt.toISOString()} />
+        <p class="deadline">
+          <strong>{t('order.payBy', { date: i18n.dateTime(o.paymentDueAt) })}</strong>
+          {o.quoteValidUntil && <> {t('order.quoteValidUntil', { date: i18n.date(o.quoteValidUntil) })}</>}
         </p>
       )}
       <p class="hint">
@@ -109,14 +109,16 @@ export function OrderBody({ ctx, d, proofForm }: { ctx: PageContext; d: OrderPag
         <h1>
           {t('order.title', { number: o.number })} <StateBadge ctx={ctx} state={o.status} />
         </h1>
-        {piAvailable(o, d.piIssued ?? false) && (
-          <a class="button" href={`/orders/${o.number}/pi`}>
-            {t('pi.view')}
+        <span>
+          {piAvailable(o, d.piIssued ?? false) && (
+            <a class="button" href={`/orders/${o.number}/pi`}>
+              {t('pi.view')}
+            </a>
+          )}{' '}
+          <a class="button" href={d.whatsapp} rel="noopener" target="_blank">
+            {t('contact.whatsapp')}
           </a>
-        )}
-        <a class="button" href={d.whatsapp} rel="noopener" target="_blank">
-          {t('contact.whatsapp')}
-        </a>
+        </span>
       </div>
       <ProgressStepper ctx={ctx} state={o.status} />
       {o.status === 'awaiting_quote' && <p class="notice">{t('order.quotePending')}</p>}

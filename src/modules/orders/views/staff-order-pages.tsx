@@ -122,12 +122,14 @@ export function StaffOrderPage({ ctx, d, forms = {} }: { ctx: PageContext; d: Da
         <h1>
           {t('order.title', { number: o.number })} <StateBadge ctx={ctx} state={o.status} />
         </h1>
-        {piAvailable(o, d.piIssued) && (
-          <a class="button" href={`/admin/orders/${o.number}/pi`}>
-            {t('pi.view')}
-          </a>
-        )}
-        <a href={`/admin/orders?queue=${o.status === 'awaiting_quote' ? 'awaiting_quote' : 'payment_review'}`}>{t('admin.backToQueue')}</a>
+        <span>
+          {piAvailable(o, d.piIssued) && (
+            <a class="button" href={`/admin/orders/${o.number}/pi`}>
+              {t('pi.view')}
+            </a>
+          )}{' '}
+          <a href={`/admin/orders?queue=${o.status === 'awaiting_quote' ? 'awaiting_quote' : 'payment_review'}`}>{t('admin.backToQueue')}</a>
+        </span>
       </div>
       {d.trackingOverdue && <p class="notice problem">{t('admin.trackingOverdue')}</p>}
       <div class="order-grid">
