@@ -48,7 +48,9 @@ describe('Repair Center (owner)', () => {
     expect(photo).toBeDefined();
     const own = await client.get(photo!);
     expect(own.statusCode).toBe(200);
-    expect(own.headers['content-type']).toBe('image/png');
+    // Re-encoded before storing: served as WebP, without the original's metadata.
+    expect(own.headers['content-type']).toBe('image/webp');
+    expect(own.rawPayload.subarray(8, 12).toString()).toBe('WEBP');
     expect((await visitor.get(photo!)).statusCode).toBe(404);
     expect((await (await loggedInClient(t.app, t.db)).client.get(photo!)).statusCode).toBe(404);
     expect((await (await loggedInClient(t.app, t.db, 'support')).client.get(photo!)).statusCode).toBe(200);

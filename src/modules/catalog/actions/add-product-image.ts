@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
+import { reencodeImage } from '../../../platform/images.js';
 import type { Storage } from '../../../platform/storage.js';
 import { products } from '../catalog.tables.js';
 
@@ -13,7 +14,8 @@ export const MAX_IMAGES = 8;
 export async function addProductImage(db: Db, storage: Storage, productId: number, bytes: Buffer) {
   const type = await fileTypeFromBuffer(bytes);
   if (!type || !allowed.has(type.ext)) throw new AppError('VALIDATION', { fields: { image: 'field.imageType' } });
-  const stored = await storage.put(Readable.from(bytes), 'products', type.ext);
+  // Shown to every buyer: re-encoded, without the original's metadata.
+  const stored = await storage.put(Readable.from(await reencodeImage(bytes)), 'products', 'webp');
   const url = `/media/${stored.key}`;
   const rows = await db
     .update(products)

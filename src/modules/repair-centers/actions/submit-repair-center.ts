@@ -15,8 +15,8 @@ const toDetails = (form: RepairCenterForm, photos: string[]): RepairCenterDetail
 /** Creates a center in review. Photos are stored first and referenced only once stored. */
 export async function submitRepairCenter(db: Db, storage: Storage, ownerId: number, form: RepairCenterForm, photos: Buffer[]) {
   if (photos.length > MAX_PHOTOS) throw new AppError('VALIDATION', { fields: { photos: 'field.tooManyPhotos' } });
-  const exts = await checkPhotos(photos);
-  const keys = await storePhotos(storage, photos, exts);
+  await checkPhotos(photos);
+  const keys = await storePhotos(storage, photos);
   try {
     return await insertCenter(db, ownerId, toDetails(form, keys));
   } catch (err) {
@@ -34,8 +34,8 @@ export async function editRepairCenter(db: Db, storage: Storage, ownerId: number
   if (!center) throw new AppError('NOT_FOUND');
   const kept = submittedVersion(center).photos.filter((k) => !form.removePhotos.includes(k));
   if (kept.length + photos.length > MAX_PHOTOS) throw new AppError('VALIDATION', { fields: { photos: 'field.tooManyPhotos' } });
-  const exts = await checkPhotos(photos);
-  const keys = await storePhotos(storage, photos, exts);
+  await checkPhotos(photos);
+  const keys = await storePhotos(storage, photos);
   const saved = await saveOwnerEdit(db, id, ownerId, toDetails(form, [...kept, ...keys])).catch(async (err) => {
     await removePhotos(storage, keys);
     throw err;

@@ -1,0 +1,105 @@
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loggedInClient } from '../../../test/browser-client.js';
+import { insertProduct } from '../../../test/factories.js';
+import { multipart } from '../../../test/orders.js';
+import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { findProductBySlug } from './index.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const form = {
+  name: 'Antminer S23 Hyd',
+  slug: 'antminer-s23-hyd',
+  sku: 'BM-S23HYD',
+  brand: 'Bitmain',
+  model: 'S23 Hyd',
+  category: 'asic-miners',
+  kind: 'miner',
+  algorithm: 'SHA-256',
+  coins: 'BTC',
+  hashrate: '580',
+  hashrateUnit: 'TH/s',
+  powerW: '5510',
+  efficiency: '9.5',
+  cooling: 'hydro',
+  price: '12,999.00',
+  stock: '7',
+  needsTesting: 'on',
+  weightGrams: '17500',
+  warrantyDays: '365',
+  hsCode: '8471.50',
+  customsDescription: 'Cryptocurrency mining computer (ASIC)',
+  description: 'Flagship hydro miner.',
+};
+
+describe('product back office', () => {
+  it('lets an admin create and edit a product that the shop then shows', async () => {
+    const { client } = await loggedInClient(t.app, t.db, 'admin');
+    await client.get('/admin/products/new');
+    const created = await client.post('/admin/products', form);
+    expect(created.statusCode).toBe(303);
+    const p = await findProductBySlug(t.db, 'antminer-s23-hyd');
+    expect(p).toMatchObject({ priceCents: 1_299_900, stock: 7, needsTesting: true, backorderAllowed: false, cooling: 'hydro' });
+    await client.post(`/admin/products/${p!.id}`, { ...form, price: '11999', stock: '0', backorderAllowed: 'on' });
+    const page = await client.get('/products/antminer-s23-hyd');
+    expect(page.body).toContain('$11,999.00');
+    expect(page.body).toContain('On backorder');
+  });
+
+  it('explains bad fields and keeps the typed values', async () => {
+    const { client } = await loggedInClient(t.app, t.db, 'admin');
+    const existing = await insertProduct(t.db);
+    await client.get('/admin/products/new');
+    const res = await client.post('/admin/products', { ...form, slug: existing.slug, price: '12.345', hsCode: 'abc', name: 'Typed name' });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('Enter an amount in US dollars');
+    expect(res.body).toContain('Use the form 8471.50');
+    expect(res.body).toContain('value="Typed name"');
+    const taken = await client.post('/admin/products', { ...form, slug: existing.slug, sku: 'UNIQUE-SKU-1' });
+    expect(taken.statusCode).toBe(422);
+    expect(taken.body).toContain('Another product already uses this slug');
+  });
+
+  it('stores uploaded pictures re-encoded, refuses what is not an image', async () => {
+    const { client } = await loggedInClient(t.app, t.db, 'admin');
+    const p = await insertProduct(t.db);
+    await client.get(`/admin/products/${p.id}`);
+    const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#0f766e' } })
+      .jpeg()
+      .withMetadata({ exif: { IFD0: { Copyright: 'secret-gps-owner' } } })
+      .toBuffer();
+    const upload = (data: Buffer, name: string) => {
+      const body = multipart({}, { field: 'image', name, type: 'image/jpeg', data });
+      return t.app.inject({
+        method: 'POST',
+        url: `/admin/products/${p.id}/images?_csrf=${encodeURIComponent(client.csrf)}`,
+        payload: body.payload,
+        remoteAddress: client.ip,
+        headers: { 'content-type': body.contentType, cookie: client.cookieHeader },
+      });
+    };
+    expect((await upload(jpeg, 'photo.jpg')).statusCode).toBe(303);
+    const updated = await findProductBySlug(t.db, p.slug);
+    const url = updated!.images.at(-1)!;
+    expect(url).toMatch(/^\/media\/products\/.+\.webp$/);
+    const served = await t.app.inject(url);
+    expect(served.headers['content-type']).toBe('image/webp');
+    expect(served.rawPayload.includes(Buffer.from('secret-gps-owner'))).toBe(false);
+    const fake = await upload(Buffer.from('<svg onload=alert(1)>'), 'x.jpg');
+    expect(fake.statusCode).toBe(422);
+    expect(fake.body).toContain('Upload a JPEG, PNG or WebP image');
+  });
+
+  it('is for admins only', async () => {
+    for (const role of ['customer', 'sales', 'finance', 'warehouse', 'support'] as const) {
+      const { client } = await loggedInClient(t.app, t.db, role);
+      expect((await client.get('/admin/products')).statusCode).toBe(403);
+      expect((await client.post('/admin/products', form)).statusCode).toBe(403);
+    }
+  });
+});
