@@ -56,6 +56,40 @@ export function Field({ ctx, form, name, label, type = 'text', value, required, 
   );
 }
 
+/** A labelled textarea with its error and hint, like Field. */
+export function TextAreaField(props: {
+  ctx: PageContext;
+  form?: FormState;
+  name: string;
+  label: string;
+  value?: string | null;
+  hint?: string;
+  rows?: number;
+}) {
+  const { ctx, form, name, label, value, hint, rows = 4 } = props;
+  const error = form?.errors?.[name];
+  const id = `f-${name}`;
+  const described = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={id}>{label}</label>
+      <textarea id={id} name={name} rows={String(rows)} aria-invalid={error ? 'true' : undefined} aria-describedby={described} safe>
+        {form?.values?.[name] ?? value ?? ''}
+      </textarea>
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="field-error" id={`${id}-error`}>
+          {ctx.t(error)}
+        </p>
+      )}
+    </div>
+  );
+}
+
 export function FormError({ ctx, form }: { ctx: PageContext; form?: FormState }) {
   const error = form?.errors?._form;
   return error ? (

@@ -4,7 +4,7 @@ import type { PageContext } from '../../../platform/http/page-context.js';
 import type { MessageKey } from '../../../platform/i18n/index.js';
 import { centsToUsdInput } from '../../../platform/money.js';
 import { AdminShell } from '../../../platform/views/admin-shell.js';
-import { Field, FormError, type FormState } from '../../../platform/views/form.js';
+import { Field, FormError, type FormState, TextAreaField } from '../../../platform/views/form.js';
 import { CsrfField } from '../../../platform/views/layout.js';
 import type { PaymentMethodChangeView } from '../payment-method-change.repo.js';
 import type { PaymentMethod } from '../payment-method.repo.js';
@@ -190,50 +190,6 @@ export function PaymentMethodList({
   );
 }
 
-function TextArea({
-  ctx,
-  form,
-  name,
-  label,
-  value,
-  hint,
-}: {
-  ctx: PageContext;
-  form?: FormState;
-  name: string;
-  label: string;
-  value: string;
-  hint?: string;
-}) {
-  const error = form?.errors?.[name];
-  const id = `f-${name}`;
-  const described = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={error ? 'field has-error' : 'field'}>
-      <label for={id}>{label}</label>
-      <textarea
-        id={id}
-        name={name}
-        rows="5"
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={described}
-        safe
-      >
-        {form?.values?.[name] ?? value}
-      </textarea>
-      {hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p class="field-error" id={`${id}-error`}>
-          {ctx.t(error)}
-        </p>
-      )}
-    </div>
-  );
-}
 
 function Check({ form, name, label, checked }: { form?: FormState; name: string; label: string; checked: boolean }) {
   const on = form?.values ? form.values[name] === 'on' : checked;
@@ -282,7 +238,8 @@ export function PaymentMethodForm({
         <fieldset>
           <legend>{t('payments.howToPay')}</legend>
           <Field ctx={ctx} form={form} name="name" label={t('admin.name')} value={m?.name} required />
-          <TextArea
+          <TextAreaField
+            rows={5}
             ctx={ctx}
             form={form}
             name="instructions"
@@ -290,7 +247,8 @@ export function PaymentMethodForm({
             value={m?.instructions ?? ''}
             hint={t('payments.instructionsHint')}
           />
-          <TextArea
+          <TextAreaField
+            rows={5}
             ctx={ctx}
             form={form}
             name="accountDetails"

@@ -1,34 +1,12 @@
 import type { PageContext } from '../../../platform/http/page-context.js';
 import type { MessageKey } from '../../../platform/i18n/index.js';
-import { Field, FormError, type FormState } from '../../../platform/views/form.js';
+import { Field, FormError, type FormState, TextAreaField } from '../../../platform/views/form.js';
 import { countryCodes, countryName } from '../countries.js';
 import { MAX_PHOTOS, services } from '../repair-center.rules.js';
 import type { RepairCenterDetails } from '../repair-center.tables.js';
 
 export const photoUrl = (key: string) => `/repair-center-photos/${key.split('/').pop()}`;
 
-function TextArea({ ctx, form, name, label, value, hint }: { ctx: PageContext; form?: FormState; name: string; label: string; value?: string; hint?: string }) {
-  const error = form?.errors?.[name];
-  const id = `f-${name}`;
-  return (
-    <div class={error ? 'field has-error' : 'field'}>
-      <label for={id}>{label}</label>
-      <textarea id={id} name={name} rows="3" aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined} safe>
-        {form?.values?.[name] ?? value ?? ''}
-      </textarea>
-      {hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p class="field-error" id={`${id}-error`}>
-          {ctx.t(error)}
-        </p>
-      )}
-    </div>
-  );
-}
 
 /** Multi-valued fields come back from a failed post as repeated values; FormValues keeps only strings. */
 export type RepairFormState = FormState & { services?: string[] };
@@ -89,7 +67,7 @@ export function CenterForm({ ctx, action, d, form }: { ctx: PageContext; action:
       <fieldset>
         <legend>{t('repair.whatYouRepair')}</legend>
         {f('brands', 'repair.brands', { required: true, hint: 'repair.brandsHint' })}
-        <TextArea ctx={ctx} form={form} name="models" label={t('repair.models')} value={d?.models} hint={t('repair.modelsHint')} />
+        <TextAreaField rows={3} ctx={ctx} form={form} name="models" label={t('repair.models')} value={d?.models} hint={t('repair.modelsHint')} />
         <fieldset class="checks">
           <legend>{t('repair.services')}</legend>
           {services.map((s) => (
@@ -100,7 +78,7 @@ export function CenterForm({ ctx, action, d, form }: { ctx: PageContext; action:
           ))}
           {form?.errors?.services && <p class="field-error">{t(form.errors.services)}</p>}
         </fieldset>
-        <TextArea ctx={ctx} form={form} name="description" label={t('repair.description')} value={d?.description} />
+        <TextAreaField rows={3} ctx={ctx} form={form} name="description" label={t('repair.description')} value={d?.description} />
       </fieldset>
       <fieldset>
         <legend>{t('repair.location')}</legend>
