@@ -12,7 +12,7 @@ import { cartRoutes } from './modules/cart/index.js';
 import { checkoutFor, orderRoutes, staffOrderRoutes, startOrderSweep } from './modules/orders/index.js';
 import { paymentMethodAdminRoutes, paymentRoutes } from './modules/payments/index.js';
 import { settingsRoutes } from './modules/settings/index.js';
-import { catalogRoutes, productAdminRoutes } from './modules/catalog/index.js';
+import { type CatalogCache, catalogRoutes, createCatalogCache, productAdminRoutes } from './modules/catalog/index.js';
 import { helpRoutes } from './modules/help/index.js';
 import { proformaRoutes } from './modules/invoices/index.js';
 import { repairCenterRoutes } from './modules/repair-centers/index.js';
@@ -43,6 +43,8 @@ export interface Services {
   storage: Storage;
   mailer: Mailer;
   bus: EventBus;
+  /** Storefront read cache of this process; writers call `catalogChanged` instead of touching it. */
+  catalogCache: CatalogCache;
 }
 
 declare module 'fastify' {
@@ -77,7 +79,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     log: (msg, err) => app.log.warn({ err }, msg),
   });
   const bus = await createEventBus(database.kind === 'postgres' ? config.databaseUrl : undefined);
-  const services: Services = { config, database, storage: createStorage(join(config.dataDir, 'files')), mailer, bus };
+  const catalogCache = createCatalogCache(database.db, bus, {
+    onPublishError: (err) => app.log.warn({ err }, 'catalog change not published; other processes catch up by TTL'),
+  });
+  const catalogChanged = () => catalogCache.changed();
+  const services: Services = { config, database, storage: createStorage(join(config.dataDir, 'files')), mailer, bus, catalogCache };
   app.decorate('services', services);
   app.decorate('startup', await prepareDatabase(database.db, config));
   // Payment deadlines, auto-completion, reminders: safe to run in every process.
@@ -85,7 +91,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     ? () => {}
     : startOrderSweep(
         database.db,
-        (numbers) => numbers.forEach((n) => void bus.publish(orderTopic(n))),
+        (numbers) => {
+          numbers.forEach((n) => void bus.publish(orderTopic(n)));
+          // Expired orders were cancelled and released their stock.
+          if (numbers.length) void catalogChanged();
+        },
         (err) => app.log.error({ err }, 'order sweep failed'),
       );
   app.addHook('onClose', async () => {
@@ -147,18 +157,18 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   registerSessions(app, { db: database.db, secure: https });
 
   await app.register(accountRoutes, { db: database.db, config });
-  await app.register(catalogRoutes, { db: database.db });
+  await app.register(catalogRoutes, { cache: catalogCache });
   await app.register(cartRoutes, {
     db: database.db,
     checkout: (req, reply, lines) => checkoutFor(database.db, req, reply, lines),
   });
-  await app.register(orderRoutes, { db: database.db, bus });
-  await app.register(staffOrderRoutes, { db: database.db, bus });
+  await app.register(orderRoutes, { db: database.db, bus, catalogChanged });
+  await app.register(staffOrderRoutes, { db: database.db, bus, catalogChanged });
   await app.register(paymentRoutes, { db: database.db, storage: services.storage, bus });
   await app.register(adminRoutes, { db: database.db });
   await app.register(paymentMethodAdminRoutes, { db: database.db, config });
   await app.register(settingsRoutes, { db: database.db });
-  await app.register(productAdminRoutes, { db: database.db, storage: services.storage });
+  await app.register(productAdminRoutes, { db: database.db, storage: services.storage, catalogChanged });
   await app.register(repairCenterRoutes, { db: database.db, storage: services.storage, config });
   await app.register(helpRoutes, { db: database.db });
   await app.register(proformaRoutes, { db: database.db, config });

@@ -145,9 +145,14 @@ export async function findProductById(db: DbOrTx, id: number) {
   return row;
 }
 
-export async function findNetworkFigure(db: DbOrTx, algorithm: string) {
-  const [row] = await db.select().from(networkFigures).where(eq(networkFigures.algorithm, algorithm));
-  return row;
+/** The product page's data in one round trip: the product and its algorithm's network figure, if any. */
+export async function findProductPage(db: DbOrTx, slug: string) {
+  const [row] = await db
+    .select({ p: products, network: networkFigures })
+    .from(products)
+    .leftJoin(networkFigures, eq(networkFigures.algorithm, products.algorithm))
+    .where(eq(products.slug, slug));
+  return row && { p: row.p, network: row.network ?? undefined };
 }
 
 export async function listNetworkFigures(db: DbOrTx) {

@@ -1,16 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { Db } from '../../platform/db/client.js';
 import { notFound } from '../../platform/errors.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import { encodeCursor, kwhQuery, type ListingQuery, listingQuery } from './catalog.inputs.js';
-import {
-  categoryFacets,
-  countProductsCapped,
-  findNetworkFigure,
-  findProductBySlug,
-  homeProducts,
-  listProducts,
-} from './catalog.repo.js';
+import type { CatalogCache } from './catalog.cache.js';
 import { type CategorySlug, findCategory } from './categories.js';
 import { HomePage } from './views/home-page.js';
 import { ListingPage } from './views/listing-page.js';
@@ -42,19 +34,20 @@ function echo(q: ListingQuery): Record<string, string> {
   return out;
 }
 
-export async function catalogRoutes(app: FastifyInstance, { db }: { db: Db }) {
+/** Storefront reads go through the catalog cache (see catalog.cache.ts for its invalidation). */
+export async function catalogRoutes(app: FastifyInstance, { cache }: { cache: CatalogCache }) {
   async function listing(q: ListingQuery, category?: CategorySlug) {
     const query = toListQuery(q, category);
     const [page, count, facets] = await Promise.all([
-      listProducts(db, query),
-      countProductsCapped(db, query, COUNT_CAP),
-      category ? categoryFacets(db, category) : undefined,
+      cache.page(query),
+      cache.count(query, COUNT_CAP),
+      category ? cache.facets(category) : undefined,
     ]);
     return { ...page, count, facets };
   }
 
   app.get('/', async (req, reply) => {
-    const { featured, newest } = await homeProducts(db);
+    const { featured, newest } = await cache.home();
     return html(reply).send(<HomePage ctx={pageContext(req, reply)} featured={featured} newest={newest} />);
   });
 
@@ -105,17 +98,17 @@ export async function catalogRoutes(app: FastifyInstance, { db }: { db: Db }) {
   });
 
   app.get<{ Params: { slug: string } }>('/products/:slug', async (req, reply) => {
-    const p = await findProductBySlug(db, req.params.slug);
-    if (!p) throw notFound();
-    const network = p.algorithm ? await findNetworkFigure(db, p.algorithm) : undefined;
+    const found = await cache.product(req.params.slug);
+    if (!found) throw notFound();
+    const { p, network } = found;
     const kwhCents = kwhQuery.parse(req.query).kwh ?? DEFAULT_KWH_CENTS;
     return html(reply).send(<ProductPage ctx={pageContext(req, reply)} v={{ p, network, kwhCents }} />);
   });
 
   app.get<{ Params: { slug: string } }>('/products/:slug/profit', async (req, reply) => {
-    const p = await findProductBySlug(db, req.params.slug);
-    const network = p?.algorithm ? await findNetworkFigure(db, p.algorithm) : undefined;
-    if (!p || !network) throw notFound();
+    const found = await cache.product(req.params.slug);
+    if (!found?.network) throw notFound();
+    const { p, network } = found;
     const kwhCents = kwhQuery.parse(req.query).kwh ?? DEFAULT_KWH_CENTS;
     return html(reply).send(<ProfitEstimate ctx={pageContext(req, reply)} p={p} network={network} kwhCents={kwhCents} />);
   });
@@ -125,7 +118,7 @@ export async function catalogRoutes(app: FastifyInstance, { db }: { db: Db }) {
     const category = typeof (req.query as { category?: string }).category === 'string'
       ? findCategory((req.query as { category: string }).category)?.slug
       : undefined;
-    const { items, next } = await listProducts(db, toListQuery(q, category));
+    const { items, next } = await cache.page(toListQuery(q, category));
     return { items, next: next && encodeCursor(next) };
   });
 }

@@ -1,5 +1,6 @@
 /** Catalog: categories, products, search, product pages and the profitability estimate. */
 export { catalogRoutes } from './catalog.routes.js';
+export { type CatalogCache, createCatalogCache } from './catalog.cache.js';
 export { productAdminRoutes } from './product-admin.routes.js';
 export { products, networkFigures } from './catalog.tables.js';
 export { findProductById, findProductBySlug, listNetworkFigures } from './catalog.repo.js';

@@ -25,8 +25,14 @@ const asFieldErrors = <T,>(err: unknown, body: unknown): FormResult<T> => {
   throw err;
 };
 
-/** Back office for the catalog: products, stock, images (admin) and network figures (admin, sales). */
-export async function productAdminRoutes(app: FastifyInstance, { db, storage }: { db: Db; storage: Storage }) {
+/**
+ * Back office for the catalog: products, stock, images (admin) and network figures (admin, sales).
+ * Every successful write calls `catalogChanged` after it committed (storefront caches, see catalog.cache.ts).
+ */
+export async function productAdminRoutes(
+  app: FastifyInstance,
+  { db, storage, catalogChanged }: { db: Db; storage: Storage; catalogChanged: () => Promise<void> },
+) {
   app.get('/admin/products', async (req, reply) => {
     requireRole(req.user, 'admin');
     const q = String((req.query as { q?: string }).q ?? '').slice(0, 100);
@@ -45,6 +51,7 @@ export async function productAdminRoutes(app: FastifyInstance, { db, storage }: 
     if (form.ok) {
       try {
         const { id } = await createProduct(db, form.data);
+        await catalogChanged();
         return reply.code(303).redirect(`/admin/products/${id}`);
       } catch (err) {
         form = asFieldErrors(err, req.body);
@@ -67,6 +74,7 @@ export async function productAdminRoutes(app: FastifyInstance, { db, storage }: 
     if (form.ok) {
       try {
         await updateProduct(db, id, form.data);
+        await catalogChanged();
         return reply.code(303).redirect(`/admin/products/${id}`);
       } catch (err) {
         form = asFieldErrors(err, req.body);
@@ -84,6 +92,7 @@ export async function productAdminRoutes(app: FastifyInstance, { db, storage }: 
     try {
       const bytes = file ? await file.toBuffer() : Buffer.alloc(0);
       await addProductImage(db, storage, id, bytes);
+      await catalogChanged();
     } catch (err) {
       const code = (err as { code?: string }).code;
       const form = code === 'FST_REQ_FILE_TOO_LARGE'
@@ -101,6 +110,7 @@ export async function productAdminRoutes(app: FastifyInstance, { db, storage }: 
     const id = idParam(req);
     const url = String((req.body as { url?: string })?.url ?? '');
     await removeProductImage(db, id, url);
+    await catalogChanged();
     return reply.code(303).redirect(`/admin/products/${id}`);
   });
 
@@ -126,6 +136,7 @@ export async function productAdminRoutes(app: FastifyInstance, { db, storage }: 
       return html(reply, 422).send(<NetworkFiguresPage ctx={pageContext(req, reply)} rows={rows} form={formState(form)} />);
     }
     await saveNetworkFigure(db, form.data);
+    await catalogChanged();
     return reply.code(303).redirect('/admin/network-figures');
   });
 }

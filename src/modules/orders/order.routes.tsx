@@ -19,7 +19,11 @@ import { MyOrdersPage, OrderPage } from './views/order-page.js';
 
 const html = (reply: FastifyReply, status = 200) => reply.code(status).type('text/html; charset=utf-8');
 
-export async function orderRoutes(app: FastifyInstance, { db, bus }: { db: Db; bus: EventBus }) {
+/** `catalogChanged` runs after a committed stock change (submit reserves, cancel releases): storefront caches. */
+export async function orderRoutes(
+  app: FastifyInstance,
+  { db, bus, catalogChanged }: { db: Db; bus: EventBus; catalogChanged: () => Promise<void> },
+) {
   const load = (req: FastifyRequest<{ Params: { number: string } }>) =>
     findCustomerOrder(db, req.params.number, requireUser(req.user).id);
 
@@ -28,7 +32,8 @@ export async function orderRoutes(app: FastifyInstance, { db, bus }: { db: Db; b
     const form = parseForm(submitOrderInput, req.body);
     if (form.ok) {
       try {
-        const { number } = await submitOrder(db, user, form.data);
+        const { number, created } = await submitOrder(db, user, form.data);
+        if (created) await catalogChanged();
         return reply.code(303).redirect(`/orders/${number}`);
       } catch (err) {
         if (!(err instanceof AppError && err.fields)) throw err;
@@ -77,6 +82,7 @@ export async function orderRoutes(app: FastifyInstance, { db, bus }: { db: Db; b
     else if (event === 'cancelByCustomer') {
       const { reason } = optionalNoteInput.parse(req.body ?? {});
       await cancelOrder(db, order, actorOf(user), 'cancelByCustomer', reason);
+      await catalogChanged();
     } else throw new AppError('NOT_FOUND');
     await bus.publish(orderTopic(order.number));
     return reply.code(303).redirect(`/orders/${order.number}`);

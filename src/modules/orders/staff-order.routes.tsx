@@ -19,7 +19,10 @@ import { type Queue, QueuePage, queues, StaffOrderPage } from './views/staff-ord
 const html = (reply: FastifyReply, status = 200) => reply.code(status).type('text/html; charset=utf-8');
 
 /** Back office for orders: queues with counts and the staff order page with each role's actions. */
-export async function staffOrderRoutes(app: FastifyInstance, { db, bus }: { db: Db; bus: EventBus }) {
+export async function staffOrderRoutes(
+  app: FastifyInstance,
+  { db, bus, catalogChanged }: { db: Db; bus: EventBus; catalogChanged: () => Promise<void> },
+) {
   const load = async (req: FastifyRequest<{ Params: { number: string } }>) => {
     requireStaff(req.user);
     const order = await findOrderByNumber(db, req.params.number);
@@ -92,6 +95,7 @@ export async function staffOrderRoutes(app: FastifyInstance, { db, bus }: { db: 
     const form = parseForm(reasonInput, req.body);
     if (!form.ok) return page(req, reply, order, 422, { cancel: form });
     await cancelOrder(db, order, actorOf(user), 'cancelOrder', form.data.reason);
+    await catalogChanged(); // the cancellation released stock
     return done(reply, order);
   });
 

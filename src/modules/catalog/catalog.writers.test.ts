@@ -1,0 +1,37 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Storefront pages come from a per-process cache (catalog.cache.ts). A new write to
+ * products or network figures must make its caller run `catalogChanged()` after the
+ * commit; this list makes adding one a conscious step.
+ */
+const knownWriters = [
+  'src/demo/seed-demo.ts', // at startup, before the app serves
+  'src/modules/catalog/actions/add-product-image.ts', // product-admin.routes.tsx
+  'src/modules/catalog/actions/save-network-figure.ts', // product-admin.routes.tsx
+  'src/modules/catalog/actions/save-product.ts', // product-admin.routes.tsx
+  'src/modules/orders/actions/release-stock.ts', // order.routes.tsx, staff-order.routes.tsx, app.ts (sweep)
+  'src/modules/orders/actions/submit-order.ts', // order.routes.tsx
+];
+
+const root = join(import.meta.dirname, '../../..');
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return sources(path);
+    return /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [path] : [];
+  });
+}
+
+describe('catalog writers', () => {
+  it('are only the known ones, each followed by a catalog cache invalidation', () => {
+    const writes = /\.(insert|update|delete)\(\s*(products|networkFigures)\s*\)|\b(update|insert\s+into|delete\s+from)\s+products\b/;
+    const found = sources(join(root, 'src'))
+      .filter((f) => writes.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(root, f).replaceAll('\\', '/'))
+      .sort();
+    expect(found).toEqual(knownWriters);
+  });
+});
