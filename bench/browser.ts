@@ -33,7 +33,7 @@ export class Browser {
     return { status: res.status, body, res };
   }
 
-  async post(path: string, form: Record<string, string | number>): Promise<{ status: number; body: string }> {
+  async post(path: string, form: Record<string, string | number>): Promise<{ status: number; body: string; location: string | null }> {
     if (!this.csrf) await this.get('/login');
     const body = new URLSearchParams({ _csrf: this.csrf });
     for (const [k, v] of Object.entries(form)) body.set(k, String(v));
@@ -45,7 +45,21 @@ export class Browser {
     });
     const text = await res.text();
     this.remember(res, text);
-    return { status: res.status, body: text };
+    return { status: res.status, body: text, location: res.headers.get('location') };
+  }
+
+  /** A multipart form (file upload): the CSRF token goes in the query, as upload forms do. */
+  async postMultipart(path: string, form: FormData): Promise<{ status: number; body: string; location: string | null }> {
+    const sep = path.includes('?') ? '&' : '?';
+    const res = await fetch(`${this.base}${path}${sep}_csrf=${encodeURIComponent(this.csrf)}`, {
+      method: 'POST',
+      headers: { cookie: this.cookieHeader },
+      body: form,
+      redirect: 'manual',
+    });
+    const text = await res.text();
+    this.remember(res, text);
+    return { status: res.status, body: text, location: res.headers.get('location') };
   }
 
   /** Posts the login form with the token from the login page, then loads a page as a browser would after the redirect. */

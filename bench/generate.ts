@@ -2,7 +2,7 @@
  * Bench data generator: a realistic catalog of any size, derived from the demo
  * catalog, and customers who can log in. Reusable on its own:
  *
- *   DATABASE_URL=postgres://… npx tsx bench/generate.ts --products 10000 --customers 1000
+ *   DATABASE_URL=postgres://… npx tsx bench/generate.ts --products 10000 --customers 1000 --orders 5000
  *   DATA_DIR=/tmp/hc npx tsx bench/generate.ts --products 1000
  */
 import { pathToFileURL } from 'node:url';
@@ -11,6 +11,7 @@ import { hashPassword, users } from '../src/modules/accounts/index.js';
 import { demoNetworkFigures, demoProducts } from '../src/modules/catalog/demo/demo-products.js';
 import { networkFigures, type ProductInput, products } from '../src/modules/catalog/index.js';
 import { type Db, openDatabase } from '../src/platform/db/client.js';
+import { generateOrders } from './generate-orders.js';
 
 export const BENCH_PASSWORD = 'bench-password-2026';
 export const customerEmail = (i: number) => `customer${i}@bench.hashcart.test`;
@@ -21,6 +22,8 @@ const EPOCH = Date.UTC(2025, 0, 1);
 export interface GenerateTargets {
   products: number;
   customers: number;
+  /** All orders, the app's own included (bench/generate-orders.ts). */
+  orders: number;
 }
 
 /**
@@ -111,7 +114,7 @@ const customerGenerator: Generator = {
 };
 
 /** Run in order; later generators may rely on earlier ones' rows. */
-export const generators: Generator[] = [productGenerator, customerGenerator];
+export const generators: Generator[] = [productGenerator, customerGenerator, { name: 'orders', run: (db, t) => generateOrders(db, t.orders) }];
 
 /** Tops every table up to its target; returns rows added and seconds taken per generator. */
 export async function generate(db: Db, targets: GenerateTargets) {
@@ -138,7 +141,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const url = process.env.DATABASE_URL;
   const database = await openDatabase(url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir: process.env.DATA_DIR ?? './data' });
   try {
-    const report = await generate(database.db, { products: argNumber('products', 1000), customers: argNumber('customers', 1000) });
+    const report = await generate(database.db, { products: argNumber('products', 1000), customers: argNumber('customers', 1000), orders: argNumber('orders', 5000) });
     console.log(report);
   } finally {
     await database.close();

@@ -43,7 +43,7 @@ export function formatReport(r: Results): string {
   out.push(
     `Hashcart bench ${m.date}${m.quick ? ' (quick)' : ''}: node ${m.node}, ${m.cpus} CPU (${m.cpuModel})`,
     `Database: ${m.databaseLabel}`,
-    `Data: ${n0(m.products)} products, ${n0(m.customers)} customers. Load: autocannon ${m.seconds} s per row, from this process (latency in whole ms).`,
+    `Data: ${n0(m.products)} products, ${n0(m.customers)} customers, ${n0(m.orders ?? 0)} orders. Load: autocannon ${m.seconds} s per row, from this process (latency in whole ms).`,
     ...(m.loadBefore > m.cpus / 2
       ? [`WARNING: the machine was busy (load average ${m.loadBefore.toFixed(1)} before, ${m.loadAfter.toFixed(1)} after, on ${m.cpus} CPUs): figures are skewed.`]
       : [`Load average ${m.loadBefore.toFixed(1)} before, ${m.loadAfter.toFixed(1)} after (${m.cpus} CPUs; the bench itself keeps about 3 busy).`]),
@@ -113,7 +113,7 @@ export function formatReport(r: Results): string {
     const s = r.scaling;
     out.push(
       '',
-      `Scaling: same listing URL at ${n0(s.small.products)} vs ${n0(s.large.products)} products (32 connections)`,
+      `Scaling: same listing URL at ${n0(s.small.products)} vs ${n0(s.large.products)} products${s.staffQueue ? `, staff queue at ${n0(s.staffQueue.small.orders)} vs ${n0(s.staffQueue.large.orders)} orders` : ''} (32 connections)`,
       table(
         ['', 'req/s small', 'req/s large', 'large/small', '%db large', 'p99 small', 'p99 large'],
         [
@@ -126,6 +126,19 @@ export function formatReport(r: Results): string {
             ms(s.small.listing.p99),
             ms(s.large.listing.p99),
           ],
+          ...(s.staffQueue
+            ? [
+                [
+                  'staff queue (awaiting_quote)',
+                  n0(s.staffQueue.small.queue.rps),
+                  n0(s.staffQueue.large.queue.rps),
+                  pct(s.staffQueue.large.queue.rps, s.staffQueue.small.queue.rps),
+                  pct(s.staffQueue.large.queue.rps, fastifyDb.c32.rps),
+                  ms(s.staffQueue.small.queue.p99),
+                  ms(s.staffQueue.large.queue.p99),
+                ],
+              ]
+            : []),
         ],
       ),
       `  startup with ${n0(s.large.products)} products: ${n0(s.large.startupMs)} ms`,

@@ -1,4 +1,5 @@
 import type { Measure } from './load.js';
+import type { StockCheck } from './order-stock.js';
 import type { PageWeight } from './pages.js';
 import type { SlotOutcome } from './slots.js';
 import type { TargetCheck } from './targets.js';
@@ -25,6 +26,8 @@ export interface Results {
     databaseLabel: string;
     products: number;
     customers: number;
+    /** Generated orders at the first measurements (the staff queue's small size). */
+    orders: number;
     seconds: number;
     /** 1-minute load average before the run and at its end: other work on the machine skews every figure. */
     loadBefore: number;
@@ -43,7 +46,16 @@ export interface Results {
     factor: number;
     /** large/small req/s. */
     kept: number;
+    /** The staff queue (awaiting_quote, as sales) at SMALL_ORDERS vs LARGE_ORDERS orders. */
+    staffQueue?: {
+      small: { orders: number; queue: Measure };
+      large: { orders: number; queue: Measure };
+      factor: number;
+      kept: number;
+    };
   };
+  /** Products ordered during the run: stock decrease = units reserved, none negative. */
+  orderStock?: StockCheck;
   slots: SlotOutcome[];
   scalingSlots: SlotOutcome[];
   targets: TargetCheck[];

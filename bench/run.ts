@@ -14,7 +14,9 @@ import { Browser } from './browser.js';
 import { type Child, freePort, rssMb, startChild, stopAll } from './child.js';
 import { type BenchDatabase, createBenchDatabase } from './database.js';
 import { generate } from './generate.js';
+import { logInStaff, setUpJourney } from './journey.js';
 import { load, type Measure, warm } from './load.js';
+import { checkOrderStock, lastOrderId, orderProducts } from './order-stock.js';
 import { firstProductPath, followToPage, pageWeight } from './pages.js';
 import { formatReport } from './report.js';
 import type { Results, Row } from './results.js';
@@ -32,6 +34,9 @@ const SMALL = 1_000;
 const LARGE = quick ? 10_000 : 100_000;
 const CUSTOMERS = 1_000;
 const WRITERS = 64;
+const SMALL_ORDERS = 5_000;
+const LARGE_ORDERS = quick ? 50_000 : 500_000;
+const STAFF_QUEUE = '/admin/orders?queue=awaiting_quote';
 const LISTING = '/categories/asic-miners?brand=Bitmain';
 
 const log = (msg: string) => process.stderr.write(`[bench ${(performance.now() / 1000).toFixed(0).padStart(3)}s] ${msg}\n`);
@@ -97,11 +102,14 @@ async function main() {
   try {
     const generation: Results['generation'] = [];
     let database = await bdb.open();
-    log(`generating ${SMALL} products, ${CUSTOMERS} customers`);
-    generation.push(await generate(database.db, { products: SMALL, customers: CUSTOMERS }));
+    log(`generating ${SMALL} products, ${CUSTOMERS} customers, ${SMALL_ORDERS} orders`);
+    generation.push(await generate(database.db, { products: SMALL, customers: CUSTOMERS, orders: SMALL_ORDERS }));
     // Products the write path adds to: enough stock that repeated adds are never refused.
     const stockRows = await database.db.execute(sql`select id, stock from products where stock >= 200 order by id limit 200`);
     const before = (stockRows as unknown as { rows: { id: number; stock: number }[] }).rows;
+    // Products the order customers buy (disjoint from those), and where the run's own orders start.
+    const orderStockBefore = await orderProducts(database.db, 100);
+    const generatedUpTo = await lastOrderId(database.db);
     await database.close();
 
     const base = await baselines(bdb, before[0]!.id);
@@ -115,6 +123,8 @@ async function main() {
     const customers = await logInCustomers(app.url, WRITERS);
     const reader = customers[0]!;
     for (const row of before.slice(0, 3)) await reader.post('/cart/items', { productId: row.id, quantity: 1 });
+    log(`order journey: logging in ${WRITERS} more customers, the 50-order customer and staff`);
+    const journey = await setUpJourney(app, orderStockBefore.map((r) => r.id), WRITERS, WRITERS);
 
     const reads: Row[] = [];
     reads.push(await measure('home', app.url, '/'));
@@ -123,15 +133,22 @@ async function main() {
     reads.push(await measure('search', app.url, '/search?q=antminer'));
     reads.push(await measure('api products', app.url, '/api/v1/products'));
     reads.push(await measure('cart (logged in)', app.url, '/cart', { cookie: reader.cookieHeader }));
+    reads.push(await measure('my orders (50)', app.url, '/orders', { cookie: journey.watcher.cookieHeader }));
+    reads.push(await measure('order page', app.url, `/orders/${journey.watcherOrders[0]}`, { cookie: journey.watcher.cookieHeader }));
+    reads.push(await measure('staff queue (sales)', app.url, STAFF_QUEUE, { cookie: journey.staff.sales.cookieHeader }));
 
     const weights = { home: await pageWeight(app.url, '/'), listing: await pageWeight(app.url, listing5), product: await pageWeight(app.url, product) };
 
     log(`write path: ${WRITERS} customers adding to cart`);
     const write = await addToCartLoad(customers, before.map((r) => r.id), SECONDS);
-    const slotCtx = { base: app.url, customers, quick, seconds: SECONDS };
+    const slotCtx = { base: app.url, customers, quick, seconds: SECONDS, journey };
     const slotOutcomes = [];
-    for (const s of slots) slotOutcomes.push(await runSlot(s, slotCtx, reader));
-    const peakMb = app.rss.peakMb;
+    for (const s of slots) {
+      log(`slot: ${s.name}`);
+      slotOutcomes.push(await runSlot(s, slotCtx, reader));
+    }
+    // The RSS target is about load; the 2,000 open SSE streams are reported on their own row.
+    const peakMb = journey.peakBeforeStreamsMb ?? app.rss.peakMb;
     await app.stop();
 
     database = await bdb.open();
@@ -139,19 +156,27 @@ async function main() {
     const after = (afterRows as unknown as { rows: { id: number; stock: number }[] }).rows;
     const units = await database.db.execute(sql`select coalesce(sum(quantity), 0)::int as n from cart_items`);
     const cartUnits = (units as unknown as { rows: { n: number }[] }).rows[0]?.n ?? -1;
-    log(`generating up to ${LARGE} products`);
-    generation.push(await generate(database.db, { products: LARGE, customers: CUSTOMERS }));
+    const orderStock = await checkOrderStock(database.db, orderStockBefore, generatedUpTo);
+    const submission = slotOutcomes.find((o) => o.name === 'order submission')?.result;
+    if (submission) {
+      submission.summary += `; stock ${orderStock.exact ? 'exact' : 'NOT EXACT'} (${orderStock.reservedUnits} units reserved = ${orderStock.stockDecrease} stock decrease over ${orderStock.products} products, ${orderStock.negative} negative)`;
+      Object.assign(submission.figures, { stockExact: orderStock.exact ? 1 : 0, reservedUnits: orderStock.reservedUnits, stockDecrease: orderStock.stockDecrease });
+    }
+    log(`generating up to ${LARGE} products, ${LARGE_ORDERS} orders`);
+    generation.push(await generate(database.db, { products: LARGE, customers: CUSTOMERS, orders: LARGE_ORDERS }));
     await database.close();
 
     log('restarting the app on the large catalog');
     const big = await startApp(bdb);
     const bigListing = await measure('listing (large)', big.url, await followToPage(big.url, LISTING, 5));
-    const staff = new Browser(big.url);
+    const bigStaff = await logInStaff(big.url);
+    const bigQueue = await measure('staff queue (large)', big.url, STAFF_QUEUE, { cookie: bigStaff.sales.cookieHeader });
     const scalingOutcomes = [];
-    for (const s of scalingSlots) scalingOutcomes.push(await runSlot(s, { ...slotCtx, base: big.url }, staff));
+    for (const s of scalingSlots) scalingOutcomes.push(await runSlot(s, { ...slotCtx, base: big.url }, new Browser(big.url)));
     await big.stop();
 
     const small: Measure = reads.find((r) => r.name === 'listing')!.c32;
+    const smallQueue: Measure = reads.find((r) => r.name === 'staff queue (sales)')!.c32;
     const results: Results = {
       meta: {
         date: new Date().toISOString(),
@@ -163,6 +188,7 @@ async function main() {
         databaseLabel: bdb.label,
         products: SMALL,
         customers: CUSTOMERS,
+        orders: SMALL_ORDERS,
         seconds: SECONDS,
         loadBefore,
         loadAfter: loadavg()[0] ?? 0,
@@ -183,7 +209,14 @@ async function main() {
         large: { products: LARGE, listing: bigListing.c32, startupMs: big.startupMs },
         factor: LARGE / SMALL,
         kept: bigListing.c32.rps / small.rps,
+        staffQueue: {
+          small: { orders: SMALL_ORDERS, queue: smallQueue },
+          large: { orders: LARGE_ORDERS, queue: bigQueue.c32 },
+          factor: LARGE_ORDERS / SMALL_ORDERS,
+          kept: bigQueue.c32.rps / smallQueue.rps,
+        },
       },
+      orderStock,
       slots: slotOutcomes,
       scalingSlots: scalingOutcomes,
       targets: [],

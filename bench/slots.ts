@@ -5,7 +5,11 @@
  * bench/generate.ts); everything else (table, JSON, targets) picks it up.
  */
 import type { Browser } from './browser.js';
+import type { Journey } from './journey.js';
+import { liveUpdates } from './live-updates.js';
+import { orderSubmission } from './order-submit.js';
 import { piPdfTime } from './pi-pdf.js';
+import { staffTransitions } from './staff-transitions.js';
 
 export interface SlotContext {
   base: string;
@@ -13,6 +17,8 @@ export interface SlotContext {
   customers: Browser[];
   quick: boolean;
   seconds: number;
+  /** The order journey's sessions and state (bench/journey.ts). */
+  journey?: Journey;
 }
 
 export interface SlotResult {
@@ -31,14 +37,14 @@ export interface Slot {
 export type SlotOutcome = { name: string; status: 'not available yet' | 'no measurement yet' | 'measured'; probe: string; result?: SlotResult };
 
 export const slots: Slot[] = [
-  { name: 'order submission', probe: '/orders' },
-  { name: 'staff transitions', probe: '/admin/orders' },
-  { name: 'live-update latency (SSE)', probe: '/orders' },
+  { name: 'order submission', probe: '/orders', run: orderSubmission },
+  { name: 'staff transitions', probe: '/admin/orders', run: staffTransitions },
+  { name: 'live-update latency (SSE)', probe: '/orders', run: liveUpdates },
   { name: 'PI PDF time', probe: '/verify', run: piPdfTime },
 ];
 
-/** Staff queue throughput at small vs large data, measured next to the listing once it exists. */
-export const scalingSlots: Slot[] = [{ name: 'staff queue', probe: '/admin/orders' }];
+/** Staff queue throughput at small vs large data: measured in bench/run.ts, printed in the scaling table. */
+export const scalingSlots: Slot[] = [];
 
 export async function runSlot(slot: Slot, ctx: SlotContext, prober: Browser): Promise<SlotOutcome> {
   const { status } = await prober.get(slot.probe);

@@ -15,11 +15,11 @@ export interface WriteResult {
 }
 
 /** Logs customers in through the login form, a few at a time (each login verifies an argon2 hash). */
-export async function logInCustomers(base: string, count: number): Promise<Browser[]> {
+export async function logInCustomers(base: string, count: number, first = 0): Promise<Browser[]> {
   const browsers: Browser[] = [];
   for (let i = 0; i < count; i += 8) {
     const batch = Array.from({ length: Math.min(8, count - i) }, () => new Browser(base));
-    await Promise.all(batch.map((b, k) => b.login(customerEmail(i + k), BENCH_PASSWORD)));
+    await Promise.all(batch.map((b, k) => b.login(customerEmail(first + i + k), BENCH_PASSWORD)));
     browsers.push(...batch);
   }
   return browsers;
