@@ -105,3 +105,24 @@ describe('every event × state × actor, enforced against the database', () => {
     expect(events).toHaveLength(1);
   });
 });
+
+describe('staff queue counts', () => {
+  it('counts each queue, and stops counting past the cap', async () => {
+    const counts = async () => {
+      const { countByStatus, countOverdue } = await import('./order.repo.js');
+      return { ...(await countByStatus(t.db)), overdue: await countOverdue(t.db, new Date()) };
+    };
+    const before = await counts();
+    await orderIn('payment_review', 0);
+    expect((await counts()).payment_review).toBe(before.payment_review + 1);
+    const { QUEUE_COUNT_CAP } = await import('./order.repo.js');
+    const base = (await orderIn('awaiting_quote', 0)) as typeof orders.$inferSelect;
+    const { id: _id, number: _n, ...row } = base;
+    await t.db.insert(orders).values(
+      Array.from({ length: QUEUE_COUNT_CAP + 5 }, (_, i) => ({ ...row, number: `CAP-${i}`, createdAt: new Date(Date.now() - 2 * 86_400_000) })),
+    );
+    const after = await counts();
+    expect(after.awaiting_quote).toBe(QUEUE_COUNT_CAP + 1);
+    expect(after.overdue).toBe(QUEUE_COUNT_CAP + 1);
+  });
+});

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { leadTimes } from '../shipping/index.js';
@@ -126,14 +126,20 @@ export async function ordersInStates(db: DbOrTx, states: Order['status'][], limi
     .limit(limit);
 }
 
-/** Counts per state for the staff queues: one grouped query on the status index. */
+/** Queue badges count up to this and then say "1,000+": no page view counts every order. */
+export const QUEUE_COUNT_CAP = 1000;
+
+const cappedCount = async (db: DbOrTx, where: SQL | undefined) => {
+  const inner = db.select({ one: sql`1` }).from(orders).where(where).limit(QUEUE_COUNT_CAP + 1).as('capped');
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(inner);
+  return row?.n ?? 0;
+};
+
+/** Counts per queue state, each capped (an index range per state, at most CAP + 1 entries). */
 export async function countByStatus(db: DbOrTx) {
-  const rows = await db
-    .select({ status: orders.status, n: sql<number>`count(*)::int` })
-    .from(orders)
-    .where(inArray(orders.status, ['awaiting_quote', 'payment_review', 'ready_to_ship', 'shipped', 'awaiting_payment']))
-    .groupBy(orders.status);
-  return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Partial<Record<Order['status'], number>>;
+  const states = ['awaiting_quote', 'payment_review', 'ready_to_ship', 'shipped'] as const;
+  const counts = await Promise.all(states.map((s) => cappedCount(db, eq(orders.status, s))));
+  return Object.fromEntries(states.map((s, i) => [s, counts[i] ?? 0])) as Record<(typeof states)[number], number>;
 }
 
 export async function savedAddressOf(db: DbOrTx, userId: number) {
@@ -163,6 +169,5 @@ export async function overdueOrders(db: DbOrTx, now: Date, limit = 50) {
 }
 
 export async function countOverdue(db: DbOrTx, now: Date) {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(orders).where(overdueCondition(now));
-  return row?.n ?? 0;
+  return cappedCount(db, overdueCondition(now));
 }

@@ -4,7 +4,7 @@ import { Field, FormError, type FormState } from '../../../platform/views/form.j
 import { CsrfField } from '../../../platform/views/layout.js';
 import type { PaymentProof } from '../../payments/payment-proof.repo.js';
 import { countryName } from '../../settings/index.js';
-import type { Order } from '../order.repo.js';
+import { type Order, QUEUE_COUNT_CAP } from '../order.repo.js';
 import { carriers } from '../order.rules.js';
 import { piAvailable } from '../../invoices/proforma.rules.js';
 import type { loadOrderPage } from '../order-page.data.js';
@@ -22,7 +22,8 @@ export function QueuePage(props: { ctx: PageContext; queue: Queue; counts: Recor
       <nav class="queues" aria-label={t('admin.queues')}>
         {queues.map((q) => (
           <a href={`/admin/orders?queue=${q}`} aria-current={q === queue ? 'page' : undefined} class={q === 'overdue' && counts[q] > 0 ? 'overdue' : ''}>
-            {t(`queue.${q}`)} <span class="count">{String(counts[q])}</span>
+            {t(`queue.${q}`)}{' '}
+            <span class="count">{counts[q] > QUEUE_COUNT_CAP ? `${ctx.i18n.number(QUEUE_COUNT_CAP)}+` : String(counts[q])}</span>
           </a>
         ))}
       </nav>
