@@ -90,6 +90,17 @@ export function TextAreaField(props: {
   );
 }
 
+/** A checkbox that keeps what was ticked when the form comes back with errors. */
+export function CheckboxField({ form, name, label, checked }: { form?: FormState; name: string; label: string; checked: boolean }) {
+  const on = form?.values ? form.values[name] === 'on' : checked;
+  return (
+    <div class="field checkbox">
+      <input id={`f-${name}`} name={name} type="checkbox" checked={on} />
+      <label for={`f-${name}`}>{label}</label>
+    </div>
+  );
+}
+
 export function FormError({ ctx, form }: { ctx: PageContext; form?: FormState }) {
   const error = form?.errors?._form;
   return error ? (

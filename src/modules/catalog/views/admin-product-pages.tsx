@@ -3,7 +3,7 @@ import type { PageContext } from '../../../platform/http/page-context.js';
 import type { MessageKey } from '../../../platform/i18n/index.js';
 import { centsToUsdInput } from '../../../platform/money.js';
 import { AdminShell } from '../../../platform/views/admin-shell.js';
-import { Field, FormError, type FormState } from '../../../platform/views/form.js';
+import { Field, FormError, type FormState, CheckboxField } from '../../../platform/views/form.js';
 import { CsrfField } from '../../../platform/views/layout.js';
 import { categories } from '../categories.js';
 import { coolings, hashrateUnits, productKinds } from '../product.rules.js';
@@ -77,16 +77,6 @@ function Select({ ctx, form, name, label, options, value }: { ctx: PageContext; 
   );
 }
 
-function Check({ form, name, label, checked }: { form?: FormState; name: string; label: string; checked: boolean }) {
-  const on = form?.values ? form.values[name] === 'on' : checked;
-  return (
-    <div class="field checkbox">
-      <input id={`f-${name}`} name={name} type="checkbox" checked={on} />
-      <label for={`f-${name}`}>{label}</label>
-    </div>
-  );
-}
-
 export function AdminProductForm({ ctx, p, form }: { ctx: PageContext; p?: Product; form?: FormState }) {
   const { t } = ctx;
   const f = (name: string, label: MessageKey, value?: string | number | null, type = 'text') => (
@@ -132,9 +122,9 @@ export function AdminProductForm({ ctx, p, form }: { ctx: PageContext; p?: Produ
           <legend>{t('admin.commerce')}</legend>
           {f('price', 'admin.priceUsd', p ? centsToUsdInput(p.priceCents) : '')}
           {f('stock', 'admin.stock', p?.stock ?? 0, 'number')}
-          <Check form={form} name="backorderAllowed" label={t('admin.backorderAllowed')} checked={p?.backorderAllowed ?? false} />
-          <Check form={form} name="needsTesting" label={t('admin.needsTesting')} checked={p?.needsTesting ?? false} />
-          <Check form={form} name="featured" label={t('admin.featured')} checked={p?.featured ?? false} />
+          <CheckboxField form={form} name="backorderAllowed" label={t('admin.backorderAllowed')} checked={p?.backorderAllowed ?? false} />
+          <CheckboxField form={form} name="needsTesting" label={t('admin.needsTesting')} checked={p?.needsTesting ?? false} />
+          <CheckboxField form={form} name="featured" label={t('admin.featured')} checked={p?.featured ?? false} />
           {f('warrantyDays', 'admin.warrantyDays', p?.warrantyDays ?? 180, 'number')}
         </fieldset>
         <fieldset>

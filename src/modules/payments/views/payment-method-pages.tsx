@@ -4,7 +4,7 @@ import type { PageContext } from '../../../platform/http/page-context.js';
 import type { MessageKey } from '../../../platform/i18n/index.js';
 import { centsToUsdInput } from '../../../platform/money.js';
 import { AdminShell } from '../../../platform/views/admin-shell.js';
-import { Field, FormError, type FormState, TextAreaField } from '../../../platform/views/form.js';
+import { Field, FormError, type FormState, TextAreaField, CheckboxField } from '../../../platform/views/form.js';
 import { CsrfField } from '../../../platform/views/layout.js';
 import type { PaymentMethodChangeView } from '../payment-method-change.repo.js';
 import type { PaymentMethod } from '../payment-method.repo.js';
@@ -191,16 +191,6 @@ export function PaymentMethodList({
 }
 
 
-function Check({ form, name, label, checked }: { form?: FormState; name: string; label: string; checked: boolean }) {
-  const on = form?.values ? form.values[name] === 'on' : checked;
-  return (
-    <div class="field checkbox">
-      <input id={`f-${name}`} name={name} type="checkbox" checked={on} />
-      <label for={`f-${name}`}>{label}</label>
-    </div>
-  );
-}
-
 export function PaymentMethodForm({
   ctx,
   m,
@@ -277,13 +267,13 @@ export function PaymentMethodForm({
             hint={t('payments.limitHint')}
             attrs={{ inputmode: 'decimal' }}
           />
-          <Check
+          <CheckboxField
             form={form}
             name="largeOrderOnly"
             label={t('payments.largeOrderOnly')}
             checked={m?.largeOrderOnly ?? false}
           />
-          <Check form={form} name="active" label={t('payments.active')} checked={m?.active ?? true} />
+          <CheckboxField form={form} name="active" label={t('payments.active')} checked={m?.active ?? true} />
           <Field
             ctx={ctx}
             form={form}
