@@ -9,3 +9,5 @@ export * from '../../modules/settings/settings.tables.js';
 export * from '../../modules/repair-centers/repair-center.tables.js';
 export * from '../../modules/help/help.tables.js';
 export * from '../../modules/invoices/proforma.tables.js';
+export * from '../../modules/packing/packing.tables.js';
+export * from '../../modules/after-sales/case.tables.js';
