@@ -37,6 +37,8 @@ export const afterSalesCases = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp({ withTimezone: true }),
+    /** The case form's one-time token: a resubmitted form finds the case it already opened. */
+    submissionToken: text().unique(),
   },
   (t) => [
     check('after_sales_cases_status_check', oneOf('status', caseStates)),

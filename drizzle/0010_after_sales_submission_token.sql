@@ -1,0 +1,2 @@
+ALTER TABLE "after_sales_cases" ADD COLUMN "submission_token" text;--> statement-breakpoint
+ALTER TABLE "after_sales_cases" ADD CONSTRAINT "after_sales_cases_submissionToken_unique" UNIQUE("submission_token");
