@@ -10,4 +10,6 @@ export const demoAccounts: { email: string; fullName: string; role: Role }[] = [
   { email: 'warehouse@demo.hashcart.test', fullName: 'Wang Warehouse', role: 'warehouse' },
   { email: 'support@demo.hashcart.test', fullName: 'Sofia Support', role: 'support' },
   { email: 'admin@demo.hashcart.test', fullName: 'Adam Admin', role: 'admin' },
+  // Owns the demo repair centers listed on the public "ASIC Miner Repair" page.
+  { email: 'repairs@demo.hashcart.test', fullName: 'Rui Repairs', role: 'customer' },
 ];

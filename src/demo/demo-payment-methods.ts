@@ -4,8 +4,10 @@ import type { paymentMethods } from '../modules/payments/index.js';
 export const demoPaymentMethods: (typeof paymentMethods.$inferInsert)[] = [
   {
     name: 'Bank wire (SWIFT)',
-    instructions: 'Send the exact total in USD. Put the order number in the payment reference. Bank fees are paid by the sender.',
-    accountDetails: 'Beneficiary: Hashcart Mining Hardware Ltd.\nBank: Example Commercial Bank (Hong Kong)\nAccount: 012-345678-901\nSWIFT: EXAMHKHH',
+    instructions:
+      'Send the exact total in USD. Put the order number in the payment reference. Bank fees are paid by the sender.',
+    accountDetails:
+      'Beneficiary: Hashcart Mining Hardware Ltd.\nBank: Example Commercial Bank (Hong Kong)\nAccount: 012-345678-901\nSWIFT: EXAMHKHH',
     sortOrder: 1,
   },
   {
@@ -24,7 +26,8 @@ export const demoPaymentMethods: (typeof paymentMethods.$inferInsert)[] = [
   },
   {
     name: 'Bitcoin (BTC)',
-    instructions: 'Send the BTC amount quoted on the order page within 2 hours of the quote; the rate is fixed at payment time.',
+    instructions:
+      'Send the BTC amount quoted on the order page within 2 hours of the quote; the rate is fixed at payment time.',
     accountDetails: 'Address: bc1qexampleaddress0hashcart0demo0xyz7k2',
     sortOrder: 4,
   },

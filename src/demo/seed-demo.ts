@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../platform/db/client.js';
 import { registerUser } from '../modules/accounts/index.js';
 import { networkFigures, products } from '../modules/catalog/index.js';
 import { paymentMethods } from '../modules/payments/index.js';
-import { demoPaymentMethods } from './demo-payment-methods.js';
+import { repairCenters } from '../modules/repair-centers/index.js';
+import type { Db } from '../platform/db/client.js';
 import { DEMO_PASSWORD, demoAccounts } from './demo-accounts.js';
+import { demoPaymentMethods } from './demo-payment-methods.js';
+import { demoRepairCenters } from './demo-repair-centers.js';
 
 /**
  * Seeds the demo catalog and accounts on an empty database (no products yet).
@@ -18,14 +20,18 @@ export async function seedDemo(db: Db): Promise<boolean> {
   const { demoNetworkFigures, demoProducts } = await import('../modules/catalog/demo/demo-products.js');
   const now = Date.now();
   await db.transaction(async (tx) => {
-    await tx.insert(products).values(
-      demoProducts.map((p, i) => ({ ...p, createdAt: new Date(now - (demoProducts.length - i) * 3_600_000) })),
-    );
+    await tx
+      .insert(products)
+      .values(demoProducts.map((p, i) => ({ ...p, createdAt: new Date(now - (demoProducts.length - i) * 3_600_000) })));
     await tx.insert(networkFigures).values(demoNetworkFigures).onConflictDoNothing();
     await tx.insert(paymentMethods).values(demoPaymentMethods);
   });
+  const ids = new Map<string, number>();
   for (const account of demoAccounts) {
-    await registerUser(db, { ...account, password: DEMO_PASSWORD }).catch(() => undefined);
+    const user = await registerUser(db, { ...account, password: DEMO_PASSWORD }).catch(() => undefined);
+    if (user) ids.set(account.email, user.id);
   }
+  const owner = ids.get('repairs@demo.hashcart.test');
+  if (owner) await db.insert(repairCenters).values(demoRepairCenters.map((c) => ({ ...c, ownerId: owner })));
   return true;
 }

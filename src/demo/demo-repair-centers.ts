@@ -1,0 +1,77 @@
+import type { repairCenters } from '../modules/repair-centers/index.js';
+
+type DemoCenter = Omit<typeof repairCenters.$inferInsert, 'ownerId'>;
+
+const approved = {
+  status: 'approved',
+  publishedAt: new Date('2026-01-15T10:00:00Z'),
+  reviewedAt: new Date('2026-01-15T10:00:00Z'),
+} as const;
+
+/** Approved repair centers for the demo's public "ASIC Miner Repair" page and after-sales suggestions. */
+export const demoRepairCenters: DemoCenter[] = [
+  {
+    ...approved,
+    name: 'Shenzhen Hashboard Clinic',
+    country: 'CN',
+    city: 'Shenzhen',
+    address: 'Huaqiang North Rd 1002, Futian',
+    phone: '+86 755 8888 0101',
+    whatsapp: '+8613800000101',
+    email: 'service@hashboard-clinic.example',
+    brands: ['Bitmain', 'MicroBT', 'Canaan'],
+    models: 'Antminer S19/S21 series, Whatsminer M30–M60, Avalon A13/A14',
+    services: ['hash_board', 'psu', 'control_board', 'chip_level', 'testing'],
+    openingHours: 'Mon–Sat 09:00–19:00',
+    lat: 22.5431,
+    lng: 114.0579,
+  },
+  {
+    ...approved,
+    name: 'Frankfurt Miner Service',
+    country: 'DE',
+    city: 'Frankfurt am Main',
+    address: 'Hanauer Landstraße 200',
+    phone: '+49 69 1234 5600',
+    whatsapp: '+4915100005600',
+    email: 'repair@ffm-miner.example',
+    brands: ['Bitmain', 'MicroBT'],
+    models: 'Antminer S19/S21, Whatsminer M50/M60',
+    services: ['hash_board', 'psu', 'firmware', 'testing'],
+    openingHours: 'Mon–Fri 08:00–17:00',
+    lat: 50.1109,
+    lng: 8.6821,
+  },
+  {
+    ...approved,
+    name: 'Texas ASIC Repair',
+    country: 'US',
+    city: 'Austin',
+    address: '5200 E Ben White Blvd',
+    phone: '+1 512 555 0142',
+    whatsapp: '+15125550142',
+    email: 'help@texas-asic.example',
+    brands: ['Bitmain', 'MicroBT', 'Goldshell', 'IceRiver'],
+    models: 'Most SHA-256 and kHeavyHash miners',
+    services: ['hash_board', 'psu', 'control_board', 'testing'],
+    openingHours: 'Mon–Fri 09:00–18:00 CT',
+    lat: 30.2672,
+    lng: -97.7431,
+  },
+  {
+    ...approved,
+    name: 'Almaty Mining Service',
+    country: 'KZ',
+    city: 'Almaty',
+    address: 'Abay Ave 52',
+    phone: '+7 727 300 0099',
+    whatsapp: '+77010000099',
+    email: 'info@almaty-mining.example',
+    brands: ['Bitmain', 'Canaan'],
+    models: 'Antminer S19/S21, Avalon A12–A14',
+    services: ['hash_board', 'psu', 'chip_level'],
+    openingHours: 'Daily 10:00–20:00',
+    lat: 43.2389,
+    lng: 76.8897,
+  },
+];
