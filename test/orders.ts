@@ -41,16 +41,25 @@ export function png(seed = 0): Buffer {
   return Buffer.concat([base, Buffer.from(`seed-${seed}`)]);
 }
 
-/** Builds a multipart/form-data body the way a browser would. */
-export function multipart(fields: Record<string, string>, file?: { field: string; name: string; type: string; data: Buffer }) {
+export interface MultipartFile {
+  field: string;
+  name: string;
+  type: string;
+  data: Buffer;
+}
+
+/** Builds a multipart/form-data body the way a browser would (text fields first, then the files). */
+export function multipart(fields: Record<string, string>, files?: MultipartFile | MultipartFile[]) {
   const boundary = `----hashcart${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
   for (const [k, v] of Object.entries(fields)) {
     parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   }
-  if (file) {
+  for (const file of files === undefined ? [] : [files].flat()) {
     parts.push(
-      Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${file.field}"; filename="${file.name}"\r\ncontent-type: ${file.type}\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\ncontent-disposition: form-data; name="${file.field}"; filename="${file.name}"\r\ncontent-type: ${file.type}\r\n\r\n`,
+      ),
       file.data,
       Buffer.from('\r\n'),
     );
