@@ -9,24 +9,34 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { accountRoutes, getAppSecret, registerSessions } from './modules/accounts/index.js';
 import { adminRoutes } from './modules/admin/index.js';
 import { cartRoutes } from './modules/cart/index.js';
-import { checkoutFor, orderRoutes, staffOrderRoutes, startOrderSweep } from './modules/orders/index.js';
-import { paymentMethodAdminRoutes, paymentRoutes } from './modules/payments/index.js';
-import { settingsRoutes } from './modules/settings/index.js';
-import { type CatalogCache, catalogRoutes, createCatalogCache, productAdminRoutes } from './modules/catalog/index.js';
+import {
+  type CatalogCache,
+  catalogRoutes,
+  createCatalogCache,
+  productAdminRoutes,
+  productImageFiles,
+} from './modules/catalog/index.js';
 import { helpRoutes } from './modules/help/index.js';
 import { proformaRoutes } from './modules/invoices/index.js';
-import { repairCenterRoutes } from './modules/repair-centers/index.js';
+import { checkoutFor, orderRoutes, staffOrderRoutes, startOrderSweep } from './modules/orders/index.js';
+import { paymentMethodAdminRoutes, paymentRoutes, proofFiles } from './modules/payments/index.js';
+import { repairCenterFiles, repairCenterRoutes } from './modules/repair-centers/index.js';
+import { settingsRoutes } from './modules/settings/index.js';
 import { type Config, isHttps } from './platform/config.js';
 import { type Database, openDatabase } from './platform/db/client.js';
 import { AppError } from './platform/errors.js';
 import { createEventBus, type EventBus, orderTopic } from './platform/events.js';
+import { startFileSweep } from './platform/file-sweep.js';
 import { registerCsrf } from './platform/http/csrf.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
 import { registerLocale } from './platform/http/locale.js';
 import { type Mailer, startMailer } from './platform/mail/index.js';
 import { nodeModulesDir, publicDir } from './platform/paths.js';
-import { createStorage, type Storage } from './platform/storage.js';
+import { createStorage, type FileOwner, type Storage } from './platform/storage.js';
 import { prepareDatabase, type StartupReport } from './startup.js';
+
+/** Every storage folder and the module that knows which of its files are still referenced. */
+export const fileOwners: FileOwner[] = [proofFiles, productImageFiles, repairCenterFiles];
 
 export interface AppOptions {
   /** An already-open database (tests pass a clone of the migrated template). */
@@ -83,23 +93,36 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     onPublishError: (err) => app.log.warn({ err }, 'catalog change not published; other processes catch up by TTL'),
   });
   const catalogChanged = () => catalogCache.changed();
-  const services: Services = { config, database, storage: createStorage(join(config.dataDir, 'files')), mailer, bus, catalogCache };
+  const services: Services = {
+    config,
+    database,
+    storage: createStorage(join(config.dataDir, 'files')),
+    mailer,
+    bus,
+    catalogCache,
+  };
   app.decorate('services', services);
   app.decorate('startup', await prepareDatabase(database.db, config));
   // Payment deadlines, auto-completion, reminders: safe to run in every process.
-  const stopSweep = options.sweep === false
-    ? () => {}
-    : startOrderSweep(
-        database.db,
-        (numbers) => {
-          numbers.forEach((n) => void bus.publish(orderTopic(n)));
-          // Expired orders were cancelled and released their stock.
-          if (numbers.length) void catalogChanged();
-        },
-        (err) => app.log.error({ err }, 'order sweep failed'),
-      );
+  const stopSweep =
+    options.sweep === false
+      ? () => {}
+      : startOrderSweep(
+          database.db,
+          (numbers) => {
+            numbers.forEach((n) => void bus.publish(orderTopic(n)));
+            // Expired orders were cancelled and released their stock.
+            if (numbers.length) void catalogChanged();
+          },
+          (err) => app.log.error({ err }, 'order sweep failed'),
+        );
+  const stopFileSweep =
+    options.sweep === false
+      ? () => {}
+      : startFileSweep(database.db, services.storage, fileOwners, (err) => app.log.error({ err }, 'file sweep failed'));
   app.addHook('onClose', async () => {
     stopSweep();
+    stopFileSweep();
     mailer.stop();
     await bus.close();
     if (!options.database) await database.close();

@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { DbOrTx } from './db/client.js';
 
 export interface StoredFile {
   key: string;
@@ -18,6 +19,16 @@ export interface Storage {
   open(key: string): Readable;
   remove(key: string): Promise<void>;
   exists(key: string): Promise<boolean>;
+  /** Keys in a folder last written before `before` (for the orphan sweep). */
+  listOlderThan(folder: string, before: Date): Promise<string[]>;
+  /** Removes uploads a crash left unfinished before `before`. */
+  removeStalePartials(before: Date): Promise<number>;
+}
+
+/** A module that keeps files in a storage folder and can tell which of them its rows still reference. */
+export interface FileOwner {
+  folder: string;
+  referenced(db: DbOrTx, keys: string[]): Promise<string[]>;
 }
 
 const KEY = /^[a-z-]+\/[A-Za-z0-9_-]{22}\.[a-z0-9]{2,5}$/;
@@ -56,6 +67,32 @@ export function createStorage(root: string): Storage {
       } catch {
         return false;
       }
+    },
+    async listOlderThan(folder, before) {
+      const keys: string[] = [];
+      for (const name of await readdir(join(root, folder)).catch(() => [] as string[])) {
+        const key = `${folder}/${name}`;
+        if (!KEY.test(key)) continue;
+        const info = await stat(join(root, key)).catch(() => undefined);
+        if (info?.isFile() && info.mtime < before) keys.push(key);
+      }
+      return keys;
+    },
+    async removeStalePartials(before) {
+      let removed = 0;
+      const folders = await readdir(root, { withFileTypes: true }).catch(() => []);
+      for (const folder of folders.filter((f) => f.isDirectory())) {
+        for (const name of await readdir(join(root, folder.name))) {
+          if (!name.endsWith('.partial')) continue;
+          const path = join(root, folder.name, name);
+          const info = await stat(path).catch(() => undefined);
+          if (info && info.mtime < before) {
+            await rm(path, { force: true });
+            removed++;
+          }
+        }
+      }
+      return removed;
     },
   };
 }

@@ -7,3 +7,4 @@ export { findProductById, findProductBySlug, listNetworkFigures } from './catalo
 export { ProductPage, DEFAULT_KWH_CENTS } from './views/product-page.js';
 export type { Product, ProductInput } from './product.types.js';
 export { categories } from './categories.js';
+export { productImageFiles } from './product-image.files.js';

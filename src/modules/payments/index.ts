@@ -5,3 +5,4 @@ export { listPendingChanges } from './payment-method-change.repo.js';
 export { PendingChangesBanner, seesPaymentChanges } from './views/payment-method-pages.js';
 export { paymentMethodChanges, paymentMethods, paymentProofs } from './payment.tables.js';
 export { listPaymentMethods, findPaymentMethod, type PaymentMethod } from './payment-method.repo.js';
+export { proofFiles } from './payment-proof.files.js';

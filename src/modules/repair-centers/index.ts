@@ -17,3 +17,4 @@ export async function findNearestApprovedCenters(db: DbOrTx, destination: Destin
   return rankRepairCenters(centers, destination, brand).slice(0, limit);
 }
 export { REVIEW_BUSINESS_DAYS } from './repair-center.rules.js';
+export { repairCenterFiles } from './repair-center.files.js';

@@ -1,0 +1,81 @@
+import { existsSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loggedInClient } from '../../test/browser-client.js';
+import { insertProduct } from '../../test/factories.js';
+import { placeOrder } from '../../test/orders.js';
+import { createTestApp, type TestApp } from '../../test/test-app.js';
+import { fileOwners } from '../app.js';
+import { findOrderByNumber } from '../modules/orders/index.js';
+import { paymentProofs } from '../modules/payments/index.js';
+import { repairCenters } from '../modules/repair-centers/index.js';
+import { ORPHAN_GRACE_MS, sweepOrphanFiles } from './file-sweep.js';
+
+describe('orphan file sweep', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  const put = async (folder: string, ext = 'webp') =>
+    (await t.app.services.storage.put(Readable.from([Buffer.from(folder)]), folder, ext)).key;
+  const age = (key: string, ms: number) => {
+    const when = new Date(Date.now() - ms);
+    utimesSync(join(t.storageDir, key), when, when);
+  };
+  const stored = (key: string) => existsSync(join(t.storageDir, key));
+
+  it('removes old unreferenced files and stale partial uploads, keeps referenced, recent and unclaimed ones', async () => {
+    const old = ORPHAN_GRACE_MS + 60_000;
+    const picture = await put('products');
+    const droppedPicture = await put('products');
+    await insertProduct(t.db, { images: [`/media/${picture}`] });
+    const photo = await put('repair-centers');
+    const pendingPhoto = await put('repair-centers');
+    const replacedPhoto = await put('repair-centers');
+    const buyer = await loggedInClient(t.app, t.db);
+    await t.db.insert(repairCenters).values({
+      ownerId: buyer.user.id,
+      name: 'Sweep Test Repairs',
+      country: 'KZ',
+      city: 'Almaty',
+      address: 'Abay 1',
+      phone: '+7 700 000 0000',
+      email: 'sweep@example.test',
+      photos: [photo],
+      pending: { photos: [pendingPhoto] } as never,
+    });
+    const proof = await put('proofs', 'pdf');
+    const { number } = await placeOrder(buyer.client, t.db);
+    const order = await findOrderByNumber(t.db, number);
+    await t.db.insert(paymentProofs).values({
+      orderId: order!.id,
+      uploadedBy: buyer.user.id,
+      fileKey: proof,
+      mimeType: 'application/pdf',
+      sizeBytes: 6,
+      sha256: 'f'.repeat(64),
+      amountCents: 100,
+      reference: 'SWEEP-1',
+      paidOn: '2026-11-20',
+    });
+    const proofWithoutRow = await put('proofs', 'pdf');
+    const freshOrphan = await put('proofs', 'pdf');
+    const unclaimed = await put('elsewhere');
+    for (const key of [picture, droppedPicture, photo, pendingPhoto, replacedPhoto, proof, proofWithoutRow, unclaimed])
+      age(key, old);
+    const partial = join(t.storageDir, 'proofs', 'abandoned.pdf.partial');
+    writeFileSync(partial, 'half an upload');
+    utimesSync(partial, new Date(Date.now() - old), new Date(Date.now() - old));
+
+    const removed = await sweepOrphanFiles(t.db, t.app.services.storage, fileOwners);
+
+    expect(removed).toBe(4);
+    for (const key of [droppedPicture, replacedPhoto, proofWithoutRow]) expect(stored(key), key).toBe(false);
+    expect(existsSync(partial)).toBe(false);
+    for (const key of [picture, photo, pendingPhoto, proof, freshOrphan, unclaimed])
+      expect(stored(key), key).toBe(true);
+  });
+});
