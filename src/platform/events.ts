@@ -13,6 +13,10 @@ export interface EventBus {
 }
 
 const CHANNEL = 'hashcart_changes';
+/** Lets operators (and the reconnect test) find the listening connection in pg_stat_activity. */
+export const LISTENER_NAME = `hashcart-listen-${process.pid}`;
+const RETRY_MIN_MS = 250;
+const RETRY_MAX_MS = 30_000;
 
 export async function createEventBus(databaseUrl?: string): Promise<EventBus> {
   const local = new EventEmitter();
@@ -27,15 +31,45 @@ export async function createEventBus(databaseUrl?: string): Promise<EventBus> {
       close: async () => void local.removeAllListeners(),
     };
   }
-  const listener = new pg.Client({ connectionString: databaseUrl });
   const notifier = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   notifier.on('error', () => {});
-  listener.on('error', () => {});
-  await listener.connect();
-  await listener.query(`LISTEN ${CHANNEL}`);
-  listener.on('notification', (n) => {
-    if (n.channel === CHANNEL && n.payload) local.emit(n.payload);
-  });
+  let closed = false;
+  let listener: pg.Client | undefined;
+  let retryMs = RETRY_MIN_MS;
+
+  const listen = async () => {
+    const client = new pg.Client({ connectionString: databaseUrl, application_name: LISTENER_NAME });
+    client.on('notification', (n) => {
+      if (n.channel === CHANNEL && n.payload) local.emit(n.payload);
+    });
+    // A dropped connection (server restart, failover, idle kill) is replaced, and every
+    // subscriber is told once that it may have missed something: live pages re-fetch,
+    // caches drop what they hold.
+    client.on('error', () => {});
+    client.on('end', () => {
+      if (closed || listener !== client) return;
+      listener = undefined;
+      setTimeout(reconnect, retryMs).unref();
+    });
+    await client.connect();
+    await client.query(`LISTEN ${CHANNEL}`);
+    listener = client;
+  };
+  const reconnect = () => {
+    if (closed) return;
+    listen().then(
+      () => {
+        retryMs = RETRY_MIN_MS;
+        for (const topic of local.eventNames()) local.emit(topic);
+      },
+      () => {
+        retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
+        setTimeout(reconnect, retryMs).unref();
+      },
+    );
+  };
+  await listen();
+
   return {
     publish: async (topic) => {
       await notifier.query('SELECT pg_notify($1, $2)', [CHANNEL, topic]);
@@ -45,8 +79,9 @@ export async function createEventBus(databaseUrl?: string): Promise<EventBus> {
       return () => local.off(topic, fn);
     },
     close: async () => {
+      closed = true;
       local.removeAllListeners();
-      await listener.end().catch(() => {});
+      await listener?.end().catch(() => {});
       await notifier.end().catch(() => {});
     },
   };
