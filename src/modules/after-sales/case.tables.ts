@@ -64,7 +64,10 @@ export const caseLines = pgTable(
     /** Checked against the units shipped on the order. */
     serialNumber: text(),
   },
-  (t) => [index('after_sales_case_lines_case_idx').on(t.caseId), check('after_sales_case_lines_quantity_check', sql`quantity > 0`)],
+  (t) => [
+    index('after_sales_case_lines_case_idx').on(t.caseId),
+    check('after_sales_case_lines_quantity_check', sql`quantity > 0`),
+  ],
 );
 
 /** Append-only: the case timeline and audit log. */

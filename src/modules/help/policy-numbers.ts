@@ -1,13 +1,5 @@
 /**
- * After-sales service levels (DESIGN §4). No after-sales module exists yet, so they live
- * here; when it lands it should own them and this file re-export them, so the help
- * centre and the case deadlines keep reading the same numbers.
+ * After-sales service levels (DESIGN §4) are owned by the after-sales policy; the help
+ * centre re-exports them so its prose and the case deadlines read the same numbers.
  */
-export const afterSalesPolicy = {
-  /** General products: problem confirmed within this many days of the claim. */
-  generalConfirmDays: 1,
-  /** General products: the reissue ships within this many days of confirmation. */
-  generalReissueShipDays: 2,
-  /** Miners, PSUs, hash boards: the customer is told which repair center to use within this many days. */
-  repairCenterAssignDays: 2,
-} as const;
+export { afterSalesPolicy } from '../after-sales/case.policy.js';
