@@ -23,7 +23,18 @@ interface FieldProps {
 }
 
 /** A labelled input with its error beside it (aria-invalid + aria-describedby). */
-export function Field({ ctx, form, name, label, type = 'text', value, required, autocomplete, hint, attrs }: FieldProps) {
+export function Field({
+  ctx,
+  form,
+  name,
+  label,
+  type = 'text',
+  value,
+  required,
+  autocomplete,
+  hint,
+  attrs,
+}: FieldProps) {
   const error = form?.errors?.[name];
   const id = `f-${name}`;
   const shown = type === 'password' ? undefined : (form?.values?.[name] ?? (value == null ? undefined : String(value)));
@@ -73,7 +84,14 @@ export function TextAreaField(props: {
   return (
     <div class={error ? 'field has-error' : 'field'}>
       <label for={id}>{label}</label>
-      <textarea id={id} name={name} rows={String(rows)} aria-invalid={error ? 'true' : undefined} aria-describedby={described} safe>
+      <textarea
+        id={id}
+        name={name}
+        rows={String(rows)}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={described}
+        safe
+      >
         {form?.values?.[name] ?? value ?? ''}
       </textarea>
       {hint && (
@@ -90,8 +108,69 @@ export function TextAreaField(props: {
   );
 }
 
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+/** A labelled select that keeps the chosen option when the form comes back with errors. */
+export function SelectField(props: {
+  ctx: PageContext;
+  form?: FormState;
+  name: string;
+  label: string;
+  options: readonly SelectOption[];
+  value?: string | null;
+  /** A first, empty option ("Choose…", "Any"). */
+  placeholder?: string;
+  required?: boolean;
+}) {
+  const { ctx, form, name, label, options, value, placeholder, required } = props;
+  const error = form?.errors?.[name];
+  const id = `f-${name}`;
+  const current = form?.values?.[name] ?? value ?? '';
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={id}>{label}</label>
+      <select
+        id={id}
+        name={name}
+        required={required}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
+        {placeholder !== undefined && (
+          <option value="" safe>
+            {placeholder}
+          </option>
+        )}
+        {options.map((o) => (
+          <option value={o.value} selected={o.value === current} safe>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {error && (
+        <p class="field-error" id={`${id}-error`}>
+          {ctx.t(error)}
+        </p>
+      )}
+    </div>
+  );
+}
+
 /** A checkbox that keeps what was ticked when the form comes back with errors. */
-export function CheckboxField({ form, name, label, checked }: { form?: FormState; name: string; label: string; checked: boolean }) {
+export function CheckboxField({
+  form,
+  name,
+  label,
+  checked,
+}: {
+  form?: FormState;
+  name: string;
+  label: string;
+  checked: boolean;
+}) {
   const on = form?.values ? form.values[name] === 'on' : checked;
   return (
     <div class="field checkbox">

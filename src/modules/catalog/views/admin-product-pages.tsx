@@ -3,7 +3,7 @@ import type { PageContext } from '../../../platform/http/page-context.js';
 import type { MessageKey } from '../../../platform/i18n/index.js';
 import { centsToUsdInput } from '../../../platform/money.js';
 import { AdminShell } from '../../../platform/views/admin-shell.js';
-import { Field, FormError, type FormState, CheckboxField } from '../../../platform/views/form.js';
+import { CheckboxField, Field, FormError, type FormState, SelectField } from '../../../platform/views/form.js';
 import { CsrfField } from '../../../platform/views/layout.js';
 import { categories } from '../categories.js';
 import { coolings, hashrateUnits, productKinds } from '../product.rules.js';
@@ -58,25 +58,6 @@ export function AdminProductList({ ctx, items, q }: { ctx: PageContext; items: P
   );
 }
 
-type Opt = { value: string; label: string };
-function Select({ ctx, form, name, label, options, value }: { ctx: PageContext; form?: FormState; name: string; label: string; options: Opt[]; value?: string | null }) {
-  const current = form?.values?.[name] ?? value ?? '';
-  const error = form?.errors?.[name];
-  return (
-    <div class={error ? 'field has-error' : 'field'}>
-      <label for={`f-${name}`}>{label}</label>
-      <select id={`f-${name}`} name={name} aria-invalid={error ? 'true' : undefined}>
-        {options.map((o) => (
-          <option value={o.value} selected={o.value === current} safe>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {error && <p class="field-error">{ctx.t(error)}</p>}
-    </div>
-  );
-}
-
 export function AdminProductForm({ ctx, p, form }: { ctx: PageContext; p?: Product; form?: FormState }) {
   const { t } = ctx;
   const f = (name: string, label: MessageKey, value?: string | number | null, type = 'text') => (
@@ -102,19 +83,47 @@ export function AdminProductForm({ ctx, p, form }: { ctx: PageContext; p?: Produ
           {f('sku', 'spec.sku', p?.sku)}
           {f('brand', 'spec.brand', p?.brand)}
           {f('model', 'spec.model', p?.model)}
-          <Select ctx={ctx} form={form} name="category" label={t('admin.category')} value={p?.category} options={categories.map((c) => ({ value: c.slug, label: t(c.name) }))} />
-          <Select ctx={ctx} form={form} name="kind" label={t('admin.kind')} value={p?.kind} options={productKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
+          <SelectField
+            ctx={ctx}
+            form={form}
+            name="category"
+            label={t('admin.category')}
+            value={p?.category}
+            options={categories.map((c) => ({ value: c.slug, label: t(c.name) }))}
+          />
+          <SelectField
+            ctx={ctx}
+            form={form}
+            name="kind"
+            label={t('admin.kind')}
+            value={p?.kind}
+            options={productKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+          />
         </fieldset>
         <fieldset>
           <legend>{t('product.specs')}</legend>
           {f('algorithm', 'spec.algorithm', p?.algorithm)}
           {f('coins', 'spec.coins', p?.coins)}
           {f('hashrate', 'spec.hashrate', p?.hashrate, 'number')}
-          <Select ctx={ctx} form={form} name="hashrateUnit" label={t('admin.hashrateUnit')} value={p?.hashrateUnit} options={[none, ...hashrateUnits.map((u) => ({ value: u, label: u }))]} />
+          <SelectField
+            ctx={ctx}
+            form={form}
+            name="hashrateUnit"
+            label={t('admin.hashrateUnit')}
+            value={p?.hashrateUnit}
+            options={[none, ...hashrateUnits.map((u) => ({ value: u, label: u }))]}
+          />
           {f('powerW', 'admin.powerW', p?.powerW, 'number')}
           {f('efficiency', 'spec.efficiency', p?.efficiency, 'number')}
           {f('inputVoltage', 'spec.inputVoltage', p?.inputVoltage)}
-          <Select ctx={ctx} form={form} name="cooling" label={t('spec.cooling')} value={p?.cooling} options={[none, ...coolings.map((c) => ({ value: c, label: t(`cooling.${c}`) }))]} />
+          <SelectField
+            ctx={ctx}
+            form={form}
+            name="cooling"
+            label={t('spec.cooling')}
+            value={p?.cooling}
+            options={[none, ...coolings.map((c) => ({ value: c, label: t(`cooling.${c}`) }))]}
+          />
           {f('noiseDb', 'admin.noiseDb', p?.noiseDb, 'number')}
           {f('operatingTemp', 'spec.operatingTemp', p?.operatingTemp)}
         </fieldset>
@@ -122,8 +131,18 @@ export function AdminProductForm({ ctx, p, form }: { ctx: PageContext; p?: Produ
           <legend>{t('admin.commerce')}</legend>
           {f('price', 'admin.priceUsd', p ? centsToUsdInput(p.priceCents) : '')}
           {f('stock', 'admin.stock', p?.stock ?? 0, 'number')}
-          <CheckboxField form={form} name="backorderAllowed" label={t('admin.backorderAllowed')} checked={p?.backorderAllowed ?? false} />
-          <CheckboxField form={form} name="needsTesting" label={t('admin.needsTesting')} checked={p?.needsTesting ?? false} />
+          <CheckboxField
+            form={form}
+            name="backorderAllowed"
+            label={t('admin.backorderAllowed')}
+            checked={p?.backorderAllowed ?? false}
+          />
+          <CheckboxField
+            form={form}
+            name="needsTesting"
+            label={t('admin.needsTesting')}
+            checked={p?.needsTesting ?? false}
+          />
           <CheckboxField form={form} name="featured" label={t('admin.featured')} checked={p?.featured ?? false} />
           {f('warrantyDays', 'admin.warrantyDays', p?.warrantyDays ?? 180, 'number')}
         </fieldset>
@@ -171,7 +190,11 @@ function ImageManager({ ctx, p, form }: { ctx: PageContext; p: Product; form?: F
           </li>
         ))}
       </ul>
-      <form method="post" action={`/admin/products/${p.id}/images?_csrf=${encodeURIComponent(ctx.csrf)}`} enctype="multipart/form-data">
+      <form
+        method="post"
+        action={`/admin/products/${p.id}/images?_csrf=${encodeURIComponent(ctx.csrf)}`}
+        enctype="multipart/form-data"
+      >
         <div class={error ? 'field has-error' : 'field'}>
           <label for="f-image">{t('admin.addImage')}</label>
           <input id="f-image" name="image" type="file" accept="image/jpeg,image/png,image/webp" />

@@ -1,4 +1,5 @@
 import type { PageContext } from '../../../platform/http/page-context.js';
+import { SelectField } from '../../../platform/views/form.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { type ProductCard, type Sort, sorts } from '../catalog.repo.js';
 import { ProductGrid } from './product-card.js';
@@ -16,23 +17,12 @@ export interface ListingView {
   page: number;
 }
 
-function Select(props: { ctx: PageContext; name: string; label: string; options: string[]; value?: string }) {
-  return (
-    <div class="field">
-      <label for={`f-${props.name}`}>{props.label}</label>
-      <select id={`f-${props.name}`} name={props.name}>
-        <option value="">{props.ctx.t('listing.any')}</option>
-        {props.options.map((o) => (
-          <option value={o} selected={o === props.value} safe>
-            {o}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-const sortLabel = { newest: 'listing.sortNewest', price_asc: 'listing.sortPriceAsc', price_desc: 'listing.sortPriceDesc', name: 'listing.sortName' } as const satisfies Record<Sort, string>;
+const sortLabel = {
+  newest: 'listing.sortNewest',
+  price_asc: 'listing.sortPriceAsc',
+  price_desc: 'listing.sortPriceDesc',
+  name: 'listing.sortName',
+} as const satisfies Record<Sort, string>;
 
 export function ListingPage({ ctx, v }: { ctx: PageContext; v: ListingView }) {
   const { t } = ctx;
@@ -50,8 +40,22 @@ export function ListingPage({ ctx, v }: { ctx: PageContext; v: ListingView }) {
           {p.q !== undefined && <input type="hidden" name="q" value={p.q} />}
           {v.facets && (
             <>
-              <Select ctx={ctx} name="brand" label={t('listing.brand')} options={v.facets.brands} value={p.brand} />
-              <Select ctx={ctx} name="algorithm" label={t('listing.algorithm')} options={v.facets.algorithms} value={p.algorithm} />
+              <SelectField
+                ctx={ctx}
+                name="brand"
+                label={t('listing.brand')}
+                placeholder={t('listing.any')}
+                options={v.facets.brands.map((b) => ({ value: b, label: b }))}
+                value={p.brand}
+              />
+              <SelectField
+                ctx={ctx}
+                name="algorithm"
+                label={t('listing.algorithm')}
+                placeholder={t('listing.any')}
+                options={v.facets.algorithms.map((a) => ({ value: a, label: a }))}
+                value={p.algorithm}
+              />
             </>
           )}
           <fieldset class="price-range">

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { PageContext } from '../../../platform/http/page-context.js';
-import { Field, FormError, type FormState } from '../../../platform/views/form.js';
+import { Field, FormError, type FormState, SelectField } from '../../../platform/views/form.js';
 import { CsrfField } from '../../../platform/views/layout.js';
 import type { PaymentMethod } from '../../payments/payment-method.repo.js';
 import { countryName, type Settings } from '../../settings/index.js';
@@ -34,53 +34,84 @@ export function CheckoutForm({ ctx, d, form }: { ctx: PageContext; d: CheckoutDa
       <input type="hidden" name="token" value={token} />
       <FormError ctx={ctx} form={form} />
       <div class="grid-2">
-        <Field ctx={ctx} form={form} name="fullName" label={t('field.fullName')} value={d.saved?.fullName ?? d.defaultName} required autocomplete="name" />
-        <Field ctx={ctx} form={form} name="phone" type="tel" label={t('field.phone')} value={d.saved?.phone} required autocomplete="tel" />
-        <div class={err('country') ? 'field has-error' : 'field'}>
-          <label for="f-country">{t('field.country')}</label>
-          <select id="f-country" name="country" required aria-invalid={err('country') ? 'true' : undefined} aria-describedby={err('country') ? 'f-country-error' : undefined}>
-            <option value="">{t('checkout.chooseCountry')}</option>
-            {countries.map((c) => (
-              <option value={c.code} selected={c.code === country}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-          {err('country') && (
-            <p class="field-error" id="f-country-error">
-              {t(err('country')!)}
-            </p>
-          )}
-        </div>
-        <Field ctx={ctx} form={form} name="city" label={t('field.city')} value={d.saved?.city} required autocomplete="address-level2" />
-        <Field ctx={ctx} form={form} name="address" label={t('field.address')} value={d.saved?.address} required autocomplete="street-address" />
-        <Field ctx={ctx} form={form} name="postalCode" label={t('field.postalCode')} value={d.saved?.postalCode} autocomplete="postal-code" />
-        <div class={err('shippingMethod') ? 'field has-error' : 'field'}>
-          <label for="f-shippingMethod">{t('field.shippingMethod')}</label>
-          <select id="f-shippingMethod" name="shippingMethod" aria-invalid={err('shippingMethod') ? 'true' : undefined}>
-            {shipping.map((m) => (
-              <option value={m} selected={m === v('shippingMethod')}>
-                {t(`shipping.${m}`)}
-              </option>
-            ))}
-          </select>
-          {err('shippingMethod') && <p class="field-error">{t(err('shippingMethod')!)}</p>}
-        </div>
-        <div class={err('paymentMethodId') ? 'field has-error' : 'field'}>
-          <label for="f-paymentMethodId">{t('field.paymentMethod')}</label>
-          <select id="f-paymentMethodId" name="paymentMethodId" aria-invalid={err('paymentMethodId') ? 'true' : undefined}>
-            {methods.map((m) => (
-              <option value={String(m.id)} selected={String(m.id) === v('paymentMethodId')} safe>
-                {m.name}
-              </option>
-            ))}
-          </select>
-          {err('paymentMethodId') && <p class="field-error">{t(err('paymentMethodId')!)}</p>}
-        </div>
+        <Field
+          ctx={ctx}
+          form={form}
+          name="fullName"
+          label={t('field.fullName')}
+          value={d.saved?.fullName ?? d.defaultName}
+          required
+          autocomplete="name"
+        />
+        <Field
+          ctx={ctx}
+          form={form}
+          name="phone"
+          type="tel"
+          label={t('field.phone')}
+          value={d.saved?.phone}
+          required
+          autocomplete="tel"
+        />
+        <SelectField
+          ctx={ctx}
+          form={form}
+          name="country"
+          label={t('field.country')}
+          placeholder={t('checkout.chooseCountry')}
+          options={countries.map((c) => ({ value: c.code, label: c.name }))}
+          value={country}
+          required
+        />
+        <Field
+          ctx={ctx}
+          form={form}
+          name="city"
+          label={t('field.city')}
+          value={d.saved?.city}
+          required
+          autocomplete="address-level2"
+        />
+        <Field
+          ctx={ctx}
+          form={form}
+          name="address"
+          label={t('field.address')}
+          value={d.saved?.address}
+          required
+          autocomplete="street-address"
+        />
+        <Field
+          ctx={ctx}
+          form={form}
+          name="postalCode"
+          label={t('field.postalCode')}
+          value={d.saved?.postalCode}
+          autocomplete="postal-code"
+        />
+        <SelectField
+          ctx={ctx}
+          form={form}
+          name="shippingMethod"
+          label={t('field.shippingMethod')}
+          options={shipping.map((m) => ({ value: m, label: t(`shipping.${m}`) }))}
+        />
+        <SelectField
+          ctx={ctx}
+          form={form}
+          name="paymentMethodId"
+          label={t('field.paymentMethod')}
+          options={methods.map((m) => ({ value: String(m.id), label: m.name }))}
+        />
       </div>
       {shipping.length < 4 && <p class="hint">{t('checkout.largeOrderHint')}</p>}
       <div class={err('cryptoAcknowledged') ? 'field checkbox has-error' : 'field checkbox'}>
-        <input id="f-cryptoAcknowledged" name="cryptoAcknowledged" type="checkbox" checked={v('cryptoAcknowledged') === 'on'} />
+        <input
+          id="f-cryptoAcknowledged"
+          name="cryptoAcknowledged"
+          type="checkbox"
+          checked={v('cryptoAcknowledged') === 'on'}
+        />
         <label for="f-cryptoAcknowledged">{t('checkout.cryptoAck')}</label>
       </div>
       <p class="hint">{t('checkout.cryptoRestricted', { list: restricted })}</p>
