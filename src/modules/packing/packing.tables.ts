@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, doublePrecision, index, integer, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
 import { users } from '../accounts/account.tables.js';
 import { orderLines, orders } from '../orders/order.tables.js';
 
@@ -52,7 +63,10 @@ export const packingFiles = pgTable(
     correctionReason: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('packing_files_order_idx').on(t.orderId, t.id), check('packing_files_kind_check', sql`kind in ('photo', 'video')`)],
+  (t) => [
+    index('packing_files_order_idx').on(t.orderId, t.id),
+    check('packing_files_kind_check', sql`kind in ('photo', 'video')`),
+  ],
 );
 
 /**
@@ -88,6 +102,9 @@ export const packingUnits = pgTable(
   (t) => [
     index('packing_units_order_idx').on(t.orderId, t.id),
     index('packing_units_serial_idx').on(t.serialNumber),
-    check('packing_units_burn_in_check', sql`(burn_in_hours is null or burn_in_hours >= 0) and (burn_in_hashrate is null or burn_in_hashrate >= 0)`),
+    check(
+      'packing_units_burn_in_check',
+      sql`(burn_in_hours is null or burn_in_hours >= 0) and (burn_in_hashrate is null or burn_in_hashrate >= 0)`,
+    ),
   ],
 );

@@ -1,0 +1,53 @@
+import type { CurrentUser } from '../../../platform/auth/current-user.js';
+import type { Db } from '../../../platform/db/client.js';
+import { AppError } from '../../../platform/errors.js';
+import { discardMedia, type StoredMedia } from '../../../platform/http/media-upload.js';
+import type { Storage } from '../../../platform/storage.js';
+import type { Order } from '../../orders/order.repo.js';
+import { findParcel, lockOrderStatus } from '../packing.repo.js';
+import { evidenceEditable } from '../packing.rules.js';
+import { packingFiles } from '../packing.tables.js';
+
+/**
+ * Records photos and videos already streamed to storage on one parcel. The files exist
+ * before their rows (SECURITY.md); if the rows cannot be written they are removed.
+ */
+export async function addPackingFiles(
+  db: Db,
+  storage: Storage,
+  order: Order,
+  user: CurrentUser,
+  input: { parcelId: number; files: StoredMedia[]; reason?: string },
+) {
+  try {
+    if (input.files.length === 0) throw new AppError('VALIDATION', { fields: { files: 'packing.filesRequired' } });
+    return await db.transaction(async (tx) => {
+      const check = evidenceEditable(await lockOrderStatus(tx, order.id), input.reason);
+      if (!check.ok)
+        throw new AppError('VALIDATION', {
+          fields: { [check.code === 'packing.reasonRequired' ? 'reason' : '_form']: check.code },
+        });
+      if (!(await findParcel(tx, order.id, input.parcelId))) throw new AppError('NOT_FOUND');
+      return tx
+        .insert(packingFiles)
+        .values(
+          input.files.map((f) => ({
+            orderId: order.id,
+            parcelId: input.parcelId,
+            kind: f.kind,
+            fileKey: f.key,
+            previewKey: f.previewKey,
+            mimeType: f.mimeType,
+            sizeBytes: f.size,
+            sha256: f.sha256,
+            uploadedBy: user.id,
+            correctionReason: check.correction ? input.reason!.trim() : null,
+          })),
+        )
+        .returning();
+    });
+  } catch (err) {
+    await discardMedia(storage, input.files);
+    throw err;
+  }
+}

@@ -1,0 +1,18 @@
+/** Packing evidence: parcels with seal numbers, photos and videos, unit serials and burn-in results. */
+
+/** What is still missing before shipping; mark-shipped calls `assertEvidenceComplete` in its transaction. */
+export { assertEvidenceComplete, evidenceGapsOf } from './actions/check-evidence.js';
+export type { PackingEvidence, PackingFile, PackingLine, PackingUnit, ParcelEvidence } from './packing.repo.js';
+/** Units in force on an order (not replaced by a correction): what after-sales claims check serials against. */
+/** Everything recorded on an order, parcel by parcel, replaced units included (marked `replacedBy`). */
+export { currentUnitsOf, PACKING_FOLDER, packingEvidenceOf, packingFileOwner, packingLinesOf } from './packing.repo.js';
+export { packingRoutes } from './packing.routes.js';
+export { evidenceGaps, evidenceVisibleToBuyer, needsBurnIn, needsSerial, serialKey } from './packing.rules.js';
+export { packingFiles, packingParcels, packingUnits } from './packing.tables.js';
+/** Read-only evidence view (buyer's order page, support's case page) and its URL builders. */
+export {
+  buyerEvidenceUrls,
+  type EvidenceUrls,
+  PackingEvidenceView,
+  staffEvidenceUrls,
+} from './views/packing-evidence.js';

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { hashrateUnits, parseSealNumbers } from './packing.rules.js';
+
+const reason = z.string().trim().max(1000, { message: 'field.tooLong' }).optional();
+const optionalNumber = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : Number(v.replace(',', '.'))))
+  .refine((v) => v === undefined || (Number.isFinite(v) && v >= 0 && v < 1e9), { message: 'field.invalid' })
+  .optional();
+const id = z.coerce.number({ message: 'field.required' }).int().positive({ message: 'field.required' });
+
+export const parcelInput = z.object({
+  seals: z
+    .string({ message: 'packing.sealsRequired' })
+    .max(2000, { message: 'field.tooLong' })
+    .transform((v, ctx) => {
+      const seals = parseSealNumbers(v);
+      if (!seals) ctx.addIssue({ code: 'custom', message: 'packing.sealInvalid' });
+      else if (seals.length === 0) ctx.addIssue({ code: 'custom', message: 'packing.sealsRequired' });
+      else if (seals.length > 50) ctx.addIssue({ code: 'custom', message: 'field.tooLong' });
+      return seals ?? [];
+    }),
+  reason,
+});
+
+export const mediaInput = z.object({ reason });
+
+/** One unit: serial, and for miners the burn-in (all of hashrate, unit, hours and result, or none). */
+export const unitInput = z
+  .object({
+    parcelId: id,
+    orderLineId: id,
+    serialNumber: z
+      .string({ message: 'packing.serialRequired' })
+      .trim()
+      .min(1, { message: 'packing.serialRequired' })
+      .max(64, { message: 'field.tooLong' })
+      .regex(/^[A-Za-z0-9][A-Za-z0-9./_-]*$/, { message: 'packing.serialInvalid' }),
+    hashrate: optionalNumber,
+    hashrateUnit: z.enum(hashrateUnits).default('TH/s'),
+    hours: optionalNumber,
+    passed: z.enum(['', 'pass', 'fail']).default(''),
+    correctsUnitId: z
+      .string()
+      .transform((v) => (v === '' ? undefined : Number(v)))
+      .refine((v) => v === undefined || Number.isInteger(v), { message: 'field.invalid' })
+      .optional(),
+    reason,
+  })
+  .superRefine((v, ctx) => {
+    const given = [v.hashrate !== undefined, v.hours !== undefined, v.passed !== ''];
+    if (given.some(Boolean) && !given.every(Boolean)) {
+      const field = v.hashrate === undefined ? 'hashrate' : v.hours === undefined ? 'hours' : 'passed';
+      ctx.addIssue({ code: 'custom', path: [field], message: 'packing.burnInIncomplete' });
+    }
+  })
+  .transform(({ hashrate, hashrateUnit, hours, passed, ...rest }) => ({
+    ...rest,
+    burnIn:
+      hashrate !== undefined && hours !== undefined && passed !== ''
+        ? { hashrate, unit: hashrateUnit, hours, passed: passed === 'pass' }
+        : undefined,
+  }));
+export type UnitInput = z.output<typeof unitInput>;

@@ -1,0 +1,162 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { type CurrentUser, requireRole, requireStaff, requireUser } from '../../platform/auth/current-user.js';
+import type { Db } from '../../platform/db/client.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { type EventBus, orderTopic } from '../../platform/events.js';
+import { type FieldErrors, formValues, parseForm } from '../../platform/http/forms.js';
+import { readMediaUpload } from '../../platform/http/media-upload.js';
+import { pageContext } from '../../platform/http/page-context.js';
+import type { Storage } from '../../platform/storage.js';
+import type { FormState } from '../../platform/views/form.js';
+import { findCustomerOrder, findOrderByNumber, type Order } from '../orders/order.repo.js';
+// Direct files, not orders/index.ts: the orders module renders this module's views.
+import { loadOrderPage } from '../orders/order-page.data.js';
+import { StaffOrderPage } from '../orders/views/staff-order-pages.js';
+import { addPackingFiles } from './actions/add-packing-files.js';
+import { addParcel } from './actions/add-parcel.js';
+import { recordUnit } from './actions/record-unit.js';
+import { mediaInput, parcelInput, unitInput } from './packing.inputs.js';
+import { findPackingFile, findParcel, PACKING_FOLDER, type PackingFile } from './packing.repo.js';
+import { evidenceVisibleToBuyer } from './packing.rules.js';
+import { packingForms } from './views/packing-section.js';
+
+type Req = FastifyRequest<{ Params: { number: string; parcelId?: string; id?: string } }>;
+const recordable: readonly Order['status'][] = ['ready_to_ship', 'shipped', 'completed'];
+
+/** Warehouse records packing evidence; staff and (once shipped) the buyer view its files. */
+export async function packingRoutes(
+  app: FastifyInstance,
+  { db, storage, bus }: { db: Db; storage: Storage; bus: EventBus },
+) {
+  const load = async (req: Req) => {
+    const user = requireRole(req.user, 'warehouse');
+    const order = await findOrderByNumber(db, req.params.number);
+    if (!order) throw notFound();
+    return { user, order };
+  };
+  /** Refused input goes back to its form on the order page, with what was typed. */
+  const refused = async (
+    req: Req,
+    reply: FastifyReply,
+    order: Order,
+    form: string,
+    errors: FieldErrors,
+    values: Record<string, string>,
+  ) => {
+    const d = await loadOrderPage(db, order, requireStaff(req.user));
+    const forms: Record<string, FormState> = { [form]: { errors, values } };
+    return reply
+      .code(422)
+      .type('text/html; charset=utf-8')
+      .send(<StaffOrderPage ctx={pageContext(req, reply)} d={d} forms={forms} />);
+  };
+  const run = async (
+    req: Req,
+    reply: FastifyReply,
+    order: Order,
+    form: string,
+    values: Record<string, string>,
+    action: () => Promise<unknown>,
+  ) => {
+    try {
+      await action();
+    } catch (err) {
+      if (err instanceof AppError && err.fields)
+        return refused(req, reply, order, form, err.fields as FieldErrors, values);
+      throw err;
+    }
+    await bus.publish(orderTopic(order.number));
+    return reply.code(303).redirect(`/admin/orders/${order.number}#packing`);
+  };
+
+  app.post<{ Params: { number: string } }>('/admin/orders/:number/packing/parcels', async (req, reply) => {
+    const { user, order } = await load(req);
+    const form = parseForm(parcelInput, req.body);
+    if (!form.ok) return refused(req, reply, order, packingForms.parcel, form.errors, form.values);
+    return run(req, reply, order, packingForms.parcel, formValues(req.body), () =>
+      addParcel(db, order, user, form.data),
+    );
+  });
+
+  app.post<{ Params: { number: string; parcelId: string } }>(
+    '/admin/orders/:number/packing/parcels/:parcelId/files',
+    async (req, reply) => {
+      const { user, order } = await load(req);
+      const parcelId = Number(req.params.parcelId);
+      // Refuse before reading a body that may be a gigabyte.
+      if (!Number.isInteger(parcelId) || !(await findParcel(db, order.id, parcelId))) throw notFound();
+      const name = packingForms.media(parcelId);
+      if (!recordable.includes(order.status)) return refused(req, reply, order, name, { _form: 'packing.closed' }, {});
+      const upload = await readMediaUpload(req, storage, { folder: PACKING_FOLDER, fileFields: ['files'] });
+      const form = parseForm(mediaInput, upload.fields);
+      if (!form.ok || Object.keys(upload.errors).length) {
+        return refused(req, reply, order, name, { ...(form.ok ? {} : form.errors), ...upload.errors }, upload.fields);
+      }
+      return run(req, reply, order, name, upload.fields, () =>
+        addPackingFiles(db, storage, order, user, { parcelId, files: upload.files, reason: form.data.reason }),
+      );
+    },
+  );
+
+  app.post<{ Params: { number: string } }>('/admin/orders/:number/packing/units', async (req, reply) => {
+    const { user, order } = await load(req);
+    const form = parseForm(unitInput, req.body);
+    if (!form.ok) return refused(req, reply, order, packingForms.unit, form.errors, form.values);
+    return run(req, reply, order, packingForms.unit, formValues(req.body), () =>
+      recordUnit(db, order, user, form.data),
+    );
+  });
+
+  /**
+   * Files by id within the order, never by storage path. Originals go out as
+   * attachments (a <video> still plays them); only re-encoded previews are inline.
+   */
+  const send = async (
+    reply: FastifyReply,
+    order: Order,
+    fileId: string | undefined,
+    variant: 'original' | 'preview',
+    viewer: CurrentUser,
+  ) => {
+    const file: PackingFile | undefined = Number.isInteger(Number(fileId))
+      ? await findPackingFile(db, order.id, Number(fileId))
+      : undefined;
+    // Buyers never receive a photo as uploaded (metadata, hidden payloads): only its preview.
+    const buyerPhotoOriginal = viewer.role === 'customer' && file?.kind === 'photo' && variant === 'original';
+    const key = variant === 'preview' ? file?.previewKey : file?.fileKey;
+    if (!file || !key || buyerPhotoOriginal) throw notFound();
+    const inline = variant === 'preview';
+    return reply
+      .type(inline ? 'image/webp' : file.mimeType)
+      .header(
+        'content-disposition',
+        `${inline ? 'inline' : 'attachment'}; filename="packing-${order.number}-${file.id}.${key.split('.').pop()}"`,
+      )
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, no-store')
+      .send(storage.open(key));
+  };
+
+  for (const variant of ['original', 'preview'] as const) {
+    const suffix = variant === 'preview' ? '/preview' : '';
+    app.get<{ Params: { number: string; id: string } }>(
+      `/admin/orders/:number/packing/files/:id${suffix}`,
+      async (req, reply) => {
+        const viewer = requireStaff(req.user);
+        const order = await findOrderByNumber(db, req.params.number);
+        if (!order) throw notFound();
+        return send(reply, order, req.params.id, variant, viewer);
+      },
+    );
+    app.get<{ Params: { number: string; id: string } }>(
+      `/orders/:number/packing/files/:id${suffix}`,
+      async (req, reply) => {
+        const viewer = requireUser(req.user);
+        const order = await findCustomerOrder(db, req.params.number, viewer.id);
+        if (!evidenceVisibleToBuyer(order.status)) throw notFound();
+        return send(reply, order, req.params.id, variant, { ...viewer, role: 'customer' });
+      },
+    );
+  }
+}
