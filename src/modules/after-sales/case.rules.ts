@@ -89,8 +89,10 @@ export function checkClaim(c: ClaimCheck): Record<string, ClaimProblem> {
     }
     const shipped = new Set(c.units.filter((u) => u.orderLineId === line.id).map((u) => norm(u.serialNumber)));
     if (claim.serials.some((s) => !shipped.has(norm(s)))) errors[`serial_${line.id}`] = 'case.serialNotShipped';
-    else if (new Set(claim.serials.map(norm)).size !== claim.serials.length) errors[`serial_${line.id}`] = 'case.serialRepeated';
-    else if (serialsRequired(c.type, line.kind) && claim.serials.length !== claim.quantity) errors[`serial_${line.id}`] = 'case.serialsRequired';
+    else if (new Set(claim.serials.map(norm)).size !== claim.serials.length)
+      errors[`serial_${line.id}`] = 'case.serialRepeated';
+    else if (serialsRequired(c.type, line.kind) && claim.serials.length !== claim.quantity)
+      errors[`serial_${line.id}`] = 'case.serialsRequired';
   }
   if (evidenceRequired(c.type) && c.mediaCount === 0) errors.media = 'case.evidenceRequired';
   return errors;

@@ -8,6 +8,7 @@ import { Layout } from './layout.js';
 const sections: { href: string; label: MessageKey; roles: Role[] }[] = [
   { href: '/admin', label: 'admin.dashboard', roles: ['sales', 'finance', 'warehouse', 'support'] },
   { href: '/admin/orders', label: 'admin.orders', roles: ['sales', 'finance', 'warehouse', 'support'] },
+  { href: '/admin/after-sales', label: 'admin.afterSales', roles: ['support', 'warehouse'] },
   { href: '/admin/products', label: 'admin.products', roles: ['admin'] },
   { href: '/admin/network-figures', label: 'admin.networkFigures', roles: ['admin', 'sales'] },
   { href: '/admin/outbox', label: 'admin.outbox', roles: ['admin'] },
@@ -17,10 +18,15 @@ const sections: { href: string; label: MessageKey; roles: Role[] }[] = [
   { href: '/admin/settings', label: 'settings.title', roles: ['admin'] },
 ];
 
-export function AdminShell({ ctx, title, children }: { ctx: PageContext; title: string; children?: Children }) {
+export function AdminShell({
+  ctx,
+  title,
+  children,
+  scripts,
+}: { ctx: PageContext; title: string; children?: Children; scripts?: string[] }) {
   const role = ctx.user?.role ?? 'customer';
   return (
-    <Layout ctx={ctx} title={title}>
+    <Layout ctx={ctx} title={title} scripts={scripts}>
       <div class="admin">
         <nav class="admin-nav" aria-label={ctx.t('admin.nav')}>
           {sections

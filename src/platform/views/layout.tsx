@@ -43,6 +43,7 @@ function Header({ ctx }: { ctx: PageContext }) {
           {user ? (
             <>
               <a href="/orders">{t('nav.myOrders')}</a>
+              <a href="/after-sales">{t('nav.afterSales')}</a>
               <a href="/repair-centers">{t('nav.repairCenter')}</a>
               {isStaff(user.role) && <a href="/admin">{t('nav.backOffice')}</a>}
               <span class="who" safe>

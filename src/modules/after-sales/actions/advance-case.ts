@@ -1,0 +1,54 @@
+import type { Db } from '../../../platform/db/client.js';
+import type { CaseActor, CaseEvent } from '../case.machine.js';
+import { applyCaseTransition, type Case, caseLinesOf, snapshotOfCase } from '../case.repo.js';
+import { reissueDueFrom } from '../case.rules.js';
+import { mailCustomer } from './case-mail.js';
+
+/** The case events that carry nothing but an optional note. */
+export const noteEvents = [
+  'startReview',
+  'receiveUnit',
+  'markRepaired',
+  'markUnrepairable',
+  'confirmReissueReceived',
+  'closeCase',
+] as const;
+export type NoteEvent = (typeof noteEvents)[number];
+export const isNoteEvent = (e: string): e is NoteEvent => (noteEvents as readonly string[]).includes(e);
+
+const headlines: Record<NoteEvent, string> = {
+  startReview: 'Support is reviewing your case.',
+  receiveUnit: 'The repair center has received your unit.',
+  markRepaired: 'Your unit has been repaired and the case is resolved.',
+  markUnrepairable: 'Your unit could not be repaired: we will send you a replacement.',
+  confirmReissueReceived: 'Thank you for confirming the replacement arrived. The case is resolved.',
+  closeCase: 'Support has closed your case.',
+};
+
+/** One of the note-only events; an unrepairable unit becomes a reissue and starts the shipping clock. */
+export async function advanceCase(
+  db: Db,
+  c: Case,
+  event: CaseEvent & NoteEvent,
+  actor: CaseActor,
+  note = '',
+  now = new Date(),
+) {
+  return db.transaction(async (tx) => {
+    const lines = await caseLinesOf(tx, c.id);
+    const set =
+      event === 'markUnrepairable'
+        ? {
+            resolution: 'reissue' as const,
+            reissueDueAt: reissueDueFrom(
+              now,
+              c.type,
+              lines.map((l) => l.kind),
+            ),
+          }
+        : undefined;
+    const updated = await applyCaseTransition(tx, c, snapshotOfCase(c, lines), event, actor, { set, note, now });
+    await mailCustomer(tx, updated, `Case ${c.number}: ${headlines[event]}`, note);
+    return updated;
+  });
+}

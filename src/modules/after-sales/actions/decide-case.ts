@@ -1,0 +1,67 @@
+import type { Db } from '../../../platform/db/client.js';
+import { AppError } from '../../../platform/errors.js';
+import type { CaseActor } from '../case.machine.js';
+import { applyCaseTransition, type Case, caseLinesOf, findApprovedCenter, snapshotOfCase } from '../case.repo.js';
+import { reissueDueFrom } from '../case.rules.js';
+import { mailCustomer } from './case-mail.js';
+
+export type Decision =
+  | { kind: 'reissue'; note: string }
+  | { kind: 'repair'; repairCenterId: number; note: string }
+  | { kind: 'reject'; reason: string };
+
+/**
+ * Support's decision on a case still under review: reissue (starts the shipping clock),
+ * repair at a named approved center (the customer is told where to send the unit), or
+ * reject with a reason. Two agents deciding at once: the second gets a conflict.
+ */
+export async function decideCase(db: Db, c: Case, actor: CaseActor, d: Decision, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const lines = await caseLinesOf(tx, c.id);
+    const snapshot = snapshotOfCase(c, lines);
+    if (d.kind === 'reject') {
+      const updated = await applyCaseTransition(tx, c, snapshot, 'rejectCase', actor, {
+        set: { rejectionReason: d.reason },
+        note: d.reason,
+        now,
+      });
+      await mailCustomer(tx, updated, `We could not accept after-sales case ${c.number}.`, `Reason: ${d.reason}`);
+      return updated;
+    }
+    if (d.kind === 'reissue') {
+      const reissueDueAt = reissueDueFrom(
+        now,
+        c.type,
+        lines.map((l) => l.kind),
+      );
+      const updated = await applyCaseTransition(tx, c, snapshot, 'decideReissue', actor, {
+        set: { resolution: 'reissue', reissueDueAt },
+        note: d.note,
+        now,
+      });
+      await mailCustomer(
+        tx,
+        updated,
+        `We will send you a replacement for case ${c.number}.`,
+        `It ships by ${reissueDueAt.toISOString().slice(0, 10)}. ${d.note}`.trim(),
+      );
+      return updated;
+    }
+    const center = await findApprovedCenter(tx, d.repairCenterId);
+    if (!center) throw new AppError('VALIDATION', { fields: { repairCenterId: 'case.centerRequired' } });
+    const updated = await applyCaseTransition(tx, c, snapshot, 'decideRepair', actor, {
+      set: { resolution: 'repair', repairCenterId: center.id },
+      note: [`${center.name}, ${center.city} (${center.country})`, d.note].filter(Boolean).join(' · '),
+      now,
+    });
+    await mailCustomer(
+      tx,
+      updated,
+      `Please send the unit of case ${c.number} to our approved repair center:`,
+      [center.name, center.address, `${center.city}, ${center.country}`, `${center.phone} · ${center.email}`, d.note]
+        .filter(Boolean)
+        .join('\n'),
+    );
+    return updated;
+  });
+}

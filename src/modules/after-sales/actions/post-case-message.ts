@@ -1,0 +1,41 @@
+import type { CurrentUser } from '../../../platform/auth/current-user.js';
+import { isStaff } from '../../../platform/auth/roles.js';
+import type { Db } from '../../../platform/db/client.js';
+import type { StoredMedia } from '../../../platform/http/media-upload.js';
+import type { Case } from '../case.repo.js';
+import { caseFiles, caseMessages } from '../case.tables.js';
+import { mailCustomer, mailSupport } from './case-mail.js';
+
+/** A message on the case thread, with any photos or videos sent along; the other side is mailed. */
+export async function postCaseMessage(
+  db: Db,
+  c: Case,
+  author: CurrentUser,
+  body: string,
+  files: readonly StoredMedia[],
+) {
+  const fromStaff = isStaff(author.role);
+  return db.transaction(async (tx) => {
+    const [message] = await tx
+      .insert(caseMessages)
+      .values({ caseId: c.id, authorId: author.id, fromStaff, body })
+      .returning();
+    if (files.length) {
+      await tx.insert(caseFiles).values(
+        files.map((f) => ({
+          caseId: c.id,
+          messageId: message!.id,
+          kind: f.kind,
+          fileKey: f.key,
+          previewKey: f.previewKey,
+          mimeType: f.mimeType,
+          sizeBytes: f.size,
+          sha256: f.sha256,
+          uploadedBy: author.id,
+        })),
+      );
+    }
+    if (fromStaff) await mailCustomer(tx, c, `New message from support on case ${c.number}:`, body);
+    else await mailSupport(tx, `Customer message on case ${c.number}`, body);
+  });
+}

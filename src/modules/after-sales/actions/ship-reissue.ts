@@ -1,0 +1,31 @@
+import type { Db } from '../../../platform/db/client.js';
+import { trackingUrl } from '../../orders/order.rules.js';
+import type { CaseActor } from '../case.machine.js';
+import { applyCaseTransition, type Case, caseLinesOf, snapshotOfCase } from '../case.repo.js';
+import { mailCustomer } from './case-mail.js';
+
+/** Warehouse (or support) ships the replacement with carrier and tracking; the customer then confirms it arrived. */
+export async function shipReissue(
+  db: Db,
+  c: Case,
+  actor: CaseActor,
+  carrier: string,
+  tracking: string,
+  now = new Date(),
+) {
+  return db.transaction(async (tx) => {
+    const snapshot = snapshotOfCase(c, await caseLinesOf(tx, c.id));
+    const updated = await applyCaseTransition(tx, c, snapshot, 'shipReissue', actor, {
+      set: { reissueCarrier: carrier, reissueTracking: tracking },
+      note: `${carrier}: ${tracking}`,
+      now,
+    });
+    await mailCustomer(
+      tx,
+      updated,
+      `The replacement for case ${c.number} has shipped: ${carrier} ${tracking} ${trackingUrl(carrier, tracking) ?? ''}`.trim(),
+      'Please confirm on the case page when it arrives.',
+    );
+    return updated;
+  });
+}

@@ -1,0 +1,14 @@
+/** After-sales: cases on completed orders, their policy and deadlines, the customer's and support's pages. */
+
+import type { FileOwner } from '../../platform/storage.js';
+import { referencedCaseKeys } from './case.repo.js';
+import { CASE_FOLDER } from './case.routes.js';
+
+export * from './case.machine.js';
+export { afterSalesPolicy, policyFor, policyTable } from './case.policy.js';
+export { caseRoutes } from './case.routes.js';
+export { afterSalesCases, caseEvents, caseFiles, caseLines, caseMessages } from './case.tables.js';
+export { staffCaseRoutes } from './staff-case.routes.js';
+
+/** Case files live in `after-sales/`; the orphan sweep asks which keys a case file row still references. */
+export const caseFileOwner: FileOwner = { folder: CASE_FOLDER, referenced: referencedCaseKeys };

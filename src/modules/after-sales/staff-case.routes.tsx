@@ -1,0 +1,147 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { requireRole } from '../../platform/auth/current-user.js';
+import type { Db } from '../../platform/db/client.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { type FieldErrors, formValues, parseForm } from '../../platform/http/forms.js';
+import { discardMedia, readMediaUpload } from '../../platform/http/media-upload.js';
+import { pageContext } from '../../platform/http/page-context.js';
+import type { Storage } from '../../platform/storage.js';
+import type { FormState } from '../../platform/views/form.js';
+import { advanceCase, isNoteEvent } from './actions/advance-case.js';
+import { decideCase } from './actions/decide-case.js';
+import { postCaseMessage } from './actions/post-case-message.js';
+import { shipReissue } from './actions/ship-reissue.js';
+import { sendCaseFile } from './case.http.js';
+import { caseMessageInput, decideRepairInput, noteInput, rejectCaseInput, shipReissueInput } from './case.inputs.js';
+import { caseQueues, isCaseQueue, openCaseStates } from './case.queue.js';
+import { type Case, findCaseByNumber, findCaseFile, queueCases, queueCounts } from './case.repo.js';
+import { CASE_FOLDER } from './case.routes.js';
+import { caseStates } from './case.states.js';
+import { caseActorOf, loadCasePage, loadStaffExtras } from './case-page.data.js';
+import { CaseQueuePage, StaffCasePage } from './views/staff-case-pages.js';
+
+const html = (reply: FastifyReply, status = 200) => reply.code(status).type('text/html; charset=utf-8');
+type NumberParams = { Params: { number: string } };
+type Forms = Parameters<typeof StaffCasePage>[0]['forms'];
+
+/** Support's queue and case page; warehouse sees cases to ship their replacements. Decisions are support's. */
+export async function staffCaseRoutes(app: FastifyInstance, { db, storage }: { db: Db; storage: Storage }) {
+  const viewer = (req: FastifyRequest) => requireRole(req.user, 'support', 'warehouse');
+  const load = async (req: FastifyRequest<NumberParams>) => {
+    viewer(req);
+    const c = await findCaseByNumber(db, req.params.number);
+    if (!c) throw notFound();
+    return c;
+  };
+  const page = async (req: FastifyRequest, reply: FastifyReply, c: Case, status = 200, forms: Forms = {}) => {
+    const d = await loadCasePage(db, c, viewer(req));
+    const x = await loadStaffExtras(db, d);
+    return html(reply, status).send(
+      <StaffCasePage ctx={pageContext(req, reply)} d={d} x={x} forms={forms} now={new Date()} />,
+    );
+  };
+  const done = (reply: FastifyReply, c: Case) => reply.code(303).redirect(`/admin/after-sales/${c.number}`);
+  /** Field errors from an action go back to its form; others propagate. */
+  const refused = (err: unknown, body: unknown): FormState => {
+    if (err instanceof AppError && err.fields) return { errors: err.fields as FieldErrors, values: formValues(body) };
+    throw err;
+  };
+
+  app.get('/admin/after-sales', async (req, reply) => {
+    viewer(req);
+    const q = String((req.query as { queue?: string }).queue ?? 'open');
+    const queue = isCaseQueue(q) ? q : 'open';
+    const now = new Date();
+    const states = queue === 'open' ? openCaseStates : queue === 'overdue' ? [] : [queue];
+    const [counts, rows] = await Promise.all([
+      queueCounts(db, caseStates, now),
+      queueCases(db, queue === 'overdue' ? { overdueAt: now } : { states }),
+    ]);
+    const open = openCaseStates.reduce((n, s) => n + counts.byState[s], 0);
+    const all = Object.fromEntries(
+      caseQueues.map((k) => [k, k === 'open' ? open : k === 'overdue' ? counts.overdue : counts.byState[k]]),
+    );
+    return html(reply).send(
+      <CaseQueuePage ctx={pageContext(req, reply)} queue={queue} counts={all as never} rows={rows} now={now} />,
+    );
+  });
+
+  app.get<NumberParams>('/admin/after-sales/:number', async (req, reply) => page(req, reply, await load(req)));
+
+  app.post<{ Params: { number: string; kind: string } }>(
+    '/admin/after-sales/:number/decide/:kind',
+    async (req, reply) => {
+      const user = requireRole(req.user, 'support');
+      const c = await load(req);
+      const actor = caseActorOf(user);
+      if (req.params.kind === 'reissue') {
+        const form = parseForm(noteInput, req.body);
+        await decideCase(db, c, actor, { kind: 'reissue', note: form.ok ? form.data.note : '' });
+      } else if (req.params.kind === 'repair') {
+        const form = parseForm(decideRepairInput, req.body);
+        if (!form.ok) return page(req, reply, c, 422, { repair: form });
+        try {
+          await decideCase(db, c, actor, { kind: 'repair', ...form.data });
+        } catch (err) {
+          return page(req, reply, c, 422, { repair: refused(err, req.body) });
+        }
+      } else if (req.params.kind === 'reject') {
+        const form = parseForm(rejectCaseInput, req.body);
+        if (!form.ok) return page(req, reply, c, 422, { reject: form });
+        await decideCase(db, c, actor, { kind: 'reject', reason: form.data.reason });
+      } else throw notFound();
+      return done(reply, c);
+    },
+  );
+
+  app.post<NumberParams>('/admin/after-sales/:number/ship', async (req, reply) => {
+    const user = requireRole(req.user, 'warehouse', 'support');
+    const c = await load(req);
+    const form = parseForm(shipReissueInput, req.body);
+    if (!form.ok) return page(req, reply, c, 422, { ship: form });
+    await shipReissue(db, c, caseActorOf(user), form.data.carrier, form.data.tracking);
+    return done(reply, c);
+  });
+
+  app.post<{ Params: { number: string; event: string } }>(
+    '/admin/after-sales/:number/events/:event',
+    async (req, reply) => {
+      const user = requireRole(req.user, 'support');
+      const c = await load(req);
+      const event = req.params.event;
+      if (!isNoteEvent(event) || event === 'confirmReissueReceived') throw notFound();
+      const form = parseForm(noteInput, req.body);
+      await advanceCase(db, c, event, caseActorOf(user), form.ok ? form.data.note : '');
+      return done(reply, c);
+    },
+  );
+
+  app.post<NumberParams>('/admin/after-sales/:number/messages', async (req, reply) => {
+    const user = viewer(req);
+    const c = await load(req);
+    const upload = await readMediaUpload(req, storage, { folder: CASE_FOLDER, fileFields: ['media'] });
+    const form = parseForm(caseMessageInput, upload.fields);
+    if (!form.ok || Object.keys(upload.errors).length) {
+      await discardMedia(storage, upload.files);
+      throw new AppError('VALIDATION', { fields: { ...(form.ok ? {} : form.errors), ...upload.errors } });
+    }
+    await postCaseMessage(db, c, user, form.data.body, upload.files).catch(async (err) => {
+      await discardMedia(storage, upload.files);
+      throw err;
+    });
+    return reply.code(303).redirect(`/admin/after-sales/${c.number}#thread`);
+  });
+
+  app.get<{ Params: { number: string; id: string } }>('/admin/after-sales/:number/files/:id', async (req, reply) => {
+    const c = await load(req);
+    const id = Number(req.params.id);
+    const original = (req.query as { original?: string }).original === '1';
+    return sendCaseFile(
+      reply,
+      storage,
+      c.number,
+      Number.isInteger(id) ? await findCaseFile(db, c.id, id) : undefined,
+      original,
+    );
+  });
+}

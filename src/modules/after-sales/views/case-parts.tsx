@@ -1,0 +1,158 @@
+import type { FieldErrors } from '../../../platform/http/forms.js';
+import type { PageContext } from '../../../platform/http/page-context.js';
+import { CsrfField } from '../../../platform/views/layout.js';
+import { caseTransitions } from '../case.machine.js';
+import type { CaseFile } from '../case.repo.js';
+import { caseTone, countdown } from '../case.rules.js';
+import type { CaseState } from '../case.states.js';
+
+export function CaseBadge({ ctx, state }: { ctx: PageContext; state: CaseState }) {
+  return <span class={`badge ${caseTone[state]}`}>{ctx.t(`caseState.${state}`)}</span>;
+}
+
+/** "due in 1 d 4 h" in the colour of whoever owes it, or red "overdue by …" (DESIGN §4b promises with clocks). */
+export function DueBadge({ ctx, dueAt, now }: { ctx: PageContext; dueAt: Date | null; now: Date }) {
+  if (!dueAt) return '';
+  const { t, i18n } = ctx;
+  const c = countdown(dueAt, now);
+  const time = c.days ? t('case.daysHours', { d: c.days, h: c.hours }) : t('case.hours', { h: c.hours });
+  return (
+    <span class={`due ${c.overdue ? 'overdue' : ''}`}>
+      <time datetime={dueAt.toISOString()}>{i18n.dateTime(dueAt)}</time>{' '}
+      <span class={`badge ${c.overdue ? 'problem' : 'staff'}`}>
+        {c.overdue ? t('case.overdueBy', { time }) : t('case.dueIn', { time })}
+      </span>
+    </span>
+  );
+}
+
+export function CaseTimeline({
+  ctx,
+  events,
+}: {
+  ctx: PageContext;
+  events: { event: string; note: string | null; createdAt: Date }[];
+}) {
+  const { t, i18n } = ctx;
+  return (
+    <ol class="timeline">
+      {events.map((e) => (
+        <li>
+          <time datetime={e.createdAt.toISOString()}>{i18n.dateTime(e.createdAt)}</time>{' '}
+          <strong>
+            {e.event in caseTransitions
+              ? t(`caseEvent.${e.event as keyof typeof caseTransitions}`)
+              : t('caseEvent.submitCase')}
+          </strong>
+          {e.note && (
+            <span class="note" safe>
+              {e.note}
+            </span>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Kita's video type lacks `preload`: fetch only metadata until the viewer presses play. */
+const metadataOnly = { preload: 'metadata' };
+
+/** Photos as thumbnails of their re-encoded preview, videos as players; each opens or downloads through `base`. */
+export function MediaGallery({ ctx, files, base }: { ctx: PageContext; files: CaseFile[]; base: string }) {
+  const { t } = ctx;
+  if (!files.length) return <p class="hint">{t('case.noEvidence')}</p>;
+  let photos = 0;
+  let videos = 0;
+  return (
+    <ul class="media-gallery">
+      {files.map((f) => {
+        const url = `${base}/${f.id}`;
+        if (f.kind === 'photo') {
+          const label = t('case.photo', { n: ++photos });
+          return (
+            <li>
+              <a href={url}>
+                <img src={url} alt={label} loading="lazy" />
+              </a>
+            </li>
+          );
+        }
+        const label = t('case.video', { n: ++videos });
+        return (
+          <li>
+            <video src={url} controls aria-label={label} {...metadataOnly} />
+            <a href={url}>
+              {t('case.download')} · {label}
+            </a>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** The case thread: messages with the files sent along, and the form to write (multipart, so files can go too). */
+export function CaseThread({
+  ctx,
+  messages,
+  files,
+  base,
+  action,
+  errors,
+}: {
+  ctx: PageContext;
+  messages: { id: number; body: string; fromStaff: boolean; createdAt: Date }[];
+  files: CaseFile[];
+  base: string;
+  action: string;
+  /** A refused message (empty body, refused file): shown above the form. */
+  errors?: FieldErrors;
+}) {
+  const { t, i18n } = ctx;
+  const error = errors && Object.values(errors)[0];
+  return (
+    <section class="card" id="thread">
+      <h2>{t('thread.title')}</h2>
+      {messages.length === 0 ? (
+        <p class="hint">{t('thread.empty')}</p>
+      ) : (
+        <ol class="thread">
+          {messages.map((m) => {
+            const attached = files.filter((f) => f.messageId === m.id);
+            return (
+              <li class={m.fromStaff ? 'staff' : 'buyer'}>
+                <p class="meta">
+                  {m.fromStaff ? t('thread.fromShop') : t('thread.fromBuyer')} · {i18n.dateTime(m.createdAt)}
+                </p>
+                <p class="body" safe>
+                  {m.body}
+                </p>
+                {attached.length > 0 && <MediaGallery ctx={ctx} files={attached} base={base} />}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      <form method="post" action={`${action}?_csrf=${encodeURIComponent(ctx.csrf)}`} enctype="multipart/form-data">
+        {error && (
+          <p class="form-error" role="alert">
+            {t(error)}
+          </p>
+        )}
+        <CsrfField ctx={ctx} />
+        <label for="f-body">{t('thread.write')}</label>
+        <textarea id="f-body" name="body" rows="3" maxlength="4000" required />
+        <label for="f-attach">{t('case.attach')}</label>
+        <input
+          id="f-attach"
+          name="media"
+          type="file"
+          multiple
+          accept="image/jpeg,image/png,image/webp,video/mp4,video/quicktime,video/webm"
+        />
+        <button type="submit">{t('thread.send')}</button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,255 @@
+import type { Children } from '@kitajs/html';
+import type { PageContext } from '../../../platform/http/page-context.js';
+import { AdminShell } from '../../../platform/views/admin-shell.js';
+import { Field, FormError, type FormState } from '../../../platform/views/form.js';
+import { CsrfField } from '../../../platform/views/layout.js';
+import { carriers } from '../../orders/order.rules.js';
+import { PackingEvidenceView, staffEvidenceUrls } from '../../packing/index.js';
+import { countryName } from '../../settings/index.js';
+import type { CaseEvent } from '../case.machine.js';
+import { type CaseQueue, caseQueues, QUEUE_COUNT_CAP } from '../case.queue.js';
+import type { CasePageData, StaffExtras } from '../case-page.data.js';
+import { CaseBadge, CaseThread, CaseTimeline, DueBadge, MediaGallery } from './case-parts.js';
+import { CaseLinesTable, CaseOutcome, type CaseRow, CaseSummary } from './customer-case-pages.js';
+
+export function CaseQueuePage(props: {
+  ctx: PageContext;
+  queue: CaseQueue;
+  counts: Record<CaseQueue, number>;
+  rows: (CaseRow & { customerName: string })[];
+  now: Date;
+}) {
+  const { ctx, queue, counts, rows, now } = props;
+  const { t, i18n } = ctx;
+  const label = (q: CaseQueue) =>
+    q === 'open' ? t('case.queueOpen') : q === 'overdue' ? t('case.queueOverdue') : t(`caseState.${q}`);
+  return (
+    <AdminShell ctx={ctx} title={t('admin.afterSales')}>
+      <h1>{t('admin.afterSales')}</h1>
+      <nav class="queues" aria-label={t('admin.queues')}>
+        {caseQueues.map((q) => (
+          <a
+            href={`/admin/after-sales?queue=${q}`}
+            aria-current={q === queue ? 'page' : undefined}
+            class={q === 'overdue' && counts[q] > 0 ? 'overdue' : ''}
+          >
+            {label(q)}{' '}
+            <span class="count">
+              {counts[q] > QUEUE_COUNT_CAP ? `${i18n.number(QUEUE_COUNT_CAP)}+` : String(counts[q])}
+            </span>
+          </a>
+        ))}
+      </nav>
+      {rows.length === 0 ? (
+        <p class="empty">{t('case.queueEmpty')}</p>
+      ) : (
+        <table class="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('case.number')}</th>
+              <th scope="col">{t('orders.status')}</th>
+              <th scope="col">{t('field.caseType')}</th>
+              <th scope="col">{t('admin.customer')}</th>
+              <th scope="col">{t('case.due')}</th>
+              <th scope="col">{t('case.opened')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr class={r.dueAt && r.dueAt < now ? 'overdue' : ''}>
+                <td>
+                  <a href={`/admin/after-sales/${r.number}`}>{r.number}</a>
+                </td>
+                <td>
+                  <CaseBadge ctx={ctx} state={r.status} />
+                </td>
+                <td>{t(`caseType.${r.type}`)}</td>
+                <td safe>{r.customerName}</td>
+                <td>
+                  <DueBadge ctx={ctx} dueAt={r.dueAt} now={now} />
+                </td>
+                <td>{i18n.dateTime(r.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </AdminShell>
+  );
+}
+
+type Forms = Partial<Record<'repair' | 'reject' | 'ship', FormState>>;
+
+function ActionForm({
+  ctx,
+  action,
+  title,
+  children,
+  danger,
+}: {
+  ctx: PageContext;
+  action: string;
+  title: string;
+  children?: Children;
+  danger?: boolean;
+}) {
+  return (
+    <form method="post" action={action} class="card" novalidate>
+      <h3>{title}</h3>
+      <CsrfField ctx={ctx} />
+      {children}
+      <button type="submit" class={danger ? 'danger' : 'primary'}>
+        {title}
+      </button>
+    </form>
+  );
+}
+
+/** Support's decision forms; the repair form offers the suggested centers first, then every approved one. */
+function Decisions({ ctx, d, x, forms }: { ctx: PageContext; d: CasePageData; x: StaffExtras; forms: Forms }) {
+  const { t } = ctx;
+  const base = `/admin/after-sales/${d.case.number}`;
+  const can = (e: CaseEvent) => d.actions.includes(e);
+  const chosen = forms.repair?.values?.repairCenterId ?? String(x.suggested[0]?.id ?? '');
+  const others = x.all.filter((c) => !x.suggested.some((s) => s.id === c.id));
+  return (
+    <div class="case-actions">
+      {can('startReview') && (
+        <ActionForm ctx={ctx} action={`${base}/events/startReview`} title={t('caseEvent.startReview')} />
+      )}
+      {can('decideReissue') && (
+        <ActionForm ctx={ctx} action={`${base}/decide/reissue`} title={t('caseEvent.decideReissue')}>
+          <Field ctx={ctx} name="note" label={t('field.caseNote')} />
+        </ActionForm>
+      )}
+      {can('decideRepair') && (
+        <ActionForm ctx={ctx} action={`${base}/decide/repair`} title={t('caseEvent.decideRepair')}>
+          <FormError ctx={ctx} form={forms.repair} />
+          <div class={forms.repair?.errors?.repairCenterId ? 'field has-error' : 'field'}>
+            <label for="f-repairCenterId">{t('field.repairCenter')}</label>
+            <select id="f-repairCenterId" name="repairCenterId" required>
+              <option value="">{t('case.chooseType')}</option>
+              {x.suggested.length > 0 && (
+                <optgroup label={t('case.suggestedCenters', { brand: x.brand ?? '' })}>
+                  {x.suggested.map((c) => (
+                    <option value={String(c.id)} selected={chosen === String(c.id)}>
+                      {`${c.name} · ${c.city}, ${c.country}${c.distanceKm === null ? '' : ` · ${Math.round(c.distanceKm)} km`}`}
+                    </option>
+                  ))}
+                </optgroup>
+              )}
+              <optgroup label={t('case.otherCenters')}>
+                {others.map((c) => (
+                  <option
+                    value={String(c.id)}
+                    selected={chosen === String(c.id)}
+                  >{`${c.name} · ${c.city}, ${c.country}`}</option>
+                ))}
+              </optgroup>
+            </select>
+            {forms.repair?.errors?.repairCenterId && <p class="field-error">{t(forms.repair.errors.repairCenterId)}</p>}
+          </div>
+          <Field ctx={ctx} form={forms.repair} name="note" label={t('field.caseNote')} />
+        </ActionForm>
+      )}
+      {can('rejectCase') && (
+        <ActionForm ctx={ctx} action={`${base}/decide/reject`} title={t('caseEvent.rejectCase')} danger>
+          <Field ctx={ctx} form={forms.reject} name="reason" label={t('field.reason')} required />
+        </ActionForm>
+      )}
+      {can('shipReissue') && (
+        <ActionForm ctx={ctx} action={`${base}/ship`} title={t('caseEvent.shipReissue')}>
+          <div class="field">
+            <label for="f-carrier">{t('field.carrier')}</label>
+            <select id="f-carrier" name="carrier">
+              {carriers.map((c) => (
+                <option value={c} selected={forms.ship?.values?.carrier === c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Field ctx={ctx} form={forms.ship} name="tracking" label={t('field.trackingNumber')} required />
+        </ActionForm>
+      )}
+      {(['receiveUnit', 'markRepaired', 'markUnrepairable', 'closeCase'] as const).filter(can).map((e) => (
+        <ActionForm ctx={ctx} action={`${base}/events/${e}`} title={t(`caseEvent.${e}`)}>
+          <Field ctx={ctx} name="note" label={t('field.caseNote')} />
+        </ActionForm>
+      ))}
+    </div>
+  );
+}
+
+export function StaffCasePage({
+  ctx,
+  d,
+  x,
+  forms = {},
+  now,
+}: {
+  ctx: PageContext;
+  d: CasePageData;
+  x: StaffExtras;
+  forms?: Forms;
+  now: Date;
+}) {
+  const { t, i18n } = ctx;
+  const c = d.case;
+  const base = `/admin/after-sales/${c.number}`;
+  return (
+    <AdminShell ctx={ctx} title={t('case.title', { number: c.number })}>
+      <div class="toolbar">
+        <h1>
+          {t('case.title', { number: c.number })} <CaseBadge ctx={ctx} state={c.status} />
+        </h1>
+        <span>
+          <a href={`/admin/orders/${d.order.number}`}>{t('order.title', { number: d.order.number })}</a> ·{' '}
+          <a href="/admin/after-sales">{t('admin.backToQueue')}</a>
+        </span>
+      </div>
+      <CaseSummary ctx={ctx} d={d} now={now} />
+      <p class="hint">
+        <span safe>{d.order.fullName}</span> · <span safe>{d.order.email}</span> · <span safe>{d.order.city}</span>,{' '}
+        {countryName(d.order.country, i18n.locale)}
+      </p>
+      <CaseOutcome ctx={ctx} d={d} />
+      <Decisions ctx={ctx} d={d} x={x} forms={forms} />
+      <CaseLinesTable ctx={ctx} d={d} />
+      <h2>{t('field.description')}</h2>
+      <p class="pre" safe>
+        {c.description}
+      </p>
+      <div class="evidence-compare">
+        <section class="card">
+          <h2>{t('case.evidence')}</h2>
+          <MediaGallery ctx={ctx} files={d.files.filter((f) => f.messageId === null)} base={`${base}/files`} />
+        </section>
+        <section class="card">
+          <h2>{t('case.packingEvidence')}</h2>
+          <PackingEvidenceView
+            ctx={ctx}
+            evidence={x.evidence}
+            lines={x.packingLines}
+            urls={staffEvidenceUrls(d.order.number)}
+          />
+        </section>
+      </div>
+      <div class="order-grid">
+        <CaseThread
+          ctx={ctx}
+          messages={d.messages}
+          files={d.files}
+          base={`${base}/files`}
+          action={`${base}/messages`}
+        />
+        <aside>
+          <section class="card">
+            <h2>{t('order.timeline')}</h2>
+            <CaseTimeline ctx={ctx} events={d.events} />
+          </section>
+        </aside>
+      </div>
+    </AdminShell>
+  );
+}
