@@ -19,6 +19,7 @@ import {
 import { helpRoutes } from './modules/help/index.js';
 import { proformaRoutes } from './modules/invoices/index.js';
 import { checkoutFor, orderRoutes, staffOrderRoutes, startOrderSweep } from './modules/orders/index.js';
+import { packingFileOwner, packingRoutes } from './modules/packing/index.js';
 import { paymentMethodAdminRoutes, paymentRoutes, proofFiles } from './modules/payments/index.js';
 import { repairCenterFiles, repairCenterRoutes } from './modules/repair-centers/index.js';
 import { settingsRoutes } from './modules/settings/index.js';
@@ -36,7 +37,7 @@ import { createStorage, type FileOwner, type Storage } from './platform/storage.
 import { prepareDatabase, type StartupReport } from './startup.js';
 
 /** Every storage folder and the module that knows which of its files are still referenced. */
-export const fileOwners: FileOwner[] = [proofFiles, productImageFiles, repairCenterFiles];
+export const fileOwners: FileOwner[] = [proofFiles, packingFileOwner, productImageFiles, repairCenterFiles];
 
 export interface AppOptions {
   /** An already-open database (tests pass a clone of the migrated template). */
@@ -188,6 +189,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(orderRoutes, { db: database.db, bus, catalogChanged });
   await app.register(staffOrderRoutes, { db: database.db, bus, catalogChanged });
   await app.register(paymentRoutes, { db: database.db, storage: services.storage, bus });
+  await app.register(packingRoutes, { db: database.db, storage: services.storage, bus });
   await app.register(adminRoutes, { db: database.db });
   await app.register(paymentMethodAdminRoutes, { db: database.db, config });
   await app.register(settingsRoutes, { db: database.db });

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserClient, loggedInClient } from '../../../test/browser-client.js';
-import { placeOrder, png, today, uploadProof } from '../../../test/orders.js';
+import { placeOrder, png, recordPackingEvidence, today, uploadProof } from '../../../test/orders.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { products } from '../catalog/index.js';
 import { latestOutbox } from '../../platform/mail/index.js';
@@ -70,6 +70,7 @@ describe('the whole journey', () => {
     expect(o.paidCents).toBe(645_000);
 
     await staff.warehouse.get(`/admin/orders/${q.number}`);
+    await recordPackingEvidence(t.db, q.number);
     const ship = await staff.warehouse.post(`/admin/orders/${q.number}/ship`, { carrier: 'DHL', tracking: '1234567890, 1234567891' });
     expect(ship.statusCode).toBe(303);
     const shipped = await q.buyer.get(`/orders/${q.number}`);
@@ -240,6 +241,7 @@ describe('time-driven rules', () => {
     const p = await paid();
     await staff.finance.post(`/admin/orders/${p.number}/proofs/${p.proofId}/approve`);
     await staff.warehouse.get(`/admin/orders/${p.number}`);
+    await recordPackingEvidence(t.db, p.number);
     await staff.warehouse.post(`/admin/orders/${p.number}/ship`, { carrier: 'UPS', tracking: '1Z999AA10123456784' });
     await runOrderSweep(t.db, new Date(Date.now() + 12.5 * 86_400_000));
     expect((await order(p.number)).status).toBe('shipped');

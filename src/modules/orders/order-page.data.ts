@@ -6,6 +6,8 @@ import { proofsOf } from '../payments/payment-proof.repo.js';
 import { getSettings } from '../settings/index.js';
 // Direct files, not invoices/index.ts: that index imports the orders module back.
 import { findProformaByOrder } from '../invoices/proforma.repo.js';
+// Direct file, not packing/index.ts: packing's routes render the order pages.
+import { loadPackingPage } from '../packing/packing-page.data.js';
 import { type Actor, availableEvents } from './order.machine.js';
 import { type Order, orderLinesOf, orderShipments, orderThread, orderTimeline, snapshotOf } from './order.repo.js';
 import { orderWindows, trackingOverdue, whatsappLink } from './order.rules.js';
@@ -15,7 +17,8 @@ export const actorOf = (user: CurrentUser): Actor => ({ role: user.role, userId:
 /** Everything the customer's and the staff's order pages show, loaded in parallel. */
 export async function loadOrderPage(db: DbOrTx, order: Order, user: CurrentUser, now = new Date()) {
   const staff = isStaff(user.role);
-  const [lines, events, messages, shipments, proofs, method, settings] = await Promise.all([
+  const [packing, lines, events, messages, shipments, proofs, method, settings] = await Promise.all([
+    loadPackingPage(db, order, staff),
     orderLinesOf(db, order.id),
     orderTimeline(db, order.id, staff),
     orderThread(db, order.id, staff),
@@ -33,6 +36,7 @@ export async function loadOrderPage(db: DbOrTx, order: Order, user: CurrentUser,
     proofs,
     method,
     settings,
+    packing,
     windows: orderWindows(lines, order.shippingMethod),
     actions: availableEvents(snapshotOf(order), actorOf(user), now),
     trackingOverdue: order.status === 'ready_to_ship' && trackingOverdue(order.approvedAt, shipments.length > 0, now),

@@ -85,7 +85,11 @@ export async function staffOrderRoutes(
     const order = await load(req);
     const form = parseForm(shipInput, req.body);
     if (!form.ok) return page(req, reply, order, 422, { ship: form });
-    await markShipped(db, order, actorOf(user), form.data.carrier, form.data.tracking);
+    try {
+      await markShipped(db, order, actorOf(user), form.data.carrier, form.data.tracking);
+    } catch (err) {
+      return page(req, reply, order, 422, { ship: formError(err, req.body) });
+    }
     return done(reply, order);
   });
 

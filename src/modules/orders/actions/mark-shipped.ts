@@ -1,11 +1,15 @@
 import type { Db } from '../../../platform/db/client.js';
 import { enqueueMail } from '../../../platform/mail/index.js';
+import { assertEvidenceComplete } from '../../packing/index.js';
 import type { Actor } from '../order.machine.js';
 import { applyTransition, type Order } from '../order.repo.js';
 import { trackingUrl } from '../order.rules.js';
 import { shipments } from '../order.tables.js';
 
-/** Warehouse ships: one or more parcels, each with a tracking number. */
+/**
+ * Warehouse ships: one or more parcels, each with a tracking number. Refused until the
+ * packing evidence is complete, checked after the UPDATE has locked the order row.
+ */
 export async function markShipped(db: Db, order: Order, actor: Actor, carrier: string, trackingNumbers: string[], now = new Date()) {
   return db.transaction(async (tx) => {
     const updated = await applyTransition(tx, order, 'markShipped', actor, {
@@ -13,6 +17,7 @@ export async function markShipped(db: Db, order: Order, actor: Actor, carrier: s
       note: `${carrier}: ${trackingNumbers.join(', ')}`,
       now,
     });
+    await assertEvidenceComplete(tx, order.id);
     await tx.insert(shipments).values(trackingNumbers.map((trackingNumber) => ({ orderId: order.id, carrier, trackingNumber })));
     const links = trackingNumbers.map((n) => `${carrier} ${n} ${trackingUrl(carrier, n) ?? ''}`.trim()).join('\n');
     await enqueueMail(tx, {

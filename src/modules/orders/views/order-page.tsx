@@ -7,6 +7,8 @@ import type { OrderEvent } from '../order.machine.js';
 import type { Order, OrderLine } from '../order.repo.js';
 import { type OrderWindows, trackingUrl } from '../order.rules.js';
 import { piAvailable } from '../../invoices/proforma.rules.js';
+import type { PackingPageData } from '../../packing/packing-page.data.js';
+import { buyerEvidenceUrls, PackingEvidenceView } from '../../packing/views/packing-evidence.js';
 import { LinesTable, ProgressStepper, StateBadge, Thread, Timeline } from './order-parts.js';
 
 export interface OrderPageData {
@@ -25,6 +27,8 @@ export interface OrderPageData {
   paymentDetailsChanged: boolean;
   /** A PI was issued (matters for cancelled orders only). */
   piIssued?: boolean;
+  /** Packing evidence, once the order has shipped. */
+  packing?: PackingPageData | null;
 }
 
 function PaymentBlock({ ctx, d }: { ctx: PageContext; d: OrderPageData }) {
@@ -178,6 +182,12 @@ export function OrderBody({ ctx, d, proofForm }: { ctx: PageContext; d: OrderPag
                   );
                 })}
               </ul>
+            </section>
+          )}
+          {d.packing && (
+            <section class="packing" aria-labelledby="packing-h">
+              <h2 id="packing-h">{t('packing.title')}</h2>
+              <PackingEvidenceView ctx={ctx} evidence={d.packing.evidence} lines={d.packing.lines} urls={buyerEvidenceUrls(o.number)} />
             </section>
           )}
           <div class="actions">

@@ -8,6 +8,8 @@ import { type Order, QUEUE_COUNT_CAP } from '../order.repo.js';
 import { carriers } from '../order.rules.js';
 import { piAvailable } from '../../invoices/proforma.rules.js';
 import type { loadOrderPage } from '../order-page.data.js';
+import { hasRole } from '../../../platform/auth/roles.js';
+import { PackingSection } from '../../packing/views/packing-section.js';
 import { LinesTable, StateBadge, Thread, Timeline } from './order-parts.js';
 
 export const queues = ['awaiting_quote', 'payment_review', 'ready_to_ship', 'shipped', 'overdue'] as const;
@@ -113,12 +115,12 @@ function ProofReview({ ctx, d, p }: { ctx: PageContext; d: Data; p: PaymentProof
   );
 }
 
-export function StaffOrderPage({ ctx, d, forms = {} }: { ctx: PageContext; d: Data; forms?: Partial<Record<'freight' | 'ship' | 'cancel', FormState>> }) {
+export function StaffOrderPage({ ctx, d, forms = {} }: { ctx: PageContext; d: Data; forms?: Partial<Record<string, FormState>> }) {
   const { t, i18n } = ctx;
   const o = d.order;
   const can = (e: (typeof d.actions)[number]) => d.actions.includes(e);
   return (
-    <AdminShell ctx={ctx} title={t('order.title', { number: o.number })}>
+    <AdminShell ctx={ctx} title={t('order.title', { number: o.number })} scripts={d.packing ? ['/assets/upload-progress.js'] : []}>
       <div class="toolbar">
         <h1>
           {t('order.title', { number: o.number })} <StateBadge ctx={ctx} state={o.status} />
@@ -166,6 +168,15 @@ export function StaffOrderPage({ ctx, d, forms = {} }: { ctx: PageContext; d: Da
                 ))}
               </ul>
             </section>
+          )}
+          {d.packing && (
+            <PackingSection
+              ctx={ctx}
+              number={o.number}
+              d={d.packing}
+              canEdit={!!ctx.user && hasRole(ctx.user.role, 'warehouse') && d.packing.status !== 'cancelled'}
+              forms={forms}
+            />
           )}
           {can('markShipped') && (
             <form method="post" action={`/admin/orders/${o.number}/ship`} class="card" novalidate>

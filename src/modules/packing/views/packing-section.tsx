@@ -164,6 +164,9 @@ function MediaForm({
         <ErrorText ctx={ctx} form={form} name="files" id={`${prefix}-files`} />
       </div>
       <progress max="100" value="0" hidden aria-label={ctx.t('packing.uploading')} />
+      <p class="form-error" role="alert" data-upload-error hidden>
+        {ctx.t('packing.uploadFailed')}
+      </p>
       <button type="submit">{ctx.t('packing.upload')}</button>
     </form>
   );
