@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { accountRoutes, getAppSecret, registerSessions } from './modules/accounts/index.js';
 import { adminRoutes } from './modules/admin/index.js';
+import { caseFileOwner, caseRoutes, staffCaseRoutes } from './modules/after-sales/index.js';
 import { cartRoutes } from './modules/cart/index.js';
 import {
   type CatalogCache,
@@ -37,7 +38,7 @@ import { createStorage, type FileOwner, type Storage } from './platform/storage.
 import { prepareDatabase, type StartupReport } from './startup.js';
 
 /** Every storage folder and the module that knows which of its files are still referenced. */
-export const fileOwners: FileOwner[] = [proofFiles, packingFileOwner, productImageFiles, repairCenterFiles];
+export const fileOwners: FileOwner[] = [proofFiles, packingFileOwner, productImageFiles, repairCenterFiles, caseFileOwner];
 
 export interface AppOptions {
   /** An already-open database (tests pass a clone of the migrated template). */
@@ -195,6 +196,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(settingsRoutes, { db: database.db });
   await app.register(productAdminRoutes, { db: database.db, storage: services.storage, catalogChanged });
   await app.register(repairCenterRoutes, { db: database.db, storage: services.storage, config });
+  await app.register(caseRoutes, { db: database.db, storage: services.storage });
+  await app.register(staffCaseRoutes, { db: database.db, storage: services.storage });
   await app.register(helpRoutes, { db: database.db });
   await app.register(proformaRoutes, { db: database.db, config });
   app.get('/healthz', async () => ({ ok: true }));

@@ -9,8 +9,8 @@ const text = (max: number, message = 'field.required') =>
 /** The case form's fixed fields; per-line fields are read by `parseClaimLines` against the order's own lines. */
 export const caseFormInput = z.object({
   token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
-  type: z.enum(caseTypes, { message: 'case.typeRequired' }),
-  description: text(4000, 'case.descriptionRequired'),
+  type: z.enum(caseTypes, { message: 'field.caseTypeRequired' }),
+  description: text(4000, 'field.caseDescriptionRequired'),
 });
 export type CaseFormInput = z.infer<typeof caseFormInput>;
 
@@ -52,9 +52,9 @@ export const noteInput = z.object({ note: z.string().trim().max(1000, { message:
 export const rejectCaseInput = z.object({ reason: text(1000, 'field.reasonMissing') });
 export const decideRepairInput = z.object({
   repairCenterId: z.coerce
-    .number({ message: 'case.centerRequired' })
+    .number({ message: 'field.repairCenterRequired' })
     .int()
-    .positive({ message: 'case.centerRequired' }),
+    .positive({ message: 'field.repairCenterRequired' }),
   note: z.string().trim().max(1000, { message: 'field.tooLong' }).default(''),
 });
 export const shipReissueInput = z.object({

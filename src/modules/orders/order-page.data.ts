@@ -8,6 +8,7 @@ import { getSettings } from '../settings/index.js';
 import { findProformaByOrder } from '../invoices/proforma.repo.js';
 // Direct file, not packing/index.ts: packing's routes render the order pages.
 import { loadPackingPage } from '../packing/packing-page.data.js';
+import { afterSalesOfOrder } from '../after-sales/case-order.data.js';
 import { type Actor, availableEvents } from './order.machine.js';
 import { type Order, orderLinesOf, orderShipments, orderThread, orderTimeline, snapshotOf } from './order.repo.js';
 import { orderWindows, trackingOverdue, whatsappLink } from './order.rules.js';
@@ -17,7 +18,7 @@ export const actorOf = (user: CurrentUser): Actor => ({ role: user.role, userId:
 /** Everything the customer's and the staff's order pages show, loaded in parallel. */
 export async function loadOrderPage(db: DbOrTx, order: Order, user: CurrentUser, now = new Date()) {
   const staff = isStaff(user.role);
-  const [packing, lines, events, messages, shipments, proofs, method, settings] = await Promise.all([
+  const [packing, lines, events, messages, shipments, proofs, method, settings, afterSales] = await Promise.all([
     loadPackingPage(db, order, staff),
     orderLinesOf(db, order.id),
     orderTimeline(db, order.id, staff),
@@ -26,6 +27,7 @@ export async function loadOrderPage(db: DbOrTx, order: Order, user: CurrentUser,
     proofsOf(db, order.id),
     findPaymentMethod(db, order.paymentMethodId),
     getSettings(db),
+    afterSalesOfOrder(db, order, now),
   ]);
   return {
     order,
@@ -37,6 +39,7 @@ export async function loadOrderPage(db: DbOrTx, order: Order, user: CurrentUser,
     method,
     settings,
     packing,
+    afterSales,
     windows: orderWindows(lines, order.shippingMethod),
     actions: availableEvents(snapshotOf(order), actorOf(user), now),
     trackingOverdue: order.status === 'ready_to_ship' && trackingOverdue(order.approvedAt, shipments.length > 0, now),

@@ -48,7 +48,7 @@ export async function decideCase(db: Db, c: Case, actor: CaseActor, d: Decision,
       return updated;
     }
     const center = await findApprovedCenter(tx, d.repairCenterId);
-    if (!center) throw new AppError('VALIDATION', { fields: { repairCenterId: 'case.centerRequired' } });
+    if (!center) throw new AppError('VALIDATION', { fields: { repairCenterId: 'field.repairCenterRequired' } });
     const updated = await applyCaseTransition(tx, c, snapshot, 'decideRepair', actor, {
       set: { resolution: 'repair', repairCenterId: center.id },
       note: [`${center.name}, ${center.city} (${center.country})`, d.note].filter(Boolean).join(' · '),

@@ -10,6 +10,8 @@ import { piAvailable } from '../../invoices/proforma.rules.js';
 import type { PackingPageData } from '../../packing/packing-page.data.js';
 import { buyerEvidenceUrls, PackingEvidenceView } from '../../packing/views/packing-evidence.js';
 import { LinesTable, ProgressStepper, StateBadge, Thread, Timeline } from './order-parts.js';
+import type { OrderAfterSales } from '../../after-sales/case-order.data.js';
+import { OrderCases } from '../../after-sales/views/order-cases.js';
 
 export interface OrderPageData {
   order: Order;
@@ -29,6 +31,8 @@ export interface OrderPageData {
   piIssued?: boolean;
   /** Packing evidence, once the order has shipped. */
   packing?: PackingPageData | null;
+  /** Completed orders: may a case be opened, and the cases already open. */
+  afterSales?: OrderAfterSales;
 }
 
 function PaymentBlock({ ctx, d }: { ctx: PageContext; d: OrderPageData }) {
@@ -210,6 +214,7 @@ export function OrderBody({ ctx, d, proofForm }: { ctx: PageContext; d: OrderPag
               </form>
             )}
           </div>
+          {d.afterSales && <OrderCases ctx={ctx} number={o.number} a={d.afterSales} />}
         </div>
         <aside>
           <section class="card">
