@@ -56,17 +56,15 @@ export async function completedOrder(
     .returning();
   const serials = kind === 'general' ? [] : Array.from({ length: line!.quantity }, (_, i) => `SN${seq}X${i + 1}`);
   if (serials.length) {
-    await t.db
-      .insert(packingUnits)
-      .values(
-        serials.map((serialNumber) => ({
-          orderId: order!.id,
-          parcelId: parcel!.id,
-          orderLineId: line!.id,
-          serialNumber,
-          recordedBy: packer.id,
-        })),
-      );
+    await t.db.insert(packingUnits).values(
+      serials.map((serialNumber) => ({
+        orderId: order!.id,
+        parcelId: parcel!.id,
+        orderLineId: line!.id,
+        serialNumber,
+        recordedBy: packer.id,
+      })),
+    );
   }
   return { buyer, number, order: order!, line: line!, serials };
 }
