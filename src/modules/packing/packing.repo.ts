@@ -56,7 +56,8 @@ export async function currentUnitsOf(db: DbOrTx, orderId: number) {
     .where(
       and(
         eq(packingUnits.orderId, orderId),
-        sql`not exists (select 1 from ${packingUnits} c where c.corrects_unit_id = ${packingUnits.id})`,
+        // Spelled out: drizzle renders a column of the only table in the query unqualified.
+        sql`not exists (select 1 from packing_units c where c.corrects_unit_id = packing_units.id)`,
       ),
     )
     .orderBy(asc(packingUnits.id));
@@ -119,7 +120,8 @@ export async function parcelCounts(tx: DbOrTx, orderId: number) {
   const parcels = await tx
     .select({
       sealCount: sql<number>`cardinality(${packingParcels.sealNumbers})::int`,
-      fileCount: sql<number>`(select count(*)::int from ${packingFiles} f where f.parcel_id = ${packingParcels.id})`,
+      // Qualified by hand, as in currentUnitsOf.
+      fileCount: sql<number>`(select count(*)::int from packing_files f where f.parcel_id = packing_parcels.id)`,
     })
     .from(packingParcels)
     .where(eq(packingParcels.orderId, orderId));

@@ -86,7 +86,7 @@ export async function packingRoutes(
       // Refuse before reading a body that may be a gigabyte.
       if (!Number.isInteger(parcelId) || !(await findParcel(db, order.id, parcelId))) throw notFound();
       const name = packingForms.media(parcelId);
-      if (!recordable.includes(order.status)) return refused(req, reply, order, name, { _form: 'packing.closed' }, {});
+      if (!recordable.includes(order.status)) throw new AppError('CONFLICT', { detail: 'packing.closed' });
       const upload = await readMediaUpload(req, storage, { folder: PACKING_FOLDER, fileFields: ['files'] });
       const form = parseForm(mediaInput, upload.fields);
       if (!form.ok || Object.keys(upload.errors).length) {

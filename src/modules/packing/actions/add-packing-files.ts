@@ -4,9 +4,9 @@ import { AppError } from '../../../platform/errors.js';
 import { discardMedia, type StoredMedia } from '../../../platform/http/media-upload.js';
 import type { Storage } from '../../../platform/storage.js';
 import type { Order } from '../../orders/order.repo.js';
-import { findParcel, lockOrderStatus } from '../packing.repo.js';
-import { evidenceEditable } from '../packing.rules.js';
+import { findParcel } from '../packing.repo.js';
 import { packingFiles } from '../packing.tables.js';
+import { lockEditable } from './lock-editable.js';
 
 /**
  * Records photos and videos already streamed to storage on one parcel. The files exist
@@ -22,11 +22,7 @@ export async function addPackingFiles(
   try {
     if (input.files.length === 0) throw new AppError('VALIDATION', { fields: { files: 'packing.filesRequired' } });
     return await db.transaction(async (tx) => {
-      const check = evidenceEditable(await lockOrderStatus(tx, order.id), input.reason);
-      if (!check.ok)
-        throw new AppError('VALIDATION', {
-          fields: { [check.code === 'packing.reasonRequired' ? 'reason' : '_form']: check.code },
-        });
+      const correctionReason = await lockEditable(tx, order.id, input.reason);
       if (!(await findParcel(tx, order.id, input.parcelId))) throw new AppError('NOT_FOUND');
       return tx
         .insert(packingFiles)
@@ -41,7 +37,7 @@ export async function addPackingFiles(
             sizeBytes: f.size,
             sha256: f.sha256,
             uploadedBy: user.id,
-            correctionReason: check.correction ? input.reason!.trim() : null,
+            correctionReason,
           })),
         )
         .returning();

@@ -1,19 +1,14 @@
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import type { Db } from '../../../platform/db/client.js';
-import { AppError } from '../../../platform/errors.js';
 import type { Order } from '../../orders/order.repo.js';
-import { lockOrderStatus, nextParcelPosition } from '../packing.repo.js';
-import { evidenceEditable } from '../packing.rules.js';
+import { nextParcelPosition } from '../packing.repo.js';
 import { packingParcels } from '../packing.tables.js';
+import { lockEditable } from './lock-editable.js';
 
 /** A new parcel with its seal numbers; after shipping only as a correction with its reason. */
 export async function addParcel(db: Db, order: Order, user: CurrentUser, input: { seals: string[]; reason?: string }) {
   return db.transaction(async (tx) => {
-    const check = evidenceEditable(await lockOrderStatus(tx, order.id), input.reason);
-    if (!check.ok)
-      throw new AppError('VALIDATION', {
-        fields: { [check.code === 'packing.reasonRequired' ? 'reason' : '_form']: check.code },
-      });
+    const correctionReason = await lockEditable(tx, order.id, input.reason);
     const [parcel] = await tx
       .insert(packingParcels)
       .values({
@@ -21,7 +16,7 @@ export async function addParcel(db: Db, order: Order, user: CurrentUser, input: 
         position: await nextParcelPosition(tx, order.id),
         sealNumbers: input.seals,
         recordedBy: user.id,
-        correctionReason: check.correction ? input.reason!.trim() : null,
+        correctionReason,
       })
       .returning();
     return parcel!;

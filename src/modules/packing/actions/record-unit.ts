@@ -3,9 +3,10 @@ import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
 import type { Order } from '../../orders/order.repo.js';
 import type { UnitInput } from '../packing.inputs.js';
-import { currentUnitsOf, findParcel, lockOrderStatus, packingLinesOf } from '../packing.repo.js';
-import { evidenceEditable, needsBurnIn, needsSerial, serialKey } from '../packing.rules.js';
+import { currentUnitsOf, findParcel, packingLinesOf } from '../packing.repo.js';
+import { needsBurnIn, needsSerial, serialKey } from '../packing.rules.js';
 import { packingUnits } from '../packing.tables.js';
+import { lockEditable } from './lock-editable.js';
 
 const refuse = (field: string, key: string) => new AppError('VALIDATION', { fields: { [field]: key } });
 
@@ -16,8 +17,7 @@ const refuse = (field: string, key: string) => new AppError('VALIDATION', { fiel
  */
 export async function recordUnit(db: Db, order: Order, user: CurrentUser, input: UnitInput) {
   return db.transaction(async (tx) => {
-    const check = evidenceEditable(await lockOrderStatus(tx, order.id), input.reason);
-    if (!check.ok) throw refuse(check.code === 'packing.reasonRequired' ? 'reason' : '_form', check.code);
+    const correctionReason = await lockEditable(tx, order.id, input.reason);
     if (!(await findParcel(tx, order.id, input.parcelId))) throw refuse('parcelId', 'field.invalid');
     const line = (await packingLinesOf(tx, order.id)).find((l) => l.id === input.orderLineId);
     if (!line || !needsSerial(line.kind)) throw refuse('orderLineId', 'packing.lineNoSerial');
@@ -48,7 +48,7 @@ export async function recordUnit(db: Db, order: Order, user: CurrentUser, input:
         burnInPassed: burnIn?.passed ?? null,
         correctsUnitId: replaced?.id ?? null,
         recordedBy: user.id,
-        correctionReason: check.correction || replaced ? input.reason?.trim() || null : null,
+        correctionReason: correctionReason ?? (replaced ? input.reason?.trim() || null : null),
       })
       .returning();
     return unit!;
