@@ -160,7 +160,7 @@ export function CustomerCasePage({
           )}
           <CaseLinesTable ctx={ctx} d={d} />
           <h2>{t('field.description')}</h2>
-          <p class="pre" safe>
+          <p class="case-description" safe>
             {c.description}
           </p>
           <h2>{t('case.yourEvidence')}</h2>

@@ -85,20 +85,20 @@ function ActionForm({
   action,
   title,
   children,
-  danger,
+  tone,
 }: {
   ctx: PageContext;
   action: string;
   title: string;
   children?: Children;
-  danger?: boolean;
+  tone?: 'primary' | 'danger';
 }) {
   return (
     <form method="post" action={action} class="card" novalidate>
       <h3>{title}</h3>
       <CsrfField ctx={ctx} />
       {children}
-      <button type="submit" class={danger ? 'danger' : 'primary'}>
+      <button type="submit" class={tone ?? ''}>
         {title}
       </button>
     </form>
@@ -111,19 +111,34 @@ function Decisions({ ctx, d, x, forms }: { ctx: PageContext; d: CasePageData; x:
   const base = `/admin/after-sales/${d.case.number}`;
   const can = (e: CaseEvent) => d.actions.includes(e);
   const chosen = forms.repair?.values?.repairCenterId ?? String(x.suggested[0]?.id ?? '');
+  const standard = d.case.standardResolution;
   const others = x.all.filter((c) => !x.suggested.some((s) => s.id === c.id));
   return (
     <div class="case-actions">
+      <p class="hint">
+        {t('case.policyHint', { resolution: t(`caseResolution.${d.case.standardResolution}`) })}
+        {can('decideRepair') && x.suggested.length === 0 && <> {t('case.noSuggestedCenters')}</>}
+      </p>
       {can('startReview') && (
         <ActionForm ctx={ctx} action={`${base}/events/startReview`} title={t('caseEvent.startReview')} />
       )}
       {can('decideReissue') && (
-        <ActionForm ctx={ctx} action={`${base}/decide/reissue`} title={t('caseEvent.decideReissue')}>
+        <ActionForm
+          ctx={ctx}
+          action={`${base}/decide/reissue`}
+          title={t('caseEvent.decideReissue')}
+          tone={standard === 'reissue' ? 'primary' : undefined}
+        >
           <Field ctx={ctx} name="note" label={t('field.caseNote')} />
         </ActionForm>
       )}
       {can('decideRepair') && (
-        <ActionForm ctx={ctx} action={`${base}/decide/repair`} title={t('caseEvent.decideRepair')}>
+        <ActionForm
+          ctx={ctx}
+          action={`${base}/decide/repair`}
+          title={t('caseEvent.decideRepair')}
+          tone={standard === 'repair' ? 'primary' : undefined}
+        >
           <FormError ctx={ctx} form={forms.repair} />
           <div class={forms.repair?.errors?.repairCenterId ? 'field has-error' : 'field'}>
             <label for="f-repairCenterId">{t('field.repairCenter')}</label>
@@ -153,12 +168,12 @@ function Decisions({ ctx, d, x, forms }: { ctx: PageContext; d: CasePageData; x:
         </ActionForm>
       )}
       {can('rejectCase') && (
-        <ActionForm ctx={ctx} action={`${base}/decide/reject`} title={t('caseEvent.rejectCase')} danger>
+        <ActionForm ctx={ctx} action={`${base}/decide/reject`} title={t('caseEvent.rejectCase')} tone="danger">
           <Field ctx={ctx} form={forms.reject} name="reason" label={t('field.reason')} required />
         </ActionForm>
       )}
       {can('shipReissue') && (
-        <ActionForm ctx={ctx} action={`${base}/ship`} title={t('caseEvent.shipReissue')}>
+        <ActionForm ctx={ctx} action={`${base}/ship`} title={t('caseEvent.shipReissue')} tone="primary">
           <div class="field">
             <label for="f-carrier">{t('field.carrier')}</label>
             <select id="f-carrier" name="carrier">
@@ -217,7 +232,7 @@ export function StaffCasePage({
       <Decisions ctx={ctx} d={d} x={x} forms={forms} />
       <CaseLinesTable ctx={ctx} d={d} />
       <h2>{t('field.description')}</h2>
-      <p class="pre" safe>
+      <p class="case-description" safe>
         {c.description}
       </p>
       <div class="evidence-compare">
