@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { roles } from '../../platform/auth/roles.js';
@@ -5,6 +6,7 @@ import {
   availableCaseEvents,
   type CaseActor,
   type CaseSnapshot,
+  caseDiagram,
   caseEvents,
   caseStates,
   caseTransitions,
@@ -138,5 +140,13 @@ describe('case state machine', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('case diagram', () => {
+  it('keeps the ADR diagram in sync with the table', () => {
+    const dir = new URL('../../../docs/decisions/', import.meta.url);
+    const adr = readdirSync(dir).find((f) => f.endsWith('after-sales-case-machine-and-policy.md'));
+    expect(readFileSync(new URL(adr!, dir), 'utf8')).toContain(`\`\`\`mermaid\n${caseDiagram()}\n\`\`\``);
   });
 });
