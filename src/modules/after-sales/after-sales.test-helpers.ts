@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { type BrowserClient, loggedInClient } from '../../../test/browser-client.js';
+import { insertPaymentMethod, insertProduct } from '../../../test/factories.js';
 import { jpeg, mp4 } from '../../../test/media.js';
-import { type MultipartFile, multipart, newToken, placeOrder } from '../../../test/orders.js';
+import { address, type MultipartFile, multipart, newToken } from '../../../test/orders.js';
 import type { TestApp } from '../../../test/test-app.js';
 import { registerUser } from '../accounts/index.js';
-import { products } from '../catalog/index.js';
 import { orderLines, orders } from '../orders/order.tables.js';
 import { packingParcels, packingUnits } from '../packing/index.js';
 import { repairCenters } from '../repair-centers/index.js';
@@ -31,11 +31,12 @@ export async function completedOrder(
 ) {
   const buyer = opts.buyer ?? (await loggedInClient(t.app, t.db)).client;
   const kind = opts.kind ?? 'miner';
-  const { number, product } = await placeOrder(buyer, t.db, { quantity: opts.quantity ?? 2 });
-  await t.db
-    .update(products)
-    .set({ kind, warrantyDays: opts.warrantyDays ?? 180, brand: 'Bitmain' })
-    .where(eq(products.id, product.id));
+  const product = await insertProduct(t.db, { kind, warrantyDays: opts.warrantyDays ?? 180, brand: 'Bitmain' });
+  const method = await insertPaymentMethod(t.db);
+  await buyer.post('/cart/items', { productId: product.id, quantity: opts.quantity ?? 2 });
+  await buyer.get('/cart');
+  const placed = await buyer.post('/orders', { token: newToken(), ...address, paymentMethodId: String(method.id) });
+  const number = String(placed.headers.location).replace('/orders/', '');
   const deliveredAt = new Date(Date.now() - (opts.deliveredDaysAgo ?? 3) * DAY);
   const status = opts.status ?? 'completed';
   const [order] = await t.db
