@@ -2,10 +2,12 @@
  * Staff transitions on orders placed during the run, each phase over the same orders
  * with a few concurrent requests: sales sets freight, the customer uploads a small PNG
  * proof for the exact total (a customer action, timed apart), finance approves it,
- * the warehouse marks the order shipped. Every answer must be the 303 of the form.
+ * the warehouse records the packing evidence (timed apart: several forms per order)
+ * and marks the order shipped. Every answer must be the 303 of the form.
  */
 import { percentile } from './load.js';
 import { journeyOf } from './order-submit.js';
+import { packingPhoto, recordPackingEvidence } from './packing-evidence.js';
 import type { SlotContext, SlotResult } from './slots.js';
 
 const CONCURRENCY = 16;
@@ -87,13 +89,15 @@ export async function staffTransitions(ctx: SlotContext): Promise<SlotResult> {
     const id = proofIds.get(o.number);
     return id ? (await finance.post(`/admin/orders/${o.number}/proofs/${id}/approve`, {})).status : 0;
   });
+  const photo = await packingPhoto();
+  const packing = await phase('record packing evidence', orders, (o, i) => recordPackingEvidence(warehouse, o.number, i, photo));
   const ship = await phase('mark shipped', orders, async (o, i) => (await warehouse.post(`/admin/orders/${o.number}/ship`, { carrier: 'DHL', tracking: `BENCH${100000 + i}` })).status);
 
   const staff = [freight, approve, ship];
-  const errors = staff.reduce((s, p) => s + p.errors, 0) + upload.errors;
+  const errors = staff.reduce((s, p) => s + p.errors, 0) + upload.errors + packing.errors;
   const line = (p: Phase) => `${p.name} ${p.perSecond.toFixed(0)}/s p99 ${p.p99} ms${p.errors ? ` (${p.errors} errors ${JSON.stringify(p.statuses)})` : ''}`;
   return {
-    summary: `${orders.length} orders, ${CONCURRENCY} concurrent: ${staff.map(line).join(', ')}; ${line(upload)}; ${errors} errors`,
+    summary: `${orders.length} orders, ${CONCURRENCY} concurrent: ${staff.map(line).join(', ')}; ${line(upload)}; ${line(packing)}; ${errors} errors`,
     figures: {
       orders: orders.length,
       concurrency: CONCURRENCY,

@@ -1,4 +1,5 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
+import sharp from 'sharp';
 
 const PASSWORD = 'hashcart-demo-2026';
 const PNG = Buffer.from(
@@ -50,6 +51,33 @@ async function setFreight(sales: Page, number: string, freight: string) {
   await expect(sales.getByText('Awaiting payment').first()).toBeVisible();
 }
 
+/** A real, decodable photo (the shop re-encodes packing photos for the buyer). */
+const packedPhoto = () =>
+  sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 150, g: 120, b: 80 } } })
+    .jpeg()
+    .toBuffer();
+
+/** Warehouse records a sealed parcel, a photo, and each miner's serial with its burn-in (the ship button waits for this). */
+async function recordPackingEvidence(warehouse: Page, units: number) {
+  await warehouse.getByLabel('Seal numbers').fill(`SEAL-${unique()}`);
+  await warehouse.getByRole('button', { name: 'Add parcel' }).click();
+  await warehouse
+    .getByLabel('Photos and videos')
+    .setInputFiles({ name: 'packed.jpg', mimeType: 'image/jpeg', buffer: await packedPhoto() });
+  await warehouse.getByRole('button', { name: 'Upload' }).click();
+  await expect(warehouse.getByRole('img', { name: 'Photo 1 of parcel 1' })).toBeVisible();
+  for (let i = 1; i <= units; i++) {
+    await warehouse.getByLabel('Serial number').fill(`E2E-${unique()}-${i}`);
+    await warehouse.getByLabel('Average hashrate').fill('6.1');
+    await warehouse.getByLabel('Hashrate unit').selectOption('TH/s');
+    await warehouse.getByLabel('Hours tested').fill('4');
+    await warehouse.getByLabel('Result').selectOption('pass');
+    await warehouse.getByRole('button', { name: 'Record unit' }).click();
+    await expect(warehouse.getByText(`${i} of ${units} recorded`)).toBeVisible();
+  }
+  await expect(warehouse.getByText('Packing evidence is complete')).toBeVisible();
+}
+
 async function uploadProof(buyer: Page, amount: string, reference: string) {
   await buyer.getByLabel('Payment proof').setInputFiles({ name: 'slip.png', mimeType: 'image/png', buffer: Buffer.concat([PNG, Buffer.from(reference)]) });
   await buyer.getByLabel('Amount paid').fill(amount);
@@ -78,10 +106,17 @@ test('the whole journey, customer and staff side by side, with a live update', a
 
   const warehouse = await staffPage(browser, 'warehouse');
   await warehouse.goto(`/admin/orders/${number}`);
+  // Shipping is refused until the packing evidence is recorded.
+  await warehouse.getByLabel('Tracking number').fill('1234567890');
+  await warehouse.getByRole('button', { name: 'Mark as shipped' }).click();
+  await expect(warehouse.getByRole('alert').filter({ hasText: 'Add at least one parcel' })).toBeVisible();
+  await recordPackingEvidence(warehouse, 2);
   await warehouse.getByLabel('Carrier').selectOption('DHL');
   await warehouse.getByLabel('Tracking number').fill('1234567890');
   await warehouse.getByRole('button', { name: 'Mark as shipped' }).click();
   await expect(buyer.getByRole('link', { name: '1234567890' })).toBeVisible();
+  await expect(buyer.getByRole('heading', { name: 'Packing evidence' })).toBeVisible();
+  await expect(buyer.getByRole('img', { name: 'Photo 1 of parcel 1' })).toBeVisible();
 
   await buyer.getByRole('button', { name: 'Confirm delivery' }).click();
   await expect(buyer.getByText('Completed').first()).toBeVisible();

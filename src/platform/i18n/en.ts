@@ -340,7 +340,6 @@ export const en = {
   'packing.serialNumber': 'Serial number',
   'packing.burnIn': 'Burn-in',
   'packing.burnInLegend': 'Burn-in (miners)',
-  'packing.burnInNeeded': 'burn-in needed',
   'packing.hashrate': 'Average hashrate',
   'packing.hashrateUnit': 'Hashrate unit',
   'packing.hours': 'Hours tested',

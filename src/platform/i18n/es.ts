@@ -342,7 +342,6 @@ export const es: Record<MessageKey, string> = {
   'packing.serialNumber': 'Número de serie',
   'packing.burnIn': 'Prueba de funcionamiento',
   'packing.burnInLegend': 'Prueba de funcionamiento (mineros)',
-  'packing.burnInNeeded': 'falta la prueba de funcionamiento',
   'packing.hashrate': 'Hashrate medio',
   'packing.hashrateUnit': 'Unidad de hashrate',
   'packing.hours': 'Horas de prueba',

@@ -98,7 +98,7 @@ function Units({ ctx, parcel, lines }: { ctx: PageContext; parcel: ParcelEvidenc
                   )}
                   <Correction ctx={ctx} reason={u.correctionReason} />
                 </td>
-                <td>
+                <td class="burn-in">
                   {u.burnInPassed !== null && (
                     <>
                       <span safe>{burnIn}</span>{' '}

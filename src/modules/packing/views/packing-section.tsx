@@ -3,7 +3,7 @@ import type { MessageKey } from '../../../platform/i18n/index.js';
 import type { FormState } from '../../../platform/views/form.js';
 import { CsrfField } from '../../../platform/views/layout.js';
 import type { ParcelEvidence } from '../packing.repo.js';
-import { hashrateUnits, needsBurnIn, needsSerial } from '../packing.rules.js';
+import { hashrateUnits, needsSerial } from '../packing.rules.js';
 import type { PackingPageData } from '../packing-page.data.js';
 import { PackingEvidenceView, staffEvidenceUrls } from './packing-evidence.js';
 
@@ -66,8 +66,10 @@ function Select(props: {
   name: string;
   label: string;
   options: [string, string][];
+  value?: string;
 }) {
   const { ctx, form, prefix, name, label, options } = props;
+  const selected = form?.values?.[name] ?? props.value;
   const id = `${prefix}-${name}`;
   const error = form?.errors?.[name];
   return (
@@ -80,7 +82,7 @@ function Select(props: {
         aria-describedby={error ? `${id}-error` : undefined}
       >
         {options.map(([value, text]) => (
-          <option value={value} selected={form?.values?.[name] === value} safe>
+          <option value={value} selected={selected === value} safe>
             {text}
           </option>
         ))}
@@ -198,7 +200,6 @@ function UnitForm({
           <li>
             <span safe>{`${l.sku} · ${l.name}`}</span> —{' '}
             {t('packing.recordedCount', { done: count(l.id), total: l.quantity })}
-            {needsBurnIn(l.kind) ? ` · ${t('packing.burnInNeeded')}` : ''}
           </li>
         ))}
       </ul>
@@ -252,6 +253,7 @@ function UnitForm({
             name="hashrateUnit"
             label={t('packing.hashrateUnit')}
             options={[...hashrateUnits].reverse().map((u) => [u, u])}
+            value="TH/s"
           />
           <Input
             ctx={ctx}
