@@ -3,9 +3,11 @@ import type { MessageKey } from '../../../platform/i18n/index.js';
 import type { FormState } from '../../../platform/views/form.js';
 import { CsrfField } from '../../../platform/views/layout.js';
 import type { ParcelEvidence } from '../packing.repo.js';
-import { hashrateUnits, needsSerial } from '../packing.rules.js';
+import { needsSerial } from '../packing.rules.js';
 import type { PackingPageData } from '../packing-page.data.js';
 import { PackingEvidenceView, staffEvidenceUrls } from './packing-evidence.js';
+import { ErrorText, Reason } from './packing-fields.js';
+import { UnitForm } from './unit-form.js';
 
 const ACCEPT = 'image/jpeg,image/png,image/webp,video/mp4,video/quicktime,video/webm';
 
@@ -15,108 +17,6 @@ export const packingForms = {
   unit: 'packingUnit',
   media: (parcelId: number) => `packingMedia${parcelId}`,
 };
-
-function ErrorText({ ctx, form, name, id }: { ctx: PageContext; form?: FormState; name: string; id: string }) {
-  const error = form?.errors?.[name];
-  return error ? (
-    <p class="field-error" id={`${id}-error`}>
-      {ctx.t(error)}
-    </p>
-  ) : (
-    ''
-  );
-}
-
-/** Input with label and error; ids are namespaced because several packing forms share the page. */
-function Input(props: {
-  ctx: PageContext;
-  form?: FormState;
-  prefix: string;
-  name: string;
-  label: string;
-  type?: string;
-  required?: boolean;
-  attrs?: Record<string, string>;
-}) {
-  const { ctx, form, prefix, name, label, type = 'text', required } = props;
-  const id = `${prefix}-${name}`;
-  const error = form?.errors?.[name];
-  return (
-    <div class={error ? 'field has-error' : 'field'}>
-      <label for={id}>{label}</label>
-      <input
-        id={id}
-        name={name}
-        type={type}
-        value={form?.values?.[name]}
-        required={required}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        {...props.attrs}
-      />
-      <ErrorText ctx={ctx} form={form} name={name} id={id} />
-    </div>
-  );
-}
-
-function Select(props: {
-  ctx: PageContext;
-  form?: FormState;
-  prefix: string;
-  name: string;
-  label: string;
-  options: [string, string][];
-  value?: string;
-}) {
-  const { ctx, form, prefix, name, label, options } = props;
-  const selected = form?.values?.[name] ?? props.value;
-  const id = `${prefix}-${name}`;
-  const error = form?.errors?.[name];
-  return (
-    <div class={error ? 'field has-error' : 'field'}>
-      <label for={id}>{label}</label>
-      <select
-        id={id}
-        name={name}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      >
-        {options.map(([value, text]) => (
-          <option value={value} selected={selected === value} safe>
-            {text}
-          </option>
-        ))}
-      </select>
-      <ErrorText ctx={ctx} form={form} name={name} id={id} />
-    </div>
-  );
-}
-
-/** After shipping every addition is a correction: the reason field appears and is required. */
-const Reason = ({
-  ctx,
-  form,
-  prefix,
-  shipped,
-}: {
-  ctx: PageContext;
-  form?: FormState;
-  prefix: string;
-  shipped: boolean;
-}) =>
-  shipped ? (
-    <Input
-      ctx={ctx}
-      form={form}
-      prefix={prefix}
-      name="reason"
-      label={ctx.t('packing.reason')}
-      required
-      attrs={{ maxlength: '1000' }}
-    />
-  ) : (
-    ''
-  );
 
 function MediaForm({
   ctx,
@@ -170,128 +70,6 @@ function MediaForm({
         {ctx.t('packing.uploadFailed')}
       </p>
       <button type="submit">{ctx.t('packing.upload')}</button>
-    </form>
-  );
-}
-
-function UnitForm({
-  ctx,
-  number,
-  d,
-  form,
-  shipped,
-}: {
-  ctx: PageContext;
-  number: string;
-  d: PackingPageData;
-  form?: FormState;
-  shipped: boolean;
-}) {
-  const { t } = ctx;
-  const tracked = d.lines.filter((l) => needsSerial(l.kind));
-  const prefix = 'pu';
-  const count = (lineId: number) => d.current.filter((u) => u.orderLineId === lineId).length;
-  return (
-    <form method="post" action={`/admin/orders/${number}/packing/units`} class="card" novalidate>
-      <h3>{t('packing.units')}</h3>
-      <CsrfField ctx={ctx} />
-      <ul class="unit-progress">
-        {tracked.map((l) => (
-          <li>
-            <span safe>{`${l.sku} · ${l.name}`}</span> —{' '}
-            {t('packing.recordedCount', { done: count(l.id), total: l.quantity })}
-          </li>
-        ))}
-      </ul>
-      {form?.errors?._form && (
-        <p class="form-error" role="alert">
-          {t(form.errors._form)}
-        </p>
-      )}
-      <div class="grid-2">
-        <Select
-          ctx={ctx}
-          form={form}
-          prefix={prefix}
-          name="orderLineId"
-          label={t('packing.line')}
-          options={tracked.map((l) => [String(l.id), `${l.sku} · ${l.name}`])}
-        />
-        <Select
-          ctx={ctx}
-          form={form}
-          prefix={prefix}
-          name="parcelId"
-          label={t('packing.parcelField')}
-          options={d.evidence.parcels.map((p) => [String(p.id), t('packing.parcel', { n: p.position })])}
-        />
-        <Input
-          ctx={ctx}
-          form={form}
-          prefix={prefix}
-          name="serialNumber"
-          label={t('packing.serialNumber')}
-          required
-          attrs={{ maxlength: '64', autocomplete: 'off' }}
-        />
-      </div>
-      <fieldset>
-        <legend>{t('packing.burnInLegend')}</legend>
-        <div class="grid-2">
-          <Input
-            ctx={ctx}
-            form={form}
-            prefix={prefix}
-            name="hashrate"
-            label={t('packing.hashrate')}
-            attrs={{ inputmode: 'decimal' }}
-          />
-          <Select
-            ctx={ctx}
-            form={form}
-            prefix={prefix}
-            name="hashrateUnit"
-            label={t('packing.hashrateUnit')}
-            options={[...hashrateUnits].reverse().map((u) => [u, u])}
-            value="TH/s"
-          />
-          <Input
-            ctx={ctx}
-            form={form}
-            prefix={prefix}
-            name="hours"
-            label={t('packing.hours')}
-            attrs={{ inputmode: 'decimal' }}
-          />
-          <Select
-            ctx={ctx}
-            form={form}
-            prefix={prefix}
-            name="passed"
-            label={t('packing.result')}
-            options={[
-              ['', t('packing.resultNone')],
-              ['pass', t('packing.pass')],
-              ['fail', t('packing.fail')],
-            ]}
-          />
-        </div>
-      </fieldset>
-      {d.current.length > 0 && (
-        <Select
-          ctx={ctx}
-          form={form}
-          prefix={prefix}
-          name="correctsUnitId"
-          label={t('packing.replaces')}
-          options={[
-            ['', t('packing.replacesNone')],
-            ...d.current.map((u): [string, string] => [String(u.id), u.serialNumber]),
-          ]}
-        />
-      )}
-      <Reason ctx={ctx} form={form} prefix={prefix} shipped={shipped} />
-      <button type="submit">{t('packing.recordUnit')}</button>
     </form>
   );
 }
