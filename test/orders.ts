@@ -99,7 +99,11 @@ export const today = () => new Date().toISOString().slice(0, 10);
 export async function recordPackingEvidence(db: Db, number: string) {
   const [order] = await db.select().from(orders).where(eq(orders.number, number));
   if (!order) throw new Error(`no order ${number}`);
-  const [staff] = await db.select({ id: users.id }).from(users).where(inArray(users.role, ['warehouse', 'admin'])).limit(1);
+  const [staff] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(inArray(users.role, ['warehouse', 'admin']))
+    .limit(1);
   const recordedBy = staff?.id ?? order.customerId;
   const [parcel] = await db
     .insert(packingParcels)
