@@ -148,6 +148,14 @@ describe('case lifecycle through the pages', () => {
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('Choose an approved repair center');
   });
+
+  it('shows repair-center names escaped in the decision form (they are written by outside users)', async () => {
+    await approvedCenter(t, { name: '<img src=x onerror=alert(1)> Fix', country: 'ES' });
+    const c = await openCase('miner');
+    const page = await staff.support.get(`/admin/after-sales/${c.caseNumber}`);
+    expect(page.body).not.toContain('<img src=x');
+    expect(page.body).toContain('&lt;img src=x onerror=alert(1)');
+  });
 });
 
 describe('forbidden transitions', () => {

@@ -147,7 +147,7 @@ function Decisions({ ctx, d, x, forms }: { ctx: PageContext; d: CasePageData; x:
               {x.suggested.length > 0 && (
                 <optgroup label={t('case.suggestedCenters', { brand: x.brand ?? '' })}>
                   {x.suggested.map((c) => (
-                    <option value={String(c.id)} selected={chosen === String(c.id)}>
+                    <option value={String(c.id)} selected={chosen === String(c.id)} safe>
                       {`${c.name} · ${c.city}, ${c.country}${c.distanceKm === null ? '' : ` · ${Math.round(c.distanceKm)} km`}`}
                     </option>
                   ))}
@@ -155,10 +155,9 @@ function Decisions({ ctx, d, x, forms }: { ctx: PageContext; d: CasePageData; x:
               )}
               <optgroup label={t('case.otherCenters')}>
                 {others.map((c) => (
-                  <option
-                    value={String(c.id)}
-                    selected={chosen === String(c.id)}
-                  >{`${c.name} · ${c.city}, ${c.country}`}</option>
+                  <option value={String(c.id)} selected={chosen === String(c.id)} safe>
+                    {`${c.name} · ${c.city}, ${c.country}`}
+                  </option>
                 ))}
               </optgroup>
             </select>
