@@ -149,6 +149,13 @@ describe('case lifecycle through the pages', () => {
     expect(res.body).toContain('Choose an approved repair center');
   });
 
+  it("links the order's cases from the staff order page, without the buyer's request button", async () => {
+    const c = await openCase('miner');
+    const page = await staff.support.get(`/admin/orders/${c.number}`);
+    expect(page.body).toContain(`href="/admin/after-sales/${c.caseNumber}"`);
+    expect(page.body).not.toContain('Request after-sales service');
+  });
+
   it('shows repair-center names escaped in the decision form (they are written by outside users)', async () => {
     await approvedCenter(t, { name: '<img src=x onerror=alert(1)> Fix', country: 'ES' });
     const c = await openCase('miner');

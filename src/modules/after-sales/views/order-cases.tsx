@@ -2,10 +2,24 @@ import type { PageContext } from '../../../platform/http/page-context.js';
 import type { OrderAfterSales } from '../case-order.data.js';
 import { CaseBadge } from './case-parts.js';
 
-/** On a completed order's page: the button to open a case (within warranty) and the order's cases. */
-export function OrderCases({ ctx, number, a }: { ctx: PageContext; number: string; a: OrderAfterSales }) {
+/**
+ * On a completed order's page: the order's cases and, for its buyer, the button to open
+ * one (within warranty). Staff see the cases linked to the back office.
+ */
+export function OrderCases({
+  ctx,
+  number,
+  a,
+  staff = false,
+}: {
+  ctx: PageContext;
+  number: string;
+  a: OrderAfterSales;
+  staff?: boolean;
+}) {
   const { t, i18n } = ctx;
-  if (!a.eligible && !a.cases.length) return '';
+  const offer = a.eligible && !staff;
+  if (!offer && !a.cases.length) return '';
   return (
     <section class="card order-cases">
       <h2>{t('case.orderCases')}</h2>
@@ -13,13 +27,13 @@ export function OrderCases({ ctx, number, a }: { ctx: PageContext; number: strin
         <ul>
           {a.cases.map((c) => (
             <li>
-              <a href={`/after-sales/${c.number}`}>{c.number}</a> · {t(`caseType.${c.type}`)} · {i18n.date(c.createdAt)}{' '}
-              <CaseBadge ctx={ctx} state={c.status} />
+              <a href={`${staff ? '/admin' : ''}/after-sales/${c.number}`}>{c.number}</a> · {t(`caseType.${c.type}`)} ·{' '}
+              {i18n.date(c.createdAt)} <CaseBadge ctx={ctx} state={c.status} />
             </li>
           ))}
         </ul>
       )}
-      {a.eligible && (
+      {offer && (
         <a class="button" href={`/orders/${number}/after-sales/new`}>
           {t('case.requestService')}
         </a>

@@ -1,15 +1,16 @@
+import { hasRole } from '../../../platform/auth/roles.js';
 import type { PageContext } from '../../../platform/http/page-context.js';
 import { AdminShell } from '../../../platform/views/admin-shell.js';
 import { Field, FormError, type FormState } from '../../../platform/views/form.js';
 import { CsrfField } from '../../../platform/views/layout.js';
+import { OrderCases } from '../../after-sales/views/order-cases.js';
+import { piAvailable } from '../../invoices/proforma.rules.js';
+import { PackingSection } from '../../packing/views/packing-section.js';
 import type { PaymentProof } from '../../payments/payment-proof.repo.js';
 import { countryName } from '../../settings/index.js';
 import { type Order, QUEUE_COUNT_CAP } from '../order.repo.js';
 import { carriers } from '../order.rules.js';
-import { piAvailable } from '../../invoices/proforma.rules.js';
 import type { loadOrderPage } from '../order-page.data.js';
-import { hasRole } from '../../../platform/auth/roles.js';
-import { PackingSection } from '../../packing/views/packing-section.js';
 import { LinesTable, StateBadge, Thread, Timeline } from './order-parts.js';
 
 export const queues = ['awaiting_quote', 'payment_review', 'ready_to_ship', 'shipped', 'overdue'] as const;
@@ -23,9 +24,15 @@ export function QueuePage(props: { ctx: PageContext; queue: Queue; counts: Recor
       <h1>{t('admin.orders')}</h1>
       <nav class="queues" aria-label={t('admin.queues')}>
         {queues.map((q) => (
-          <a href={`/admin/orders?queue=${q}`} aria-current={q === queue ? 'page' : undefined} class={q === 'overdue' && counts[q] > 0 ? 'overdue' : ''}>
+          <a
+            href={`/admin/orders?queue=${q}`}
+            aria-current={q === queue ? 'page' : undefined}
+            class={q === 'overdue' && counts[q] > 0 ? 'overdue' : ''}
+          >
             {t(`queue.${q}`)}{' '}
-            <span class="count">{counts[q] > QUEUE_COUNT_CAP ? `${ctx.i18n.number(QUEUE_COUNT_CAP)}+` : String(counts[q])}</span>
+            <span class="count">
+              {counts[q] > QUEUE_COUNT_CAP ? `${ctx.i18n.number(QUEUE_COUNT_CAP)}+` : String(counts[q])}
+            </span>
           </a>
         ))}
       </nav>
@@ -71,13 +78,19 @@ type Data = Awaited<ReturnType<typeof loadOrderPage>>;
 
 function ProofReview({ ctx, d, p }: { ctx: PageContext; d: Data; p: PaymentProof }) {
   const { t, i18n } = ctx;
-  const canReview = p.status === 'pending' && (d.actions.includes('approvePayment') || d.actions.includes('approvePartialPayment') || d.actions.includes('rejectPayment'));
+  const canReview =
+    p.status === 'pending' &&
+    (d.actions.includes('approvePayment') ||
+      d.actions.includes('approvePartialPayment') ||
+      d.actions.includes('rejectPayment'));
   const url = `/admin/orders/${d.order.number}/proofs/${p.id}`;
   return (
     <li class="card proof">
       <p>
         <strong>{i18n.money(p.amountCents)}</strong> · <span safe>{p.reference}</span> · <span safe>{p.paidOn}</span> ·{' '}
-        <span class={`badge ${p.status === 'approved' ? 'done' : p.status === 'rejected' ? 'problem' : 'staff'}`}>{t(`proof.${p.status}`)}</span>
+        <span class={`badge ${p.status === 'approved' ? 'done' : p.status === 'rejected' ? 'problem' : 'staff'}`}>
+          {t(`proof.${p.status}`)}
+        </span>
       </p>
       {p.duplicateOfOrder && (
         <p class="notice problem" role="alert">
@@ -115,12 +128,24 @@ function ProofReview({ ctx, d, p }: { ctx: PageContext; d: Data; p: PaymentProof
   );
 }
 
-export function StaffOrderPage({ ctx, d, forms = {} }: { ctx: PageContext; d: Data; forms?: Partial<Record<string, FormState>> }) {
+export function StaffOrderPage({
+  ctx,
+  d,
+  forms = {},
+}: {
+  ctx: PageContext;
+  d: Data;
+  forms?: Partial<Record<string, FormState>>;
+}) {
   const { t, i18n } = ctx;
   const o = d.order;
   const can = (e: (typeof d.actions)[number]) => d.actions.includes(e);
   return (
-    <AdminShell ctx={ctx} title={t('order.title', { number: o.number })} scripts={d.packing ? ['/assets/upload-progress.js'] : []}>
+    <AdminShell
+      ctx={ctx}
+      title={t('order.title', { number: o.number })}
+      scripts={d.packing ? ['/assets/upload-progress.js'] : []}
+    >
       <div class="toolbar">
         <h1>
           {t('order.title', { number: o.number })} <StateBadge ctx={ctx} state={o.status} />
@@ -131,7 +156,9 @@ export function StaffOrderPage({ ctx, d, forms = {} }: { ctx: PageContext; d: Da
               {t('pi.view')}
             </a>
           )}{' '}
-          <a href={`/admin/orders?queue=${o.status === 'awaiting_quote' ? 'awaiting_quote' : 'payment_review'}`}>{t('admin.backToQueue')}</a>
+          <a href={`/admin/orders?queue=${o.status === 'awaiting_quote' ? 'awaiting_quote' : 'payment_review'}`}>
+            {t('admin.backToQueue')}
+          </a>
         </span>
       </div>
       {d.trackingOverdue && <p class="notice problem">{t('admin.trackingOverdue')}</p>}
@@ -144,13 +171,34 @@ export function StaffOrderPage({ ctx, d, forms = {} }: { ctx: PageContext; d: Da
               <CsrfField ctx={ctx} />
               <FormError ctx={ctx} form={forms.freight} />
               <div class="grid-2">
-                <Field ctx={ctx} form={forms.freight} name="freight" label={t('field.freight')} required attrs={{ inputmode: 'decimal' }} />
-                <Field ctx={ctx} form={forms.freight} name="validDays" type="number" label={t('field.quoteValidDays')} value="7" attrs={{ min: 1, max: 60 }} />
+                <Field
+                  ctx={ctx}
+                  form={forms.freight}
+                  name="freight"
+                  label={t('field.freight')}
+                  required
+                  attrs={{ inputmode: 'decimal' }}
+                />
+                <Field
+                  ctx={ctx}
+                  form={forms.freight}
+                  name="validDays"
+                  type="number"
+                  label={t('field.quoteValidDays')}
+                  value="7"
+                  attrs={{ min: 1, max: 60 }}
+                />
               </div>
               <fieldset>
                 <legend>{t('admin.linePrices')}</legend>
                 {d.lines.map((l) => (
-                  <Field ctx={ctx} form={forms.freight} name={`price_${l.id}`} label={`${l.sku} (${t('admin.listPrice')} ${i18n.money(l.listPriceCents)})`} attrs={{ inputmode: 'decimal', placeholder: (l.unitPriceCents / 100).toFixed(2) }} />
+                  <Field
+                    ctx={ctx}
+                    form={forms.freight}
+                    name={`price_${l.id}`}
+                    label={`${l.sku} (${t('admin.listPrice')} ${i18n.money(l.listPriceCents)})`}
+                    attrs={{ inputmode: 'decimal', placeholder: (l.unitPriceCents / 100).toFixed(2) }}
+                  />
                 ))}
               </fieldset>
               <Field ctx={ctx} form={forms.freight} name="note" label={t('field.note')} />
@@ -193,7 +241,14 @@ export function StaffOrderPage({ ctx, d, forms = {} }: { ctx: PageContext; d: Da
                   ))}
                 </select>
               </div>
-              <Field ctx={ctx} form={forms.ship} name="tracking" label={t('field.trackingNumber')} hint={t('admin.trackingHint')} required />
+              <Field
+                ctx={ctx}
+                form={forms.ship}
+                name="tracking"
+                label={t('field.trackingNumber')}
+                hint={t('admin.trackingHint')}
+                required
+              />
               <button type="submit" class="primary">
                 {t('action.markShipped')}
               </button>
@@ -211,6 +266,7 @@ export function StaffOrderPage({ ctx, d, forms = {} }: { ctx: PageContext; d: Da
           )}
         </div>
         <aside>
+          {d.afterSales && <OrderCases ctx={ctx} number={o.number} a={d.afterSales} staff />}
           <section class="card">
             <h2>{t('order.shipTo')}</h2>
             <address>
