@@ -225,5 +225,10 @@ describe('access', () => {
     expect(mail.some((m) => m.body.includes('Thanks, checking the seal photos.') && m.to !== supportEmail)).toBe(true);
     const empty = await postMultipart(t, o.buyer, `/after-sales/${number}/messages`, { body: '' });
     expect(empty.statusCode).toBe(422);
+    // Support's refused message comes back on the case page, with the reason above the form.
+    const emptyStaff = await postMultipart(t, support, `/admin/after-sales/${number}/messages`, { body: '' });
+    expect(emptyStaff.statusCode).toBe(422);
+    expect(emptyStaff.body).toContain(`Case ${number}`);
+    expect(emptyStaff.body).toContain('<p class="form-error" role="alert">');
   });
 });

@@ -123,7 +123,7 @@ export async function staffCaseRoutes(app: FastifyInstance, { db, storage }: { d
     const form = parseForm(caseMessageInput, upload.fields);
     if (!form.ok || Object.keys(upload.errors).length) {
       await discardMedia(storage, upload.files);
-      throw new AppError('VALIDATION', { fields: { ...(form.ok ? {} : form.errors), ...upload.errors } });
+      return page(req, reply, c, 422, { thread: { errors: { ...(form.ok ? {} : form.errors), ...upload.errors } } });
     }
     await postCaseMessage(db, c, user, form.data.body, upload.files).catch(async (err) => {
       await discardMedia(storage, upload.files);

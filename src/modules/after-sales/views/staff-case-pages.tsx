@@ -78,7 +78,7 @@ export function CaseQueuePage(props: {
   );
 }
 
-type Forms = Partial<Record<'repair' | 'reject' | 'ship', FormState>>;
+type Forms = Partial<Record<'repair' | 'reject' | 'ship' | 'thread', FormState>>;
 
 function ActionForm({
   ctx,
@@ -256,6 +256,7 @@ export function StaffCasePage({
           files={d.files}
           base={`${base}/files`}
           action={`${base}/messages`}
+          errors={forms.thread?.errors}
         />
         <aside>
           <section class="card">
