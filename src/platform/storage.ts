@@ -16,7 +16,10 @@ export interface StoredFile {
 export interface Storage {
   /** Streams to storage under a random key; the file becomes visible only once complete. */
   put(source: Readable, folder: string, extension: string): Promise<StoredFile>;
-  open(key: string): Readable;
+  /** Reads a stored file, or the inclusive byte range of it (HTTP Range requests). */
+  open(key: string, range?: { start: number; end: number }): Readable;
+  /** Size in bytes, or undefined when there is no such file. */
+  size(key: string): Promise<number | undefined>;
   remove(key: string): Promise<void>;
   exists(key: string): Promise<boolean>;
   /** Keys in a folder last written before `before` (for the orphan sweep). */
@@ -59,7 +62,11 @@ export function createStorage(root: string): Storage {
       }
       return { key, size, sha256: hash.digest('hex') };
     },
-    open: (key) => createReadStream(pathOf(key)),
+    open: (key, range) => createReadStream(pathOf(key), range),
+    async size(key) {
+      const info = await stat(pathOf(key)).catch(() => undefined);
+      return info?.isFile() ? info.size : undefined;
+    },
     remove: (key) => rm(pathOf(key), { force: true }),
     async exists(key) {
       try {

@@ -1,5 +1,6 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../platform/errors.js';
+import { sendPrivateFile } from '../../platform/http/send-private-file.js';
 import type { Storage } from '../../platform/storage.js';
 import type { CaseFile } from './case.repo.js';
 
@@ -9,6 +10,7 @@ import type { CaseFile } from './case.repo.js';
  * a <video> element still plays. Never cached by shared caches.
  */
 export function sendCaseFile(
+  req: FastifyRequest,
   reply: FastifyReply,
   storage: Storage,
   caseNumber: string,
@@ -18,11 +20,10 @@ export function sendCaseFile(
   if (!file) throw notFound();
   const preview = file.kind === 'photo' && !original && file.previewKey;
   const key = preview || file.fileKey;
-  const ext = key.split('.').pop();
-  return reply
-    .type(preview ? 'image/webp' : file.mimeType)
-    .header('content-disposition', `${preview ? 'inline' : 'attachment'}; filename="${caseNumber}-${file.id}.${ext}"`)
-    .header('content-security-policy', "default-src 'none'; sandbox")
-    .header('cache-control', 'private, no-store')
-    .send(storage.open(key));
+  return sendPrivateFile(req, reply, storage, {
+    key,
+    type: preview ? 'image/webp' : file.mimeType,
+    filename: `${caseNumber}-${file.id}.${key.split('.').pop()}`,
+    inline: !!preview,
+  });
 }

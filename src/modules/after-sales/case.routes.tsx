@@ -123,6 +123,12 @@ export async function caseRoutes(app: FastifyInstance, { db, storage }: { db: Db
   app.get<{ Params: { number: string; id: string } }>('/after-sales/:number/files/:id', async (req, reply) => {
     const c = await ownCase(req);
     const id = Number(req.params.id);
-    return sendCaseFile(reply, storage, c.number, Number.isInteger(id) ? await findCaseFile(db, c.id, id) : undefined);
+    return sendCaseFile(
+      req,
+      reply,
+      storage,
+      c.number,
+      Number.isInteger(id) ? await findCaseFile(db, c.id, id) : undefined,
+    );
   });
 }

@@ -137,6 +137,7 @@ export async function staffCaseRoutes(app: FastifyInstance, { db, storage }: { d
     const id = Number(req.params.id);
     const original = (req.query as { original?: string }).original === '1';
     return sendCaseFile(
+      req,
       reply,
       storage,
       c.number,

@@ -125,6 +125,13 @@ describe('recording packing evidence', () => {
     expect(clip.headers['content-type']).toBe('video/mp4');
     expect(clip.headers['content-disposition']).toMatch(/^attachment/);
     expect(clip.rawPayload.equals(mp4())).toBe(true);
+    // A <video> seeks with byte ranges instead of downloading the whole file.
+    const seek = await o.buyer.get(`/orders/${o.number}/packing/files/${files[1]!.id}`, { range: 'bytes=4-11' });
+    expect(seek.statusCode).toBe(206);
+    expect(seek.headers['content-range']).toBe(`bytes 4-11/${mp4().length}`);
+    expect(seek.rawPayload.equals(mp4().subarray(4, 12))).toBe(true);
+    const past = await o.buyer.get(`/orders/${o.number}/packing/files/${files[1]!.id}`, { range: 'bytes=999999-' });
+    expect(past.statusCode).toBe(416);
     const original = await staff.sales.get(`/admin/orders/${o.number}/packing/files/${files[0]!.id}`);
     expect(original.headers['content-type']).toBe('image/jpeg');
     expect(original.headers['content-disposition']).toMatch(/^attachment/);

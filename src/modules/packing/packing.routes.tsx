@@ -6,6 +6,7 @@ import { type EventBus, orderTopic } from '../../platform/events.js';
 import { type FieldErrors, formValues, parseForm } from '../../platform/http/forms.js';
 import { readMediaUpload } from '../../platform/http/media-upload.js';
 import { pageContext } from '../../platform/http/page-context.js';
+import { sendPrivateFile } from '../../platform/http/send-private-file.js';
 import type { Storage } from '../../platform/storage.js';
 import type { FormState } from '../../platform/views/form.js';
 import { findCustomerOrder, findOrderByNumber, type Order } from '../orders/order.repo.js';
@@ -112,6 +113,7 @@ export async function packingRoutes(
    * attachments (a <video> still plays them); only re-encoded previews are inline.
    */
   const send = async (
+    req: FastifyRequest,
     reply: FastifyReply,
     order: Order,
     fileId: string | undefined,
@@ -126,16 +128,12 @@ export async function packingRoutes(
     const key = variant === 'preview' ? file?.previewKey : file?.fileKey;
     if (!file || !key || buyerPhotoOriginal) throw notFound();
     const inline = variant === 'preview';
-    return reply
-      .type(inline ? 'image/webp' : file.mimeType)
-      .header(
-        'content-disposition',
-        `${inline ? 'inline' : 'attachment'}; filename="packing-${order.number}-${file.id}.${key.split('.').pop()}"`,
-      )
-      .header('content-security-policy', "default-src 'none'; sandbox")
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'private, no-store')
-      .send(storage.open(key));
+    return sendPrivateFile(req, reply, storage, {
+      key,
+      type: inline ? 'image/webp' : file.mimeType,
+      filename: `packing-${order.number}-${file.id}.${key.split('.').pop()}`,
+      inline,
+    });
   };
 
   for (const variant of ['original', 'preview'] as const) {
@@ -146,7 +144,7 @@ export async function packingRoutes(
         const viewer = requireStaff(req.user);
         const order = await findOrderByNumber(db, req.params.number);
         if (!order) throw notFound();
-        return send(reply, order, req.params.id, variant, viewer);
+        return send(req, reply, order, req.params.id, variant, viewer);
       },
     );
     app.get<{ Params: { number: string; id: string } }>(
@@ -155,7 +153,7 @@ export async function packingRoutes(
         const viewer = requireUser(req.user);
         const order = await findCustomerOrder(db, req.params.number, viewer.id);
         if (!evidenceVisibleToBuyer(order.status)) throw notFound();
-        return send(reply, order, req.params.id, variant, { ...viewer, role: 'customer' });
+        return send(req, reply, order, req.params.id, variant, { ...viewer, role: 'customer' });
       },
     );
   }

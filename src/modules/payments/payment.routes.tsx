@@ -6,11 +6,12 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { type EventBus, orderTopic } from '../../platform/events.js';
 import { type FieldErrors, parseForm } from '../../platform/http/forms.js';
 import { pageContext } from '../../platform/http/page-context.js';
+import { sendPrivateFile } from '../../platform/http/send-private-file.js';
 import type { Storage } from '../../platform/storage.js';
 import type { FormState } from '../../platform/views/form.js';
 import { findOrderByNumber, type Order } from '../orders/index.js';
-import { actorOf, loadOrderPage } from '../orders/order-page.data.js';
 import { findCustomerOrder } from '../orders/order.repo.js';
+import { actorOf, loadOrderPage } from '../orders/order-page.data.js';
 import { OrderPage } from '../orders/views/order-page.js';
 import { reviewPaymentProof } from './actions/review-payment-proof.js';
 import { uploadPaymentProof } from './actions/upload-payment-proof.js';
@@ -41,10 +42,16 @@ async function readProofForm(req: FastifyRequest) {
   return { fields, bytes, tooLarge };
 }
 
-export async function paymentRoutes(app: FastifyInstance, { db, storage, bus }: { db: Db; storage: Storage; bus: EventBus }) {
+export async function paymentRoutes(
+  app: FastifyInstance,
+  { db, storage, bus }: { db: Db; storage: Storage; bus: EventBus },
+) {
   const rerender = async (req: FastifyRequest, reply: FastifyReply, order: Order, proofForm: FormState) => {
     const d = await loadOrderPage(db, order, requireUser(req.user));
-    return reply.code(422).type('text/html; charset=utf-8').send(<OrderPage ctx={pageContext(req, reply)} d={d} proofForm={proofForm} />);
+    return reply
+      .code(422)
+      .type('text/html; charset=utf-8')
+      .send(<OrderPage ctx={pageContext(req, reply)} d={d} proofForm={proofForm} />);
   };
 
   app.post<{ Params: { number: string } }>('/orders/:number/proofs', async (req, reply) => {
@@ -60,7 +67,8 @@ export async function paymentRoutes(app: FastifyInstance, { db, storage, bus }: 
     try {
       await uploadPaymentProof(db, storage, order, user, { bytes, ...form.data });
     } catch (err) {
-      if (err instanceof AppError && err.fields) return rerender(req, reply, order, { errors: err.fields as FieldErrors, values: fields });
+      if (err instanceof AppError && err.fields)
+        return rerender(req, reply, order, { errors: err.fields as FieldErrors, values: fields });
       throw err;
     }
     await bus.publish(orderTopic(order.number));
@@ -68,43 +76,52 @@ export async function paymentRoutes(app: FastifyInstance, { db, storage, bus }: 
   });
 
   /** Proof files: only to the order's owner and staff, by proof id within the order, never by storage path. */
-  const sendProof = async (reply: FastifyReply, order: Order, proofId: string, inline: boolean) => {
+  const sendProof = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    order: Order,
+    proofId: string,
+    inline: boolean,
+  ) => {
     const proof = Number.isInteger(Number(proofId)) ? await findProof(db, order.id, Number(proofId)) : undefined;
     if (!proof) throw notFound();
-    const image = proof.mimeType.startsWith('image/');
-    return reply
-      .type(proof.mimeType)
-      .header('content-disposition', `${inline && image ? 'inline' : 'attachment'}; filename="proof-${order.number}-${proof.id}.${proof.fileKey.split('.').pop()}"`)
-      .header('content-security-policy', "default-src 'none'; sandbox")
-      .header('cache-control', 'private, no-store')
-      .send(storage.open(proof.fileKey));
+    return sendPrivateFile(req, reply, storage, {
+      key: proof.fileKey,
+      type: proof.mimeType,
+      filename: `proof-${order.number}-${proof.id}.${proof.fileKey.split('.').pop()}`,
+      // Staff view image proofs in the browser; the sandbox CSP and nosniff keep them inert.
+      inline: inline && proof.mimeType.startsWith('image/'),
+    });
   };
 
   app.get<{ Params: { number: string; id: string } }>('/orders/:number/proofs/:id', async (req, reply) => {
     const order = await findCustomerOrder(db, req.params.number, requireUser(req.user).id);
-    return sendProof(reply, order, req.params.id, false);
+    return sendProof(req, reply, order, req.params.id, false);
   });
 
   app.get<{ Params: { number: string; id: string } }>('/admin/orders/:number/proofs/:id', async (req, reply) => {
     requireStaff(req.user);
     const order = await findOrderByNumber(db, req.params.number);
     if (!order) throw notFound();
-    return sendProof(reply, order, req.params.id, (req.query as { inline?: string }).inline === '1');
+    return sendProof(req, reply, order, req.params.id, (req.query as { inline?: string }).inline === '1');
   });
 
-  app.post<{ Params: { number: string; id: string; decision: string } }>('/admin/orders/:number/proofs/:id/:decision', async (req, reply) => {
-    const user = requireRole(req.user, 'finance');
-    const order = await findOrderByNumber(db, req.params.number);
-    if (!order || !['approve', 'reject'].includes(req.params.decision)) throw notFound();
-    const id = Number(req.params.id);
-    if (req.params.decision === 'approve') {
-      await reviewPaymentProof(db, order, id, actorOf(user), { approve: true });
-    } else {
-      const form = parseForm(rejectInput, req.body);
-      if (!form.ok) throw new AppError('VALIDATION', { fields: form.errors });
-      await reviewPaymentProof(db, order, id, actorOf(user), { approve: false, reason: form.data.reason });
-    }
-    await bus.publish(orderTopic(order.number));
-    return reply.code(303).redirect(`/admin/orders/${order.number}`);
-  });
+  app.post<{ Params: { number: string; id: string; decision: string } }>(
+    '/admin/orders/:number/proofs/:id/:decision',
+    async (req, reply) => {
+      const user = requireRole(req.user, 'finance');
+      const order = await findOrderByNumber(db, req.params.number);
+      if (!order || !['approve', 'reject'].includes(req.params.decision)) throw notFound();
+      const id = Number(req.params.id);
+      if (req.params.decision === 'approve') {
+        await reviewPaymentProof(db, order, id, actorOf(user), { approve: true });
+      } else {
+        const form = parseForm(rejectInput, req.body);
+        if (!form.ok) throw new AppError('VALIDATION', { fields: form.errors });
+        await reviewPaymentProof(db, order, id, actorOf(user), { approve: false, reason: form.data.reason });
+      }
+      await bus.publish(orderTopic(order.number));
+      return reply.code(303).redirect(`/admin/orders/${order.number}`);
+    },
+  );
 }
