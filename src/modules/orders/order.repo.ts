@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors.js';
 import { leadTimes } from '../shipping/index.js';
 import { type Actor, checkTransition, type OrderEvent, type OrderSnapshot, transitions } from './order.machine.js';
 import { PAYMENT_DEADLINE_NEAR_HOURS, QUOTE_OVERDUE_HOURS } from './order.rules.js';
-import { orderEvents, orderLines, orders, savedAddresses, shipments } from './order.tables.js';
+import { orderEvents, orderLines, orders, shipments } from './order.tables.js';
 
 export type Order = typeof orders.$inferSelect;
 export type OrderLine = typeof orderLines.$inferSelect;
@@ -127,11 +127,6 @@ export async function queueCounts(db: DbOrTx, now: Date) {
     })
     .from(sql`(select 1) one`);
   return row as Record<(typeof queueStates)[number] | 'overdue', number>;
-}
-
-export async function savedAddressOf(db: DbOrTx, userId: number) {
-  const [row] = await db.select().from(savedAddresses).where(eq(savedAddresses.userId, userId));
-  return row;
 }
 
 /**

@@ -66,12 +66,33 @@ describe('order submission in few statements (#7)', () => {
     ]);
     const [saved] = await t.db.select().from(savedAddresses).where(eq(savedAddresses.userId, user.id));
     expect(saved).toMatchObject({ fullName: 'Li Wei', city: address.city, postalCode: address.postalCode });
+    // The next order form starts from the saved address.
+    await client.post('/cart/items', { productId: b.id, quantity: 1 });
+    const next = await client.get('/cart');
+    expect(next.body).toContain('value="Li Wei"');
+    expect(next.body).toContain(`value="${address.postalCode}"`);
     const mail = await t.db
       .select()
       .from(outboxMessages)
       .where(eq(outboxMessages.subject, `New order ${number}: freight to quote`));
     expect(mail.length).toBeGreaterThanOrEqual(1);
     expect(mail[0]?.body).toBe(`Order ${number} from Li Wei (ES) is waiting for a freight quote.`);
+  });
+
+  it('serves the cart page with its order form in a bounded number of statements', async () => {
+    const { client } = await loggedInClient(t.app, t.db);
+    const first = await insertPaymentMethod(t.db, { name: 'Second by sort order', sortOrder: 2 });
+    await insertPaymentMethod(t.db, { name: 'First by sort order', sortOrder: 1 });
+    await insertPaymentMethod(t.db, { name: 'Switched off', active: false });
+    const p = await insertProduct(t.db, { stock: 5 });
+    await client.post('/cart/items', { productId: p.id, quantity: 1 });
+    await client.get('/cart'); // settings cache warm
+    const before = t.database.queries.count;
+    const page = await client.get('/cart');
+    expect(t.database.queries.count - before).toBeLessThanOrEqual(3); // session, cart lines, payment methods + saved address
+    expect(page.body.indexOf('First by sort order')).toBeLessThan(page.body.indexOf('Second by sort order'));
+    expect(page.body).not.toContain('Switched off');
+    expect(page.body).toContain(`value="${first.id}"`);
   });
 
   it('rolls the whole order back when one line cannot be reserved', async () => {
