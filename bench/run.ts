@@ -26,6 +26,8 @@ import { addToCartLoad, logInCustomers } from './write-path.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
+/** `--cpu-prof`: the app children write V8 CPU profiles to bench/results/ (see README "Profiling"). */
+const cpuProf = process.argv.includes('--cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench/results')}`] : [];
 const SECONDS = quick ? 3 : 10;
 /** 1-connection rows: latency settles fast, throughput is not the point. */
 const LATENCY_SECONDS = quick ? 2 : 10;
@@ -53,7 +55,7 @@ async function measure(name: string, base: string, path: string, headers?: Recor
 async function startApp(bdb: BenchDatabase): Promise<Child> {
   return startChild({
     name: 'app',
-    args: [join(root, 'dist/server.js')],
+    args: [...cpuProf, join(root, 'dist/server.js')],
     // Every bench customer logs in from 127.0.0.1: lift the per-IP login limit for this run only.
     env: { ...bdb.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', SEED_DEMO: 'false', AUTH_RATE_LIMIT: '100000' },
     port: await freePort(),

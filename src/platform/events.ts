@@ -70,9 +70,23 @@ export async function createEventBus(databaseUrl?: string): Promise<EventBus> {
   };
   await listen();
 
+  // Publishes go out one at a time on the notifier connection. A publish joins a NOTIFY
+  // of the same topic that is still waiting its turn (not sent yet, so it still follows the
+  // caller's commit): a burst, e.g. every order submission saying "catalog changed", costs
+  // one round trip per topic instead of one per call, and callers stop queueing behind it.
+  const waiting = new Map<string, Promise<void>>();
+  let turn: Promise<unknown> = Promise.resolve();
   return {
-    publish: async (topic) => {
-      await notifier.query('SELECT pg_notify($1, $2)', [CHANNEL, topic]);
+    publish: (topic) => {
+      const joined = waiting.get(topic);
+      if (joined) return joined;
+      const sent = turn.then(async () => {
+        waiting.delete(topic);
+        await notifier.query('SELECT pg_notify($1, $2)', [CHANNEL, topic]);
+      });
+      waiting.set(topic, sent);
+      turn = sent.catch(() => {});
+      return sent;
     },
     subscribe: (topic, fn) => {
       local.on(topic, fn);

@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import { AppError } from './errors.js';
 
 /** Larger images are refused before decoding (decompression bombs). */
@@ -10,6 +9,8 @@ export const MAX_IMAGE_PIXELS = 40_000_000;
  * (GPS, camera serials) and any payload hidden in the original bytes.
  */
 export async function reencodeImage(bytes: Buffer): Promise<Buffer> {
+  // Loaded on first upload: libvips is ~25 MB of resident memory (#7).
+  const { default: sharp } = await import('sharp');
   try {
     return await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error' })
       .rotate()

@@ -4,7 +4,29 @@ import { commonPasswords } from './common-passwords.js';
 // OWASP Password Storage Cheat Sheet: argon2id, m = 19 MiB, t = 2, p = 1.
 const params = { algorithm: 2 /* Argon2id */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-export const hashPassword = (password: string) => hash(password, params);
+/**
+ * Each argon2 run holds 19 MiB outside the JS heap, and the allocator keeps what it once
+ * held: a burst of logins (four at once, on libuv's four threads) left the process ~80 MB
+ * bigger for good (#7). Two at a time is as fast on a 2-core machine and bounds that, and a
+ * login flood can no longer spend the process's memory.
+ */
+const MAX_RUNNING = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function limited<T>(fn: () => Promise<T>): Promise<T> {
+  if (running < MAX_RUNNING) running++;
+  else await new Promise<void>((resolve) => waiting.push(resolve)); // the finishing run hands over its slot
+  try {
+    return await fn();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
+export const hashPassword = (password: string) => limited(() => hash(password, params));
 
 /** A real hash to verify against when the account does not exist, so both answers take the same time. */
 let decoy: Promise<string> | undefined;
@@ -12,11 +34,12 @@ let decoy: Promise<string> | undefined;
 export async function verifyPassword(storedHash: string | undefined, password: string): Promise<boolean> {
   if (!storedHash) {
     decoy ??= hashPassword('decoy password that matches nothing');
-    await verify(await decoy, password);
+    const decoyHash = await decoy;
+    await limited(() => verify(decoyHash, password));
     return false;
   }
   try {
-    return await verify(storedHash, password);
+    return await limited(() => verify(storedHash, password));
   } catch {
     return false;
   }

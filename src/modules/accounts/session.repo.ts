@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../../platform/auth/current-user.js';
-import type { DbOrTx } from '../../platform/db/client.js';
+import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { sessions, users } from './account.tables.js';
 
 export const SESSION_DAYS = 14;
@@ -18,12 +18,28 @@ export async function createSession(db: DbOrTx, userId: number): Promise<string>
   return id;
 }
 
-export async function findSessionUser(db: DbOrTx, id: string): Promise<CurrentUser | undefined> {
-  const [row] = await db
+/**
+ * Runs on every logged-in request, so it is prepared once per database: Drizzle does not
+ * rebuild the SQL each time and PostgreSQL keeps a named statement per connection instead
+ * of parsing and planning it again (#7). Still one indexed round trip, never cached, so a
+ * logout or deactivation takes effect on the next request in every process.
+ */
+const prepareSessionUser = (db: Db) =>
+  db
     .select({ id: users.id, email: users.email, fullName: users.fullName, role: users.role })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.idHash, hashId(id)), gt(sessions.expiresAt, sql`now()`), eq(users.active, true)));
+    .where(and(eq(sessions.idHash, sql.placeholder('idHash')), gt(sessions.expiresAt, sql`now()`), eq(users.active, true)))
+    .prepare('session_user');
+const preparedFor = new WeakMap<Db, ReturnType<typeof prepareSessionUser>>();
+
+export async function findSessionUser(db: Db, id: string): Promise<CurrentUser | undefined> {
+  let query = preparedFor.get(db);
+  if (!query) {
+    query = prepareSessionUser(db);
+    preparedFor.set(db, query);
+  }
+  const [row] = await query.execute({ idHash: hashId(id) });
   return row;
 }
 

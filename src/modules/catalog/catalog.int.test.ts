@@ -49,6 +49,17 @@ describe('storefront pages', () => {
     expect(stock.body).not.toContain('WhatsMiner M60S');
   });
 
+  it('renders the cached grid in each visitor\'s language, the same HTML on repeat views', async () => {
+    const en = await t.app.inject({ url: '/categories/asic-miners', headers: { 'accept-language': 'en' } });
+    const es = await t.app.inject({ url: '/categories/asic-miners', headers: { 'accept-language': 'es' } });
+    const grid = (body: string) => body.slice(body.indexOf('<ul class="product-grid">'), body.indexOf('</ul>', body.indexOf('<ul class="product-grid">')));
+    expect(grid(en.body)).toContain('In stock');
+    expect(grid(es.body)).not.toContain('In stock');
+    expect(grid(es.body)).not.toEqual(grid(en.body));
+    const again = await t.app.inject({ url: '/categories/asic-miners', headers: { 'accept-language': 'en' } });
+    expect(grid(again.body)).toEqual(grid(en.body));
+  });
+
   it('sorts by price both ways', async () => {
     const order = (body: string) => ['IceRiver KS5L', 'WhatsMiner M60S', 'Antminer S21 Pro'].sort((a, b) => body.indexOf(a) - body.indexOf(b));
     expect(order((await t.app.inject('/categories/asic-miners?sort=price_asc')).body)).toEqual([

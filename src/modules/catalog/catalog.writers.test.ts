@@ -27,7 +27,9 @@ function sources(dir: string): string[] {
 
 describe('catalog writers', () => {
   it('are only the known ones, each followed by a catalog cache invalidation', () => {
-    const writes = /\.(insert|update|delete)\(\s*(products|networkFigures)\s*\)|\b(update|insert\s+into|delete\s+from)\s+products\b/;
+    // Query builder, raw SQL, and raw SQL naming the table through Drizzle (`update ${products}`).
+    const writes =
+      /\.(insert|update|delete)\(\s*(products|networkFigures)\s*\)|\b(update|insert\s+into|delete\s+from)\s+(products\b|\$\{(products|networkFigures)\})/;
     const found = sources(join(root, 'src'))
       .filter((f) => writes.test(readFileSync(f, 'utf8')))
       .map((f) => relative(root, f).replaceAll('\\', '/'))

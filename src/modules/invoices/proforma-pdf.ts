@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 import { nodeModulesDir } from '../../platform/paths.js';
 import type { ProformaModel } from './proforma.model.js';
 
@@ -47,9 +47,11 @@ export interface PdfOptions {
 }
 
 /** Renders the PI model to an A4 PDF. Everything printed comes from the model. */
-export function renderProformaPdf(m: ProformaModel, opts: PdfOptions): Promise<Buffer> {
+export async function renderProformaPdf(m: ProformaModel, opts: PdfOptions): Promise<Buffer> {
+  // Loaded on first use: pdfkit is ~20 MB of resident memory a process without PDFs never needs (#7).
+  const { default: PDF } = await import('pdfkit');
   const f = loadFonts();
-  const doc = new PDFDocument({
+  const doc = new PDF({
     size: 'A4',
     margins: { top: M, bottom: M, left: M, right: M },
     bufferPages: true,

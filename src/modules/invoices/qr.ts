@@ -1,9 +1,10 @@
-import QRCode from 'qrcode';
+// Loaded on first use, like pdfkit: only PI pages need it (#7).
+const qrcode = async () => (await import('qrcode')).default;
 
 const options = { errorCorrectionLevel: 'M', margin: 1 } as const;
 
 /** The QR code as inline SVG (our own output, no user markup) for the HTML page. */
-export const qrSvg = (url: string) => QRCode.toString(url, { ...options, type: 'svg' });
+export const qrSvg = async (url: string) => (await qrcode()).toString(url, { ...options, type: 'svg' });
 
 /** The QR code as a PNG for the PDF. */
-export const qrPng = (url: string) => QRCode.toBuffer(url, { ...options, type: 'png', scale: 6 });
+export const qrPng = async (url: string) => (await qrcode()).toBuffer(url, { ...options, type: 'png', scale: 6 });

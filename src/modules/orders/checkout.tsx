@@ -1,24 +1,36 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requireUser } from '../../platform/auth/current-user.js';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
+import { jsonRow, jsonRows } from '../../platform/db/json-rows.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import type { FormState } from '../../platform/views/form.js';
 import { CartPage, type CartLine, cartLines } from '../cart/index.js';
-import { listPaymentMethods } from '../payments/payment-method.repo.js';
+import { paymentMethods } from '../payments/payment.tables.js';
 import { getSettings } from '../settings/index.js';
-import { savedAddressOf } from './order.repo.js';
 import { goodsTotalCents } from './order.rules.js';
+import { savedAddresses } from './order.tables.js';
 import { CheckoutForm } from './views/checkout-form.js';
+
+/**
+ * What the order form offers besides the cart: active payment methods (in their sort
+ * order) and the customer's saved address, in one round trip (#7).
+ */
+async function formChoices(db: Db, userId: number) {
+  const [row] = await db
+    .select({
+      methods: jsonRows(paymentMethods, eq(paymentMethods.active, true)),
+      saved: jsonRow(savedAddresses, eq(savedAddresses.userId, userId)),
+    })
+    .from(sql`(select 1) one`);
+  const methods = (row?.methods ?? []).sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id);
+  return { methods, saved: row?.saved ?? undefined };
+}
 
 /** "My cart list" with the order form under it (also re-rendered with errors after a refused submit). */
 export async function renderCartWithCheckout(db: Db, req: FastifyRequest, reply: FastifyReply, status = 200, form?: FormState) {
   const user = requireUser(req.user);
-  const [lines, methods, settings, saved] = await Promise.all([
-    cartLines(db, user.id),
-    listPaymentMethods(db),
-    getSettings(db),
-    savedAddressOf(db, user.id),
-  ]);
+  const [lines, { methods, saved }, settings] = await Promise.all([cartLines(db, user.id), formChoices(db, user.id), getSettings(db)]);
   const ctx = pageContext(req, reply);
   const checkout = lines.length
     ? CheckoutForm({ ctx, d: { goodsCents: goodsTotalCents(lines), methods, settings, saved, defaultName: user.fullName }, form })
@@ -29,7 +41,7 @@ export async function renderCartWithCheckout(db: Db, req: FastifyRequest, reply:
 /** The cart page's order form (plugged into the cart routes by the app). */
 export async function checkoutFor(db: Db, req: FastifyRequest, reply: FastifyReply, lines: CartLine[]) {
   const user = requireUser(req.user);
-  const [methods, settings, saved] = await Promise.all([listPaymentMethods(db), getSettings(db), savedAddressOf(db, user.id)]);
+  const [{ methods, saved }, settings] = await Promise.all([formChoices(db, user.id), getSettings(db)]);
   return CheckoutForm({
     ctx: pageContext(req, reply),
     d: { goodsCents: goodsTotalCents(lines), methods, settings, saved, defaultName: user.fullName },

@@ -109,8 +109,8 @@ describe('every event × state × actor, enforced against the database', () => {
 describe('staff queue counts', () => {
   it('counts each queue, and stops counting past the cap', async () => {
     const counts = async () => {
-      const { countByStatus, countOverdue } = await import('./order.repo.js');
-      return { ...(await countByStatus(t.db)), overdue: await countOverdue(t.db, new Date()) };
+      const { queueCounts } = await import('./order.repo.js');
+      return queueCounts(t.db, new Date());
     };
     const before = await counts();
     await orderIn('payment_review', 0);

@@ -13,7 +13,7 @@ import { postMessage } from './actions/post-message.js';
 import { setFreight } from './actions/set-freight.js';
 import { messageInput, reasonInput, setFreightInput, shipInput } from './order.inputs.js';
 import { actorOf, loadOrderPage } from './order-page.data.js';
-import { countByStatus, countOverdue, findOrderByNumber, type Order, ordersInStates, overdueOrders } from './order.repo.js';
+import { findOrderByNumber, type Order, ordersInStates, overdueOrders, queueCounts } from './order.repo.js';
 import { type Queue, QueuePage, queues, StaffOrderPage } from './views/staff-order-pages.js';
 
 const html = (reply: FastifyReply, status = 200) => reply.code(status).type('text/html; charset=utf-8');
@@ -48,12 +48,11 @@ export async function staffOrderRoutes(
     const q = String((req.query as { queue?: string }).queue ?? 'awaiting_quote');
     const queue: Queue = (queues as readonly string[]).includes(q) ? (q as Queue) : 'awaiting_quote';
     const now = new Date();
-    const [byStatus, overdue, rows] = await Promise.all([
-      countByStatus(db),
-      countOverdue(db, now),
+    const [byQueue, rows] = await Promise.all([
+      queueCounts(db, now),
       queue === 'overdue' ? overdueOrders(db, now) : ordersInStates(db, [queue]),
     ]);
-    const counts = Object.fromEntries(queues.map((k) => [k, k === 'overdue' ? overdue : (byStatus[k] ?? 0)])) as Record<Queue, number>;
+    const counts = Object.fromEntries(queues.map((k) => [k, byQueue[k as keyof typeof byQueue] ?? 0])) as Record<Queue, number>;
     return html(reply).send(<QueuePage ctx={pageContext(req, reply)} queue={queue} counts={counts} rows={rows} />);
   });
 

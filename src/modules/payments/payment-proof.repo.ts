@@ -1,13 +1,9 @@
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { orders } from '../orders/order.tables.js';
 import { paymentProofs } from './payment.tables.js';
 
 export type PaymentProof = typeof paymentProofs.$inferSelect;
-
-export async function proofsOf(db: DbOrTx, orderId: number) {
-  return db.select().from(paymentProofs).where(eq(paymentProofs.orderId, orderId)).orderBy(asc(paymentProofs.id));
-}
 
 export async function findProof(db: DbOrTx, orderId: number, proofId: number) {
   const [row] = await db

@@ -25,13 +25,34 @@ export const embargoedCountries: readonly CountryCode[] = ['CU', 'IR', 'KP', 'SY
 /** Where crypto mining is banned or restricted (default list; staff maintain it). */
 export const defaultCryptoRestricted: readonly CountryCode[] = ['CN', 'DZ', 'BD', 'EG', 'MA', 'NP', 'QA', 'TN', 'IQ', 'MK'];
 
-const displayNames = new Map<string, Intl.DisplayNames>();
+/** Names per locale: Intl.DisplayNames#of is slow enough to show in profiles of the order form (#7). */
+const names = new Map<string, Map<string, string>>();
 
 export function countryName(code: string, locale: string): string {
-  let names = displayNames.get(locale);
-  if (!names) {
-    names = new Intl.DisplayNames([locale], { type: 'region' });
-    displayNames.set(locale, names);
+  let byCode = names.get(locale);
+  if (!byCode) {
+    const display = new Intl.DisplayNames([locale], { type: 'region' });
+    byCode = new Map(countryCodes.map((c) => [c, display.of(c) ?? c]));
+    names.set(locale, byCode);
   }
-  return names.of(code) ?? code;
+  return byCode.get(code) ?? code;
+}
+
+/**
+ * The destinations as select options, sorted by name in the locale. Every cart page view
+ * shows ~240 of them: sorting with localeCompare cost more than the rest of the page, so
+ * the sorted list is kept per locale and destination list (staff change it rarely).
+ */
+const sortedOptions = new Map<string, { code: string; name: string }[]>();
+
+export function countryOptions(codes: readonly string[], locale: string) {
+  const key = `${locale}:${codes.join(',')}`;
+  let options = sortedOptions.get(key);
+  if (!options) {
+    const collator = new Intl.Collator(locale);
+    options = codes.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) => collator.compare(a.name, b.name));
+    if (sortedOptions.size >= 16) sortedOptions.clear(); // a few locales × the current list; old lists go
+    sortedOptions.set(key, options);
+  }
+  return options;
 }

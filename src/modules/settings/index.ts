@@ -3,4 +3,4 @@ export { getSettings, saveSettings } from './settings.repo.js';
 export { settingsRoutes } from './settings.routes.js';
 export { destinationCheck, type Settings, settingsSchema } from './settings.rules.js';
 export { settings } from './settings.tables.js';
-export { countryCodes, countryName, isCountryCode } from './countries.js';
+export { countryCodes, countryName, countryOptions, isCountryCode } from './countries.js';

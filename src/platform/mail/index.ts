@@ -1,5 +1,4 @@
 import { desc, sql } from 'drizzle-orm';
-import nodemailer from 'nodemailer';
 import type { DbOrTx } from '../db/client.js';
 import { outboxMessages } from './mail.tables.js';
 
@@ -36,7 +35,9 @@ export interface Mailer {
  * Without SMTP nothing is sent: the outbox is the mailbox.
  */
 export function startMailer(opts: { db: DbOrTx; smtpUrl?: string; intervalMs?: number; log?: (msg: string, err?: unknown) => void }): Mailer {
-  const transport = opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl) : undefined;
+  // nodemailer is loaded only when SMTP is configured (~15 MB of resident memory otherwise unused, #7).
+  const smtpUrl = opts.smtpUrl;
+  const transport = smtpUrl ? import('nodemailer').then((m) => m.default.createTransport(smtpUrl)) : undefined;
   const from = 'Hashcart <no-reply@hashcart.invalid>';
   let running: Promise<number> | undefined;
 
@@ -52,7 +53,7 @@ export function startMailer(opts: { db: DbOrTx; smtpUrl?: string; intervalMs?: n
     let sent = 0;
     for (const m of claimed.rows) {
       try {
-        await transport.sendMail({ from, to: m.to, subject: m.subject, text: m.body });
+        await (await transport).sendMail({ from, to: m.to, subject: m.subject, text: m.body });
         await opts.db.execute(sql`update ${outboxMessages} set sent_at = now(), last_error = null where id = ${m.id}`);
         sent++;
       } catch (err) {

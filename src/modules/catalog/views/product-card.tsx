@@ -40,12 +40,29 @@ export function ProductCard({ ctx, p }: { ctx: PageContext; p: Card }) {
   );
 }
 
+/**
+ * The grid's HTML, kept per card list and locale. The lists come from the catalog read
+ * cache (ADR 7): the same array is the same data, a cleared cache hands out new arrays,
+ * and the old HTML goes with the old arrays. Nothing in a card depends on the visitor but
+ * the locale. Rendering the 24 cards was most of a listing page's cost (#7).
+ */
+const rendered = new WeakMap<Card[], Map<string, JSX.Element>>();
+
 export function ProductGrid({ ctx, items }: { ctx: PageContext; items: Card[] }) {
-  return (
+  let byLocale = rendered.get(items);
+  const hit = byLocale?.get(ctx.i18n.locale);
+  if (hit !== undefined) return hit;
+  const html = (
     <ul class="product-grid">
       {items.map((p) => (
         <ProductCard ctx={ctx} p={p} />
       ))}
     </ul>
   );
+  if (!byLocale) {
+    byLocale = new Map();
+    rendered.set(items, byLocale);
+  }
+  byLocale.set(ctx.i18n.locale, html);
+  return html;
 }

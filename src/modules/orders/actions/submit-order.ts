@@ -1,26 +1,34 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
-import type { Db } from '../../../platform/db/client.js';
+import type { Db, Tx } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
-import { enqueueMail } from '../../../platform/mail/index.js';
+import { outboxMessages } from '../../../platform/mail/index.js';
 import { users } from '../../accounts/index.js';
-import { cartItems, cartLines } from '../../cart/index.js';
+import { type CartLine, cartItems, cartLines } from '../../cart/index.js';
 import { products } from '../../catalog/index.js';
 import { findPaymentMethod } from '../../payments/payment-method.repo.js';
 import { destinationCheck, getSettings } from '../../settings/index.js';
 import type { SubmitOrderInput } from '../order.inputs.js';
 import { goodsTotalCents, paymentMethodAllowed, shippingMethodsFor } from '../order.rules.js';
-import { orderEvents, orderLines, orders, orderSubmissions, savedAddresses } from '../order.tables.js';
+import { orderEvents, orderLines, orderSubmissions, orders, savedAddresses } from '../order.tables.js';
+
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /**
  * Turns "My cart list" into an order in `awaiting_quote`, in one transaction:
  * claims the form token (a second submit of the same form returns the first order),
  * snapshots the lines, reserves stock with conditional updates (backorderable lines
  * without stock are flagged instead), empties the cart, saves the address.
+ *
+ * Under load the cost is round trips and how long rows stay locked (issue #7), so the
+ * transaction is four statements: claim, read the cart, write the order with everything
+ * that hangs off it, then reserve stock and write the lines. The product rows every
+ * buyer shares are locked only by that last statement, just before COMMIT.
  */
 export async function submitOrder(db: Db, user: CurrentUser, input: SubmitOrderInput) {
-  const settings = await getSettings(db);
-  const result = await db.transaction(async (tx) => {
+  // Configuration, not state the order changes: read before the transaction opens.
+  const [settings, method] = await Promise.all([getSettings(db), findPaymentMethod(db, input.paymentMethodId)]);
+  return db.transaction(async (tx) => {
     const [claimed] = await tx
       .insert(orderSubmissions)
       .values({ token: input.token, userId: user.id })
@@ -40,91 +48,101 @@ export async function submitOrder(db: Db, user: CurrentUser, input: SubmitOrderI
     if (!lines.length) throw new AppError('VALIDATION', { fields: { _form: 'order.cartEmpty' } });
     const goods = goodsTotalCents(lines);
 
-    const fields: Record<string, 'order.methodNotAllowed' | 'order.paymentNotAllowed' | 'order.destinationNotShipped' | 'order.destinationBlocked' | 'order.cryptoAckRequired'> = {};
+    const fields: Record<
+      string,
+      | 'order.methodNotAllowed'
+      | 'order.paymentNotAllowed'
+      | 'order.destinationNotShipped'
+      | 'order.destinationBlocked'
+      | 'order.cryptoAckRequired'
+    > = {};
     if (!shippingMethodsFor(goods).includes(input.shippingMethod)) fields.shippingMethod = 'order.methodNotAllowed';
-    const method = await findPaymentMethod(tx, input.paymentMethodId);
     if (!method || !paymentMethodAllowed(method, goods)) fields.paymentMethodId = 'order.paymentNotAllowed';
     const destination = destinationCheck(settings, input.country);
     if (destination === 'not_shipped') fields.country = 'order.destinationNotShipped';
     if (destination === 'restricted_block') fields.country = 'order.destinationBlocked';
-    if (destination === 'restricted_warn' && !input.cryptoAcknowledged) fields.cryptoAcknowledged = 'order.cryptoAckRequired';
+    if (destination === 'restricted_warn' && !input.cryptoAcknowledged)
+      fields.cryptoAcknowledged = 'order.cryptoAckRequired';
     if (Object.keys(fields).length) throw new AppError('VALIDATION', { fields });
 
-    const [order] = await tx
-      .insert(orders)
-      .values({
-        number: sql`'HC-' || to_char(now(), 'YYYY') || '-' || lpad(nextval('order_number_seq')::text, 6, '0')`,
-        customerId: user.id,
-        shippingMethod: input.shippingMethod,
-        paymentMethodId: input.paymentMethodId,
-        fullName: input.fullName,
-        phone: input.phone,
-        email: user.email,
-        country: input.country,
-        city: input.city,
-        address: input.address,
-        postalCode: input.postalCode,
-        cryptoAcknowledged: input.cryptoAcknowledged,
-        goodsCents: goods,
-      })
-      .returning();
-    if (!order) throw new Error('order insert returned nothing');
-
-    const snapshot = [];
-    for (const l of lines) {
-      // Reserve: one conditional statement per line, so concurrent orders never oversell.
-      const reserved = await tx
-        .update(products)
-        .set({ stock: sql`${products.stock} - ${l.quantity}` })
-        .where(and(eq(products.id, l.productId), sql`${products.stock} >= ${l.quantity}`))
-        .returning({ id: products.id });
-      if (!reserved.length && !l.backorderAllowed) {
-        throw new AppError('VALIDATION', { fields: { _form: 'order.outOfStock' }, detail: l.sku });
-      }
-      snapshot.push({
-        orderId: order.id,
-        productId: l.productId,
-        sku: l.sku,
-        name: l.name,
-        hsCode: l.hsCode,
-        listPriceCents: l.unitPriceCents,
-        unitPriceCents: l.unitPriceCents,
-        quantity: l.quantity,
-        weightGrams: l.weightGrams,
-        needsTesting: l.needsTesting,
-        backordered: reserved.length === 0,
-      });
-    }
-    await tx.insert(orderLines).values(snapshot);
-    await tx.insert(orderEvents).values({
-      orderId: order.id,
-      event: 'submitOrder',
-      fromStatus: null,
-      toStatus: 'awaiting_quote',
-      actorId: user.id,
-      actorRole: user.role,
-    });
-    await tx.update(orderSubmissions).set({ orderId: order.id }).where(eq(orderSubmissions.token, input.token));
-    await tx.delete(cartItems).where(eq(cartItems.userId, user.id));
-    const address = {
-      fullName: input.fullName,
-      phone: input.phone,
-      country: input.country,
-      city: input.city,
-      address: input.address,
-      postalCode: input.postalCode,
-    };
-    await tx.insert(savedAddresses).values({ userId: user.id, ...address }).onConflictDoUpdate({ target: savedAddresses.userId, set: address });
-    const sales = await tx.select({ email: users.email }).from(users).where(and(eq(users.role, 'sales'), eq(users.active, true)));
-    await enqueueMail(
-      tx,
-      ...sales.map((s) => ({
-        to: s.email,
-        subject: `New order ${order.number}: freight to quote`,
-        body: `Order ${order.number} from ${input.fullName} (${input.country}) is waiting for a freight quote.`,
-      })),
-    );
+    const order = await insertOrder(tx, user, input, goods);
+    await reserveAndInsertLines(tx, order.id, lines);
     return { number: order.number, created: true };
   });
-  return result;
+}
+
+/**
+ * One statement: the order (numbered from the sequence), its first event, the claimed
+ * token pointing at it, the emptied cart, the saved address and the sales team's mail.
+ */
+async function insertOrder(tx: Tx, user: CurrentUser, input: SubmitOrderInput, goods: number) {
+  const a = input;
+  const result = await tx.execute(sql`
+    with o as (
+      insert into ${orders} (number, customer_id, shipping_method, payment_method_id, full_name, phone, email,
+                             country, city, address, postal_code, crypto_acknowledged, goods_cents)
+      values ('HC-' || to_char(now(), 'YYYY') || '-' || lpad(nextval('order_number_seq')::text, 6, '0'),
+              ${user.id}, ${a.shippingMethod}, ${a.paymentMethodId}, ${a.fullName}, ${a.phone}, ${user.email},
+              ${a.country}, ${a.city}, ${a.address}, ${a.postalCode}, ${a.cryptoAcknowledged}, ${goods})
+      returning id, number
+    ), event as (
+      insert into ${orderEvents} (order_id, event, from_status, to_status, actor_id, actor_role)
+      select id, 'submitOrder', null, 'awaiting_quote', ${user.id}::int, ${user.role}::text from o
+    ), token as (
+      update ${orderSubmissions} set order_id = (select id from o) where token = ${a.token}
+    ), emptied as (
+      delete from ${cartItems} where user_id = ${user.id}
+    ), saved as (
+      insert into ${savedAddresses} (user_id, full_name, phone, country, city, address, postal_code)
+      values (${user.id}, ${a.fullName}, ${a.phone}, ${a.country}, ${a.city}, ${a.address}, ${a.postalCode})
+      on conflict (user_id) do update set full_name = excluded.full_name, phone = excluded.phone, country = excluded.country,
+        city = excluded.city, address = excluded.address, postal_code = excluded.postal_code
+    ), mail as (
+      insert into ${outboxMessages} ("to", subject, body)
+      select u.email, 'New order ' || o.number || ': freight to quote',
+             'Order ' || o.number || ' from ' || ${a.fullName}::text || ' (' || ${a.country}::text || ') is waiting for a freight quote.'
+        from ${users} u, o
+       where u.role = 'sales' and u.active
+    )
+    select id, number from o`);
+  const [order] = rowsOf<{ id: number; number: string }>(result);
+  if (!order) throw new Error('order insert returned nothing');
+  return order;
+}
+
+/**
+ * One statement, the transaction's last: reserve every line (`stock >= quantity`, so
+ * concurrent orders never oversell) and snapshot the lines, flagging the ones not reserved.
+ * A line that could not be reserved and may not be backordered rolls everything back.
+ * Lines go in product-id order so two orders lock shared products in the same order.
+ */
+async function reserveAndInsertLines(tx: Tx, orderId: number, lines: CartLine[]) {
+  const sorted = [...lines].sort((x, y) => x.productId - y.productId);
+  const values = sql.join(
+    sorted.map(
+      (l) =>
+        sql`(${l.productId}::int, ${l.sku}::text, ${l.name}::text, ${l.hsCode}::text, ${l.unitPriceCents}::int, ${l.quantity}::int, ${l.weightGrams}::int, ${l.needsTesting}::boolean)`,
+    ),
+    sql`, `,
+  );
+  const result = await tx.execute(sql`
+    with line (product_id, sku, name, hs_code, price_cents, quantity, weight_grams, needs_testing) as (values ${values}),
+    reserved as (
+      update ${products} p set stock = p.stock - line.quantity from line
+       where p.id = line.product_id and p.stock >= line.quantity
+      returning p.id
+    )
+    insert into ${orderLines} (order_id, product_id, sku, name, hs_code, list_price_cents, unit_price_cents, quantity,
+                               weight_grams, needs_testing, backordered)
+    select ${orderId}, product_id, sku, name, hs_code, price_cents, price_cents, quantity, weight_grams, needs_testing,
+           not exists (select 1 from reserved r where r.id = line.product_id)
+      from line
+    returning product_id as "productId", backordered`);
+  const refused = rowsOf<{ productId: number; backordered: boolean }>(result).find(
+    (r) => r.backordered && !sorted.find((l) => l.productId === r.productId)?.backorderAllowed,
+  );
+  if (refused) {
+    const sku = sorted.find((l) => l.productId === refused.productId)?.sku;
+    throw new AppError('VALIDATION', { fields: { _form: 'order.outOfStock' }, detail: sku });
+  }
 }

@@ -3,7 +3,7 @@ import type { PageContext } from '../../../platform/http/page-context.js';
 import { Field, FormError, type FormState, SelectField } from '../../../platform/views/form.js';
 import { CsrfField } from '../../../platform/views/layout.js';
 import type { PaymentMethod } from '../../payments/payment-method.repo.js';
-import { countryName, type Settings } from '../../settings/index.js';
+import { countryName, countryOptions, type Settings } from '../../settings/index.js';
 import { paymentMethodAllowed, shippingMethodsFor } from '../order.rules.js';
 
 export interface CheckoutData {
@@ -20,9 +20,7 @@ export function CheckoutForm({ ctx, d, form }: { ctx: PageContext; d: CheckoutDa
   const v = (k: string) => form?.values?.[k];
   const token = v('token') ?? randomBytes(18).toString('base64url');
   const country = v('country') ?? d.saved?.country ?? '';
-  const countries = d.settings.destinations
-    .map((c) => ({ code: c, name: countryName(c, ctx.i18n.locale) }))
-    .sort((a, b) => a.name.localeCompare(b.name, ctx.i18n.locale));
+  const countries = countryOptions(d.settings.destinations, ctx.i18n.locale);
   const methods = d.methods.filter((m) => paymentMethodAllowed(m, d.goodsCents));
   const shipping = shippingMethodsFor(d.goodsCents);
   const err = (k: string) => form?.errors?.[k];
