@@ -6,6 +6,8 @@ import { CASE_FOLDER } from './case.routes.js';
 
 export * from './case.machine.js';
 export { afterSalesPolicy, policyFor, policyTable } from './case.policy.js';
+export { openCaseStates } from './case.queue.js';
+export { queueCounts as caseQueueCounts } from './case.repo.js';
 export { caseRoutes } from './case.routes.js';
 export { afterSalesCases, caseEvents, caseFiles, caseLines, caseMessages } from './case.tables.js';
 export { staffCaseRoutes } from './staff-case.routes.js';

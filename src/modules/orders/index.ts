@@ -1,8 +1,18 @@
 /** Orders: submission from the cart, the state machine, the customer's pages and staff actions. */
-export { orderRoutes } from './order.routes.js';
-export { staffOrderRoutes } from './staff-order.routes.js';
-export { checkoutFor } from './checkout.js';
+
 export { runOrderSweep, startOrderSweep } from './actions/run-order-sweep.js';
+export { checkoutFor } from './checkout.js';
 export * from './order.machine.js';
+export {
+  applyTransition,
+  findCustomerOrder,
+  findOrderByNumber,
+  type Order,
+  orderLinesOf,
+  QUEUE_COUNT_CAP,
+  queueCounts as orderQueueCounts,
+  snapshotOf,
+} from './order.repo.js';
+export { orderRoutes } from './order.routes.js';
 export { orders } from './order.tables.js';
-export { applyTransition, findCustomerOrder, findOrderByNumber, orderLinesOf, snapshotOf, type Order } from './order.repo.js';
+export { staffOrderRoutes } from './staff-order.routes.js';

@@ -18,3 +18,4 @@ export async function findNearestApprovedCenters(db: DbOrTx, destination: Destin
 }
 export { REVIEW_BUSINESS_DAYS } from './repair-center.rules.js';
 export { repairCenterFiles } from './repair-center.files.js';
+export { countAwaitingReview } from './repair-center.repo.js';

@@ -9,16 +9,58 @@ export type RepairCenter = typeof repairCenters.$inferSelect;
 export const submittedVersion = (c: RepairCenter): RepairCenterDetails => c.pending ?? detailsOf(c);
 
 export function detailsOf(c: RepairCenter): RepairCenterDetails {
-  const { name, country, city, address, phone, whatsapp, email, brands, models, services, openingHours, website, description, lat, lng, photos } = c;
-  return { name, country, city, address, phone, whatsapp, email, brands, models, services, openingHours, website, description, lat, lng, photos };
+  const {
+    name,
+    country,
+    city,
+    address,
+    phone,
+    whatsapp,
+    email,
+    brands,
+    models,
+    services,
+    openingHours,
+    website,
+    description,
+    lat,
+    lng,
+    photos,
+  } = c;
+  return {
+    name,
+    country,
+    city,
+    address,
+    phone,
+    whatsapp,
+    email,
+    brands,
+    models,
+    services,
+    openingHours,
+    website,
+    description,
+    lat,
+    lng,
+    photos,
+  };
 }
 
 export async function insertCenter(db: DbOrTx, ownerId: number, details: RepairCenterDetails) {
-  const [row] = await db.insert(repairCenters).values({ ...details, ownerId }).returning({ id: repairCenters.id });
+  const [row] = await db
+    .insert(repairCenters)
+    .values({ ...details, ownerId })
+    .returning({ id: repairCenters.id });
   return row!;
 }
 
-const resubmitted = { status: 'in_review' as const, revision: sql`${repairCenters.revision} + 1`, rejectionReason: null, submittedAt: sql`now()` };
+const resubmitted = {
+  status: 'in_review' as const,
+  revision: sql`${repairCenters.revision} + 1`,
+  rejectionReason: null,
+  submittedAt: sql`now()`,
+};
 
 /**
  * Saves an owner's edit in one statement per case: a never-approved center is edited in
@@ -42,7 +84,10 @@ export async function saveOwnerEdit(db: DbOrTx, id: number, ownerId: number, det
 }
 
 export async function findOwnCenter(db: DbOrTx, id: number, ownerId: number) {
-  const [row] = await db.select().from(repairCenters).where(and(eq(repairCenters.id, id), eq(repairCenters.ownerId, ownerId)));
+  const [row] = await db
+    .select()
+    .from(repairCenters)
+    .where(and(eq(repairCenters.id, id), eq(repairCenters.ownerId, ownerId)));
   return row;
 }
 
@@ -58,6 +103,18 @@ export async function findCenterForReview(db: DbOrTx, id: number) {
     .innerJoin(users, eq(users.id, repairCenters.ownerId))
     .where(eq(repairCenters.id, id));
   return row;
+}
+
+/** Submissions waiting for review, counted up to `cap` (the dashboard says "1,000+" beyond). */
+export async function countAwaitingReview(db: DbOrTx, cap: number) {
+  const capped = db
+    .select({ one: sql`1` })
+    .from(repairCenters)
+    .where(eq(repairCenters.status, 'in_review'))
+    .limit(cap + 1)
+    .as('capped');
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(capped);
+  return row?.n ?? 0;
 }
 
 /** Oldest submission first: the review target is 1–3 business days. */
@@ -82,7 +139,13 @@ export async function reviewQueue(db: DbOrTx, limit = 200) {
  * Approves exactly the revision the reviewer saw: one conditional UPDATE on status and
  * revision. The approved details become the public version. Undefined = already changed.
  */
-export async function markApproved(db: DbOrTx, id: number, revision: number, reviewerId: number, details: RepairCenterDetails) {
+export async function markApproved(
+  db: DbOrTx,
+  id: number,
+  revision: number,
+  reviewerId: number,
+  details: RepairCenterDetails,
+) {
   const [row] = await db
     .update(repairCenters)
     .set({
@@ -129,7 +192,10 @@ export async function listPublishedCenters(db: DbOrTx, filter: { country?: strin
 }
 
 export async function findPublishedCenter(db: DbOrTx, id: number) {
-  const [row] = await db.select().from(repairCenters).where(and(eq(repairCenters.id, id), published));
+  const [row] = await db
+    .select()
+    .from(repairCenters)
+    .where(and(eq(repairCenters.id, id), published));
   return row;
 }
 
@@ -139,7 +205,10 @@ export async function publishedFacets(db: DbOrTx) {
     select array(select distinct country from ${repairCenters} where published_at is not null order by 1) as countries,
            array(select distinct b from ${repairCenters}, unnest(brands) b where published_at is not null order by 1) as brands`);
   const row = (result as unknown as { rows: { countries: string[]; brands: string[] }[] }).rows[0];
-  return { countries: row?.countries ?? [], brands: [...new Map((row?.brands ?? []).map((b) => [b.toLowerCase(), b])).values()] };
+  return {
+    countries: row?.countries ?? [],
+    brands: [...new Map((row?.brands ?? []).map((b) => [b.toLowerCase(), b])).values()],
+  };
 }
 
 /** Who may see a stored photo: public when in an approved version, else its owner and staff. */
@@ -150,7 +219,9 @@ export async function photoAccess(db: DbOrTx, key: string) {
       isPublic: sql<boolean>`${repairCenters.publishedAt} is not null and ${key} = any(${repairCenters.photos})`,
     })
     .from(repairCenters)
-    .where(sql`${key} = any(${repairCenters.photos}) or coalesce(${repairCenters.pending}->'photos', '[]'::jsonb) ? ${key}`)
+    .where(
+      sql`${key} = any(${repairCenters.photos}) or coalesce(${repairCenters.pending}->'photos', '[]'::jsonb) ? ${key}`,
+    )
     .orderBy(desc(sql`${repairCenters.publishedAt} is not null and ${key} = any(${repairCenters.photos})`))
     .limit(1);
   return row;
@@ -162,4 +233,3 @@ export async function publishedCentersForRanking(db: DbOrTx, brand?: string) {
     .from(repairCenters)
     .where(and(published, brand ? servicesBrandSql(brand) : undefined));
 }
-
