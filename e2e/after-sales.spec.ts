@@ -64,7 +64,7 @@ test('ship with evidence, confirm delivery, claim a defective miner, repair at t
   await support.getByRole('button', { name: 'Decide: repair' }).click();
   await expect(support.getByText('Awaiting unit').first()).toBeVisible();
 
-  await buyer.reload();
+  // The buyer's open case page updates itself: no reload.
   await expect(buyer.getByText('Almaty Mining Service').first()).toBeVisible();
   await expect(buyer.getByText('Awaiting unit').first()).toBeVisible();
 

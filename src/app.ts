@@ -196,8 +196,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(settingsRoutes, { db: database.db });
   await app.register(productAdminRoutes, { db: database.db, storage: services.storage, catalogChanged });
   await app.register(repairCenterRoutes, { db: database.db, storage: services.storage, config });
-  await app.register(caseRoutes, { db: database.db, storage: services.storage });
-  await app.register(staffCaseRoutes, { db: database.db, storage: services.storage });
+  await app.register(caseRoutes, { db: database.db, storage: services.storage, bus });
+  await app.register(staffCaseRoutes, { db: database.db, storage: services.storage, bus });
   await app.register(helpRoutes, { db: database.db });
   await app.register(proformaRoutes, { db: database.db, config });
   app.get('/healthz', async () => ({ ok: true }));

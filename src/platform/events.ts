@@ -102,3 +102,4 @@ export async function createEventBus(databaseUrl?: string): Promise<EventBus> {
 }
 
 export const orderTopic = (number: string) => `order:${number}`;
+export const caseTopic = (number: string) => `case:${number}`;

@@ -190,6 +190,7 @@ describe('access', () => {
     expect((await other.get(`/orders/${o.number}/after-sales/new`)).statusCode).toBe(404);
     expect((await other.get(`/after-sales/${number}`)).statusCode).toBe(404);
     expect((await other.get(`/after-sales/${number}/files/1`)).statusCode).toBe(404);
+    expect((await other.get(`/after-sales/${number}/live`)).statusCode).toBe(404);
     expect((await other.post(`/after-sales/${number}/events/confirmReissueReceived`)).statusCode).toBe(404);
     expect((await postMultipart(t, other, `/after-sales/${number}/messages`, { body: 'hi' })).statusCode).toBe(404);
     expect((await other.get('/after-sales')).body).not.toContain(number);

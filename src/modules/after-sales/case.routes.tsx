@@ -3,7 +3,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireUser } from '../../platform/auth/current-user.js';
 import type { Db } from '../../platform/db/client.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { caseTopic, type EventBus } from '../../platform/events.js';
 import { type FieldErrors, parseForm } from '../../platform/http/forms.js';
+import { streamChanges } from '../../platform/http/live-stream.js';
 import { discardMedia, readMediaUpload } from '../../platform/http/media-upload.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import type { Storage } from '../../platform/storage.js';
@@ -24,7 +26,10 @@ export const CASE_FOLDER = 'after-sales';
 type NumberParams = { Params: { number: string } };
 
 /** The customer's side: the case form on a completed order, "After-sales", case pages, thread and files. */
-export async function caseRoutes(app: FastifyInstance, { db, storage }: { db: Db; storage: Storage }) {
+export async function caseRoutes(
+  app: FastifyInstance,
+  { db, storage, bus }: { db: Db; storage: Storage; bus: EventBus },
+) {
   const ownCase = (req: FastifyRequest<NumberParams>) =>
     findCustomerCase(db, req.params.number, requireUser(req.user).id);
 
@@ -96,11 +101,18 @@ export async function caseRoutes(app: FastifyInstance, { db, storage }: { db: Db
 
   app.get<NumberParams>('/after-sales/:number', (req, reply) => casePage(req, reply));
 
+  /** The open case page updates itself when support acts (server-sent events). */
+  app.get<NumberParams>('/after-sales/:number/live', async (req, reply) => {
+    const c = await ownCase(req);
+    streamChanges(req, reply, bus, caseTopic(c.number));
+  });
+
   app.post<{ Params: { number: string; event: string } }>('/after-sales/:number/events/:event', async (req, reply) => {
     const user = requireUser(req.user);
     const c = await ownCase(req);
     if (req.params.event !== 'confirmReissueReceived') throw notFound();
     await advanceCase(db, c, 'confirmReissueReceived', caseActorOf(user));
+    await bus.publish(caseTopic(c.number));
     return reply.code(303).redirect(`/after-sales/${c.number}`);
   });
 
@@ -117,6 +129,7 @@ export async function caseRoutes(app: FastifyInstance, { db, storage }: { db: Db
       await discardMedia(storage, upload.files);
       throw err;
     });
+    await bus.publish(caseTopic(c.number));
     return reply.code(303).redirect(`/after-sales/${c.number}#thread`);
   });
 

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireRole } from '../../platform/auth/current-user.js';
 import type { Db } from '../../platform/db/client.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { caseTopic, type EventBus } from '../../platform/events.js';
 import { type FieldErrors, formValues, parseForm } from '../../platform/http/forms.js';
 import { discardMedia, readMediaUpload } from '../../platform/http/media-upload.js';
 import { pageContext } from '../../platform/http/page-context.js';
@@ -25,7 +26,10 @@ type NumberParams = { Params: { number: string } };
 type Forms = Parameters<typeof StaffCasePage>[0]['forms'];
 
 /** Support's queue and case page; warehouse sees cases to ship their replacements. Decisions are support's. */
-export async function staffCaseRoutes(app: FastifyInstance, { db, storage }: { db: Db; storage: Storage }) {
+export async function staffCaseRoutes(
+  app: FastifyInstance,
+  { db, storage, bus }: { db: Db; storage: Storage; bus: EventBus },
+) {
   const viewer = (req: FastifyRequest) => requireRole(req.user, 'support', 'warehouse');
   const load = async (req: FastifyRequest<NumberParams>) => {
     viewer(req);
@@ -40,7 +44,11 @@ export async function staffCaseRoutes(app: FastifyInstance, { db, storage }: { d
       <StaffCasePage ctx={pageContext(req, reply)} d={d} x={x} forms={forms} now={new Date()} />,
     );
   };
-  const done = (reply: FastifyReply, c: Case) => reply.code(303).redirect(`/admin/after-sales/${c.number}`);
+  /** After a change: the customer's open case page re-fetches itself, staff see the result. */
+  const done = async (reply: FastifyReply, c: Case, hash = '') => {
+    await bus.publish(caseTopic(c.number));
+    return reply.code(303).redirect(`/admin/after-sales/${c.number}${hash}`);
+  };
   /** Field errors from an action go back to its form; others propagate. */
   const refused = (err: unknown, body: unknown): FormState => {
     if (err instanceof AppError && err.fields) return { errors: err.fields as FieldErrors, values: formValues(body) };
@@ -129,7 +137,7 @@ export async function staffCaseRoutes(app: FastifyInstance, { db, storage }: { d
       await discardMedia(storage, upload.files);
       throw err;
     });
-    return reply.code(303).redirect(`/admin/after-sales/${c.number}#thread`);
+    return done(reply, c, '#thread');
   });
 
   app.get<{ Params: { number: string; id: string } }>('/admin/after-sales/:number/files/:id', async (req, reply) => {

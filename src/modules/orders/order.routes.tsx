@@ -2,8 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireUser } from '../../platform/auth/current-user.js';
 import type { Db } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
-import { orderTopic, type EventBus } from '../../platform/events.js';
+import { type EventBus, orderTopic } from '../../platform/events.js';
 import { formValues, parseForm } from '../../platform/http/forms.js';
+import { streamChanges } from '../../platform/http/live-stream.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import { cancelOrder } from './actions/cancel-order.js';
 import { confirmDelivery } from './actions/confirm-delivery.js';
@@ -12,9 +13,8 @@ import { submitOrder } from './actions/submit-order.js';
 import { renderCartWithCheckout } from './checkout.js';
 import { messageInput, optionalNoteInput, submitOrderInput } from './order.inputs.js';
 import { orderEvents as eventNames } from './order.machine.js';
-import { actorOf, loadOrderPage } from './order-page.data.js';
 import { customerOrders, findCustomerOrder } from './order.repo.js';
-import { streamOrderChanges } from './order-live.js';
+import { actorOf, loadOrderPage } from './order-page.data.js';
 import { MyOrdersPage, OrderPage } from './views/order-page.js';
 
 const html = (reply: FastifyReply, status = 200) => reply.code(status).type('text/html; charset=utf-8');
@@ -37,7 +37,10 @@ export async function orderRoutes(
         return reply.code(303).redirect(`/orders/${number}`);
       } catch (err) {
         if (!(err instanceof AppError && err.fields)) throw err;
-        return renderCartWithCheckout(db, req, reply, 422, { errors: err.fields as never, values: formValues(req.body) });
+        return renderCartWithCheckout(db, req, reply, 422, {
+          errors: err.fields as never,
+          values: formValues(req.body),
+        });
       }
     }
     return renderCartWithCheckout(db, req, reply, 422, form);
@@ -57,7 +60,7 @@ export async function orderRoutes(
 
   app.get<{ Params: { number: string } }>('/orders/:number/live', async (req, reply) => {
     const order = await load(req);
-    streamOrderChanges(req, reply, bus, order.number);
+    streamChanges(req, reply, bus, orderTopic(order.number));
   });
 
   app.get<{ Params: { number: string } }>('/api/v1/orders/:number', async (req) => {

@@ -138,15 +138,27 @@ export function CustomerCasePage({
   const c = d.case;
   const base = `/after-sales/${c.number}`;
   return (
-    <Layout ctx={ctx} title={t('case.title', { number: c.number })}>
-      <div class="toolbar">
+    <Layout ctx={ctx} title={t('case.title', { number: c.number })} scripts={['/vendor/ext/sse.js']}>
+      {/* When support acts, the state, deadlines, outcome and timeline re-fetch themselves;
+          the message being written is left alone. */}
+      <div hx-ext="sse" sse-connect={`${base}/live`}>
+        <div
+          hx-get={base}
+          hx-trigger="sse:changed"
+          hx-select="#case-main"
+          hx-target="#case-main"
+          hx-swap="outerHTML"
+          hx-select-oob="#case-head,#case-timeline"
+        />
+      </div>
+      <div class="toolbar" id="case-head">
         <h1>
           {t('case.title', { number: c.number })} <CaseBadge ctx={ctx} state={c.status} />
         </h1>
         <a href={`/orders/${d.order.number}`}>{t('order.title', { number: d.order.number })}</a>
       </div>
       <div class="order-grid">
-        <div>
+        <div id="case-main">
           <CaseSummary ctx={ctx} d={d} now={now} />
           <CaseOutcome ctx={ctx} d={d} />
           {d.actions.includes('confirmReissueReceived') && (
@@ -167,7 +179,7 @@ export function CustomerCasePage({
           <MediaGallery ctx={ctx} files={d.files.filter((f) => f.messageId === null)} base={`${base}/files`} />
         </div>
         <aside>
-          <section class="card">
+          <section class="card" id="case-timeline">
             <h2>{t('order.timeline')}</h2>
             <CaseTimeline ctx={ctx} events={d.events} />
           </section>

@@ -1,14 +1,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type EventBus, orderTopic } from '../../platform/events.js';
+import type { EventBus } from '../events.js';
 
 const HEARTBEAT_MS = 25_000;
 
 /**
- * Server-sent events for an open order page: a `changed` event whenever the order
- * changes (from any app process, via the event bus); htmx then re-fetches the page
- * body. The caller has already checked the viewer may see this order.
+ * Server-sent events for an open page (an order, an after-sales case): a `changed` event
+ * whenever its topic is published (from any app process, via the event bus); htmx then
+ * re-fetches the page's changing parts. The caller has already checked the viewer may
+ * see what the topic is about.
  */
-export function streamOrderChanges(req: FastifyRequest, reply: FastifyReply, bus: EventBus, number: string) {
+export function streamChanges(req: FastifyRequest, reply: FastifyReply, bus: EventBus, topic: string) {
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {
@@ -18,7 +19,7 @@ export function streamOrderChanges(req: FastifyRequest, reply: FastifyReply, bus
     'x-accel-buffering': 'no',
   });
   res.write('retry: 3000\n\n');
-  const unsubscribe = bus.subscribe(orderTopic(number), () => res.write(`event: changed\ndata: ${number}\n\n`));
+  const unsubscribe = bus.subscribe(topic, () => res.write(`event: changed\ndata: ${topic}\n\n`));
   const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
   heartbeat.unref();
   req.raw.on('close', () => {
