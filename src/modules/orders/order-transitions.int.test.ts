@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertPaymentMethod } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
-import { registerUser } from '../accounts/index.js';
-import { AppError } from '../../platform/errors.js';
 import { roles } from '../../platform/auth/roles.js';
+import { AppError } from '../../platform/errors.js';
+import { registerUser } from '../accounts/index.js';
 import { type Actor, checkTransition, orderEvents, orderStates } from './order.machine.js';
 import { applyTransition, snapshotOf } from './order.repo.js';
 import { orderEvents as eventRows, orders } from './order.tables.js';
@@ -14,7 +14,8 @@ let ownerId: number;
 let methodId: number;
 beforeAll(async () => {
   t = await createTestApp();
-  ownerId = (await registerUser(t.db, { email: 'owner@example.test', fullName: 'Owner', password: 'owner password 1' })).id;
+  ownerId = (await registerUser(t.db, { email: 'owner@example.test', fullName: 'Owner', password: 'owner password 1' }))
+    .id;
   methodId = (await insertPaymentMethod(t.db)).id;
 });
 afterAll(() => t.close());
@@ -107,6 +108,22 @@ describe('every event × state × actor, enforced against the database', () => {
 });
 
 describe('staff queue counts', () => {
+  it('counts each broken promise once, as the overdue list shows it, and not a kept one', async () => {
+    const { queueCounts, overdueOrders } = await import('./order.repo.js');
+    const now = new Date();
+    const before = (await queueCounts(t.db, now)).overdue;
+    const days = (n: number) => new Date(now.getTime() - n * 86_400_000);
+    const set = async (o: Awaited<ReturnType<typeof orderIn>>, values: Partial<typeof orders.$inferInsert>) =>
+      t.db.update(orders).set(values).where(eq(orders.id, o.id));
+    await set(await orderIn('awaiting_quote', 0), { createdAt: days(2) }); // quote waiting > 24 h
+    await set(await orderIn('awaiting_payment', 0), { paymentDueAt: new Date(now.getTime() + 3_600_000) }); // due within 12 h
+    await set(await orderIn('ready_to_ship', 100_000), { approvedAt: days(5) }); // no tracking after 4 days
+    await set(await orderIn('ready_to_ship', 100_000), { approvedAt: days(1) }); // still within its promise
+    const counted = (await queueCounts(t.db, now)).overdue;
+    expect(counted).toBe(before + 3);
+    expect((await overdueOrders(t.db, now, 1000)).length).toBe(counted);
+  });
+
   it('counts each queue, and stops counting past the cap', async () => {
     const counts = async () => {
       const { queueCounts } = await import('./order.repo.js');
@@ -118,9 +135,15 @@ describe('staff queue counts', () => {
     const { QUEUE_COUNT_CAP } = await import('./order.repo.js');
     const base = (await orderIn('awaiting_quote', 0)) as typeof orders.$inferSelect;
     const { id: _id, number: _n, ...row } = base;
-    await t.db.insert(orders).values(
-      Array.from({ length: QUEUE_COUNT_CAP + 5 }, (_, i) => ({ ...row, number: `CAP-${i}`, createdAt: new Date(Date.now() - 2 * 86_400_000) })),
-    );
+    await t.db
+      .insert(orders)
+      .values(
+        Array.from({ length: QUEUE_COUNT_CAP + 5 }, (_, i) => ({
+          ...row,
+          number: `CAP-${i}`,
+          createdAt: new Date(Date.now() - 2 * 86_400_000),
+        })),
+      );
     const after = await counts();
     expect(after.awaiting_quote).toBe(QUEUE_COUNT_CAP + 1);
     expect(after.overdue).toBe(QUEUE_COUNT_CAP + 1);

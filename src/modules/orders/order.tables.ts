@@ -44,10 +44,17 @@ export const orders = pgTable(
   },
   (t) => [
     check('orders_status_check', oneOf('status', orderStates)),
-    check('orders_money_check', sql`goods_cents >= 0 and (freight_cents is null or freight_cents >= 0) and paid_cents >= 0`),
+    check(
+      'orders_money_check',
+      sql`goods_cents >= 0 and (freight_cents is null or freight_cents >= 0) and paid_cents >= 0`,
+    ),
     index('orders_customer_idx').on(t.customerId, t.createdAt, t.id),
     index('orders_status_idx').on(t.status, t.updatedAt, t.id),
     index('orders_created_idx').on(t.createdAt, t.id),
+    // The overdue badge's three promises, each a small partial index (see order.repo.ts).
+    index('orders_overdue_quote_idx').on(t.createdAt).where(sql`status = 'awaiting_quote'`),
+    index('orders_overdue_payment_idx').on(t.paymentDueAt).where(sql`status = 'awaiting_payment'`),
+    index('orders_overdue_tracking_idx').on(t.approvedAt).where(sql`status = 'ready_to_ship'`),
   ],
 );
 
