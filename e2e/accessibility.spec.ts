@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { expectNoSeriousViolations } from './journey.js';
 
 const pages = [
   ['home', '/'],
@@ -8,12 +8,6 @@ const pages = [
   ['register', '/register'],
   ['login', '/login'],
 ] as const;
-
-async function expectNoSeriousViolations(page: import('@playwright/test').Page) {
-  const result = await new AxeBuilder({ page }).analyze();
-  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
-}
 
 for (const [name, url] of pages) {
   test(`${name} page has no serious or critical accessibility violation`, async ({ page }) => {

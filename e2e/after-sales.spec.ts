@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import {
+  expectNoSeriousViolations,
   newBuyerWithOrder,
   packedPhoto,
   recordPackingEvidence,
@@ -29,6 +30,7 @@ test('ship with evidence, confirm delivery, claim a defective miner, repair at t
   const warehouse = await staffPage(browser, 'warehouse');
   await warehouse.goto(`/admin/orders/${number}`);
   const serials = await recordPackingEvidence(warehouse, 2);
+  await expectNoSeriousViolations(warehouse); // the staff order page with its packing evidence forms
   await warehouse.getByLabel('Carrier').selectOption('DHL');
   await warehouse.getByLabel('Tracking number').fill('9876543210');
   await warehouse.getByRole('button', { name: 'Mark as shipped' }).click();
@@ -36,18 +38,20 @@ test('ship with evidence, confirm delivery, claim a defective miner, repair at t
 
   await buyer.reload();
   await expect(buyer.getByText(serials[1]!)).toBeVisible(); // the buyer sees the unit serials before delivery
+  await expectNoSeriousViolations(buyer); // the buyer's order page with the evidence
   await buyer.getByRole('button', { name: 'Confirm delivery' }).click();
   await expect(buyer.getByText('Completed').first()).toBeVisible();
 
   // The claim: one of the two units is defective, with a photo.
   await buyer.getByRole('link', { name: 'Request after-sales service' }).click();
   await buyer.getByLabel('Quantity affected').fill('1');
-  await buyer.getByLabel('Serial number').fill(serials[1]!);
+  await buyer.getByLabel('Serial number', { exact: true }).fill(serials[1]!);
   await buyer.getByLabel('Type').selectOption({ label: 'Defective product' });
   await buyer.getByLabel('Description').fill('Fan error after two days; the unit stops hashing.');
   await buyer
     .getByLabel('Photos and videos')
     .setInputFiles({ name: 'fault.jpg', mimeType: 'image/jpeg', buffer: await packedPhoto() });
+  await expectNoSeriousViolations(buyer); // the case form
   await buyer.getByRole('button', { name: 'Submit case' }).click();
   await expect(buyer.getByRole('heading', { name: /Case AS-/ })).toBeVisible();
   await expect(buyer.getByText('Submitted').first()).toBeVisible();
@@ -61,6 +65,7 @@ test('ship with evidence, confirm delivery, claim a defective miner, repair at t
   await expect(support.getByText(serials[1]!).first()).toBeVisible();
   const center = support.getByLabel('Repair center');
   await expect(center.locator('option:checked')).toHaveText(/Almaty Mining Service/);
+  await expectNoSeriousViolations(support); // support's case page
   await support.getByRole('button', { name: 'Decide: repair' }).click();
   await expect(support.getByText('Awaiting unit').first()).toBeVisible();
 
@@ -68,6 +73,7 @@ test('ship with evidence, confirm delivery, claim a defective miner, repair at t
   await expect(buyer.getByText('Almaty Mining Service').first()).toBeVisible();
   await expect(buyer.getByText('Awaiting unit').first()).toBeVisible();
 
+  await expectNoSeriousViolations(buyer); // the customer's case page
   await support.getByRole('button', { name: 'Unit received at repair center' }).click();
   await expect(support.getByText('At repair center').first()).toBeVisible();
   await support.getByRole('button', { name: 'Mark repaired' }).click();

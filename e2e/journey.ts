@@ -1,4 +1,5 @@
 /** Steps shared by the browser journeys: each acts as a real user would, through the pages. */
+import AxeBuilder from '@axe-core/playwright';
 import { type Browser, expect, type Page } from '@playwright/test';
 import sharp from 'sharp';
 
@@ -67,7 +68,7 @@ export async function recordPackingEvidence(warehouse: Page, units: number): Pro
   await expect(warehouse.getByRole('img', { name: 'Photo 1 of parcel 1' })).toBeVisible();
   for (let i = 1; i <= units; i++) {
     serials.push(`E2E-${unique()}-${i}`);
-    await warehouse.getByLabel('Serial number').fill(serials.at(-1)!);
+    await warehouse.getByLabel('Serial number', { exact: true }).fill(serials.at(-1)!);
     await warehouse.getByLabel('Average hashrate').fill('6.1');
     await warehouse.getByLabel('Hashrate unit').selectOption('TH/s');
     await warehouse.getByLabel('Hours tested').fill('4');
@@ -88,4 +89,11 @@ export async function uploadProof(buyer: Page, amount: string, reference: string
   await buyer.getByLabel('Payment date').fill(new Date().toISOString().slice(0, 10));
   await buyer.getByRole('button', { name: 'Upload payment proof' }).click();
   await expect(buyer.getByText('Payment under review').first()).toBeVisible();
+}
+
+/** axe-core on the page as it is now: no serious or critical violation. */
+export async function expectNoSeriousViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }

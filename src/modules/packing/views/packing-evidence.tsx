@@ -66,7 +66,8 @@ function Units({ ctx, parcel, lines }: { ctx: PageContext; parcel: ParcelEvidenc
   const { t, i18n } = ctx;
   if (parcel.units.length === 0) return '';
   return (
-    <div class="table-scroll">
+    // Focusable so keyboard users can scroll it on narrow screens.
+    <div class="table-scroll" tabindex="0" role="region" aria-label={t('packing.units')}>
       <table class="data-table evidence-units">
         <caption>{t('packing.units')}</caption>
         <thead>

@@ -145,7 +145,7 @@ export function PaymentMethodList({
       {methods.length === 0 ? (
         <p class="empty">{t('payments.empty')}</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label={t('payments.title')}>
           <table class="data-table">
             <thead>
               <tr>
@@ -291,7 +291,7 @@ export function PaymentMethodForm({
       {history.length > 0 && (
         <section class="card">
           <h2>{t('payments.history')}</h2>
-          <div class="table-scroll">
+          <div class="table-scroll" tabindex="0" role="region" aria-label={t('payments.history')}>
             <table class="data-table">
               <thead>
                 <tr>
