@@ -6,7 +6,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { accountRoutes, getAppSecret, registerSessions } from './modules/accounts/index.js';
+import { accountRoutes, getAppSecret, registerSessions, setUserLocale } from './modules/accounts/index.js';
 import { adminRoutes } from './modules/admin/index.js';
 import { caseFileOwner, caseRoutes, staffCaseRoutes } from './modules/after-sales/index.js';
 import { cartRoutes } from './modules/cart/index.js';
@@ -38,7 +38,13 @@ import { createStorage, type FileOwner, type Storage } from './platform/storage.
 import { prepareDatabase, type StartupReport } from './startup.js';
 
 /** Every storage folder and the module that knows which of its files are still referenced. */
-export const fileOwners: FileOwner[] = [proofFiles, packingFileOwner, productImageFiles, repairCenterFiles, caseFileOwner];
+export const fileOwners: FileOwner[] = [
+  proofFiles,
+  packingFileOwner,
+  productImageFiles,
+  repairCenterFiles,
+  caseFileOwner,
+];
 
 export interface AppOptions {
   /** An already-open database (tests pass a clone of the migrated template). */
@@ -173,7 +179,12 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   });
 
   registerErrorHandling(app);
-  registerLocale(app, { secure: https });
+  registerLocale(app, {
+    secure: https,
+    onChoose: async (req, locale) => {
+      if (req.user) await setUserLocale(database.db, req.user.id, locale);
+    },
+  });
   registerCsrf(app, {
     secret: await getAppSecret(database.db, 'csrf'),
     cookieName: https ? '__Host-hc_csrf' : 'hc_csrf',

@@ -8,9 +8,9 @@ import { pageContext } from '../../platform/http/page-context.js';
 import { formState } from '../../platform/views/form.js';
 import { addToCart } from '../cart/index.js';
 import { loginInput, registerInput } from './account.inputs.js';
-import { countAttempt } from './attempt-counter.repo.js';
 import { logIn } from './actions/log-in.js';
 import { registerUser } from './actions/register-user.js';
+import { countAttempt } from './attempt-counter.repo.js';
 import { sessionCookie } from './session.plugin.js';
 import { deleteSession } from './session.repo.js';
 import { type Continuation, LoginPage, RegisterPage } from './views/auth-pages.js';
@@ -20,7 +20,11 @@ const html = (reply: FastifyReply, status = 200) => reply.code(status).type('tex
 function continuation(source: unknown): Continuation {
   const q = (source ?? {}) as Record<string, string | undefined>;
   const n = (v: string | undefined) => (v && /^\d{1,9}$/.test(v) ? Number(v) : undefined);
-  return { next: q.next ? safeBackPath(q.next) : undefined, addProduct: n(q.addProduct), addQuantity: n(q.addQuantity) };
+  return {
+    next: q.next ? safeBackPath(q.next) : undefined,
+    addProduct: n(q.addProduct),
+    addQuantity: n(q.addQuantity),
+  };
 }
 
 export async function accountRoutes(app: FastifyInstance, opts: { db: Db; config: Config }) {
@@ -55,7 +59,9 @@ export async function accountRoutes(app: FastifyInstance, opts: { db: Db; config
     throw err;
   }
 
-  app.get('/login', async (req, reply) => html(reply).send(<LoginPage ctx={pageContext(req, reply)} c={continuation(req.query)} />));
+  app.get('/login', async (req, reply) =>
+    html(reply).send(<LoginPage ctx={pageContext(req, reply)} c={continuation(req.query)} />),
+  );
   app.get('/register', async (req, reply) =>
     html(reply).send(<RegisterPage ctx={pageContext(req, reply)} c={continuation(req.query)} />),
   );
@@ -65,7 +71,7 @@ export async function accountRoutes(app: FastifyInstance, opts: { db: Db; config
     let form = parseForm(registerInput, req.body);
     if (form.ok) {
       try {
-        await registerUser(db, form.data);
+        await registerUser(db, { ...form.data, locale: req.i18n.locale });
         const { sessionId, user } = await logIn(db, { ...form.data, previousSessionId: req.sessionId });
         cookie.set(reply, sessionId);
         return finish(req, reply, user.id, c);

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { roles } from '../../platform/auth/roles.js';
+import { locales } from '../../platform/i18n/index.js';
 
 export const users = pgTable(
   'users',
@@ -11,9 +12,14 @@ export const users = pgTable(
     passwordHash: text().notNull(),
     role: text({ enum: roles }).notNull().default('customer'),
     active: boolean().notNull().default(true),
+    /** The language of the shop when they registered or last switched it: their e-mails use it. */
+    locale: text({ enum: locales }).notNull().default('en'),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  () => [check('users_role_check', sql.raw(`role in (${roles.map((r) => `'${r}'`).join(', ')})`))],
+  () => [
+    check('users_role_check', sql.raw(`role in (${roles.map((r) => `'${r}'`).join(', ')})`)),
+    check('users_locale_check', sql.raw(`locale in (${locales.map((l) => `'${l}'`).join(', ')})`)),
+  ],
 );
 
 /** Server-side sessions; only the SHA-256 of the cookie value is stored. */

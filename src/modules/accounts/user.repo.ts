@@ -1,19 +1,23 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Role } from '../../platform/auth/roles.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+import type { Locale } from '../../platform/i18n/index.js';
 import { users } from './account.tables.js';
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 export async function findUserByEmail(db: DbOrTx, email: string) {
-  const [row] = await db.select().from(users).where(eq(users.email, normalizeEmail(email)));
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)));
   return row;
 }
 
 /** Inserts unless the e-mail is taken; returns undefined when it is (one statement, no race). */
 export async function insertUser(
   db: DbOrTx,
-  values: { email: string; fullName: string; passwordHash: string; role?: Role },
+  values: { email: string; fullName: string; passwordHash: string; role?: Role; locale?: Locale },
 ) {
   const [row] = await db
     .insert(users)
@@ -26,4 +30,14 @@ export async function insertUser(
 export async function countAdmins(db: DbOrTx): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(eq(users.role, 'admin'));
   return row?.n ?? 0;
+}
+
+/** The language a user's e-mails are written in. */
+export async function localeOf(db: DbOrTx, userId: number): Promise<Locale> {
+  const [row] = await db.select({ locale: users.locale }).from(users).where(eq(users.id, userId));
+  return row?.locale ?? 'en';
+}
+
+export async function setUserLocale(db: DbOrTx, userId: number, locale: Locale) {
+  await db.update(users).set({ locale }).where(eq(users.id, userId));
 }

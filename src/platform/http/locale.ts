@@ -1,11 +1,17 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { i18n, isLocale, locales, negotiateLocale } from '../i18n/index.js';
+import { i18n, isLocale, type Locale, locales, negotiateLocale } from '../i18n/index.js';
 
 const COOKIE = 'hc_locale';
 
 /** Locale: the user's remembered choice (cookie), else Accept-Language, else English. */
-export function registerLocale(app: FastifyInstance, opts: { secure: boolean }) {
+export function registerLocale(
+  app: FastifyInstance,
+  opts: {
+    secure: boolean /** Remembers a logged-in user's choice (their e-mails use it). */;
+    onChoose?: (req: FastifyRequest, locale: Locale) => Promise<void>;
+  },
+) {
   app.decorateRequest('i18n', null as never);
   app.addHook('onRequest', async (req) => {
     const chosen = req.cookies[COOKIE];
@@ -23,6 +29,7 @@ export function registerLocale(app: FastifyInstance, opts: { secure: boolean }) 
         httpOnly: true,
         maxAge: 60 * 60 * 24 * 365,
       });
+      await opts.onChoose?.(req, parsed.data.locale);
     }
     return reply.code(303).redirect(safeBackPath(parsed.data?.back));
   });

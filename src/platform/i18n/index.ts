@@ -24,6 +24,16 @@ export function negotiateLocale(acceptLanguage: string | undefined): Locale {
   return ranked.map((x) => x.lang).find(isLocale) ?? 'en';
 }
 
+/**
+ * A message for plain text (e-mail): parameters are put in as they are, since no HTML
+ * is rendered. Never use this for pages.
+ */
+export function plainText(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}) {
+  return dictionaries[locale][key].replace(/\{(\w+)\}/g, (m, name: string) =>
+    name in params ? String(params[name]) : m,
+  );
+}
+
 export interface I18n {
   locale: Locale;
   /** The message in this locale; `{name}` parameters are HTML-escaped, so the result is safe as text. */
@@ -50,7 +60,9 @@ export function i18n(locale: Locale): I18n {
     t(key, params) {
       const text = dict[key] ?? key;
       // Messages are ours; parameters may be user data (names, search words), so they are escaped.
-      return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? escapeHtml(String(params[name])) : m)) : text;
+      return params
+        ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? escapeHtml(String(params[name])) : m))
+        : text;
     },
     money: (cents) => moneyFmt.format(cents / 100),
     number(n, digits = 0) {

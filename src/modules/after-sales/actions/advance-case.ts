@@ -1,4 +1,5 @@
 import type { Db } from '../../../platform/db/client.js';
+import { plainText } from '../../../platform/i18n/index.js';
 import type { CaseActor, CaseEvent } from '../case.machine.js';
 import { applyCaseTransition, type Case, caseLinesOf, snapshotOfCase } from '../case.repo.js';
 import { reissueDueFrom } from '../case.rules.js';
@@ -15,15 +16,6 @@ export const noteEvents = [
 ] as const;
 export type NoteEvent = (typeof noteEvents)[number];
 export const isNoteEvent = (e: string): e is NoteEvent => (noteEvents as readonly string[]).includes(e);
-
-const headlines: Record<NoteEvent, string> = {
-  startReview: 'Support is reviewing your case.',
-  receiveUnit: 'The repair center has received your unit.',
-  markRepaired: 'Your unit has been repaired and the case is resolved.',
-  markUnrepairable: 'Your unit could not be repaired: we will send you a replacement.',
-  confirmReissueReceived: 'Thank you for confirming the replacement arrived. The case is resolved.',
-  closeCase: 'Support has closed your case.',
-};
 
 /** One of the note-only events; an unrepairable unit becomes a reissue and starts the shipping clock. */
 export async function advanceCase(
@@ -48,7 +40,7 @@ export async function advanceCase(
           }
         : undefined;
     const updated = await applyCaseTransition(tx, c, snapshotOfCase(c, lines), event, actor, { set, note, now });
-    await mailCustomer(tx, updated, `Case ${c.number}: ${headlines[event]}`, note);
+    await mailCustomer(tx, updated, (l) => [plainText(l, `mail.case.${event}`, { number: c.number }), note]);
     return updated;
   });
 }

@@ -1,18 +1,29 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/client.js';
-import { en } from '../../../platform/i18n/en.js';
+import { type Locale, plainText } from '../../../platform/i18n/index.js';
 import { enqueueMail } from '../../../platform/mail/index.js';
 import { users } from '../../accounts/index.js';
 import type { Case } from '../case.repo.js';
 
-/** Tells the customer their case changed, inside the transaction that changed it. */
-export async function mailCustomer(tx: DbOrTx, c: Case, headline: string, details = '') {
-  const [customer] = await tx.select({ email: users.email }).from(users).where(eq(users.id, c.customerId));
+/** The customer's mail text in their language: a headline and optional details (user data as is). */
+export type CaseMailText = (locale: Locale) => [headline: string, details?: string];
+
+/** Tells the customer their case changed, in their language, inside the transaction that changed it. */
+export async function mailCustomer(tx: DbOrTx, c: Case, text: CaseMailText) {
+  const [customer] = await tx
+    .select({ email: users.email, locale: users.locale })
+    .from(users)
+    .where(eq(users.id, c.customerId));
   if (!customer) return;
+  const { locale } = customer;
+  const [headline, details] = text(locale);
   await enqueueMail(tx, {
     to: customer.email,
-    subject: `After-sales case ${c.number}: ${en[`caseState.${c.status}`]}`,
-    body: [headline, details, `Follow the case on /after-sales/${c.number}`].filter(Boolean).join('\n\n'),
+    subject: plainText(locale, 'mail.case.subject', {
+      number: c.number,
+      state: plainText(locale, `caseState.${c.status}`),
+    }),
+    body: [headline, details, plainText(locale, 'mail.case.follow', { number: c.number })].filter(Boolean).join('\n\n'),
   });
 }
 

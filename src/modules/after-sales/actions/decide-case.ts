@@ -1,5 +1,6 @@
 import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
+import { plainText } from '../../../platform/i18n/index.js';
 import type { CaseActor } from '../case.machine.js';
 import { applyCaseTransition, type Case, caseLinesOf, findApprovedCenter, snapshotOfCase } from '../case.repo.js';
 import { reissueDueFrom } from '../case.rules.js';
@@ -25,7 +26,10 @@ export async function decideCase(db: Db, c: Case, actor: CaseActor, d: Decision,
         note: d.reason,
         now,
       });
-      await mailCustomer(tx, updated, `We could not accept after-sales case ${c.number}.`, `Reason: ${d.reason}`);
+      await mailCustomer(tx, updated, (l) => [
+        plainText(l, 'mail.case.rejected', { number: c.number }),
+        plainText(l, 'mail.reason', { reason: d.reason }),
+      ]);
       return updated;
     }
     if (d.kind === 'reissue') {
@@ -39,12 +43,10 @@ export async function decideCase(db: Db, c: Case, actor: CaseActor, d: Decision,
         note: d.note,
         now,
       });
-      await mailCustomer(
-        tx,
-        updated,
-        `We will send you a replacement for case ${c.number}.`,
-        `It ships by ${reissueDueAt.toISOString().slice(0, 10)}. ${d.note}`.trim(),
-      );
+      await mailCustomer(tx, updated, (l) => [
+        plainText(l, 'mail.case.reissue', { number: c.number }),
+        `${plainText(l, 'mail.case.shipsBy', { date: reissueDueAt.toISOString().slice(0, 10) })} ${d.note}`.trim(),
+      ]);
       return updated;
     }
     const center = await findApprovedCenter(tx, d.repairCenterId);
@@ -54,14 +56,12 @@ export async function decideCase(db: Db, c: Case, actor: CaseActor, d: Decision,
       note: [`${center.name}, ${center.city} (${center.country})`, d.note].filter(Boolean).join(' · '),
       now,
     });
-    await mailCustomer(
-      tx,
-      updated,
-      `Please send the unit of case ${c.number} to our approved repair center:`,
+    await mailCustomer(tx, updated, (l) => [
+      plainText(l, 'mail.case.repair', { number: c.number }),
       [center.name, center.address, `${center.city}, ${center.country}`, `${center.phone} · ${center.email}`, d.note]
         .filter(Boolean)
         .join('\n'),
-    );
+    ]);
     return updated;
   });
 }

@@ -2,6 +2,7 @@ import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import { isStaff } from '../../../platform/auth/roles.js';
 import type { Db } from '../../../platform/db/client.js';
 import type { StoredMedia } from '../../../platform/http/media-upload.js';
+import { plainText } from '../../../platform/i18n/index.js';
 import type { Case } from '../case.repo.js';
 import { caseFiles, caseMessages } from '../case.tables.js';
 import { mailCustomer, mailSupport } from './case-mail.js';
@@ -35,7 +36,8 @@ export async function postCaseMessage(
         })),
       );
     }
-    if (fromStaff) await mailCustomer(tx, c, `New message from support on case ${c.number}:`, body);
+    if (fromStaff)
+      await mailCustomer(tx, c, (l) => [plainText(l, 'mail.case.staffMessage', { number: c.number }), body]);
     else await mailSupport(tx, `Customer message on case ${c.number}`, body);
   });
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../../platform/db/client.js';
+import { plainText } from '../../../platform/i18n/index.js';
 import { trackingUrl } from '../../orders/order.rules.js';
 import type { CaseActor } from '../case.machine.js';
 import { applyCaseTransition, type Case, caseLinesOf, snapshotOfCase } from '../case.repo.js';
@@ -20,12 +21,11 @@ export async function shipReissue(
       note: `${carrier}: ${tracking}`,
       now,
     });
-    await mailCustomer(
-      tx,
-      updated,
-      `The replacement for case ${c.number} has shipped: ${carrier} ${tracking} ${trackingUrl(carrier, tracking) ?? ''}`.trim(),
-      'Please confirm on the case page when it arrives.',
-    );
+    const shipment = `${carrier} ${tracking} ${trackingUrl(carrier, tracking) ?? ''}`.trim();
+    await mailCustomer(tx, updated, (l) => [
+      plainText(l, 'mail.case.reissueShipped', { number: c.number, tracking: shipment }),
+      plainText(l, 'mail.case.confirmArrival'),
+    ]);
     return updated;
   });
 }

@@ -3,6 +3,7 @@ import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
 import type { StoredMedia } from '../../../platform/http/media-upload.js';
+import { plainText } from '../../../platform/i18n/index.js';
 import type { Order } from '../../orders/index.js';
 import { currentUnitsOf } from '../../packing/index.js';
 import type { CaseFormInput, ClaimLine } from '../case.inputs.js';
@@ -105,12 +106,10 @@ export async function submitCase(db: Db, user: CurrentUser, s: SubmitCase) {
       actorRole: user.role,
       createdAt: now,
     });
-    await mailCustomer(
-      tx,
-      created,
-      `We received your after-sales case ${created.number} on order ${s.order.number}.`,
-      `We will answer by ${clocks.decisionDueAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
-    );
+    await mailCustomer(tx, created, (l) => [
+      plainText(l, 'mail.case.received', { number: created.number, order: s.order.number }),
+      plainText(l, 'mail.case.answerBy', { due: clocks.decisionDueAt.toISOString().slice(0, 16).replace('T', ' ') }),
+    ]);
     await mailSupport(
       tx,
       `New after-sales case ${created.number} (${s.input.type.replaceAll('_', ' ')})`,

@@ -1,5 +1,7 @@
 import type { Db } from '../../../platform/db/client.js';
+import { plainText } from '../../../platform/i18n/index.js';
 import { enqueueMail } from '../../../platform/mail/index.js';
+import { localeOf } from '../../accounts/index.js';
 import type { Actor } from '../order.machine.js';
 import { applyTransition, type Order } from '../order.repo.js';
 import { releaseStock } from './release-stock.js';
@@ -18,15 +20,23 @@ export async function cancelOrder(
   now = new Date(),
 ) {
   return db.transaction(async (tx) => {
-    const updated = await applyTransition(tx, order, event, actor, { set: { closedAt: now }, note: reason || undefined, now });
+    const updated = await applyTransition(tx, order, event, actor, {
+      set: { closedAt: now },
+      note: reason || undefined,
+      now,
+    });
     await releaseStock(tx, order.id);
+    const locale = await localeOf(tx, order.customerId);
+    const p = { number: order.number, reason };
     await enqueueMail(tx, {
       to: order.email,
-      subject: `Order ${order.number} cancelled`,
+      subject: plainText(locale, 'mail.cancelled.subject', p),
       body:
         event === 'expirePayment'
-          ? `Your order ${order.number} was cancelled because the payment deadline passed. Reply on the order page if you still want the goods.`
-          : `Your order ${order.number} was cancelled.${reason ? ` Reason: ${reason}` : ''}`,
+          ? plainText(locale, 'mail.cancelled.expired', p)
+          : [plainText(locale, 'mail.cancelled.body', p), reason && plainText(locale, 'mail.reason', p)]
+              .filter(Boolean)
+              .join(' '),
     });
     return updated;
   });

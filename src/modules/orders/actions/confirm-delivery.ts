@@ -1,5 +1,7 @@
 import type { Db } from '../../../platform/db/client.js';
+import { plainText } from '../../../platform/i18n/index.js';
 import { enqueueMail } from '../../../platform/mail/index.js';
+import { localeOf } from '../../accounts/index.js';
 import type { Actor } from '../order.machine.js';
 import { applyTransition, type Order } from '../order.repo.js';
 
@@ -8,10 +10,11 @@ export async function confirmDelivery(db: Db, order: Order, actor: Actor, now = 
   const event = actor.role === 'system' ? 'autoComplete' : 'confirmDelivery';
   return db.transaction(async (tx) => {
     const updated = await applyTransition(tx, order, event, actor, { set: { closedAt: now }, now });
+    const locale = await localeOf(tx, order.customerId);
     await enqueueMail(tx, {
       to: order.email,
-      subject: `Order ${order.number} completed`,
-      body: `Order ${order.number} is completed. After-sales service is available from the order page within the warranty.`,
+      subject: plainText(locale, 'mail.completed.subject', { number: order.number }),
+      body: plainText(locale, 'mail.completed.body', { number: order.number }),
     });
     return updated;
   });

@@ -1,5 +1,7 @@
 import type { Db } from '../../../platform/db/client.js';
+import { plainText } from '../../../platform/i18n/index.js';
 import { enqueueMail } from '../../../platform/mail/index.js';
+import { localeOf } from '../../accounts/index.js';
 import { assertEvidenceComplete } from '../../packing/index.js';
 import type { Actor } from '../order.machine.js';
 import { applyTransition, type Order } from '../order.repo.js';
@@ -10,7 +12,14 @@ import { shipments } from '../order.tables.js';
  * Warehouse ships: one or more parcels, each with a tracking number. Refused until the
  * packing evidence is complete, checked after the UPDATE has locked the order row.
  */
-export async function markShipped(db: Db, order: Order, actor: Actor, carrier: string, trackingNumbers: string[], now = new Date()) {
+export async function markShipped(
+  db: Db,
+  order: Order,
+  actor: Actor,
+  carrier: string,
+  trackingNumbers: string[],
+  now = new Date(),
+) {
   return db.transaction(async (tx) => {
     const updated = await applyTransition(tx, order, 'markShipped', actor, {
       set: { shippedAt: now },
@@ -18,12 +27,15 @@ export async function markShipped(db: Db, order: Order, actor: Actor, carrier: s
       now,
     });
     await assertEvidenceComplete(tx, order.id);
-    await tx.insert(shipments).values(trackingNumbers.map((trackingNumber) => ({ orderId: order.id, carrier, trackingNumber })));
+    await tx
+      .insert(shipments)
+      .values(trackingNumbers.map((trackingNumber) => ({ orderId: order.id, carrier, trackingNumber })));
     const links = trackingNumbers.map((n) => `${carrier} ${n} ${trackingUrl(carrier, n) ?? ''}`.trim()).join('\n');
+    const locale = await localeOf(tx, order.customerId);
     await enqueueMail(tx, {
       to: order.email,
-      subject: `Order ${order.number} shipped`,
-      body: `Order ${order.number} has shipped.\n${links}\nPlease confirm delivery on the order page when the goods arrive.`,
+      subject: plainText(locale, 'mail.shipped.subject', { number: order.number }),
+      body: plainText(locale, 'mail.shipped.body', { number: order.number, links }),
     });
     return updated;
   });

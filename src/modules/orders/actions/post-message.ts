@@ -2,8 +2,9 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import { isStaff } from '../../../platform/auth/roles.js';
 import type { Db } from '../../../platform/db/client.js';
+import { plainText } from '../../../platform/i18n/index.js';
 import { enqueueMail } from '../../../platform/mail/index.js';
-import { users } from '../../accounts/index.js';
+import { localeOf, users } from '../../accounts/index.js';
 import type { Order } from '../order.repo.js';
 import { orderMessages } from '../order.tables.js';
 
@@ -11,15 +12,23 @@ import { orderMessages } from '../order.tables.js';
 export async function postMessage(db: Db, order: Order, author: CurrentUser, body: string, internal: boolean) {
   const fromStaff = isStaff(author.role);
   return db.transaction(async (tx) => {
-    await tx.insert(orderMessages).values({ orderId: order.id, authorId: author.id, fromStaff, internal: fromStaff && internal, body });
+    await tx
+      .insert(orderMessages)
+      .values({ orderId: order.id, authorId: author.id, fromStaff, internal: fromStaff && internal, body });
     if (fromStaff && !internal) {
-      await enqueueMail(tx, { to: order.email, subject: `New message on order ${order.number}`, body });
+      const subject = plainText(await localeOf(tx, order.customerId), 'mail.staffMessage.subject', {
+        number: order.number,
+      });
+      await enqueueMail(tx, { to: order.email, subject, body });
     } else if (!fromStaff) {
       const staff = await tx
         .select({ email: users.email })
         .from(users)
         .where(and(inArray(users.role, ['sales', 'support']), eq(users.active, true)));
-      await enqueueMail(tx, ...staff.map((s) => ({ to: s.email, subject: `Customer message on ${order.number}`, body })));
+      await enqueueMail(
+        tx,
+        ...staff.map((s) => ({ to: s.email, subject: `Customer message on ${order.number}`, body })),
+      );
     }
   });
 }

@@ -1,10 +1,12 @@
 import { and, eq, isNull, lte } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
+import { plainText } from '../../../platform/i18n/index.js';
 import { enqueueMail } from '../../../platform/mail/index.js';
+import { localeOf } from '../../accounts/index.js';
 import { getSettings } from '../../settings/index.js';
 import type { Order } from '../order.repo.js';
-import { addDays, AUTO_COMPLETE_REMINDER_DAYS } from '../order.rules.js';
+import { AUTO_COMPLETE_REMINDER_DAYS, addDays } from '../order.rules.js';
 import { orders } from '../order.tables.js';
 import { cancelOrder } from './cancel-order.js';
 import { confirmDelivery } from './confirm-delivery.js';
@@ -29,11 +31,20 @@ export async function runOrderSweep(db: Db, now = new Date()) {
     }
   };
 
-  const expired = await db.select().from(orders).where(and(eq(orders.status, 'awaiting_payment'), lte(orders.paymentDueAt, now))).limit(100);
-  for (const o of expired) await quietly(o, () => cancelOrder(db, o, SYSTEM, 'expirePayment', 'Payment deadline passed', now));
+  const expired = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.status, 'awaiting_payment'), lte(orders.paymentDueAt, now)))
+    .limit(100);
+  for (const o of expired)
+    await quietly(o, () => cancelOrder(db, o, SYSTEM, 'expirePayment', 'Payment deadline passed', now));
 
   const completeBefore = addDays(now, -settings.autoCompleteDays);
-  const due = await db.select().from(orders).where(and(eq(orders.status, 'shipped'), lte(orders.shippedAt, completeBefore))).limit(100);
+  const due = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.status, 'shipped'), lte(orders.shippedAt, completeBefore)))
+    .limit(100);
   for (const o of due) await quietly(o, () => confirmDelivery(db, o, SYSTEM, now));
 
   // Reminder a few days before auto-completion; the conditional update sends it once.
@@ -42,22 +53,32 @@ export async function runOrderSweep(db: Db, now = new Date()) {
     const reminded = await tx
       .update(orders)
       .set({ completeReminderSentAt: now })
-      .where(and(eq(orders.status, 'shipped'), lte(orders.shippedAt, remindBefore), isNull(orders.completeReminderSentAt)))
-      .returning({ number: orders.number, email: orders.email, shippedAt: orders.shippedAt });
-    await enqueueMail(
-      tx,
-      ...reminded.map((o) => ({
+      .where(
+        and(eq(orders.status, 'shipped'), lte(orders.shippedAt, remindBefore), isNull(orders.completeReminderSentAt)),
+      )
+      .returning({ number: orders.number, email: orders.email, customerId: orders.customerId });
+    const mails = [];
+    for (const o of reminded) {
+      const locale = await localeOf(tx, o.customerId);
+      const p = { number: o.number, days: AUTO_COMPLETE_REMINDER_DAYS };
+      mails.push({
         to: o.email,
-        subject: `Order ${o.number}: please confirm delivery`,
-        body: `Order ${o.number} will be marked completed automatically in ${AUTO_COMPLETE_REMINDER_DAYS} days. If the goods have not arrived, reply on the order page or contact us on WhatsApp.`,
-      })),
-    );
+        subject: plainText(locale, 'mail.reminder.subject', p),
+        body: plainText(locale, 'mail.reminder.body', p),
+      });
+    }
+    await enqueueMail(tx, ...mails);
   });
   return changed;
 }
 
 /** Starts the sweep timer; returns a stop function. */
-export function startOrderSweep(db: Db, onChanged: (numbers: string[]) => void, log: (err: unknown) => void, everyMs = 60_000) {
+export function startOrderSweep(
+  db: Db,
+  onChanged: (numbers: string[]) => void,
+  log: (err: unknown) => void,
+  everyMs = 60_000,
+) {
   const timer = setInterval(() => {
     runOrderSweep(db).then(onChanged, log);
   }, everyMs);

@@ -1,7 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
+import { plainText } from '../../../platform/i18n/index.js';
 import { enqueueMail } from '../../../platform/mail/index.js';
+import { localeOf } from '../../accounts/index.js';
 import { getSettings } from '../../settings/index.js';
 import type { Actor } from '../order.machine.js';
 import { applyTransition, type Order, orderLinesOf } from '../order.repo.js';
@@ -25,9 +27,14 @@ export async function setFreight(db: Db, order: Order, actor: Actor, quote: Frei
       if (!lines.some((l) => l.id === id)) throw new AppError('VALIDATION', { fields: { _form: 'field.invalid' } });
     }
     for (const [id, cents] of quote.linePrices) {
-      await tx.update(orderLines).set({ unitPriceCents: cents }).where(and(eq(orderLines.id, id), eq(orderLines.orderId, order.id)));
+      await tx
+        .update(orderLines)
+        .set({ unitPriceCents: cents })
+        .where(and(eq(orderLines.id, id), eq(orderLines.orderId, order.id)));
     }
-    const goods = goodsTotalCents(lines.map((l) => ({ ...l, unitPriceCents: quote.linePrices.get(l.id) ?? l.unitPriceCents })));
+    const goods = goodsTotalCents(
+      lines.map((l) => ({ ...l, unitPriceCents: quote.linePrices.get(l.id) ?? l.unitPriceCents })),
+    );
     const total = goods + quote.freightCents;
     const updated = await applyTransition(tx, order, 'setFreight', actor, {
       set: {
@@ -42,10 +49,16 @@ export async function setFreight(db: Db, order: Order, actor: Actor, quote: Frei
       note: quote.note || undefined,
       now,
     });
+    const locale = await localeOf(tx, order.customerId);
+    const params = {
+      number: order.number,
+      total: `US$${(total / 100).toFixed(2)}`,
+      hours: settings.paymentDeadlineHours,
+    };
     await enqueueMail(tx, {
       to: order.email,
-      subject: `Order ${order.number}: freight quoted, ready for payment`,
-      body: `The freight for order ${order.number} is quoted. Total: US$${(total / 100).toFixed(2)}. Payment instructions are on the order page; please pay within ${settings.paymentDeadlineHours} hours.`,
+      subject: plainText(locale, 'mail.freightQuoted.subject', params),
+      body: plainText(locale, 'mail.freightQuoted.body', params),
     });
     return updated;
   });

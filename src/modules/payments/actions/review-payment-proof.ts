@@ -1,7 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
+import { plainText } from '../../../platform/i18n/index.js';
 import { enqueueMail } from '../../../platform/mail/index.js';
+import { localeOf } from '../../accounts/index.js';
 import { type Actor, applyTransition, type Order, orders, snapshotOf } from '../../orders/index.js';
 import { paymentProofs } from '../payment.tables.js';
 
@@ -37,17 +39,21 @@ export async function reviewPaymentProof(
         reviewedAt: now,
         rejectReason: decision.approve ? null : decision.reason,
       })
-      .where(and(eq(paymentProofs.id, proofId), eq(paymentProofs.orderId, order.id), eq(paymentProofs.status, 'pending')))
+      .where(
+        and(eq(paymentProofs.id, proofId), eq(paymentProofs.orderId, order.id), eq(paymentProofs.status, 'pending')),
+      )
       .returning();
     if (!proof) throw new AppError('CONFLICT');
     const pending = await pendingLeft(tx, order.id);
+    const locale = await localeOf(tx, order.customerId);
 
     if (!decision.approve) {
       if (pending === 0) await applyTransition(tx, order, 'rejectPayment', actor, { note: decision.reason, now });
+      const p = { number: order.number, reference: proof.reference, reason: decision.reason };
       await enqueueMail(tx, {
         to: order.email,
-        subject: `Order ${order.number}: payment proof not accepted`,
-        body: `Your payment proof (ref. ${proof.reference}) was not accepted. Reason: ${decision.reason}\nPlease upload a new proof on the order page.`,
+        subject: plainText(locale, 'mail.proofRejected.subject', p),
+        body: plainText(locale, 'mail.proofRejected.body', p),
       });
       return;
     }
@@ -65,12 +71,13 @@ export async function reviewPaymentProof(
       await applyTransition(tx, order, 'approvePartialPayment', actor, { snapshot, now });
     }
     const balance = (snapshot.totalCents ?? 0) - snapshot.paidCents;
+    const usd = (cents: number) => `US$${(cents / 100).toFixed(2)}`;
+    const p = { number: order.number, amount: usd(proof.amountCents), balance: usd(balance) };
+    const key = full ? 'mail.paymentApproved' : 'mail.partPayment';
     await enqueueMail(tx, {
       to: order.email,
-      subject: full ? `Order ${order.number}: payment approved` : `Order ${order.number}: part payment received`,
-      body: full
-        ? `Payment for order ${order.number} is approved. The goods are being tested and packed; a tracking number follows within 1–2 days.`
-        : `We received US$${(proof.amountCents / 100).toFixed(2)} for order ${order.number}. Balance due: US$${(balance / 100).toFixed(2)}.`,
+      subject: plainText(locale, `${key}.subject`, p),
+      body: plainText(locale, `${key}.body`, p),
     });
   });
 }

@@ -1,21 +1,29 @@
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
-import type { Db } from '../../../platform/db/client.js';
+import type { Db, DbOrTx } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
 import { i18n } from '../../../platform/i18n/index.js';
 import { enqueueMail } from '../../../platform/mail/index.js';
+import { localeOf } from '../../accounts/index.js';
 import { findCenterForReview, markApproved, markRejected, submittedVersion } from '../repair-center.repo.js';
 
-// Owners' language is not stored yet: decisions are mailed in English. Mail is plain text,
-// so user data is appended as is rather than passed through t() (which HTML-escapes it).
-const { t } = i18n('en');
+// Decisions are mailed in the owner's language. Mail is plain text, so user data is
+// appended as is rather than passed through t() (which HTML-escapes it).
+const ownerText = async (tx: DbOrTx, ownerId: number) => i18n(await localeOf(tx, ownerId)).t;
 
 /** Publishes the revision the reviewer saw; the owner is told in the same transaction. */
-export async function approveRepairCenter(db: Db, reviewer: CurrentUser, id: number, revision: number, publicUrl: string) {
+export async function approveRepairCenter(
+  db: Db,
+  reviewer: CurrentUser,
+  id: number,
+  revision: number,
+  publicUrl: string,
+) {
   return db.transaction(async (tx) => {
     const found = await findCenterForReview(tx, id);
     if (!found) throw new AppError('NOT_FOUND');
     const approved = await markApproved(tx, id, revision, reviewer.id, submittedVersion(found.center));
     if (!approved) throw new AppError('CONFLICT');
+    const t = await ownerText(tx, found.center.ownerId);
     await enqueueMail(tx, {
       to: found.ownerEmail,
       subject: `${t('repair.mailApprovedSubject')}: ${approved.name}`,
@@ -26,7 +34,14 @@ export async function approveRepairCenter(db: Db, reviewer: CurrentUser, id: num
 }
 
 /** Sends the submission back with a reason the owner sees; a published version stays public. */
-export async function rejectRepairCenter(db: Db, reviewer: CurrentUser, id: number, revision: number, reason: string, publicUrl: string) {
+export async function rejectRepairCenter(
+  db: Db,
+  reviewer: CurrentUser,
+  id: number,
+  revision: number,
+  reason: string,
+  publicUrl: string,
+) {
   if (!reason) throw new AppError('VALIDATION', { fields: { reason: 'field.reasonRequired' } });
   return db.transaction(async (tx) => {
     const found = await findCenterForReview(tx, id);
@@ -34,6 +49,7 @@ export async function rejectRepairCenter(db: Db, reviewer: CurrentUser, id: numb
     const rejected = await markRejected(tx, id, revision, reviewer.id, reason);
     if (!rejected) throw new AppError('CONFLICT');
     const name = submittedVersion(found.center).name;
+    const t = await ownerText(tx, found.center.ownerId);
     await enqueueMail(tx, {
       to: found.ownerEmail,
       subject: `${t('repair.mailRejectedSubject')}: ${name}`,
