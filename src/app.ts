@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { accountRoutes, getAppSecret, registerSessions, setUserLocale } from './modules/accounts/index.js';
 import { adminRoutes } from './modules/admin/index.js';
-import { caseFileOwner, caseRoutes, staffCaseRoutes } from './modules/after-sales/index.js';
+import { caseFileOwner, caseRoutes, staffCaseRoutes, startCaseSweep } from './modules/after-sales/index.js';
 import { cartRoutes } from './modules/cart/index.js';
 import {
   type CatalogCache,
@@ -124,6 +124,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
           },
           (err) => app.log.error({ err }, 'order sweep failed'),
         );
+  // Overdue after-sales cases are flagged to support once each.
+  const stopCaseSweep =
+    options.sweep === false
+      ? () => {}
+      : startCaseSweep(database.db, (err) => app.log.error({ err }, 'after-sales sweep failed'));
   const stopFileSweep =
     options.sweep === false
       ? () => {}
@@ -131,6 +136,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   app.addHook('onClose', async () => {
     stopSweep();
     stopFileSweep();
+    stopCaseSweep();
     mailer.stop();
     await bus.close();
     if (!options.database) await database.close();

@@ -105,6 +105,7 @@ export async function applyCaseTransition(
       ...opts.set,
       status: check.to,
       dueAt: dueAtFor(check.to, clocks),
+      overdueAlertedAt: null,
       updatedAt: now,
       closedAt: terminal ? now : null,
     })
@@ -167,7 +168,7 @@ export const casesOfOrder = (db: DbOrTx, orderId: number) =>
     .where(eq(afterSalesCases.orderId, orderId))
     .orderBy(asc(afterSalesCases.id));
 
-const overdueWhere = (now: Date) => and(isNotNull(afterSalesCases.dueAt), lt(afterSalesCases.dueAt, now));
+export const overdueWhere = (now: Date) => and(isNotNull(afterSalesCases.dueAt), lt(afterSalesCases.dueAt, now));
 
 /** The support queue: soonest (or most overdue) promise first, cases without a clock after. */
 export async function queueCases(

@@ -34,6 +34,8 @@ export const afterSalesCases = pgTable(
     decisionDueAt: timestamp({ withTimezone: true }).notNull(),
     reissueDueAt: timestamp({ withTimezone: true }),
     dueAt: timestamp({ withTimezone: true }),
+    /** When support was alerted that `due_at` passed; cleared with every new promise. */
+    overdueAlertedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp({ withTimezone: true }),

@@ -4,6 +4,7 @@ import type { FileOwner } from '../../platform/storage.js';
 import { referencedCaseKeys } from './case.repo.js';
 import { CASE_FOLDER } from './case.routes.js';
 
+export { alertOverdueCases, startCaseSweep } from './actions/alert-overdue-cases.js';
 export * from './case.machine.js';
 export { afterSalesPolicy, policyFor, policyTable } from './case.policy.js';
 export { openCaseStates } from './case.queue.js';

@@ -1,0 +1,1 @@
+ALTER TABLE "after_sales_cases" ADD COLUMN "overdue_alerted_at" timestamp with time zone;
