@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserClient, loggedInClient } from '../../../test/browser-client.js';
 import { placeOrder, png, recordPackingEvidence, today, uploadProof } from '../../../test/orders.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
-import { products } from '../catalog/index.js';
 import { latestOutbox } from '../../platform/mail/index.js';
+import { products } from '../catalog/index.js';
 import { paymentProofs } from '../payments/index.js';
 import { runOrderSweep } from './index.js';
 import { orders } from './order.tables.js';
@@ -38,9 +38,18 @@ async function quoted(freight = '450.00') {
 async function paid(amount = '6450.00') {
   const q = await quoted();
   await q.buyer.get(`/orders/${q.number}`);
-  const up = await uploadProof(t.app, q.buyer, q.number, { amount, reference: 'SWIFT-123', paidOn: today() }, { name: 'slip.png', type: 'image/png', data: png(Math.random()) });
+  const up = await uploadProof(
+    t.app,
+    q.buyer,
+    q.number,
+    { amount, reference: 'SWIFT-123', paidOn: today() },
+    { name: 'slip.png', type: 'image/png', data: png(Math.random()) },
+  );
   expect(up.statusCode).toBe(303);
-  const [proof] = await t.db.select().from(paymentProofs).where(eq(paymentProofs.orderId, (await order(q.number)).id));
+  const [proof] = await t.db
+    .select()
+    .from(paymentProofs)
+    .where(eq(paymentProofs.orderId, (await order(q.number)).id));
   return { ...q, proofId: proof!.id };
 }
 
@@ -57,7 +66,13 @@ describe('the whole journey', () => {
     expect(page.body).toContain('IBAN XX00 1234');
     expect(page.body).toContain('Upload payment proof');
 
-    const up = await uploadProof(t.app, q.buyer, q.number, { amount: '6450', reference: 'SWIFT-777', paidOn: today() }, { name: 'slip.png', type: 'image/png', data: png(1) });
+    const up = await uploadProof(
+      t.app,
+      q.buyer,
+      q.number,
+      { amount: '6450', reference: 'SWIFT-777', paidOn: today() },
+      { name: 'slip.png', type: 'image/png', data: png(1) },
+    );
     expect(up.statusCode).toBe(303);
     expect((await order(q.number)).status).toBe('payment_review');
 
@@ -71,7 +86,10 @@ describe('the whole journey', () => {
 
     await staff.warehouse.get(`/admin/orders/${q.number}`);
     await recordPackingEvidence(t.db, q.number);
-    const ship = await staff.warehouse.post(`/admin/orders/${q.number}/ship`, { carrier: 'DHL', tracking: '1234567890, 1234567891' });
+    const ship = await staff.warehouse.post(`/admin/orders/${q.number}/ship`, {
+      carrier: 'DHL',
+      tracking: '1234567890, 1234567891',
+    });
     expect(ship.statusCode).toBe(303);
     const shipped = await q.buyer.get(`/orders/${q.number}`);
     expect(shipped.body).toContain('tracking-id=1234567891');
@@ -103,12 +121,20 @@ describe('the whole journey', () => {
 
   it('reject then re-upload: the reason is shown and a new proof can be sent', async () => {
     const p = await paid();
-    const res = await staff.finance.post(`/admin/orders/${p.number}/proofs/${p.proofId}/reject`, { reason: 'Amount does not match the slip' });
+    const res = await staff.finance.post(`/admin/orders/${p.number}/proofs/${p.proofId}/reject`, {
+      reason: 'Amount does not match the slip',
+    });
     expect(res.statusCode).toBe(303);
     expect((await order(p.number)).status).toBe('awaiting_payment');
     const page = await p.buyer.get(`/orders/${p.number}`);
     expect(page.body).toContain('Amount does not match the slip');
-    const again = await uploadProof(t.app, p.buyer, p.number, { amount: '6450', reference: 'SWIFT-2', paidOn: today() }, { name: 'b.png', type: 'image/png', data: png(99) });
+    const again = await uploadProof(
+      t.app,
+      p.buyer,
+      p.number,
+      { amount: '6450', reference: 'SWIFT-2', paidOn: today() },
+      { name: 'b.png', type: 'image/png', data: png(99) },
+    );
     expect(again.statusCode).toBe(303);
     expect((await order(p.number)).status).toBe('payment_review');
   });
@@ -131,7 +157,9 @@ describe('who may do what', () => {
     for (const who of ['finance', 'warehouse', 'support'] as const) {
       expect((await staff[who].post(`/admin/orders/${number}/freight`, { freight: '10' })).statusCode).toBe(403);
     }
-    expect((await staff.sales.post(`/admin/orders/${number}/ship`, { carrier: 'DHL', tracking: 'ABCD1234' })).statusCode).toBe(403);
+    expect(
+      (await staff.sales.post(`/admin/orders/${number}/ship`, { carrier: 'DHL', tracking: 'ABCD1234' })).statusCode,
+    ).toBe(403);
     expect((await order(number)).status).toBe('awaiting_quote');
     const staffPage = await staff.support.get(`/admin/orders/${number}`);
     expect(staffPage.statusCode).toBe(200);
@@ -171,7 +199,9 @@ describe('who may do what', () => {
     await staff.finance.post(`/admin/orders/${p.number}/proofs/${p.proofId}/approve`);
     expect((await p.buyer.post(`/orders/${p.number}/events/cancelByCustomer`)).statusCode).toBe(409);
     expect((await staff.sales.post(`/admin/orders/${p.number}/cancel`, { reason: 'x' })).statusCode).toBe(409);
-    expect((await staff.admin.post(`/admin/orders/${p.number}/cancel`, { reason: 'Refunded in full' })).statusCode).toBe(303);
+    expect(
+      (await staff.admin.post(`/admin/orders/${p.number}/cancel`, { reason: 'Refunded in full' })).statusCode,
+    ).toBe(303);
     expect((await order(p.number)).status).toBe('cancelled');
   });
 });
@@ -180,17 +210,35 @@ describe('payment proofs', () => {
   it('refuses an .exe renamed .png, an empty file, a missing amount; keeps typed values', async () => {
     const q = await quoted();
     await q.buyer.get(`/orders/${q.number}`);
-    const exe = await uploadProof(t.app, q.buyer, q.number, { amount: '6450', reference: 'REF-1', paidOn: today() }, {
-      name: 'slip.png',
-      type: 'image/png',
-      data: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 1)]),
-    });
+    const exe = await uploadProof(
+      t.app,
+      q.buyer,
+      q.number,
+      { amount: '6450', reference: 'REF-1', paidOn: today() },
+      {
+        name: 'slip.png',
+        type: 'image/png',
+        data: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 1)]),
+      },
+    );
     expect(exe.statusCode).toBe(422);
     expect(exe.body).toContain('Upload a JPEG, PNG, WebP image or a PDF');
     expect(exe.body).toContain('value="REF-1"');
-    const empty = await uploadProof(t.app, q.buyer, q.number, { amount: '6450', reference: 'REF-2', paidOn: today() }, { name: 'a.png', type: 'image/png', data: Buffer.alloc(0) });
+    const empty = await uploadProof(
+      t.app,
+      q.buyer,
+      q.number,
+      { amount: '6450', reference: 'REF-2', paidOn: today() },
+      { name: 'a.png', type: 'image/png', data: Buffer.alloc(0) },
+    );
     expect(empty.statusCode).toBe(422);
-    const noAmount = await uploadProof(t.app, q.buyer, q.number, { amount: '', reference: 'REF-3', paidOn: today() }, { name: 'a.png', type: 'image/png', data: png(5) });
+    const noAmount = await uploadProof(
+      t.app,
+      q.buyer,
+      q.number,
+      { amount: '', reference: 'REF-3', paidOn: today() },
+      { name: 'a.png', type: 'image/png', data: png(5) },
+    );
     expect(noAmount.statusCode).toBe(422);
     expect(noAmount.body).toContain('Enter the amount paid');
     expect((await order(q.number)).status).toBe('awaiting_payment');
@@ -200,7 +248,13 @@ describe('payment proofs', () => {
     const q = await quoted();
     await q.buyer.get(`/orders/${q.number}`);
     const big = Buffer.concat([png(7), Buffer.alloc(10 * 1024 * 1024 + 10)]);
-    const res = await uploadProof(t.app, q.buyer, q.number, { amount: '6450', reference: 'REF', paidOn: today() }, { name: 'a.png', type: 'image/png', data: big });
+    const res = await uploadProof(
+      t.app,
+      q.buyer,
+      q.number,
+      { amount: '6450', reference: 'REF', paidOn: today() },
+      { name: 'a.png', type: 'image/png', data: big },
+    );
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('larger than 10 MB');
   });
@@ -211,8 +265,20 @@ describe('payment proofs', () => {
     const file = { name: 'same.png', type: 'image/png', data: png(4242) };
     await first.buyer.get(`/orders/${first.number}`);
     await second.buyer.get(`/orders/${second.number}`);
-    const up1 = await uploadProof(t.app, first.buyer, first.number, { amount: '6450', reference: 'REF-A', paidOn: today() }, file);
-    const up2 = await uploadProof(t.app, second.buyer, second.number, { amount: '6450', reference: 'REF-B', paidOn: today() }, file);
+    const up1 = await uploadProof(
+      t.app,
+      first.buyer,
+      first.number,
+      { amount: '6450', reference: 'REF-A', paidOn: today() },
+      file,
+    );
+    const up2 = await uploadProof(
+      t.app,
+      second.buyer,
+      second.number,
+      { amount: '6450', reference: 'REF-B', paidOn: today() },
+      file,
+    );
     expect([up1.statusCode, up2.statusCode], /field-error[^>]*>([^<]+)/.exec(up1.body)?.[1]).toEqual([303, 303]);
     const review = await staff.finance.get(`/admin/orders/${second.number}`);
     expect(review.body).toContain(`The same file was already used as proof on order ${first.number}`);
@@ -245,8 +311,36 @@ describe('time-driven rules', () => {
     await staff.warehouse.post(`/admin/orders/${p.number}/ship`, { carrier: 'UPS', tracking: '1Z999AA10123456784' });
     await runOrderSweep(t.db, new Date(Date.now() + 12.5 * 86_400_000));
     expect((await order(p.number)).status).toBe('shipped');
-    expect((await latestOutbox(t.db)).some((m) => m.subject === `Order ${p.number}: please confirm delivery`)).toBe(true);
+    expect((await latestOutbox(t.db)).some((m) => m.subject === `Order ${p.number}: please confirm delivery`)).toBe(
+      true,
+    );
     await runOrderSweep(t.db, new Date(Date.now() + 15.1 * 86_400_000));
     expect((await order(p.number)).status).toBe('completed');
+  });
+
+  it('flags each newly overdue order by mail once: sales for a late quote, the buyer near the payment deadline, the warehouse without tracking', async () => {
+    const mailsAbout = async (number: string) =>
+      (await latestOutbox(t.db, 1000)).filter((m) => m.subject.includes(number)).map((m) => m.subject);
+    const h = (hours: number) => new Date(Date.now() + hours * 3_600_000);
+
+    const waiting = await placeOrder((await loggedInClient(t.app, t.db)).client, t.db);
+    await Promise.all([runOrderSweep(t.db, h(25)), runOrderSweep(t.db, h(25))]);
+    const quoteAlerts = (await mailsAbout(waiting.number)).filter((m) => m.startsWith('Overdue:'));
+    expect(quoteAlerts).toEqual([`Overdue: order ${waiting.number} waits for its freight quote`]);
+
+    const q = await quoted();
+    await runOrderSweep(t.db, h(50));
+    expect(await mailsAbout(q.number)).not.toContainEqual(expect.stringMatching(/payment due/));
+    await runOrderSweep(t.db, h(61));
+    await runOrderSweep(t.db, h(62));
+    expect((await mailsAbout(q.number)).filter((s) => s.startsWith(`Order ${q.number}: payment due by`))).toHaveLength(
+      1,
+    );
+
+    const p = await paid();
+    await staff.finance.post(`/admin/orders/${p.number}/proofs/${p.proofId}/approve`);
+    expect((await order(p.number)).overdueAlertedAt).toBeNull(); // each transition starts a new promise
+    await runOrderSweep(t.db, h(4.1 * 24));
+    expect(await mailsAbout(p.number)).toContain(`Overdue: order ${p.number} has no tracking number`);
   });
 });

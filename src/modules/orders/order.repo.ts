@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { leadTimes } from '../shipping/index.js';
@@ -51,7 +51,7 @@ export async function applyTransition(
   if (!check.ok) throw new AppError(check.reason === 'FORBIDDEN' ? 'FORBIDDEN' : 'CONFLICT', { detail: check.reason });
   const [updated] = await tx
     .update(orders)
-    .set({ ...opts.set, status: check.to, updatedAt: now })
+    .set({ ...opts.set, status: check.to, updatedAt: now, overdueAlertedAt: null })
     .where(and(eq(orders.id, order.id), eq(orders.status, order.status)))
     .returning();
   if (!updated) throw new AppError('CONFLICT');
@@ -171,6 +171,15 @@ const cappedOverdueCount = (now: Date) => {
     Number,
   );
 };
+
+/** Claims the orders newly overdue since their last transition, so each is flagged once. */
+export async function claimNewlyOverdue(tx: DbOrTx, now: Date) {
+  return tx
+    .update(orders)
+    .set({ overdueAlertedAt: now })
+    .where(and(overdueCondition(now), isNull(orders.overdueAlertedAt)))
+    .returning();
+}
 
 export async function overdueOrders(db: DbOrTx, now: Date, limit = 50) {
   return db

@@ -38,6 +38,8 @@ export const orders = pgTable(
     approvedAt: timestamp({ withTimezone: true }),
     shippedAt: timestamp({ withTimezone: true }),
     completeReminderSentAt: timestamp({ withTimezone: true }),
+    /** When the broken promise (overdue) was flagged by mail; cleared by every transition. */
+    overdueAlertedAt: timestamp({ withTimezone: true }),
     closedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

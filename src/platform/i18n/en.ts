@@ -823,6 +823,8 @@ export const en = {
   'mail.case.markUnrepairable': 'Case {number}: your unit could not be repaired; we will send you a replacement.',
   'mail.case.confirmReissueReceived': 'Case {number}: thank you for confirming the replacement arrived. The case is resolved.',
   'mail.case.closeCase': 'Case {number}: support has closed your case.',
+  'mail.paymentDue.subject': 'Order {number}: payment due by {due}',
+  'mail.paymentDue.body': 'Payment for order {number} is due by {due}. After that the order is cancelled and its goods released. If you have paid, upload the payment proof on the order page.',
 } as const;
 
 export type MessageKey = keyof typeof en;

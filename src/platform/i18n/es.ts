@@ -825,4 +825,6 @@ export const es: Record<MessageKey, string> = {
   'mail.case.markUnrepairable': 'Caso {number}: su unidad no se pudo reparar; le enviaremos un reemplazo.',
   'mail.case.confirmReissueReceived': 'Caso {number}: gracias por confirmar que llegó el reemplazo. El caso está resuelto.',
   'mail.case.closeCase': 'Caso {number}: soporte cerró su caso.',
+  'mail.paymentDue.subject': 'Pedido {number}: pago antes del {due}',
+  'mail.paymentDue.body': 'El pago del pedido {number} vence el {due}. Después, el pedido se cancela y su mercancía se libera. Si ya pagó, suba el comprobante en la página del pedido.',
 };

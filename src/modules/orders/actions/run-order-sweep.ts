@@ -8,6 +8,7 @@ import { getSettings } from '../../settings/index.js';
 import type { Order } from '../order.repo.js';
 import { AUTO_COMPLETE_REMINDER_DAYS, addDays } from '../order.rules.js';
 import { orders } from '../order.tables.js';
+import { alertOverdueOrders } from './alert-overdue-orders.js';
 import { cancelOrder } from './cancel-order.js';
 import { confirmDelivery } from './confirm-delivery.js';
 
@@ -15,7 +16,8 @@ const SYSTEM = { role: 'system' } as const;
 
 /**
  * The time-driven rules, run on a timer by every app process: expired payment
- * deadlines cancel, shipped orders complete after the delay (with a reminder first).
+ * deadlines cancel, shipped orders complete after the delay (with a reminder first),
+ * newly overdue orders are flagged by mail.
  * Each change is a conditional update, so when two processes sweep at once one wins
  * and the other's attempt is a harmless conflict.
  */
@@ -68,6 +70,7 @@ export async function runOrderSweep(db: Db, now = new Date()) {
       });
     }
     await enqueueMail(tx, ...mails);
+    await alertOverdueOrders(tx, now);
   });
   return changed;
 }
