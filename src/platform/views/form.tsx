@@ -20,6 +20,8 @@ interface FieldProps {
   autocomplete?: string;
   hint?: string;
   attrs?: Record<string, string | number | boolean>;
+  /** Namespaces the id when several forms on one page share field names. */
+  idPrefix?: string;
 }
 
 /** A labelled input with its error beside it (aria-invalid + aria-describedby). */
@@ -34,9 +36,10 @@ export function Field({
   autocomplete,
   hint,
   attrs,
+  idPrefix = 'f',
 }: FieldProps) {
   const error = form?.errors?.[name];
-  const id = `f-${name}`;
+  const id = `${idPrefix}-${name}`;
   const shown = type === 'password' ? undefined : (form?.values?.[name] ?? (value == null ? undefined : String(value)));
   const described = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(' ') || undefined;
   return (
@@ -124,10 +127,12 @@ export function SelectField(props: {
   /** A first, empty option ("Choose…", "Any"). */
   placeholder?: string;
   required?: boolean;
+  /** Namespaces the id when several forms on one page share field names. */
+  idPrefix?: string;
 }) {
-  const { ctx, form, name, label, options, value, placeholder, required } = props;
+  const { ctx, form, name, label, options, value, placeholder, required, idPrefix = 'f' } = props;
   const error = form?.errors?.[name];
-  const id = `f-${name}`;
+  const id = `${idPrefix}-${name}`;
   const current = form?.values?.[name] ?? value ?? '';
   return (
     <div class={error ? 'field has-error' : 'field'}>

@@ -1,5 +1,5 @@
 import type { PageContext } from '../../../platform/http/page-context.js';
-import { FormError, type FormState, TextAreaField } from '../../../platform/views/form.js';
+import { FormError, type FormState, SelectField, TextAreaField } from '../../../platform/views/form.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { hasSerials } from '../case.policy.js';
 import type { ClaimableLine } from '../case.repo.js';
@@ -99,7 +99,6 @@ export function CaseFormPage(props: {
 }) {
   const { ctx, order, lines, token, form, now } = props;
   const { t } = ctx;
-  const typeError = form?.errors?.type;
   const mediaError = form?.errors?.media;
   return (
     <Layout ctx={ctx} title={t('case.newTitle', { number: order.number })}>
@@ -124,24 +123,15 @@ export function CaseFormPage(props: {
             <LineFields ctx={ctx} form={form} line={line} deliveredAt={order.closedAt} now={now} />
           ))}
         </fieldset>
-        <div class={typeError ? 'field has-error' : 'field'}>
-          <label for="f-type">{t('field.caseType')}</label>
-          <select
-            id="f-type"
-            name="type"
-            required
-            aria-invalid={typeError ? 'true' : undefined}
-            aria-describedby={typeError ? 'f-type-error' : undefined}
-          >
-            <option value="">{t('case.chooseType')}</option>
-            {caseTypes.map((type) => (
-              <option value={type} selected={form?.values?.type === type}>
-                {t(`caseType.${type}`)}
-              </option>
-            ))}
-          </select>
-          <FieldErrorText ctx={ctx} form={form} name="type" />
-        </div>
+        <SelectField
+          ctx={ctx}
+          form={form}
+          name="type"
+          label={t('field.caseType')}
+          placeholder={t('case.chooseType')}
+          options={caseTypes.map((type) => ({ value: type, label: t(`caseType.${type}`) }))}
+          required
+        />
         <TextAreaField ctx={ctx} form={form} name="description" label={t('field.description')} rows={5} />
         <div class={mediaError ? 'field has-error' : 'field'}>
           <label for="f-media">{t('field.photosAndVideos')}</label>

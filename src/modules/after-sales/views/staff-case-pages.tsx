@@ -1,7 +1,7 @@
 import type { Children } from '@kitajs/html';
 import type { PageContext } from '../../../platform/http/page-context.js';
 import { AdminShell } from '../../../platform/views/admin-shell.js';
-import { Field, FormError, type FormState } from '../../../platform/views/form.js';
+import { Field, FormError, type FormState, SelectField } from '../../../platform/views/form.js';
 import { CsrfField } from '../../../platform/views/layout.js';
 import { carriers } from '../../orders/order.rules.js';
 import { PackingEvidenceView, staffEvidenceUrls } from '../../packing/index.js';
@@ -173,16 +173,13 @@ function Decisions({ ctx, d, x, forms }: { ctx: PageContext; d: CasePageData; x:
       )}
       {can('shipReissue') && (
         <ActionForm ctx={ctx} action={`${base}/ship`} title={t('caseEvent.shipReissue')} tone="primary">
-          <div class="field">
-            <label for="f-carrier">{t('field.carrier')}</label>
-            <select id="f-carrier" name="carrier">
-              {carriers.map((c) => (
-                <option value={c} selected={forms.ship?.values?.carrier === c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            ctx={ctx}
+            form={forms.ship}
+            name="carrier"
+            label={t('field.carrier')}
+            options={carriers.map((c) => ({ value: c, label: c }))}
+          />
           <Field ctx={ctx} form={forms.ship} name="tracking" label={t('field.trackingNumber')} required />
         </ActionForm>
       )}

@@ -1,5 +1,5 @@
 import type { PageContext } from '../../../platform/http/page-context.js';
-import type { FormState } from '../../../platform/views/form.js';
+import { Field, type FormState } from '../../../platform/views/form.js';
 
 export function ErrorText({ ctx, form, name, id }: { ctx: PageContext; form?: FormState; name: string; id: string }) {
   const error = form?.errors?.[name];
@@ -9,71 +9,6 @@ export function ErrorText({ ctx, form, name, id }: { ctx: PageContext; form?: Fo
     </p>
   ) : (
     ''
-  );
-}
-
-/** Input with label and error; ids are namespaced because several packing forms share the page. */
-export function Input(props: {
-  ctx: PageContext;
-  form?: FormState;
-  prefix: string;
-  name: string;
-  label: string;
-  type?: string;
-  required?: boolean;
-  attrs?: Record<string, string>;
-}) {
-  const { ctx, form, prefix, name, label, type = 'text', required } = props;
-  const id = `${prefix}-${name}`;
-  const error = form?.errors?.[name];
-  return (
-    <div class={error ? 'field has-error' : 'field'}>
-      <label for={id}>{label}</label>
-      <input
-        id={id}
-        name={name}
-        type={type}
-        value={form?.values?.[name]}
-        required={required}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        {...props.attrs}
-      />
-      <ErrorText ctx={ctx} form={form} name={name} id={id} />
-    </div>
-  );
-}
-
-export function Select(props: {
-  ctx: PageContext;
-  form?: FormState;
-  prefix: string;
-  name: string;
-  label: string;
-  options: [string, string][];
-  value?: string;
-}) {
-  const { ctx, form, prefix, name, label, options } = props;
-  const selected = form?.values?.[name] ?? props.value;
-  const id = `${prefix}-${name}`;
-  const error = form?.errors?.[name];
-  return (
-    <div class={error ? 'field has-error' : 'field'}>
-      <label for={id}>{label}</label>
-      <select
-        id={id}
-        name={name}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      >
-        {options.map(([value, text]) => (
-          <option value={value} selected={selected === value} safe>
-            {text}
-          </option>
-        ))}
-      </select>
-      <ErrorText ctx={ctx} form={form} name={name} id={id} />
-    </div>
   );
 }
 
@@ -90,10 +25,10 @@ export const Reason = ({
   shipped: boolean;
 }) =>
   shipped ? (
-    <Input
+    <Field
       ctx={ctx}
       form={form}
-      prefix={prefix}
+      idPrefix={prefix}
       name="reason"
       label={ctx.t('packing.reason')}
       required

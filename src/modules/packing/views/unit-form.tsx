@@ -1,9 +1,9 @@
 import type { PageContext } from '../../../platform/http/page-context.js';
-import type { FormState } from '../../../platform/views/form.js';
+import { Field, type FormState, SelectField } from '../../../platform/views/form.js';
 import { CsrfField } from '../../../platform/views/layout.js';
 import { hashrateUnits, needsSerial } from '../packing.rules.js';
 import type { PackingPageData } from '../packing-page.data.js';
-import { Input, Reason, Select } from './packing-fields.js';
+import { Reason } from './packing-fields.js';
 
 /** One unit's serial (and a miner's burn-in); "Replaces unit" turns it into a correction. */
 export function UnitForm({
@@ -41,26 +41,29 @@ export function UnitForm({
         </p>
       )}
       <div class="grid-2">
-        <Select
+        <SelectField
           ctx={ctx}
           form={form}
-          prefix={prefix}
+          idPrefix={prefix}
           name="orderLineId"
           label={t('packing.line')}
-          options={tracked.map((l) => [String(l.id), `${l.sku} · ${l.name}`])}
+          options={tracked.map((l) => ({ value: String(l.id), label: `${l.sku} · ${l.name}` }))}
         />
-        <Select
+        <SelectField
           ctx={ctx}
           form={form}
-          prefix={prefix}
+          idPrefix={prefix}
           name="parcelId"
           label={t('packing.parcelField')}
-          options={d.evidence.parcels.map((p) => [String(p.id), t('packing.parcel', { n: p.position })])}
+          options={d.evidence.parcels.map((p) => ({
+            value: String(p.id),
+            label: t('packing.parcel', { n: p.position }),
+          }))}
         />
-        <Input
+        <Field
           ctx={ctx}
           form={form}
-          prefix={prefix}
+          idPrefix={prefix}
           name="serialNumber"
           label={t('packing.serialNumber')}
           required
@@ -70,55 +73,55 @@ export function UnitForm({
       <fieldset>
         <legend>{t('packing.burnInLegend')}</legend>
         <div class="grid-2">
-          <Input
+          <Field
             ctx={ctx}
             form={form}
-            prefix={prefix}
+            idPrefix={prefix}
             name="hashrate"
             label={t('packing.hashrate')}
             attrs={{ inputmode: 'decimal' }}
           />
-          <Select
+          <SelectField
             ctx={ctx}
             form={form}
-            prefix={prefix}
+            idPrefix={prefix}
             name="hashrateUnit"
             label={t('packing.hashrateUnit')}
-            options={[...hashrateUnits].reverse().map((u) => [u, u])}
+            options={[...hashrateUnits].reverse().map((u) => ({ value: u, label: u }))}
             value="TH/s"
           />
-          <Input
+          <Field
             ctx={ctx}
             form={form}
-            prefix={prefix}
+            idPrefix={prefix}
             name="hours"
             label={t('packing.hours')}
             attrs={{ inputmode: 'decimal' }}
           />
-          <Select
+          <SelectField
             ctx={ctx}
             form={form}
-            prefix={prefix}
+            idPrefix={prefix}
             name="passed"
             label={t('packing.result')}
             options={[
-              ['', t('packing.resultNone')],
-              ['pass', t('packing.pass')],
-              ['fail', t('packing.fail')],
+              { value: '', label: t('packing.resultNone') },
+              { value: 'pass', label: t('packing.pass') },
+              { value: 'fail', label: t('packing.fail') },
             ]}
           />
         </div>
       </fieldset>
       {d.current.length > 0 && (
-        <Select
+        <SelectField
           ctx={ctx}
           form={form}
-          prefix={prefix}
+          idPrefix={prefix}
           name="correctsUnitId"
           label={t('packing.replaces')}
           options={[
-            ['', t('packing.replacesNone')],
-            ...d.current.map((u): [string, string] => [String(u.id), u.serialNumber]),
+            { value: '', label: t('packing.replacesNone') },
+            ...d.current.map((u) => ({ value: String(u.id), label: u.serialNumber })),
           ]}
         />
       )}
