@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray, isNotNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
+import { cappedCount, oneRow } from '../../platform/db/capped-count.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { users } from '../accounts/index.js';
@@ -185,25 +186,18 @@ export async function queueCases(
     .limit(limit);
 }
 
-const cappedCount = async (db: DbOrTx, where: SQL | undefined) => {
-  const inner = db
-    .select({ one: sql`1` })
-    .from(afterSalesCases)
-    .where(where)
-    .limit(QUEUE_COUNT_CAP + 1)
-    .as('capped');
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(inner);
-  return row?.n ?? 0;
-};
-
-/** Counts per state, and of open cases past their promise (each an index range, capped). */
+/** Counts per state, and of open cases past their promise: each capped, all in one statement. */
 export async function queueCounts(db: DbOrTx, states: readonly CaseState[], now: Date) {
-  const counts = await Promise.all(states.map((s) => cappedCount(db, eq(afterSalesCases.status, s))));
-  const overdue = await cappedCount(db, overdueWhere(now));
-  return {
-    byState: Object.fromEntries(states.map((s, i) => [s, counts[i] ?? 0])) as Record<CaseState, number>,
-    overdue,
-  };
+  const [row] = await db
+    .select({
+      ...Object.fromEntries(
+        states.map((s) => [s, cappedCount(afterSalesCases, eq(afterSalesCases.status, s), QUEUE_COUNT_CAP)]),
+      ),
+      overdue: cappedCount(afterSalesCases, overdueWhere(now), QUEUE_COUNT_CAP),
+    })
+    .from(oneRow);
+  const { overdue, ...byState } = row as Record<string, number>;
+  return { byState: byState as Record<CaseState, number>, overdue: overdue ?? 0 };
 }
 
 /** Approved (published) centers for the decide-repair form, beyond the suggested ones. */

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { cappedCount, oneRow } from '../../platform/db/capped-count.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { leadTimes } from '../shipping/index.js';
@@ -117,12 +118,6 @@ export async function ordersInStates(db: DbOrTx, states: Order['status'][], limi
 /** Queue badges count up to this and then say "1,000+": no page view counts every order. */
 export const QUEUE_COUNT_CAP = 1000;
 
-/** `(select count(*) …)` over at most CAP + 1 matching orders: an index range, never the whole table. */
-const cappedCount = (where: SQL | undefined) =>
-  sql<number>`(select count(*)::int from (select 1 from ${orders} where ${where} limit ${QUEUE_COUNT_CAP + 1}) capped)`.mapWith(
-    Number,
-  );
-
 const queueStates = ['awaiting_quote', 'payment_review', 'ready_to_ship', 'shipped'] as const;
 
 /**
@@ -132,10 +127,10 @@ const queueStates = ['awaiting_quote', 'payment_review', 'ready_to_ship', 'shipp
 export async function queueCounts(db: DbOrTx, now: Date) {
   const [row] = await db
     .select({
-      ...Object.fromEntries(queueStates.map((s) => [s, cappedCount(eq(orders.status, s))])),
+      ...Object.fromEntries(queueStates.map((s) => [s, cappedCount(orders, eq(orders.status, s), QUEUE_COUNT_CAP)])),
       overdue: cappedOverdueCount(now),
     })
-    .from(sql`(select 1) one`);
+    .from(oneRow);
   return row as Record<(typeof queueStates)[number] | 'overdue', number>;
 }
 

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import { cappedCount, oneRow } from '../../platform/db/capped-count.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { users } from '../accounts/account.tables.js';
 import { type RepairCenterDetails, repairCenters } from './repair-center.tables.js';
@@ -107,13 +108,9 @@ export async function findCenterForReview(db: DbOrTx, id: number) {
 
 /** Submissions waiting for review, counted up to `cap` (the dashboard says "1,000+" beyond). */
 export async function countAwaitingReview(db: DbOrTx, cap: number) {
-  const capped = db
-    .select({ one: sql`1` })
-    .from(repairCenters)
-    .where(eq(repairCenters.status, 'in_review'))
-    .limit(cap + 1)
-    .as('capped');
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(capped);
+  const [row] = await db
+    .select({ n: cappedCount(repairCenters, eq(repairCenters.status, 'in_review'), cap) })
+    .from(oneRow);
   return row?.n ?? 0;
 }
 
