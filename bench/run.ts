@@ -131,6 +131,8 @@ async function main() {
     const reads: Row[] = [];
     reads.push(await measure('home', app.url, '/'));
     reads.push(await measure('listing', app.url, listing5));
+    // Visitors' pages come whole from the page cache (ADR 0010); a logged-in reader's are rendered each time.
+    reads.push(await measure('listing (logged in)', app.url, listing5, { cookie: reader.cookieHeader }));
     reads.push(await measure('product', app.url, product));
     reads.push(await measure('search', app.url, '/search?q=antminer'));
     reads.push(await measure('api products', app.url, '/api/v1/products'));

@@ -1,7 +1,15 @@
 import type { DbOrTx } from '../../platform/db/client.js';
 import type { EventBus } from '../../platform/events.js';
+import type { PageStore } from '../../platform/http/visitor-page.js';
 import { createReadCache } from '../../platform/read-cache.js';
-import { categoryFacets, countProductsCapped, findProductPage, homeProducts, type ListQuery, listProducts } from './catalog.repo.js';
+import {
+  categoryFacets,
+  countProductsCapped,
+  findProductPage,
+  homeProducts,
+  type ListQuery,
+  listProducts,
+} from './catalog.repo.js';
 import type { CategorySlug } from './categories.js';
 
 /** Bus topic meaning "products, stock or network figures changed": every process drops its catalog cache. */
@@ -9,7 +17,8 @@ export const CATALOG_TOPIC = 'catalog';
 
 /**
  * Storefront reads (home, listing pages, counts, facets, product pages) cached in each
- * process. Results only, never HTML: the page around them differs per visitor.
+ * process, and the pages built from them as a visitor who is not logged in sees them
+ * (ADR 0010): a page holds nothing of the catalog that the results do not.
  *
  * Invalidation: whoever commits a write to products (price, images, stock) or network
  * figures calls `changed()` after the commit. It clears this process's cache at once (so
@@ -25,13 +34,15 @@ export interface CatalogCache {
   facets(category: CategorySlug): ReturnType<typeof categoryFacets>;
   /** The product and its network figure; undefined (also cached) for an unknown slug. */
   product(slug: string): ReturnType<typeof findProductPage>;
+  /** Whole storefront pages as visitors see them (see platform/http/visitor-page.ts). */
+  visitorPage: PageStore;
   changed(): Promise<void>;
   /** This process only, without telling the others (tests measure a cold cache with it). */
   clear(): void;
 }
 
 export interface CatalogCacheOptions {
-  /** Entries across all kinds; a listing entry (24 cards) is ~25 KB, so 500 stay under ~15 MB. */
+  /** Entries across all kinds; a listing entry (24 cards) is ~25 KB, a page ~20 KB, so 500 stay under ~15 MB. */
   max?: number;
   ttlMs?: number;
   onPublishError?: (err: unknown) => void;
@@ -50,6 +61,7 @@ export function createCatalogCache(db: DbOrTx, bus: EventBus, opts: CatalogCache
     },
     facets: (category) => cache.get(`facets:${category}`, () => categoryFacets(db, category)),
     product: (slug) => cache.get(`product:${slug}`, () => findProductPage(db, slug)),
+    visitorPage: (key, render) => cache.get(`html:${key}`, render),
     async changed() {
       cache.clear();
       // The write is committed: a failed publish must not fail the request; the TTL bounds the staleness elsewhere.

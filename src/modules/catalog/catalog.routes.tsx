@@ -1,8 +1,9 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../platform/errors.js';
 import { pageContext } from '../../platform/http/page-context.js';
-import { encodeCursor, kwhQuery, type ListingQuery, listingQuery } from './catalog.inputs.js';
+import { sendVisitorPage } from '../../platform/http/visitor-page.js';
 import type { CatalogCache } from './catalog.cache.js';
+import { encodeCursor, kwhQuery, type ListingQuery, listingQuery } from './catalog.inputs.js';
 import { type CategorySlug, findCategory } from './categories.js';
 import { HomePage } from './views/home-page.js';
 import { ListingPage } from './views/listing-page.js';
@@ -10,7 +11,6 @@ import { DEFAULT_KWH_CENTS, ProductPage, ProfitEstimate } from './views/product-
 
 export const PAGE_SIZE = 24;
 const COUNT_CAP = 1000;
-const html = (reply: FastifyReply) => reply.type('text/html; charset=utf-8');
 
 function toListQuery(q: ListingQuery, category?: CategorySlug) {
   return {
@@ -30,7 +30,8 @@ function toListQuery(q: ListingQuery, category?: CategorySlug) {
 /** The query string as it was understood, to refill the filter form and build page links. */
 function echo(q: ListingQuery): Record<string, string> {
   const out: Record<string, string> = { sort: q.sort };
-  for (const k of ['q', 'brand', 'algorithm', 'min', 'max', 'stock'] as const) if (q[k] !== undefined) out[k] = String(q[k]);
+  for (const k of ['q', 'brand', 'algorithm', 'min', 'max', 'stock'] as const)
+    if (q[k] !== undefined) out[k] = String(q[k]);
   return out;
 }
 
@@ -46,78 +47,91 @@ export async function catalogRoutes(app: FastifyInstance, { cache }: { cache: Ca
     return { ...page, count, facets };
   }
 
-  app.get('/', async (req, reply) => {
-    const { featured, newest } = await cache.home();
-    return html(reply).send(<HomePage ctx={pageContext(req, reply)} featured={featured} newest={newest} />);
-  });
+  // Whole pages for visitors who are not logged in come from the same cache (ADR 0010).
+  const sendPage = (req: FastifyRequest, reply: FastifyReply, render: Parameters<typeof sendVisitorPage>[3]) =>
+    sendVisitorPage(req, reply, cache.visitorPage, render);
+
+  app.get('/', (req, reply) =>
+    sendPage(req, reply, async (ctx) => {
+      const { featured, newest } = await cache.home();
+      return <HomePage ctx={ctx} featured={featured} newest={newest} />;
+    }),
+  );
 
   app.get<{ Params: { slug: string } }>('/categories/:slug', async (req, reply) => {
     const category = findCategory(req.params.slug);
     if (!category) throw notFound();
-    const q = listingQuery.parse(req.query);
-    const r = await listing(q, category.slug);
-    const ctx = pageContext(req, reply);
-    return html(reply).send(
-      <ListingPage
-        ctx={ctx}
-        v={{
-          title: ctx.t(category.name),
-          action: `/categories/${category.slug}`,
-          params: echo(q),
-          facets: r.facets,
-          items: r.items,
-          count: r.count,
-          countCap: COUNT_CAP,
-          nextCursor: r.next && encodeCursor(r.next),
-          page: q.page,
-        }}
-      />,
-    );
+    return sendPage(req, reply, async (ctx) => {
+      const q = listingQuery.parse(req.query);
+      const r = await listing(q, category.slug);
+      return (
+        <ListingPage
+          ctx={ctx}
+          v={{
+            title: ctx.t(category.name),
+            action: `/categories/${category.slug}`,
+            params: echo(q),
+            facets: r.facets,
+            items: r.items,
+            count: r.count,
+            countCap: COUNT_CAP,
+            nextCursor: r.next && encodeCursor(r.next),
+            page: q.page,
+          }}
+        />
+      );
+    });
   });
 
-  app.get('/search', async (req, reply) => {
-    const q = listingQuery.parse(req.query);
-    q.q ??= '';
-    const r = await listing(q);
-    const ctx = pageContext(req, reply);
-    return html(reply).send(
-      <ListingPage
-        ctx={ctx}
-        v={{
-          title: ctx.t('search.title', { q: q.q }),
-          action: '/search',
-          params: echo(q),
-          items: r.items,
-          count: r.count,
-          countCap: COUNT_CAP,
-          nextCursor: r.next && encodeCursor(r.next),
-          page: q.page,
-        }}
-      />,
-    );
-  });
+  app.get('/search', (req, reply) =>
+    sendPage(req, reply, async (ctx) => {
+      const q = listingQuery.parse(req.query);
+      q.q ??= '';
+      const r = await listing(q);
+      return (
+        <ListingPage
+          ctx={ctx}
+          v={{
+            title: ctx.t('search.title', { q: q.q }),
+            action: '/search',
+            params: echo(q),
+            items: r.items,
+            count: r.count,
+            countCap: COUNT_CAP,
+            nextCursor: r.next && encodeCursor(r.next),
+            page: q.page,
+          }}
+        />
+      );
+    }),
+  );
 
-  app.get<{ Params: { slug: string } }>('/products/:slug', async (req, reply) => {
-    const found = await cache.product(req.params.slug);
-    if (!found) throw notFound();
-    const { p, network } = found;
-    const kwhCents = kwhQuery.parse(req.query).kwh ?? DEFAULT_KWH_CENTS;
-    return html(reply).send(<ProductPage ctx={pageContext(req, reply)} v={{ p, network, kwhCents }} />);
-  });
+  app.get<{ Params: { slug: string } }>('/products/:slug', (req, reply) =>
+    sendPage(req, reply, async (ctx) => {
+      const found = await cache.product(req.params.slug);
+      if (!found) throw notFound();
+      const { p, network } = found;
+      const kwhCents = kwhQuery.parse(req.query).kwh ?? DEFAULT_KWH_CENTS;
+      return <ProductPage ctx={ctx} v={{ p, network, kwhCents }} />;
+    }),
+  );
 
   app.get<{ Params: { slug: string } }>('/products/:slug/profit', async (req, reply) => {
     const found = await cache.product(req.params.slug);
     if (!found?.network) throw notFound();
     const { p, network } = found;
     const kwhCents = kwhQuery.parse(req.query).kwh ?? DEFAULT_KWH_CENTS;
-    return html(reply).send(<ProfitEstimate ctx={pageContext(req, reply)} p={p} network={network} kwhCents={kwhCents} />);
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(<ProfitEstimate ctx={pageContext(req, reply)} p={p} network={network} kwhCents={kwhCents} />);
   });
 
   app.get('/api/v1/products', async (req) => {
     const q = listingQuery.parse(req.query);
-    const category = typeof (req.query as { category?: string }).category === 'string'
-      ? findCategory((req.query as { category: string }).category)?.slug
-      : undefined;
+    const category =
+      typeof (req.query as { category?: string }).category === 'string'
+        ? findCategory((req.query as { category: string }).category)?.slug
+        : undefined;
     const { items, next } = await cache.page(toListQuery(q, category));
     return { items, next: next && encodeCursor(next) };
   });
