@@ -8,6 +8,7 @@ import pg from 'pg';
 import { migrationsDir } from '../paths.js';
 import { acquireDataDirLock } from './lock.js';
 import * as schema from './schema.js';
+import { StatementCachingClient } from './statement-cache.js';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -32,7 +33,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const logger = { logQuery: () => void queries.count++ };
 
   if (options.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, Client: StatementCachingClient });
     // An idle connection dropped by the server (restart, failover) must not crash the process;
     // the pool replaces it on the next query.
     pool.on('error', () => {});

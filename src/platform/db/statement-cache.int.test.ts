@@ -1,0 +1,41 @@
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { MAX_NAMED_STATEMENTS, StatementCachingClient } from './statement-cache.js';
+
+const url = process.env.DATABASE_URL;
+
+describe.skipIf(!url)('statement cache on PostgreSQL', () => {
+  // One connection, so pg_prepared_statements shows what this pool's client prepared.
+  const openPool = () => new pg.Pool({ connectionString: url, max: 1, Client: StatementCachingClient });
+  const prepared = async (pool: pg.Pool) =>
+    (await pool.query<{ statement: string }>({ text: 'select statement from pg_prepared_statements' })).rows.map(
+      (r) => r.statement,
+    );
+
+  it('prepares a statement text once per connection and answers every call from it', async () => {
+    const pool = openPool();
+    try {
+      const text = 'select $1::int * 2 as doubled';
+      for (const n of [1, 2, 3]) expect((await pool.query({ text, values: [n] })).rows).toEqual([{ doubled: n * 2 }]);
+      expect((await prepared(pool)).filter((s) => s === text)).toHaveLength(1);
+      // Plain string queries (BEGIN, COMMIT, the migrator) stay as they are.
+      await pool.query('select 1');
+      expect(await prepared(pool)).not.toContain('select 1');
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('stops naming new texts past the cap, and still answers them', async () => {
+    const pool = openPool();
+    try {
+      for (let i = 0; i < MAX_NAMED_STATEMENTS + 20; i++) {
+        const { rows } = await pool.query({ text: `select $1::int + ${i} as n`, values: [1] });
+        expect(rows).toEqual([{ n: i + 1 }]);
+      }
+      expect((await prepared(pool)).length).toBeLessThanOrEqual(MAX_NAMED_STATEMENTS);
+    } finally {
+      await pool.end();
+    }
+  });
+});
