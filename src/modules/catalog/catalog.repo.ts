@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, gte, ilike, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { constant } from '../../platform/db/constant.js';
 import { networkFigures, products } from './catalog.tables.js';
 import type { CategorySlug } from './categories.js';
 import type { Product } from './product.types.js';
@@ -80,7 +81,9 @@ export async function listProducts(db: DbOrTx, q: ListQuery) {
     const [value, id] = q.after;
     const v = spec.column === products.createdAt ? sql`${String(value)}::timestamptz` : sql`${value}`;
     keyset =
-      spec.dir === 'asc' ? sql`(${spec.column}, ${products.id}) > (${v}, ${id})` : sql`(${spec.column}, ${products.id}) < (${v}, ${id})`;
+      spec.dir === 'asc'
+        ? sql`(${spec.column}, ${products.id}) > (${v}, ${id})`
+        : sql`(${spec.column}, ${products.id}) < (${v}, ${id})`;
   }
   const rows = (await db
     .select(cardColumns)
@@ -101,7 +104,7 @@ export async function listProducts(db: DbOrTx, q: ListQuery) {
 /** Matching products, counted only up to a cap so a page view never counts a whole large table. */
 export async function countProductsCapped(db: DbOrTx, q: Omit<ListQuery, 'sort' | 'after' | 'limit'>, cap: number) {
   const result = await db.execute(
-    sql`select count(*)::int as n from (select 1 from ${products} where ${filters(q) ?? sql`true`} limit ${cap + 1}) capped`,
+    sql`select count(*)::int as n from (select 1 from ${products} where ${filters(q) ?? sql`true`} limit ${constant(cap + 1)}) capped`,
   );
   return (result as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0;
 }

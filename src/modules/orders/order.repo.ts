@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { cappedCount, oneRow } from '../../platform/db/capped-count.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { constant } from '../../platform/db/constant.js';
 import { AppError } from '../../platform/errors.js';
 import { leadTimes } from '../shipping/index.js';
 import { type Actor, checkTransition, type OrderEvent, type OrderSnapshot, transitions } from './order.machine.js';
@@ -125,30 +126,37 @@ const queueStates = ['awaiting_quote', 'payment_review', 'ready_to_ship', 'shipp
  * counted in one statement (one round trip instead of five, #7).
  */
 export async function queueCounts(db: DbOrTx, now: Date) {
-  const [row] = await db
+  const [row] = await queueCountsQuery(db, now);
+  return row as Record<(typeof queueStates)[number] | 'overdue', number>;
+}
+
+/** The statement behind `queueCounts` (its test checks how PostgreSQL plans it). */
+export const queueCountsQuery = (db: DbOrTx, now: Date) =>
+  db
     .select({
-      ...Object.fromEntries(queueStates.map((s) => [s, cappedCount(orders, eq(orders.status, s), QUEUE_COUNT_CAP)])),
+      ...Object.fromEntries(
+        queueStates.map((s) => [s, cappedCount(orders, eq(orders.status, constant(s)), QUEUE_COUNT_CAP)]),
+      ),
       overdue: cappedOverdueCount(now),
     })
     .from(oneRow);
-  return row as Record<(typeof queueStates)[number] | 'overdue', number>;
-}
 
 /**
  * Orders breaking a promise (DESIGN §4, §4b): no tracking 4 days after approval,
  * payment deadline within 12 hours, or a quote waiting more than 24 hours. One branch
- * per promise, each served by its partial index (orders_overdue_*_idx).
+ * per promise, each served by its partial index (orders_overdue_*_idx): the state is a
+ * constant in the text, so the index serves the prepared statement's generic plan too.
  */
 function overdueBranches(now: Date) {
   const h = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
   return [
     and(
-      eq(orders.status, 'ready_to_ship'),
+      eq(orders.status, constant('ready_to_ship')),
       lt(orders.approvedAt, h(24 * leadTimes.trackingOverdueDays)),
       sql`not exists (select 1 from ${shipments} s where s.order_id = ${orders.id})`,
     ),
-    and(eq(orders.status, 'awaiting_payment'), lt(orders.paymentDueAt, h(-PAYMENT_DEADLINE_NEAR_HOURS))),
-    and(eq(orders.status, 'awaiting_quote'), lt(orders.createdAt, h(QUOTE_OVERDUE_HOURS))),
+    and(eq(orders.status, constant('awaiting_payment')), lt(orders.paymentDueAt, h(-PAYMENT_DEADLINE_NEAR_HOURS))),
+    and(eq(orders.status, constant('awaiting_quote')), lt(orders.createdAt, h(QUOTE_OVERDUE_HOURS))),
   ];
 }
 const overdueCondition = (now: Date) => or(...overdueBranches(now));
@@ -160,9 +168,9 @@ const overdueCondition = (now: Date) => or(...overdueBranches(now));
  */
 const cappedOverdueCount = (now: Date) => {
   const branches = overdueBranches(now).map(
-    (w) => sql`(select 1 from ${orders} where ${w} limit ${QUEUE_COUNT_CAP + 1})`,
+    (w) => sql`(select 1 from ${orders} where ${w} limit ${constant(QUEUE_COUNT_CAP + 1)})`,
   );
-  return sql<number>`(select count(*)::int from (${sql.join(branches, sql` union all `)} limit ${QUEUE_COUNT_CAP + 1}) capped)`.mapWith(
+  return sql<number>`(select count(*)::int from (${sql.join(branches, sql` union all `)} limit ${constant(QUEUE_COUNT_CAP + 1)}) capped)`.mapWith(
     Number,
   );
 };

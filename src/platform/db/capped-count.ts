@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import { constant } from './constant.js';
 
 /**
  * `(select count(*) from (select 1 … limit cap + 1))` as a column: counts matching rows
@@ -7,7 +8,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
  * the whole table. Several go in one SELECT: one round trip for a page's badges.
  */
 export const cappedCount = (table: PgTable, where: SQL | undefined, cap: number) =>
-  sql<number>`(select count(*)::int from (select 1 from ${table} where ${where ?? sql`true`} limit ${cap + 1}) capped)`.mapWith(
+  sql<number>`(select count(*)::int from (select 1 from ${table} where ${where ?? sql`true`} limit ${constant(cap + 1)}) capped)`.mapWith(
     Number,
   );
 
