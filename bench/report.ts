@@ -45,8 +45,12 @@ export function formatReport(r: Results): string {
     `Database: ${m.databaseLabel}`,
     `Data: ${n0(m.products)} products, ${n0(m.customers)} customers, ${n0(m.orders ?? 0)} orders. Load: autocannon ${m.seconds} s per row, from this process (latency in whole ms).`,
     ...(m.loadBefore > m.cpus / 2
-      ? [`WARNING: the machine was busy (load average ${m.loadBefore.toFixed(1)} before, ${m.loadAfter.toFixed(1)} after, on ${m.cpus} CPUs): figures are skewed.`]
-      : [`Load average ${m.loadBefore.toFixed(1)} before, ${m.loadAfter.toFixed(1)} after (${m.cpus} CPUs; the bench itself keeps about 3 busy).`]),
+      ? [
+          `WARNING: the machine was busy (load average ${m.loadBefore.toFixed(1)} before, ${m.loadAfter.toFixed(1)} after, on ${m.cpus} CPUs): figures are skewed.`,
+        ]
+      : [
+          `Load average ${m.loadBefore.toFixed(1)} before, ${m.loadAfter.toFixed(1)} after (${m.cpus} CPUs; the bench itself keeps about 3 busy).`,
+        ]),
     '%hello / %db: req/s as a share of the bare node:http server / the bare Fastify route with one primary-key SELECT.',
     '',
     `Throughput, 32 connections`,
@@ -88,11 +92,28 @@ export function formatReport(r: Results): string {
     table(
       ['', 'app', 'Fastify+DB', 'ratio'],
       [
-        ['startup to first 200 (ms)', n0(r.startup.ms), n0(r.baselines.fastifyDbStartupMs), times(r.startup.ms, r.baselines.fastifyDbStartupMs)],
+        [
+          'startup to first 200 (ms)',
+          n0(r.startup.ms),
+          n0(r.baselines.fastifyDbStartupMs),
+          times(r.startup.ms, r.baselines.fastifyDbStartupMs),
+        ],
         ['RSS idle (MB)', n0(r.rss.idleMb), '', ''],
-        ['RSS peak under load (MB)', n0(r.rss.peakMb), n0(r.baselines.fastifyDbRssMb), times(r.rss.peakMb, r.baselines.fastifyDbRssMb)],
+        [
+          'RSS peak under load (MB)',
+          n0(r.rss.peakMb),
+          n0(r.baselines.fastifyDbRssMb),
+          times(r.rss.peakMb, r.baselines.fastifyDbRssMb),
+        ],
       ],
     ),
+    ...(r.rss.byPhase
+      ? [
+          `RSS peak by phase (MB): ${Object.entries(r.rss.byPhase)
+            .map(([phase, mb]) => `${phase} ${n0(mb)}`)
+            .join(', ')}`,
+        ]
+      : []),
     '',
     'Page weight, KB raw / gzip (first visit: HTML + linked CSS + JS; the app sends them uncompressed)',
     table(
@@ -146,6 +167,13 @@ export function formatReport(r: Results): string {
   }
   for (const s of r.scalingSlots) out.push(`  ${s.name.padEnd(26)} ${s.result?.summary ?? s.status} (${s.probe})`);
 
-  out.push('', 'Targets', table(['target', 'measured', ''], r.targets.map((t) => [t.target, t.measured, mark(t.pass)])));
+  out.push(
+    '',
+    'Targets',
+    table(
+      ['target', 'measured', ''],
+      r.targets.map((t) => [t.target, t.measured, mark(t.pass)]),
+    ),
+  );
   return out.join('\n');
 }

@@ -38,7 +38,8 @@ export interface Results {
   reads: Row[];
   write: WriteResult & { stockUnchanged: boolean; cartUnitsMatch: boolean };
   startup: { ms: number };
-  rss: { idleMb: number; peakMb: number };
+  /** byPhase: the highest RSS during each read row and slot, in run order (where the peak comes from). */
+  rss: { idleMb: number; peakMb: number; byPhase?: Record<string, number> };
   weights: Record<string, PageWeight>;
   scaling?: {
     small: { products: number; listing: Measure };

@@ -27,7 +27,9 @@ import { addToCartLoad, logInCustomers } from './write-path.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
 /** `--cpu-prof`: the app children write V8 CPU profiles to bench/results/ (see README "Profiling"). */
-const cpuProf = process.argv.includes('--cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench/results')}`] : [];
+const cpuProf = process.argv.includes('--cpu-prof')
+  ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench/results')}`]
+  : [];
 const SECONDS = quick ? 3 : 10;
 /** 1-connection rows: latency settles fast, throughput is not the point. */
 const LATENCY_SECONDS = quick ? 2 : 10;
@@ -41,7 +43,8 @@ const LARGE_ORDERS = quick ? 50_000 : 500_000;
 const STAFF_QUEUE = '/admin/orders?queue=awaiting_quote';
 const LISTING = '/categories/asic-miners?brand=Bitmain';
 
-const log = (msg: string) => process.stderr.write(`[bench ${(performance.now() / 1000).toFixed(0).padStart(3)}s] ${msg}\n`);
+const log = (msg: string) =>
+  process.stderr.write(`[bench ${(performance.now() / 1000).toFixed(0).padStart(3)}s] ${msg}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function measure(name: string, base: string, path: string, headers?: Record<string, string>): Promise<Row> {
@@ -81,7 +84,13 @@ async function buildBaselines(): Promise<string> {
 
 async function baselines(bdb: BenchDatabase, productId: number) {
   const dir = await buildBaselines();
-  const hello = await startChild({ name: 'hello', args: [join(dir, 'hello.js')], env: {}, port: await freePort(), healthPath: '/' });
+  const hello = await startChild({
+    name: 'hello',
+    args: [join(dir, 'hello.js')],
+    env: {},
+    port: await freePort(),
+    healthPath: '/',
+  });
   const helloRow = await measure('baseline node:http', hello.url, '/').finally(() => hello.stop());
   const db = await startChild({
     name: 'fastify-db',
@@ -90,13 +99,18 @@ async function baselines(bdb: BenchDatabase, productId: number) {
     port: await freePort(),
     healthPath: '/healthz',
   });
-  const dbRow = await measure(`baseline Fastify+${bdb.kind === 'postgres' ? 'pg' : 'PGlite'}`, db.url, `/products/${productId}`).finally(() => db.stop());
+  const dbRow = await measure(
+    `baseline Fastify+${bdb.kind === 'postgres' ? 'pg' : 'PGlite'}`,
+    db.url,
+    `/products/${productId}`,
+  ).finally(() => db.stop());
   return { hello: helloRow, fastifyDb: dbRow, fastifyDbStartupMs: db.startupMs, fastifyDbRssMb: db.rss.peakMb };
 }
 
 async function main() {
   const loadBefore = loadavg()[0] ?? 0;
-  if (loadBefore > cpus().length / 2) log(`warning: load average ${loadBefore.toFixed(1)} on ${cpus().length} CPUs before starting`);
+  if (loadBefore > cpus().length / 2)
+    log(`warning: load average ${loadBefore.toFixed(1)} on ${cpus().length} CPUs before starting`);
   log(`building (${quick ? 'quick mode' : 'full run'})`);
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
   const bdb = await createBenchDatabase(process.env.DATABASE_URL);
@@ -107,7 +121,9 @@ async function main() {
     log(`generating ${SMALL} products, ${CUSTOMERS} customers, ${SMALL_ORDERS} orders`);
     generation.push(await generate(database.db, { products: SMALL, customers: CUSTOMERS, orders: SMALL_ORDERS }));
     // Products the write path adds to: enough stock that repeated adds are never refused.
-    const stockRows = await database.db.execute(sql`select id, stock from products where stock >= 200 order by id limit 200`);
+    const stockRows = await database.db.execute(
+      sql`select id, stock from products where stock >= 200 order by id limit 200`,
+    );
     const before = (stockRows as unknown as { rows: { id: number; stock: number }[] }).rows;
     // Products the order customers buy (disjoint from those), and where the run's own orders start.
     const orderStockBefore = await orderProducts(database.db, 100);
@@ -126,37 +142,63 @@ async function main() {
     const reader = customers[0]!;
     for (const row of before.slice(0, 3)) await reader.post('/cart/items', { productId: row.id, quantity: 1 });
     log(`order journey: logging in ${WRITERS} more customers, the 50-order customer and staff`);
-    const journey = await setUpJourney(app, orderStockBefore.map((r) => r.id), WRITERS, WRITERS);
+    const journey = await setUpJourney(
+      app,
+      orderStockBefore.map((r) => r.id),
+      WRITERS,
+      WRITERS,
+    );
 
     const reads: Row[] = [];
-    reads.push(await measure('home', app.url, '/'));
-    reads.push(await measure('listing', app.url, listing5));
+    // The highest RSS of each phase, so a peak can be traced to what caused it.
+    const byPhase: Record<string, number> = { 'start and log-ins': app.takePeakMb() };
+    const phase = async <T>(name: string, run: () => Promise<T>) => {
+      const result = await run();
+      byPhase[name] = app.takePeakMb();
+      return result;
+    };
+    const read = async (name: string, path: string, headers?: Record<string, string>) =>
+      reads.push(await phase(name, () => measure(name, app.url, path, headers)));
+    await read('home', '/');
+    await read('listing', listing5);
     // Visitors' pages come whole from the page cache (ADR 0010); a logged-in reader's are rendered each time.
-    reads.push(await measure('listing (logged in)', app.url, listing5, { cookie: reader.cookieHeader }));
-    reads.push(await measure('product', app.url, product));
-    reads.push(await measure('search', app.url, '/search?q=antminer'));
-    reads.push(await measure('api products', app.url, '/api/v1/products'));
-    reads.push(await measure('cart (logged in)', app.url, '/cart', { cookie: reader.cookieHeader }));
-    reads.push(await measure('my orders (50)', app.url, '/orders', { cookie: journey.watcher.cookieHeader }));
-    reads.push(await measure('order page', app.url, `/orders/${journey.watcherOrders[0]}`, { cookie: journey.watcher.cookieHeader }));
-    reads.push(await measure('staff queue (sales)', app.url, STAFF_QUEUE, { cookie: journey.staff.sales.cookieHeader }));
+    await read('listing (logged in)', listing5, { cookie: reader.cookieHeader });
+    await read('product', product);
+    await read('search', '/search?q=antminer');
+    await read('api products', '/api/v1/products');
+    await read('cart (logged in)', '/cart', { cookie: reader.cookieHeader });
+    await read('my orders (50)', '/orders', { cookie: journey.watcher.cookieHeader });
+    await read('order page', `/orders/${journey.watcherOrders[0]}`, { cookie: journey.watcher.cookieHeader });
+    await read('staff queue (sales)', STAFF_QUEUE, { cookie: journey.staff.sales.cookieHeader });
 
-    const weights = { home: await pageWeight(app.url, '/'), listing: await pageWeight(app.url, listing5), product: await pageWeight(app.url, product) };
+    const weights = {
+      home: await pageWeight(app.url, '/'),
+      listing: await pageWeight(app.url, listing5),
+      product: await pageWeight(app.url, product),
+    };
 
     log(`write path: ${WRITERS} customers adding to cart`);
-    const write = await addToCartLoad(customers, before.map((r) => r.id), SECONDS);
+    const write = await phase('add to cart', () =>
+      addToCartLoad(
+        customers,
+        before.map((r) => r.id),
+        SECONDS,
+      ),
+    );
     const slotCtx = { base: app.url, customers, quick, seconds: SECONDS, journey };
     const slotOutcomes = [];
     for (const s of slots) {
       log(`slot: ${s.name}`);
-      slotOutcomes.push(await runSlot(s, slotCtx, reader));
+      slotOutcomes.push(await phase(s.name, () => runSlot(s, slotCtx, reader)));
     }
     // The RSS target is about load; the 2,000 open SSE streams are reported on their own row.
     const peakMb = journey.peakBeforeStreamsMb ?? app.rss.peakMb;
     await app.stop();
 
     database = await bdb.open();
-    const afterRows = await database.db.execute(sql`select id, stock from products where stock >= 200 order by id limit 200`);
+    const afterRows = await database.db.execute(
+      sql`select id, stock from products where stock >= 200 order by id limit 200`,
+    );
     const after = (afterRows as unknown as { rows: { id: number; stock: number }[] }).rows;
     const units = await database.db.execute(sql`select coalesce(sum(quantity), 0)::int as n from cart_items`);
     const cartUnits = (units as unknown as { rows: { n: number }[] }).rows[0]?.n ?? -1;
@@ -164,7 +206,11 @@ async function main() {
     const submission = slotOutcomes.find((o) => o.name === 'order submission')?.result;
     if (submission) {
       submission.summary += `; stock ${orderStock.exact ? 'exact' : 'NOT EXACT'} (${orderStock.reservedUnits} units reserved = ${orderStock.stockDecrease} stock decrease over ${orderStock.products} products, ${orderStock.negative} negative)`;
-      Object.assign(submission.figures, { stockExact: orderStock.exact ? 1 : 0, reservedUnits: orderStock.reservedUnits, stockDecrease: orderStock.stockDecrease });
+      Object.assign(submission.figures, {
+        stockExact: orderStock.exact ? 1 : 0,
+        reservedUnits: orderStock.reservedUnits,
+        stockDecrease: orderStock.stockDecrease,
+      });
     }
     log(`generating up to ${LARGE} products, ${LARGE_ORDERS} orders`);
     generation.push(await generate(database.db, { products: LARGE, customers: CUSTOMERS, orders: LARGE_ORDERS }));
@@ -174,9 +220,12 @@ async function main() {
     const big = await startApp(bdb);
     const bigListing = await measure('listing (large)', big.url, await followToPage(big.url, LISTING, 5));
     const bigStaff = await logInStaff(big.url);
-    const bigQueue = await measure('staff queue (large)', big.url, STAFF_QUEUE, { cookie: bigStaff.sales.cookieHeader });
+    const bigQueue = await measure('staff queue (large)', big.url, STAFF_QUEUE, {
+      cookie: bigStaff.sales.cookieHeader,
+    });
     const scalingOutcomes = [];
-    for (const s of scalingSlots) scalingOutcomes.push(await runSlot(s, { ...slotCtx, base: big.url }, new Browser(big.url)));
+    for (const s of scalingSlots)
+      scalingOutcomes.push(await runSlot(s, { ...slotCtx, base: big.url }, new Browser(big.url)));
     await big.stop();
 
     const small: Measure = reads.find((r) => r.name === 'listing')!.c32;
@@ -206,7 +255,7 @@ async function main() {
         cartUnitsMatch: cartUnits === write.adds + 3,
       },
       startup: { ms: app.startupMs },
-      rss: { idleMb, peakMb },
+      rss: { idleMb, peakMb, byPhase },
       weights,
       scaling: {
         small: { products: SMALL, listing: small },
@@ -231,7 +280,15 @@ async function main() {
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `${results.meta.date.replace(/[:.]/g, '-')}.json`);
     writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-    console.log(`\nGeneration: ${generation.map((g) => Object.entries(g).map(([k, v]) => `${k} +${v.rows} in ${v.seconds.toFixed(1)} s`).join(', ')).join('; ')}`);
+    console.log(
+      `\nGeneration: ${generation
+        .map((g) =>
+          Object.entries(g)
+            .map(([k, v]) => `${k} +${v.rows} in ${v.seconds.toFixed(1)} s`)
+            .join(', '),
+        )
+        .join('; ')}`,
+    );
     console.log(`Results: ${file}`);
   } finally {
     await stopAll();
