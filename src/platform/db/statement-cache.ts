@@ -20,7 +20,10 @@ export class StatementCachingClient extends pg.Client {
 
   // biome-ignore lint/suspicious/noExplicitAny: pg's query() has a dozen overloads; this passes them all through.
   override query(config: any, ...rest: any[]): any {
-    if (config && typeof config === 'object' && typeof config.text === 'string' && !config.name) {
+    // Only statements with parameters: one without (BEGIN, COMMIT, a migration's DDL) keeps the
+    // simple protocol, which also allows several commands in one text.
+    const values = Array.isArray(rest[0]) ? rest[0] : config?.values;
+    if (config && typeof config === 'object' && typeof config.text === 'string' && !config.name && values?.length) {
       const name = `s_${createHash('sha1').update(config.text).digest('base64url')}`;
       const known = StatementCachingClient.named;
       if (known.has(name) || known.size < MAX_NAMED_STATEMENTS) {
