@@ -31,7 +31,9 @@ const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
 
 /** The hash every bench customer shares (argon2 once, in the customer generator). */
 async function sharedHash(db: Db): Promise<string> {
-  const [row] = rowsOf<{ h: string }>(await db.execute(sql`select password_hash as h from users where email like '%@bench.hashcart.test' limit 1`));
+  const [row] = rowsOf<{ h: string }>(
+    await db.execute(sql`select password_hash as h from users where email like '%@bench.hashcart.test' limit 1`),
+  );
   if (!row) throw new Error('the orders generator needs the bench customers first');
   return row.h;
 }
@@ -45,11 +47,23 @@ async function ensureUsersAndMethods(db: Db) {
       ...staffRoles.map((role) => ({ email: staffEmail(role), fullName: `Bench ${role}`, passwordHash, role })),
     ])
     .onConflictDoNothing({ target: users.email });
-  const [methods] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from payment_methods where active`));
+  const [methods] = rowsOf<{ n: number }>(
+    await db.execute(sql`select count(*)::int as n from payment_methods where active`),
+  );
   if (!methods?.n) {
     await db.insert(paymentMethods).values([
-      { name: 'Bank wire (SWIFT)', instructions: 'Send the exact total in USD.', accountDetails: 'Account: 012-345678-901\nSWIFT: EXAMHKHH', sortOrder: 1 },
-      { name: 'Bitcoin (BTC)', instructions: 'Send the quoted BTC amount.', accountDetails: 'Address: bc1qbenchaddress0hashcart', sortOrder: 2 },
+      {
+        name: 'Bank wire (SWIFT)',
+        instructions: 'Send the exact total in USD.',
+        accountDetails: 'Account: 012-345678-901\nSWIFT: EXAMHKHH',
+        sortOrder: 1,
+      },
+      {
+        name: 'Bitcoin (BTC)',
+        instructions: 'Send the quoted BTC amount.',
+        accountDetails: 'Address: bc1qbenchaddress0hashcart',
+        sortOrder: 2,
+      },
     ]);
   }
 }
@@ -149,7 +163,9 @@ async function insertBatch(db: Db, from: number, to: number, firstId: number, id
 /** Tops orders up to `target` (all orders, the app's included); returns orders added. */
 export async function generateOrders(db: Db, target: number): Promise<number> {
   await ensureUsersAndMethods(db);
-  const [state] = rowsOf<{ n: number; max: number }>(await db.execute(sql`select count(*)::int as n, coalesce(max(id), 0)::int as max from orders`));
+  const [state] = rowsOf<{ n: number; max: number }>(
+    await db.execute(sql`select count(*)::int as n, coalesce(max(id), 0)::int as max from orders`),
+  );
   const have = state?.n ?? 0;
   if (have >= target) return 0;
   const one = async (q: string) => rowsOf<{ id: number }>(await db.execute(sql.raw(q)))[0]?.id ?? 0;
@@ -165,7 +181,9 @@ export async function generateOrders(db: Db, target: number): Promise<number> {
   await db.execute(
     sql`create unlogged table bench_customers as select row_number() over (order by id) - 1 as k, id from users where email like 'customer%@bench.hashcart.test'`,
   );
-  await db.execute(sql`create unlogged table bench_products as select row_number() over (order by id) - 1 as k, * from products`);
+  await db.execute(
+    sql`create unlogged table bench_products as select row_number() over (order by id) - 1 as k, * from products`,
+  );
   await db.execute(sql`create index on bench_customers (k)`);
   await db.execute(sql`create index on bench_products (k)`);
   const ids: PlanIds = {

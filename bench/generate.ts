@@ -97,7 +97,10 @@ const productGenerator: Generator = {
 const customerGenerator: Generator = {
   name: 'customers',
   async run(db, { customers: target }) {
-    const existing = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(sql`email like '%@bench.hashcart.test'`);
+    const existing = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(users)
+      .where(sql`email like '%@bench.hashcart.test'`);
     const have = existing[0]?.n ?? 0;
     if (have >= target) return 0;
     // One argon2 hash for everyone: hashing costs ~50 ms and 19 MiB each, by design.
@@ -105,7 +108,12 @@ const customerGenerator: Generator = {
     for (let start = have; start < target; start += BATCH) {
       const rows = [];
       for (let i = start; i < Math.min(start + BATCH, target); i++) {
-        rows.push({ email: customerEmail(i), fullName: `Bench Customer ${i}`, passwordHash, role: 'customer' as const });
+        rows.push({
+          email: customerEmail(i),
+          fullName: `Bench Customer ${i}`,
+          passwordHash,
+          role: 'customer' as const,
+        });
       }
       await db.insert(users).values(rows).onConflictDoNothing({ target: users.email });
     }
@@ -114,7 +122,11 @@ const customerGenerator: Generator = {
 };
 
 /** Run in order; later generators may rely on earlier ones' rows. */
-export const generators: Generator[] = [productGenerator, customerGenerator, { name: 'orders', run: (db, t) => generateOrders(db, t.orders) }];
+export const generators: Generator[] = [
+  productGenerator,
+  customerGenerator,
+  { name: 'orders', run: (db, t) => generateOrders(db, t.orders) },
+];
 
 /** Tops every table up to its target; returns rows added and seconds taken per generator. */
 export async function generate(db: Db, targets: GenerateTargets) {
@@ -139,9 +151,15 @@ function argNumber(name: string, fallback: number): number {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const url = process.env.DATABASE_URL;
-  const database = await openDatabase(url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir: process.env.DATA_DIR ?? './data' });
+  const database = await openDatabase(
+    url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir: process.env.DATA_DIR ?? './data' },
+  );
   try {
-    const report = await generate(database.db, { products: argNumber('products', 1000), customers: argNumber('customers', 1000), orders: argNumber('orders', 5000) });
+    const report = await generate(database.db, {
+      products: argNumber('products', 1000),
+      customers: argNumber('customers', 1000),
+      orders: argNumber('orders', 5000),
+    });
     console.log(report);
   } finally {
     await database.close();

@@ -31,7 +31,9 @@ export interface Journey {
   peakBeforeStreamsMb?: number;
 }
 
-export const orderNumbersIn = (html: string) => [...new Set([...html.matchAll(/href="\/orders\/(HC-\d{4}-\d{6})"/g)].map((m) => m[1]!))];
+export const orderNumbersIn = (html: string) => [
+  ...new Set([...html.matchAll(/href="\/orders\/(HC-\d{4}-\d{6})"/g)].map((m) => m[1]!)),
+];
 
 export async function logInStaff(base: string): Promise<Record<StaffRole, Browser>> {
   const out = {} as Record<StaffRole, Browser>;
@@ -43,11 +45,17 @@ export async function logInStaff(base: string): Promise<Record<StaffRole, Browse
   return out;
 }
 
-export async function setUpJourney(app: Child, productIds: number[], submitters: number, firstSubmitter: number): Promise<Journey> {
+export async function setUpJourney(
+  app: Child,
+  productIds: number[],
+  submitters: number,
+  firstSubmitter: number,
+): Promise<Journey> {
   const watcher = new Browser(app.url);
   await watcher.login(ORDERS_CUSTOMER, BENCH_PASSWORD);
   const watcherOrders = orderNumbersIn((await watcher.get('/orders')).body);
-  if (watcherOrders.length !== 50) throw new Error(`${ORDERS_CUSTOMER} lists ${watcherOrders.length} orders, the bench wants 50`);
+  if (watcherOrders.length !== 50)
+    throw new Error(`${ORDERS_CUSTOMER} lists ${watcherOrders.length} orders, the bench wants 50`);
   const journey: Journey = {
     app,
     submitters: await logInCustomers(app.url, submitters, firstSubmitter),

@@ -25,7 +25,10 @@ interface Stream {
 
 function openStream(agent: Agent, base: string, order: string, cookie: string): Promise<Stream> {
   return new Promise((resolve, reject) => {
-    const req = request(new URL(`/orders/${order}/live`, base), { agent, headers: { cookie, accept: 'text/event-stream' } });
+    const req = request(new URL(`/orders/${order}/live`, base), {
+      agent,
+      headers: { cookie, accept: 'text/event-stream' },
+    });
     const stream: Stream = { order, req };
     req.on('response', (res) => {
       if (res.statusCode !== 200) {
@@ -66,7 +69,10 @@ export async function liveUpdates(ctx: SlotContext): Promise<SlotResult> {
   const t0 = performance.now();
   try {
     for (let i = 0; i < STREAMS; i += OPENING) {
-      const batch = Array.from({ length: Math.min(OPENING, STREAMS - i) }, (_, k) => j.watcherOrders[(i + k) % j.watcherOrders.length]!);
+      const batch = Array.from(
+        { length: Math.min(OPENING, STREAMS - i) },
+        (_, k) => j.watcherOrders[(i + k) % j.watcherOrders.length]!,
+      );
       streams.push(...(await Promise.all(batch.map((order) => openStream(agent, ctx.base, order, cookie)))));
     }
     const openSeconds = (performance.now() - t0) / 1000;
@@ -91,7 +97,9 @@ export async function liveUpdates(ctx: SlotContext): Promise<SlotResult> {
         }
       });
       const sent = performance.now();
-      const res = await j.staff.sales.post(`/admin/orders/${watched}/messages`, { body: `Bench update ${a + 1}: your order is being prepared.` });
+      const res = await j.staff.sales.post(`/admin/orders/${watched}/messages`, {
+        body: `Bench update ${a + 1}: your order is being prepared.`,
+      });
       const answered = performance.now();
       if (res.status !== 303) errors++;
       await Promise.race([all, sleep(5000)]);
@@ -115,7 +123,20 @@ export async function liveUpdates(ctx: SlotContext): Promise<SlotResult> {
         `${STREAMS} streams open in ${openSeconds.toFixed(1)} s, ${watchers.length} watch the order; ${actions} staff replies: ` +
         `after the answer p50 ${p50} ms p95 ${p95} ms (from the request p95 ${reqP95} ms), ${missed} missed, ${errors} errors; ` +
         `RSS ${rssBefore.toFixed(0)} → ${rssOpen.toFixed(0)} MB (+${growth.toFixed(0)} MB, ${((growth * 1024) / STREAMS).toFixed(1)} KB/stream)`,
-      figures: { streams: STREAMS, watchers: watchers.length, actions, p50Ms: p50, p95Ms: p95, fromRequestP95Ms: reqP95, missed, errors, rssBeforeMb: rssBefore, rssOpenMb: rssOpen, rssGrowthMb: growth, openSeconds },
+      figures: {
+        streams: STREAMS,
+        watchers: watchers.length,
+        actions,
+        p50Ms: p50,
+        p95Ms: p95,
+        fromRequestP95Ms: reqP95,
+        missed,
+        errors,
+        rssBeforeMb: rssBefore,
+        rssOpenMb: rssOpen,
+        rssGrowthMb: growth,
+        openSeconds,
+      },
     };
   } finally {
     for (const s of streams) s.req.destroy();

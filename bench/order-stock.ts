@@ -27,7 +27,9 @@ const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
  */
 export async function orderProducts(db: Db, count: number): Promise<StockRow[]> {
   return rowsOf<StockRow>(
-    await db.execute(sql`select id, stock from products where stock >= 200 and id > (select max(id) from (select id from products where stock >= 200 order by id limit 200) f) and not backorder_allowed order by id limit ${count}`),
+    await db.execute(
+      sql`select id, stock from products where stock >= 200 and id > (select max(id) from (select id from products where stock >= 200 order by id limit 200) f) and not backorder_allowed order by id limit ${count}`,
+    ),
   );
 }
 
@@ -53,6 +55,14 @@ export async function checkOrderStock(db: Db, before: StockRow[], sinceOrderId: 
     stockDecrease += decrease;
     if (decrease !== r.units) mismatched++;
   }
-  const negative = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from products where stock < 0`))[0]?.n ?? 0;
-  return { products: rows.length, reservedUnits, stockDecrease, mismatched, negative, exact: rows.length === before.length && mismatched === 0 && negative === 0 };
+  const negative =
+    rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from products where stock < 0`))[0]?.n ?? 0;
+  return {
+    products: rows.length,
+    reservedUnits,
+    stockDecrease,
+    mismatched,
+    negative,
+    exact: rows.length === before.length && mismatched === 0 && negative === 0,
+  };
 }

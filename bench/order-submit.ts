@@ -79,6 +79,14 @@ export async function orderSubmission(ctx: SlotContext): Promise<SlotResult> {
       `${perSecond.toFixed(0)} orders/s (${j.placed.length} by ${j.submitters.length} customers in ${elapsed.toFixed(1)} s), ` +
       `POST /orders p50 ${p50} ms p99 ${p99} ms, add+cart+submit p99 ${cycleP99} ms, ${errors} errors` +
       (errors ? ` ${JSON.stringify(statuses)}` : ''),
-    figures: { ordersPerSecond: perSecond, orders: j.placed.length, customers: j.submitters.length, p50Ms: p50, p99Ms: p99, cycleP99Ms: cycleP99, errors },
+    figures: {
+      ordersPerSecond: perSecond,
+      orders: j.placed.length,
+      customers: j.submitters.length,
+      p50Ms: p50,
+      p99Ms: p99,
+      cycleP99Ms: cycleP99,
+      errors,
+    },
   };
 }

@@ -10,7 +10,8 @@ async function text(url: string): Promise<string> {
 
 /** The URL behind the rel="next" link of a listing page, if any. */
 export function nextLink(html: string): string | undefined {
-  const m = /<a\b[^>]*\bhref="([^"]+)"[^>]*\brel="next"/.exec(html) ?? /<a\b[^>]*\brel="next"[^>]*\bhref="([^"]+)"/.exec(html);
+  const m =
+    /<a\b[^>]*\bhref="([^"]+)"[^>]*\brel="next"/.exec(html) ?? /<a\b[^>]*\brel="next"[^>]*\bhref="([^"]+)"/.exec(html);
   return m?.[1] && decodeEntities(m[1]);
 }
 
@@ -43,7 +44,10 @@ export interface PageWeight {
 }
 
 const bytes = (buf: Buffer): Bytes => ({ raw: buf.length, gzip: gzipSync(buf).length });
-const sum = (xs: Bytes[]): Bytes => ({ raw: xs.reduce((a, b) => a + b.raw, 0), gzip: xs.reduce((a, b) => a + b.gzip, 0) });
+const sum = (xs: Bytes[]): Bytes => ({
+  raw: xs.reduce((a, b) => a + b.raw, 0),
+  gzip: xs.reduce((a, b) => a + b.gzip, 0),
+});
 
 async function fetchBuffer(url: string): Promise<Buffer> {
   const res = await fetch(url);
@@ -59,11 +63,18 @@ async function fetchBuffer(url: string): Promise<Buffer> {
 export async function pageWeight(base: string, path: string): Promise<PageWeight> {
   const html = await fetchBuffer(base + path);
   const doc = html.toString();
-  const hrefs = (re: RegExp) => [...doc.matchAll(re)].map((m) => decodeEntities(m[1] ?? '')).filter((u) => u.startsWith('/'));
+  const hrefs = (re: RegExp) =>
+    [...doc.matchAll(re)].map((m) => decodeEntities(m[1] ?? '')).filter((u) => u.startsWith('/'));
   // Keyed by path without query, so a versioned link to a default file is counted once.
   const byPath = (urls: string[]) => new Map(urls.map((u) => [u.split('?')[0] ?? u, u]));
   const styles = byPath(['/assets/app.css', ...hrefs(/<link\b[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)]);
   const scripts = byPath(['/vendor/htmx.min.js', ...hrefs(/<script\b[^>]*src="([^"]+)"/g)]);
-  const load = async (m: Map<string, string>) => Promise.all([...m.values()].map(async (u) => bytes(await fetchBuffer(base + u))));
-  return { html: bytes(html), css: sum(await load(styles)), js: sum(await load(scripts)), scripts: [...scripts.values()] };
+  const load = async (m: Map<string, string>) =>
+    Promise.all([...m.values()].map(async (u) => bytes(await fetchBuffer(base + u))));
+  return {
+    html: bytes(html),
+    css: sum(await load(styles)),
+    js: sum(await load(scripts)),
+    scripts: [...scripts.values()],
+  };
 }

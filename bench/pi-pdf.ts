@@ -35,9 +35,24 @@ function model() {
     quoteNote: 'Two pallets.',
     quoteValidUntil: new Date('2026-12-31T00:00:00Z'),
   };
-  const seller = { sellerName: 'Hashcart Mining Hardware Ltd.', sellerAddress: '88 Hoi Bun Road, Kwun Tong, Hong Kong', sellerEmail: 'sales@hashcart.example', sellerPhone: '+852 3000 0000' };
-  const method = { name: 'Bank wire (SWIFT)', instructions: 'Send the exact total in USD.', accountDetails: 'Account: 012-345678-901\nSWIFT: EXAMHKHH' };
-  const pi = { number: 'PI-2026-000123', code: 'ABCDEFGHJK', issuedAt: new Date(), validUntil: order.quoteValidUntil, totalCents: order.totalCents };
+  const seller = {
+    sellerName: 'Hashcart Mining Hardware Ltd.',
+    sellerAddress: '88 Hoi Bun Road, Kwun Tong, Hong Kong',
+    sellerEmail: 'sales@hashcart.example',
+    sellerPhone: '+852 3000 0000',
+  };
+  const method = {
+    name: 'Bank wire (SWIFT)',
+    instructions: 'Send the exact total in USD.',
+    accountDetails: 'Account: 012-345678-901\nSWIFT: EXAMHKHH',
+  };
+  const pi = {
+    number: 'PI-2026-000123',
+    code: 'ABCDEFGHJK',
+    issuedAt: new Date(),
+    validUntil: order.quoteValidUntil,
+    totalCents: order.totalCents,
+  };
   return buildProformaModel(order, lines, seller, method, pi, 'es', 'https://shop.example');
 }
 

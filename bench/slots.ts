@@ -34,7 +34,12 @@ export interface Slot {
   run?: (ctx: SlotContext) => Promise<SlotResult>;
 }
 
-export type SlotOutcome = { name: string; status: 'not available yet' | 'no measurement yet' | 'measured'; probe: string; result?: SlotResult };
+export type SlotOutcome = {
+  name: string;
+  status: 'not available yet' | 'no measurement yet' | 'measured';
+  probe: string;
+  result?: SlotResult;
+};
 
 export const slots: Slot[] = [
   { name: 'order submission', probe: '/orders', run: orderSubmission },

@@ -46,7 +46,14 @@ async function phase<T>(name: string, items: T[], fn: (item: T, i: number) => Pr
   const elapsed = (performance.now() - t0) / 1000;
   latencies.sort((a, b) => a - b);
   const ok = statuses['303'] ?? 0;
-  return { name, count: items.length, perSecond: ok / elapsed, p99: Math.round(percentile(latencies, 99)), errors: items.length - ok, statuses };
+  return {
+    name,
+    count: items.length,
+    perSecond: ok / elapsed,
+    p99: Math.round(percentile(latencies, 99)),
+    errors: items.length - ok,
+    statuses,
+  };
 }
 
 /** A minimal valid 1×1 PNG, distinct per seed (as test/orders.ts builds them). */
@@ -65,7 +72,12 @@ export async function staffTransitions(ctx: SlotContext): Promise<SlotResult> {
   const { sales, finance, warehouse } = j.staff;
   const today = new Date().toISOString().slice(0, 10);
 
-  const freight = await phase('set freight', orders, async (o) => (await sales.post(`/admin/orders/${o.number}/freight`, { freight: '1250.00', validDays: 7, note: '' })).status);
+  const freight = await phase(
+    'set freight',
+    orders,
+    async (o) =>
+      (await sales.post(`/admin/orders/${o.number}/freight`, { freight: '1250.00', validDays: 7, note: '' })).status,
+  );
   const upload = await phase('upload proof (customer)', orders, async (o, i) => {
     const api = await o.by.get(`/api/v1/orders/${o.number}`);
     const total = (JSON.parse(api.body) as { totalCents: number | null }).totalCents;
@@ -90,12 +102,21 @@ export async function staffTransitions(ctx: SlotContext): Promise<SlotResult> {
     return id ? (await finance.post(`/admin/orders/${o.number}/proofs/${id}/approve`, {})).status : 0;
   });
   const photo = await packingPhoto();
-  const packing = await phase('record packing evidence', orders, (o, i) => recordPackingEvidence(warehouse, o.number, i, photo));
-  const ship = await phase('mark shipped', orders, async (o, i) => (await warehouse.post(`/admin/orders/${o.number}/ship`, { carrier: 'DHL', tracking: `BENCH${100000 + i}` })).status);
+  const packing = await phase('record packing evidence', orders, (o, i) =>
+    recordPackingEvidence(warehouse, o.number, i, photo),
+  );
+  const ship = await phase(
+    'mark shipped',
+    orders,
+    async (o, i) =>
+      (await warehouse.post(`/admin/orders/${o.number}/ship`, { carrier: 'DHL', tracking: `BENCH${100000 + i}` }))
+        .status,
+  );
 
   const staff = [freight, approve, ship];
   const errors = staff.reduce((s, p) => s + p.errors, 0) + upload.errors + packing.errors;
-  const line = (p: Phase) => `${p.name} ${p.perSecond.toFixed(0)}/s p99 ${p.p99} ms${p.errors ? ` (${p.errors} errors ${JSON.stringify(p.statuses)})` : ''}`;
+  const line = (p: Phase) =>
+    `${p.name} ${p.perSecond.toFixed(0)}/s p99 ${p.p99} ms${p.errors ? ` (${p.errors} errors ${JSON.stringify(p.statuses)})` : ''}`;
   return {
     summary: `${orders.length} orders, ${CONCURRENCY} concurrent: ${staff.map(line).join(', ')}; ${line(upload)}; ${line(packing)}; ${errors} errors`,
     figures: {

@@ -58,7 +58,11 @@ export function checkTargets(r: Results): TargetCheck[] {
       pass: w[kind].gzip <= limit,
     });
   }
-  out.push({ target: `RSS ≤ ${TARGETS.rssMb} MB under load`, measured: `${r.rss.peakMb.toFixed(0)} MB`, pass: r.rss.peakMb <= TARGETS.rssMb });
+  out.push({
+    target: `RSS ≤ ${TARGETS.rssMb} MB under load`,
+    measured: `${r.rss.peakMb.toFixed(0)} MB`,
+    pass: r.rss.peakMb <= TARGETS.rssMb,
+  });
   out.push({
     target: `startup ≤ ${TARGETS.startupMsPostgres} ms on PostgreSQL`,
     measured: `${r.startup.ms.toFixed(0)} ms${r.meta.database === 'postgres' ? '' : ' (PGlite: not judged)'}`,
@@ -84,13 +88,18 @@ export function checkTargets(r: Results): TargetCheck[] {
     });
   }
   const staff = slot('staff transitions');
-  if (staff) out.push({ target: 'staff transitions: 0 errors', measured: `${staff.errors} errors`, pass: staff.errors === 0 });
+  if (staff)
+    out.push({ target: 'staff transitions: 0 errors', measured: `${staff.errors} errors`, pass: staff.errors === 0 });
   const live = slot('live-update latency (SSE)');
   if (live) {
     out.push({
       target: `live update p95 ≤ ${TARGETS.liveP95Ms} ms with ${TARGETS.liveStreams} streams`,
       measured: `${live.p95Ms} ms, ${live.streams} streams, ${live.missed} missed`,
-      pass: (live.p95Ms ?? Infinity) <= TARGETS.liveP95Ms && (live.streams ?? 0) >= TARGETS.liveStreams && live.missed === 0 && live.errors === 0,
+      pass:
+        (live.p95Ms ?? Infinity) <= TARGETS.liveP95Ms &&
+        (live.streams ?? 0) >= TARGETS.liveStreams &&
+        live.missed === 0 &&
+        live.errors === 0,
     });
   }
   const q = r.scaling?.staffQueue;

@@ -1,13 +1,5 @@
 import { expect, test } from '@playwright/test';
-import {
-  newBuyerWithOrder,
-  PNG,
-  recordPackingEvidence,
-  setFreight,
-  staffPage,
-  unique,
-  uploadProof,
-} from './journey.js';
+import { newBuyerWithOrder, recordPackingEvidence, setFreight, staffPage, unique, uploadProof } from './journey.js';
 
 // Multi-browser journeys are long: give them room on a loaded 2-core machine.
 test.describe.configure({ timeout: 120_000 });

@@ -1,6 +1,6 @@
 import { buildApp } from './app.js';
-import { loadConfig } from './platform/config.js';
 import { DEMO_PASSWORD, demoAccounts } from './demo/demo-accounts.js';
+import { loadConfig } from './platform/config.js';
 
 const config = loadConfig();
 const app = await buildApp(config);

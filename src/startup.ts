@@ -1,7 +1,7 @@
+import { seedDemo } from './demo/seed-demo.js';
+import { countAdmins, registerUser } from './modules/accounts/index.js';
 import type { Config } from './platform/config.js';
 import type { Db } from './platform/db/client.js';
-import { countAdmins, registerUser } from './modules/accounts/index.js';
-import { seedDemo } from './demo/seed-demo.js';
 
 export interface StartupReport {
   adminCreated?: string;

@@ -16,7 +16,10 @@ export class BrowserClient {
   /** Each client looks like its own machine, as real browsers would (per-IP limits apply per client). */
   readonly ip: string;
 
-  constructor(private app: FastifyInstance, ip?: string) {
+  constructor(
+    private app: FastifyInstance,
+    ip?: string,
+  ) {
     clients++;
     this.ip = ip ?? `10.${(clients >> 16) & 255}.${(clients >> 8) & 255}.${clients & 255}`;
   }
@@ -26,7 +29,9 @@ export class BrowserClient {
       if (c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
     }
-    const m = /name="_csrf" value="([^"]+)"/.exec(res.body) ?? /"x-csrf-token":"([^"]+)"/.exec(res.body.replaceAll('&#34;', '"'));
+    const m =
+      /name="_csrf" value="([^"]+)"/.exec(res.body) ??
+      /"x-csrf-token":"([^"]+)"/.exec(res.body.replaceAll('&#34;', '"'));
     if (m?.[1]) this.csrf = m[1];
     return res;
   }
@@ -40,13 +45,23 @@ export class BrowserClient {
   }
 
   async get(url: string, headers: Record<string, string> = {}) {
-    return this.remember(await this.app.inject({ method: 'GET', url, remoteAddress: this.ip, headers: { cookie: this.cookieHeader, ...headers } }));
+    return this.remember(
+      await this.app.inject({
+        method: 'GET',
+        url,
+        remoteAddress: this.ip,
+        headers: { cookie: this.cookieHeader, ...headers },
+      }),
+    );
   }
 
   /** Posts a urlencoded form with the current CSRF token (unless the test overrides _csrf). */
   async post(url: string, form: Record<string, string | number> = {}, headers: Record<string, string> = {}) {
     if (!this.csrf) await this.get('/login');
-    const body = new URLSearchParams({ _csrf: this.csrf, ...Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v)])) });
+    const body = new URLSearchParams({
+      _csrf: this.csrf,
+      ...Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v)])),
+    });
     return this.remember(
       await this.app.inject({
         method: 'POST',

@@ -1,6 +1,6 @@
+import type { ProductInput } from '../src/modules/catalog/index.js';
 import { products } from '../src/modules/catalog/index.js';
 import { paymentMethods } from '../src/modules/payments/index.js';
-import type { ProductInput } from '../src/modules/catalog/index.js';
 import type { Db } from '../src/platform/db/client.js';
 
 let n = 0;
@@ -39,7 +39,12 @@ export async function insertProduct(db: Db, overrides: Partial<ProductInput> = {
 export async function insertPaymentMethod(db: Db, overrides: Partial<typeof paymentMethods.$inferInsert> = {}) {
   const [row] = await db
     .insert(paymentMethods)
-    .values({ name: 'Bank wire', instructions: 'Pay the total in USD.', accountDetails: 'IBAN XX00 1234', ...overrides })
+    .values({
+      name: 'Bank wire',
+      instructions: 'Pay the total in USD.',
+      accountDetails: 'IBAN XX00 1234',
+      ...overrides,
+    })
     .returning();
   return row!;
 }

@@ -24,13 +24,24 @@ export const newToken = () => `test-token-${process.pid}-${++tokens}-abcdefgh`;
 export async function placeOrder(
   client: BrowserClient,
   db: Db,
-  opts: { priceCents?: number; quantity?: number; stock?: number; methodId?: number; form?: Record<string, string> } = {},
+  opts: {
+    priceCents?: number;
+    quantity?: number;
+    stock?: number;
+    methodId?: number;
+    form?: Record<string, string>;
+  } = {},
 ) {
   const product = await insertProduct(db, { priceCents: opts.priceCents ?? 300_000, stock: opts.stock ?? 10 });
   const methodId = opts.methodId ?? (await insertPaymentMethod(db)).id;
   await client.post('/cart/items', { productId: product.id, quantity: opts.quantity ?? 2 });
   await client.get('/cart');
-  const res = await client.post('/orders', { token: newToken(), ...address, paymentMethodId: String(methodId), ...opts.form });
+  const res = await client.post('/orders', {
+    token: newToken(),
+    ...address,
+    paymentMethodId: String(methodId),
+    ...opts.form,
+  });
   if (res.statusCode !== 303) throw new Error(`order not placed: ${res.statusCode} ${res.body.slice(0, 300)}`);
   const number = String(res.headers.location).replace('/orders/', '');
   return { number, product, methodId };

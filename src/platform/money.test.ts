@@ -10,7 +10,8 @@ describe('money parsing', () => {
     expect(parseUsdToCents(' 12.30 ')).toBe(1_230);
   });
   it('refuses what is not an amount', () => {
-    for (const bad of ['', 'abc', '-5', '1.234', '1e5', '12,34', 'NaN', '1.2.3']) expect(parseUsdToCents(bad)).toBeUndefined();
+    for (const bad of ['', 'abc', '-5', '1.234', '1e5', '12,34', 'NaN', '1.2.3'])
+      expect(parseUsdToCents(bad)).toBeUndefined();
   });
   it('round-trips every cent value', () => {
     fc.assert(fc.property(fc.nat(1_000_000_000), (c) => parseUsdToCents(centsToUsdInput(c)) === c));

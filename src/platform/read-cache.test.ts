@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createReadCache } from './read-cache.js';
 
-const deferred = <T,>() => {
+const deferred = <T>() => {
   let resolve!: (v: T) => void;
   const promise = new Promise<T>((r) => (resolve = r));
   return { promise, resolve };

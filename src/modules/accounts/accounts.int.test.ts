@@ -13,7 +13,11 @@ describe('registration', () => {
   it('creates an account, logs in and shows the name in the header', async () => {
     const b = new BrowserClient(t.app);
     await b.get('/register');
-    const res = await b.post('/register', { fullName: 'Ana Castillo', email: 'Ana@Example.com', password: 'a long passphrase' });
+    const res = await b.post('/register', {
+      fullName: 'Ana Castillo',
+      email: 'Ana@Example.com',
+      password: 'a long passphrase',
+    });
     expect(res.statusCode).toBe(303);
     const home = await b.get('/');
     expect(home.body).toContain('Ana Castillo');
@@ -36,7 +40,11 @@ describe('registration', () => {
     await registerUser(t.db, { email: 'taken@example.com', fullName: 'Taken', password: TEST_PASSWORD });
     const b = new BrowserClient(t.app);
     await b.get('/register');
-    const taken = await b.post('/register', { fullName: 'X Y', email: 'TAKEN@example.com', password: 'another long one' });
+    const taken = await b.post('/register', {
+      fullName: 'X Y',
+      email: 'TAKEN@example.com',
+      password: 'another long one',
+    });
     expect(taken.statusCode).toBe(422);
     expect(taken.body).toContain('An account with this e-mail already exists');
     const common = await b.post('/register', { fullName: 'X Y', email: 'new@example.com', password: 'password123' });
@@ -44,16 +52,25 @@ describe('registration', () => {
   });
 
   it('requires 12 characters for staff passwords', async () => {
-    await expect(registerUser(t.db, { email: 'short-staff@example.com', fullName: 'S', password: 'eleven char', role: 'sales' })).rejects.toMatchObject({
+    await expect(
+      registerUser(t.db, { email: 'short-staff@example.com', fullName: 'S', password: 'eleven char', role: 'sales' }),
+    ).rejects.toMatchObject({
       fields: { password: 'field.passwordShortStaff' },
     });
-    await expect(registerUser(t.db, { email: 'ok-staff@example.com', fullName: 'S', password: 'twelve chars', role: 'sales' })).resolves.toBeDefined();
+    await expect(
+      registerUser(t.db, { email: 'ok-staff@example.com', fullName: 'S', password: 'twelve chars', role: 'sales' }),
+    ).resolves.toBeDefined();
   });
 
   it('ignores a posted role: everybody registers as customer', async () => {
     const b = new BrowserClient(t.app);
     await b.get('/register');
-    await b.post('/register', { fullName: 'Eve', email: 'eve@example.com', password: 'a long passphrase', role: 'admin' });
+    await b.post('/register', {
+      fullName: 'Eve',
+      email: 'eve@example.com',
+      password: 'a long passphrase',
+      role: 'admin',
+    });
     const res = await b.get('/admin');
     expect(res.statusCode).toBe(403);
   });
@@ -104,7 +121,11 @@ describe('login and sessions', () => {
     await b.get('/login');
     const res = await b.post('/login', { email: 'known@example.com', password: TEST_PASSWORD, _csrf: 'forged' });
     expect(res.statusCode).toBe(403);
-    const cross = await b.post('/login', { email: 'known@example.com', password: TEST_PASSWORD }, { 'sec-fetch-site': 'cross-site' });
+    const cross = await b.post(
+      '/login',
+      { email: 'known@example.com', password: TEST_PASSWORD },
+      { 'sec-fetch-site': 'cross-site' },
+    );
     expect(cross.statusCode).toBe(403);
   });
 
@@ -125,10 +146,13 @@ describe('login and sessions', () => {
     const b = new BrowserClient(t.app);
     await b.get('/login');
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) statuses.push((await b.post('/login', { email: `x${i}@example.com`, password: 'whatever123' })).statusCode);
+    for (let i = 0; i < 11; i++)
+      statuses.push((await b.post('/login', { email: `x${i}@example.com`, password: 'whatever123' })).statusCode);
     expect(statuses.slice(0, 10).every((s) => s === 422)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
-    expect((await b.post('/login', { email: 'x@example.com', password: 'whatever123' })).body).toContain('Too many attempts');
+    expect((await b.post('/login', { email: 'x@example.com', password: 'whatever123' })).body).toContain(
+      'Too many attempts',
+    );
   });
 
   it('sends a visitor on a page behind login to log in and back', async () => {

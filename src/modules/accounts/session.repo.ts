@@ -29,7 +29,9 @@ const prepareSessionUser = (db: Db) =>
     .select({ id: users.id, email: users.email, fullName: users.fullName, role: users.role })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.idHash, sql.placeholder('idHash')), gt(sessions.expiresAt, sql`now()`), eq(users.active, true)))
+    .where(
+      and(eq(sessions.idHash, sql.placeholder('idHash')), gt(sessions.expiresAt, sql`now()`), eq(users.active, true)),
+    )
     .prepare('session_user');
 const preparedFor = new WeakMap<Db, ReturnType<typeof prepareSessionUser>>();
 

@@ -69,7 +69,9 @@ describe('My cart list', () => {
   it('never lets concurrent adds exceed stock', async () => {
     const p = await insertProduct(t.db, { stock: 5 });
     const { client, user } = await loggedInClient(t.app, t.db);
-    const results = await Promise.all(Array.from({ length: 8 }, () => client.post('/cart/items', { productId: p.id, quantity: 1 })));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => client.post('/cart/items', { productId: p.id, quantity: 1 })),
+    );
     expect(results.filter((r) => r.statusCode === 303)).toHaveLength(5);
     expect((await cartLines(t.db, user.id))[0]?.quantity).toBe(5);
   });
@@ -85,13 +87,18 @@ describe('My cart list', () => {
     expect(loginUrl).toMatch(/^\/login\?/);
     const page = await v.get(loginUrl);
     expect(page.body).toContain(`name="addProduct" value="${p.id}"`);
-    const login = await v.post('/login', { email: 'visitor@example.com', password: TEST_PASSWORD, addProduct: p.id, addQuantity: 2 });
+    const login = await v.post('/login', {
+      email: 'visitor@example.com',
+      password: TEST_PASSWORD,
+      addProduct: p.id,
+      addQuantity: 2,
+    });
     expect(login.headers.location).toBe('/cart');
     const cart = await v.get('/cart');
     expect(cart.body).toContain('Visitor Pick');
   });
 
-  it('does not touch another user\'s cart lines', async () => {
+  it("does not touch another user's cart lines", async () => {
     const p = await insertProduct(t.db, { stock: 10 });
     const owner = await loggedInClient(t.app, t.db);
     const other = await loggedInClient(t.app, t.db);

@@ -16,7 +16,11 @@ const html = (reply: FastifyReply, status = 200) => reply.code(status).type('tex
 const fieldError = (err: unknown) => (err instanceof AppError && err.fields?.quantity) as MessageKey | false;
 
 /** The order form under the cart comes from the orders module, which depends on the cart (not the reverse). */
-export type CheckoutRenderer = (req: FastifyRequest, reply: FastifyReply, lines: CartLine[]) => Promise<JSX.Element | undefined>;
+export type CheckoutRenderer = (
+  req: FastifyRequest,
+  reply: FastifyReply,
+  lines: CartLine[],
+) => Promise<JSX.Element | undefined>;
 
 export async function cartRoutes(app: FastifyInstance, { db, checkout }: { db: Db; checkout?: CheckoutRenderer }) {
   const renderCart = async (req: FastifyRequest, reply: FastifyReply, status = 200, extra: Partial<CartView> = {}) => {
@@ -35,7 +39,10 @@ export async function cartRoutes(app: FastifyInstance, { db, checkout }: { db: D
     if (form.ok) {
       if (!req.user) {
         // A visitor logs in first and finds the item in the cart afterwards.
-        const q = new URLSearchParams({ addProduct: String(form.data.productId), addQuantity: String(form.data.quantity) });
+        const q = new URLSearchParams({
+          addProduct: String(form.data.productId),
+          addQuantity: String(form.data.quantity),
+        });
         return reply.code(303).redirect(`/login?${q}`);
       }
       try {
@@ -51,7 +58,10 @@ export async function cartRoutes(app: FastifyInstance, { db, checkout }: { db: D
     const ctx = pageContext(req, reply);
     const values = { quantity: String((req.body as { quantity?: unknown })?.quantity ?? '') };
     return html(reply, 422).send(
-      <ProductPage ctx={ctx} v={{ p, kwhCents: DEFAULT_KWH_CENTS, form: { errors: { quantity: error ?? 'field.invalid' }, values } }} />,
+      <ProductPage
+        ctx={ctx}
+        v={{ p, kwhCents: DEFAULT_KWH_CENTS, form: { errors: { quantity: error ?? 'field.invalid' }, values } }}
+      />,
     );
   });
 
@@ -61,7 +71,10 @@ export async function cartRoutes(app: FastifyInstance, { db, checkout }: { db: D
     if (!Number.isInteger(productId)) throw new AppError('NOT_FOUND');
     const form = parseForm(setQuantityInput, req.body);
     const typed = String((req.body as { quantity?: unknown })?.quantity ?? '');
-    if (!form.ok) return renderCart(req, reply, 422, { lineError: { productId, message: form.errors.quantity ?? 'field.invalid', typed } });
+    if (!form.ok)
+      return renderCart(req, reply, 422, {
+        lineError: { productId, message: form.errors.quantity ?? 'field.invalid', typed },
+      });
     try {
       await changeCartQuantity(db, user.id, productId, form.data.quantity);
     } catch (err) {

@@ -4,15 +4,21 @@ import { lineTotalCents, quantityAvailable, subtotalCents } from './cart.rules.j
 
 describe('cart rules', () => {
   it('sums lines in integer cents', () => {
-    expect(subtotalCents([{ unitPriceCents: 460_000, quantity: 2 }, { unitPriceCents: 1_999, quantity: 3 }])).toBe(
-      925_997,
-    );
+    expect(
+      subtotalCents([
+        { unitPriceCents: 460_000, quantity: 2 },
+        { unitPriceCents: 1_999, quantity: 3 },
+      ]),
+    ).toBe(925_997);
     expect(subtotalCents([])).toBe(0);
   });
   it('keeps totals integral for any integral input', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ unitPriceCents: fc.nat(10_000_000), quantity: fc.integer({ min: 1, max: 10_000 }) })), (lines) =>
-        Number.isSafeInteger(subtotalCents(lines)) && subtotalCents(lines) === lines.reduce((s, l) => s + lineTotalCents(l), 0),
+      fc.property(
+        fc.array(fc.record({ unitPriceCents: fc.nat(10_000_000), quantity: fc.integer({ min: 1, max: 10_000 }) })),
+        (lines) =>
+          Number.isSafeInteger(subtotalCents(lines)) &&
+          subtotalCents(lines) === lines.reduce((s, l) => s + lineTotalCents(l), 0),
       ),
     );
   });

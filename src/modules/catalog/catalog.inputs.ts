@@ -13,7 +13,11 @@ const cursor = z.preprocess(blankToUndefined, z.string().max(200).optional()).tr
   if (!v) return undefined;
   try {
     const parsed = JSON.parse(Buffer.from(v, 'base64url').toString());
-    const ok = Array.isArray(parsed) && parsed.length === 2 && ['string', 'number'].includes(typeof parsed[0]) && Number.isInteger(parsed[1]);
+    const ok =
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      ['string', 'number'].includes(typeof parsed[0]) &&
+      Number.isInteger(parsed[1]);
     return ok ? (parsed as [string | number, number]) : undefined;
   } catch {
     return undefined;
@@ -44,7 +48,10 @@ export const kwhQuery = z.object({
 const optionalNumber = (schema: z.ZodNumber) =>
   z.preprocess((v) => (v === '' || v === undefined ? null : v), z.coerce.number().pipe(schema).nullable());
 const optionalString = (max = 200) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().trim().max(max).nullable().default(null));
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
+    z.string().trim().max(max).nullable().default(null),
+  );
 const checkbox = z.preprocess((v) => v === 'on' || v === '1' || v === 'true', z.boolean());
 
 /** The back-office product form. Prices arrive in dollars and are stored in cents. */
@@ -76,7 +83,10 @@ export const productForm = z.object({
     if (cents === undefined) ctx.addIssue({ code: 'custom', message: 'field.moneyInvalid' });
     return cents ?? 0;
   }),
-  stock: z.coerce.number({ message: 'field.invalid' }).int({ message: 'field.invalid' }).min(0, { message: 'field.invalid' }),
+  stock: z.coerce
+    .number({ message: 'field.invalid' })
+    .int({ message: 'field.invalid' })
+    .min(0, { message: 'field.invalid' }),
   backorderAllowed: checkbox,
   needsTesting: checkbox,
   featured: checkbox,
@@ -85,7 +95,10 @@ export const productForm = z.object({
   widthMm: optionalNumber(z.number().int().positive()),
   heightMm: optionalNumber(z.number().int().positive()),
   warrantyDays: z.coerce.number({ message: 'field.invalid' }).int().min(0).max(3650),
-  hsCode: z.string().trim().regex(/^\d{4}(\.\d{2}){0,2}$/, { message: 'field.hsCodeInvalid' }),
+  hsCode: z
+    .string()
+    .trim()
+    .regex(/^\d{4}(\.\d{2}){0,2}$/, { message: 'field.hsCodeInvalid' }),
   customsDescription: z.string().trim().min(5, { message: 'field.required' }).max(300),
   description: z.string().trim().max(5000).default(''),
 });

@@ -7,18 +7,44 @@ import { networkFigures } from './catalog.tables.js';
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
-  await insertProduct(t.db, { slug: 's21-pro', name: 'Antminer S21 Pro', brand: 'Bitmain', priceCents: 460_000, featured: true });
+  await insertProduct(t.db, {
+    slug: 's21-pro',
+    name: 'Antminer S21 Pro',
+    brand: 'Bitmain',
+    priceCents: 460_000,
+    featured: true,
+  });
   await insertProduct(t.db, { slug: 'm60s', name: 'WhatsMiner M60S', brand: 'MicroBT', priceCents: 380_000, stock: 0 });
   await insertProduct(t.db, {
-    slug: 'ks5', name: 'IceRiver KS5L', brand: 'IceRiver', algorithm: 'kHeavyHash', coins: 'KAS', priceCents: 150_000,
-    hashrate: 12, hashrateUnit: 'TH/s', powerW: 3400,
+    slug: 'ks5',
+    name: 'IceRiver KS5L',
+    brand: 'IceRiver',
+    algorithm: 'kHeavyHash',
+    coins: 'KAS',
+    priceCents: 150_000,
+    hashrate: 12,
+    hashrateUnit: 'TH/s',
+    powerW: 3400,
   });
   await insertProduct(t.db, {
-    slug: 'apw12', name: 'APW12 PSU', brand: 'Bitmain', category: 'power-supplies', kind: 'psu', algorithm: null, hashrate: null,
-    hashrateUnit: null, priceCents: 25_000, needsTesting: false,
+    slug: 'apw12',
+    name: 'APW12 PSU',
+    brand: 'Bitmain',
+    category: 'power-supplies',
+    kind: 'psu',
+    algorithm: null,
+    hashrate: null,
+    hashrateUnit: null,
+    priceCents: 25_000,
+    needsTesting: false,
   });
   await t.db.insert(networkFigures).values({
-    algorithm: 'SHA-256', coin: 'BTC', networkHashrate: 1e21, blockReward: 3.125, blockTimeSeconds: 600, coinPriceCents: 9_500_000,
+    algorithm: 'SHA-256',
+    coin: 'BTC',
+    networkHashrate: 1e21,
+    blockReward: 3.125,
+    blockTimeSeconds: 600,
+    coinPriceCents: 9_500_000,
   });
 });
 afterAll(() => t.close());
@@ -49,10 +75,14 @@ describe('storefront pages', () => {
     expect(stock.body).not.toContain('WhatsMiner M60S');
   });
 
-  it('renders the cached grid in each visitor\'s language, the same HTML on repeat views', async () => {
+  it("renders the cached grid in each visitor's language, the same HTML on repeat views", async () => {
     const en = await t.app.inject({ url: '/categories/asic-miners', headers: { 'accept-language': 'en' } });
     const es = await t.app.inject({ url: '/categories/asic-miners', headers: { 'accept-language': 'es' } });
-    const grid = (body: string) => body.slice(body.indexOf('<ul class="product-grid">'), body.indexOf('</ul>', body.indexOf('<ul class="product-grid">')));
+    const grid = (body: string) =>
+      body.slice(
+        body.indexOf('<ul class="product-grid">'),
+        body.indexOf('</ul>', body.indexOf('<ul class="product-grid">')),
+      );
     expect(grid(en.body)).toContain('In stock');
     expect(grid(es.body)).not.toContain('In stock');
     expect(grid(es.body)).not.toEqual(grid(en.body));
@@ -61,12 +91,17 @@ describe('storefront pages', () => {
   });
 
   it('sorts by price both ways', async () => {
-    const order = (body: string) => ['IceRiver KS5L', 'WhatsMiner M60S', 'Antminer S21 Pro'].sort((a, b) => body.indexOf(a) - body.indexOf(b));
+    const order = (body: string) =>
+      ['IceRiver KS5L', 'WhatsMiner M60S', 'Antminer S21 Pro'].sort((a, b) => body.indexOf(a) - body.indexOf(b));
     expect(order((await t.app.inject('/categories/asic-miners?sort=price_asc')).body)).toEqual([
-      'IceRiver KS5L', 'WhatsMiner M60S', 'Antminer S21 Pro',
+      'IceRiver KS5L',
+      'WhatsMiner M60S',
+      'Antminer S21 Pro',
     ]);
     expect(order((await t.app.inject('/categories/asic-miners?sort=price_desc')).body)).toEqual([
-      'Antminer S21 Pro', 'WhatsMiner M60S', 'IceRiver KS5L',
+      'Antminer S21 Pro',
+      'WhatsMiner M60S',
+      'IceRiver KS5L',
     ]);
   });
 
@@ -109,7 +144,13 @@ describe('storefront pages', () => {
   });
 
   it('pages through a category with keyset cursors, each product exactly once', async () => {
-    for (let i = 0; i < 30; i++) await insertProduct(t.db, { category: 'fans-cooling', kind: 'general', name: `Fan ${i}`, priceCents: 1000 + (i % 5) });
+    for (let i = 0; i < 30; i++)
+      await insertProduct(t.db, {
+        category: 'fans-cooling',
+        kind: 'general',
+        name: `Fan ${i}`,
+        priceCents: 1000 + (i % 5),
+      });
     const seen: string[] = [];
     let url: string | undefined = '/categories/fans-cooling?sort=price_asc';
     while (url) {
@@ -137,7 +178,11 @@ describe('storefront pages', () => {
   });
 
   it('escapes user-visible text', async () => {
-    await insertProduct(t.db, { slug: 'xss', name: '<script>alert(1)</script>', description: '<img src=x onerror=alert(1)>' });
+    await insertProduct(t.db, {
+      slug: 'xss',
+      name: '<script>alert(1)</script>',
+      description: '<img src=x onerror=alert(1)>',
+    });
     const res = await t.app.inject('/products/xss');
     expect(res.body).not.toContain('<script>alert(1)</script>');
     expect(res.body).not.toContain('<img src=x');

@@ -44,7 +44,13 @@ describe('product back office', () => {
     const created = await client.post('/admin/products', form);
     expect(created.statusCode).toBe(303);
     const p = await findProductBySlug(t.db, 'antminer-s23-hyd');
-    expect(p).toMatchObject({ priceCents: 1_299_900, stock: 7, needsTesting: true, backorderAllowed: false, cooling: 'hydro' });
+    expect(p).toMatchObject({
+      priceCents: 1_299_900,
+      stock: 7,
+      needsTesting: true,
+      backorderAllowed: false,
+      cooling: 'hydro',
+    });
     await client.post(`/admin/products/${p!.id}`, { ...form, price: '11999', stock: '0', backorderAllowed: 'on' });
     const page = await client.get('/products/antminer-s23-hyd');
     expect(page.body).toContain('$11,999.00');
@@ -55,7 +61,13 @@ describe('product back office', () => {
     const { client } = await loggedInClient(t.app, t.db, 'admin');
     const existing = await insertProduct(t.db);
     await client.get('/admin/products/new');
-    const res = await client.post('/admin/products', { ...form, slug: existing.slug, price: '12.345', hsCode: 'abc', name: 'Typed name' });
+    const res = await client.post('/admin/products', {
+      ...form,
+      slug: existing.slug,
+      price: '12.345',
+      hsCode: 'abc',
+      name: 'Typed name',
+    });
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('Enter an amount in US dollars');
     expect(res.body).toContain('Use the form 8471.50');

@@ -4,8 +4,8 @@ import type { Db } from '../../platform/db/client.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { type FormResult, formValues, parseForm } from '../../platform/http/forms.js';
 import { pageContext } from '../../platform/http/page-context.js';
-import { formState } from '../../platform/views/form.js';
 import type { Storage } from '../../platform/storage.js';
+import { formState } from '../../platform/views/form.js';
 import { addProductImage, removeProductImage } from './actions/add-product-image.js';
 import { saveNetworkFigure } from './actions/save-network-figure.js';
 import { createProduct, updateProduct } from './actions/save-product.js';
@@ -21,7 +21,8 @@ const idParam = (req: FastifyRequest<{ Params: { id: string } }>) => {
   return id;
 };
 const asFieldErrors = <T,>(err: unknown, body: unknown): FormResult<T> => {
-  if (err instanceof AppError && err.fields) return { ok: false, errors: err.fields as never, values: formValues(body) };
+  if (err instanceof AppError && err.fields)
+    return { ok: false, errors: err.fields as never, values: formValues(body) };
   throw err;
 };
 
@@ -95,12 +96,15 @@ export async function productAdminRoutes(
       await catalogChanged();
     } catch (err) {
       const code = (err as { code?: string }).code;
-      const form = code === 'FST_REQ_FILE_TOO_LARGE'
-        ? { ok: false as const, errors: { image: 'field.fileTooLarge' as const }, values: {} }
-        : asFieldErrors(err, {});
+      const form =
+        code === 'FST_REQ_FILE_TOO_LARGE'
+          ? { ok: false as const, errors: { image: 'field.fileTooLarge' as const }, values: {} }
+          : asFieldErrors(err, {});
       const p = await findProductById(db, id);
       if (!p) throw notFound();
-      return html(reply, 422).send(<AdminProductForm ctx={pageContext(req, reply)} p={p} form={form.ok ? undefined : form} />);
+      return html(reply, 422).send(
+        <AdminProductForm ctx={pageContext(req, reply)} p={p} form={form.ok ? undefined : form} />,
+      );
     }
     return reply.code(303).redirect(`/admin/products/${id}`);
   });
@@ -133,7 +137,9 @@ export async function productAdminRoutes(
     const form = parseForm(networkFigureForm, req.body);
     if (!form.ok) {
       const rows = await listNetworkFigures(db);
-      return html(reply, 422).send(<NetworkFiguresPage ctx={pageContext(req, reply)} rows={rows} form={formState(form)} />);
+      return html(reply, 422).send(
+        <NetworkFiguresPage ctx={pageContext(req, reply)} rows={rows} form={formState(form)} />,
+      );
     }
     await saveNetworkFigure(db, form.data);
     await catalogChanged();

@@ -10,5 +10,9 @@ export const helpPageForm = z.object({
 
 /** An order number to prefill the WhatsApp message with; anything odd is dropped. */
 export const whatsappQuery = z.object({
-  order: z.string().regex(/^[A-Za-z0-9-]{1,30}$/).optional().catch(undefined),
+  order: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,30}$/)
+    .optional()
+    .catch(undefined),
 });

@@ -53,7 +53,8 @@ describe('help centre', () => {
     const list = await client.get('/admin/help');
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain('href="/admin/help/terms/es"');
-    const markdown = '## Our terms\n\nShips in {{inStockMin}} days. <script>alert(1)</script> <b>bold?</b>\n\n[click](javascript:alert(1))';
+    const markdown =
+      '## Our terms\n\nShips in {{inStockMin}} days. <script>alert(1)</script> <b>bold?</b>\n\n[click](javascript:alert(1))';
     expect((await client.post('/admin/help/terms/en', { markdown })).statusCode).toBe(303);
     const visitor = new BrowserClient(t.app);
     const page = (await visitor.get('/help/terms')).body;
@@ -64,7 +65,9 @@ describe('help centre', () => {
     expect(page).not.toContain('<b>bold?</b>');
     expect(page).not.toContain('href="javascript:');
     // Spanish keeps its default.
-    expect((await visitor.get('/help/terms', { 'accept-language': 'es' })).body).toContain('Condiciones de venta (resumen)');
+    expect((await visitor.get('/help/terms', { 'accept-language': 'es' })).body).toContain(
+      'Condiciones de venta (resumen)',
+    );
 
     const empty = await client.post('/admin/help/terms/en', { markdown: '   ' });
     expect(empty.statusCode).toBe(422);

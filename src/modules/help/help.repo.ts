@@ -3,7 +3,10 @@ import type { DbOrTx } from '../../platform/db/client.js';
 import { helpPages } from './help.tables.js';
 
 export async function findHelpOverride(db: DbOrTx, slug: string, locale: string) {
-  const [row] = await db.select().from(helpPages).where(and(eq(helpPages.slug, slug), eq(helpPages.locale, locale)));
+  const [row] = await db
+    .select()
+    .from(helpPages)
+    .where(and(eq(helpPages.slug, slug), eq(helpPages.locale, locale)));
   return row;
 }
 

@@ -52,7 +52,9 @@ export async function helpRoutes(app: FastifyInstance, { db }: { db: Db }) {
     requireRole(req.user, 'admin');
     const { slug, locale } = pageParams(req.params);
     const page = await loadHelpPage(db, slug, i18nFor(locale));
-    return html(reply).send(<HelpAdminEdit ctx={pageContext(req, reply)} v={{ slug, locale, ...page, preview: page.html }} />);
+    return html(reply).send(
+      <HelpAdminEdit ctx={pageContext(req, reply)} v={{ slug, locale, ...page, preview: page.html }} />,
+    );
   });
 
   app.post<{ Params: { slug: string; locale: string } }>('/admin/help/:slug/:locale', async (req, reply) => {

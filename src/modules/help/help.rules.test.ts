@@ -6,7 +6,10 @@ import { fillPlaceholders, helpNumbers, helpSlugs } from './help.rules.js';
 import { renderMarkdown } from './markdown.js';
 import { afterSalesPolicy } from './policy-numbers.js';
 
-const numbers = helpNumbers({ paymentDeadlineHours: 72, autoCompleteDays: 15, whatsappNumber: '+852 9000 0000' }, (c) => `US$${c / 100}`);
+const numbers = helpNumbers(
+  { paymentDeadlineHours: 72, autoCompleteDays: 15, whatsappNumber: '+852 9000 0000' },
+  (c) => `US$${c / 100}`,
+);
 
 describe('help numbers', () => {
   it('come from the constants the code runs on', () => {
@@ -34,7 +37,9 @@ describe('help numbers', () => {
 
 describe('renderMarkdown', () => {
   it('renders Markdown but shows HTML as text and drops script links', () => {
-    const html = renderMarkdown('## Title\n\n**bold** <script>alert(1)</script> <img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))');
+    const html = renderMarkdown(
+      '## Title\n\n**bold** <script>alert(1)</script> <img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))',
+    );
     expect(html).toContain('<h2>Title</h2>');
     expect(html).toContain('<strong>bold</strong>');
     expect(html).toContain('&lt;script&gt;');

@@ -4,7 +4,15 @@ import { REVIEW_BUSINESS_DAYS } from '../repair-centers/index.js';
 import { leadTimes, transitDays } from '../shipping/index.js';
 import { afterSalesPolicy } from './policy-numbers.js';
 
-export const helpSlugs = ['how-to-buy', 'payment', 'shipping', 'after-sales', 'repair-centers', 'terms', 'contact'] as const;
+export const helpSlugs = [
+  'how-to-buy',
+  'payment',
+  'shipping',
+  'after-sales',
+  'repair-centers',
+  'terms',
+  'contact',
+] as const;
 export type HelpSlug = (typeof helpSlugs)[number];
 export const isHelpSlug = (s: string): s is HelpSlug => (helpSlugs as readonly string[]).includes(s);
 
@@ -54,4 +62,6 @@ export function helpNumbers(s: HelpSettings, formatUsd: (cents: number) => strin
 
 /** Replaces `{{name}}` with its value; unknown names are left visible so an editor notices. */
 export const fillPlaceholders = (markdown: string, values: Record<string, string>) =>
-  markdown.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, name: string) => (Object.hasOwn(values, name) ? (values[name] ?? m) : m));
+  markdown.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, name: string) =>
+    Object.hasOwn(values, name) ? (values[name] ?? m) : m,
+  );

@@ -12,5 +12,8 @@ export const helpPages = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedBy: integer().references(() => users.id, { onDelete: 'set null' }),
   },
-  (t) => [primaryKey({ columns: [t.slug, t.locale] }), check('help_pages_markdown_check', sql`length(markdown) <= 20000`)],
+  (t) => [
+    primaryKey({ columns: [t.slug, t.locale] }),
+    check('help_pages_markdown_check', sql`length(markdown) <= 20000`),
+  ],
 );

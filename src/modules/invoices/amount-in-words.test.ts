@@ -9,7 +9,10 @@ describe('amountInWords in English', () => {
     [645_025, 'Six thousand four hundred fifty US dollars and twenty-five cents'],
     [1_000_000, 'Ten thousand US dollars'],
     [11_500, 'One hundred fifteen US dollars'],
-    [123_456_789_99, 'One hundred twenty-three million four hundred fifty-six thousand seven hundred eighty-nine US dollars and ninety-nine cents'],
+    [
+      123_456_789_99,
+      'One hundred twenty-three million four hundred fifty-six thousand seven hundred eighty-nine US dollars and ninety-nine cents',
+    ],
     [100_000_000_000, 'One billion US dollars'],
     [2_000_000_100_07, 'Two billion one hundred US dollars and seven cents'],
     [2_000_000_001_07, 'Two billion one US dollars and seven cents'],
@@ -37,7 +40,10 @@ describe('amountInWords in Spanish', () => {
     [100_000_000, 'Un millón de dólares estadounidenses'],
     [100_010_000, 'Un millón cien dólares estadounidenses'],
     [3_100_000_000, 'Treinta y un millones de dólares estadounidenses'],
-    [57_599_999, 'Quinientos setenta y cinco mil novecientos noventa y nueve dólares estadounidenses con noventa y nueve centavos'],
+    [
+      57_599_999,
+      'Quinientos setenta y cinco mil novecientos noventa y nueve dólares estadounidenses con noventa y nueve centavos',
+    ],
     [100_000_000_000, 'Mil millones de dólares estadounidenses'],
     [100_000_000_000_000, 'Un billón de dólares estadounidenses'],
   ])('%i cents → %s', (cents, words) => {

@@ -92,18 +92,35 @@ type Ensure = (h: number) => void;
 
 function header(doc: Doc, m: ProformaModel) {
   const top = M;
-  doc.font('bold').fontSize(13).fillColor(INK).text(m.seller.name, M, top, { width: W * 0.58 });
+  doc
+    .font('bold')
+    .fontSize(13)
+    .fillColor(INK)
+    .text(m.seller.name, M, top, { width: W * 0.58 });
   doc.font('sans').fontSize(8.5).fillColor(MUTED);
   for (const l of m.seller.lines) doc.text(l, { width: W * 0.58 });
   const leftBottom = doc.y;
-  doc.font('bold').fontSize(18).fillColor(ACCENT).text(m.title.toUpperCase(), M + W * 0.58, top, { width: W * 0.42, align: 'right' });
-  doc.font('bold').fontSize(11).fillColor(INK).text(m.number, { width: W * 0.42, align: 'right' });
+  doc
+    .font('bold')
+    .fontSize(18)
+    .fillColor(ACCENT)
+    .text(m.title.toUpperCase(), M + W * 0.58, top, { width: W * 0.42, align: 'right' });
+  doc
+    .font('bold')
+    .fontSize(11)
+    .fillColor(INK)
+    .text(m.number, { width: W * 0.42, align: 'right' });
   doc.y = Math.max(leftBottom, doc.y) + 10;
   rule(doc);
 }
 
 function rule(doc: Doc, gap = 10) {
-  doc.moveTo(M, doc.y).lineTo(M + W, doc.y).lineWidth(0.6).strokeColor(RULE).stroke();
+  doc
+    .moveTo(M, doc.y)
+    .lineTo(M + W, doc.y)
+    .lineWidth(0.6)
+    .strokeColor(RULE)
+    .stroke();
   doc.y += gap;
 }
 
@@ -121,7 +138,11 @@ function parties(doc: Doc, m: ProformaModel) {
   let y = top;
   for (const r of m.meta) {
     doc.font('sans').fontSize(8.5).fillColor(MUTED).text(r.label, x, y, { width: labelW });
-    doc.font('bold').fontSize(9).fillColor(INK).text(r.value, x + labelW, y, { width: half - labelW });
+    doc
+      .font('bold')
+      .fontSize(9)
+      .fillColor(INK)
+      .text(r.value, x + labelW, y, { width: half - labelW });
     y = Math.max(y + 13, doc.y + 1);
   }
   doc.x = M;
@@ -141,14 +162,16 @@ function tableHeader(doc: Doc, m: ProformaModel) {
   doc.y = y + 22;
 }
 
-const cellFont = (doc: Doc, key: string) => (key === 'sku' ? doc.font('mono').fontSize(SKU_SIZE) : doc.font('sans').fontSize(8.5));
+const cellFont = (doc: Doc, key: string) =>
+  key === 'sku' ? doc.font('mono').fontSize(SKU_SIZE) : doc.font('sans').fontSize(8.5);
 
 function linesTable(doc: Doc, m: ProformaModel, ensure: Ensure) {
   ensure(60);
   tableHeader(doc, m);
   doc.font('sans').fontSize(8.5);
   for (const line of m.lines) {
-    const h = Math.max(...COLS.map((c) => cellFont(doc, c.key).heightOfString(line[c.key], { width: c.width - 8 }))) + 6;
+    const h =
+      Math.max(...COLS.map((c) => cellFont(doc, c.key).heightOfString(line[c.key], { width: c.width - 8 }))) + 6;
     if (doc.y + h > BOTTOM) {
       doc.addPage();
       tableHeader(doc, m);
@@ -158,10 +181,18 @@ function linesTable(doc: Doc, m: ProformaModel, ensure: Ensure) {
     let x = M;
     doc.fillColor(INK);
     for (const c of COLS) {
-      cellFont(doc, c.key).text(line[c.key], x + 4, y + (c.key === 'sku' ? 0.8 : 0), { width: c.width - 8, align: c.align });
+      cellFont(doc, c.key).text(line[c.key], x + 4, y + (c.key === 'sku' ? 0.8 : 0), {
+        width: c.width - 8,
+        align: c.align,
+      });
       x += c.width;
     }
-    doc.moveTo(M, y + h - 3).lineTo(M + W, y + h - 3).lineWidth(0.3).strokeColor(RULE).stroke();
+    doc
+      .moveTo(M, y + h - 3)
+      .lineTo(M + W, y + h - 3)
+      .lineWidth(0.3)
+      .strokeColor(RULE)
+      .stroke();
     doc.x = M;
     doc.y = y + h;
   }
@@ -176,7 +207,10 @@ function totals(doc: Doc, m: ProformaModel, ensure: Ensure) {
   for (const r of m.totals) {
     const y = doc.y;
     const font = r.strong ? 'bold' : 'sans';
-    doc.font(font).fontSize(r.strong ? 10 : 9).fillColor(INK);
+    doc
+      .font(font)
+      .fontSize(r.strong ? 10 : 9)
+      .fillColor(INK);
     const h = doc.heightOfString(r.label, { width: labelW - 8 });
     doc.text(r.label, x, y, { width: labelW - 8, align: 'right' });
     doc.text(r.value, x + labelW, y, { width: valueW, align: 'right' });
@@ -200,10 +234,25 @@ function payment(doc: Doc, m: ProformaModel, ensure: Ensure) {
   ensure(h + 10);
   const top = doc.y;
   doc.rect(M, top, W, h).lineWidth(0.8).strokeColor(ACCENT).stroke();
-  doc.font('bold').fontSize(8).fillColor(MUTED).text(m.payment.heading.toUpperCase(), M + 10, top + 8, { width: W - 20 });
-  doc.font('bold').fontSize(10).fillColor(INK).text(m.payment.name, { width: W - 20 });
-  doc.font('sans').fontSize(9).text(m.payment.instructions, { width: W - 20 });
-  if (m.payment.accountDetails) doc.font('mono').fontSize(9).text(m.payment.accountDetails, M + 10, doc.y + 3, { width: W - 20 });
+  doc
+    .font('bold')
+    .fontSize(8)
+    .fillColor(MUTED)
+    .text(m.payment.heading.toUpperCase(), M + 10, top + 8, { width: W - 20 });
+  doc
+    .font('bold')
+    .fontSize(10)
+    .fillColor(INK)
+    .text(m.payment.name, { width: W - 20 });
+  doc
+    .font('sans')
+    .fontSize(9)
+    .text(m.payment.instructions, { width: W - 20 });
+  if (m.payment.accountDetails)
+    doc
+      .font('mono')
+      .fontSize(9)
+      .text(m.payment.accountDetails, M + 10, doc.y + 3, { width: W - 20 });
   doc.x = M;
   doc.y = top + h + 12;
 }
@@ -223,11 +272,18 @@ function verify(doc: Doc, m: ProformaModel, qr: Buffer, ensure: Ensure) {
   const size = 84;
   ensure(size + 16);
   const top = doc.y;
-  doc.rect(M, top, W, size + 12).fillColor('#f3f7f6').fill();
+  doc
+    .rect(M, top, W, size + 12)
+    .fillColor('#f3f7f6')
+    .fill();
   doc.image(qr, M + 6, top + 6, { width: size, height: size });
   const x = M + size + 20;
   const w = W - size - 30;
-  doc.font('bold').fontSize(10).fillColor(INK).text(m.verify.heading, x, top + 10, { width: w });
+  doc
+    .font('bold')
+    .fontSize(10)
+    .fillColor(INK)
+    .text(m.verify.heading, x, top + 10, { width: w });
   doc.font('sans').fontSize(8.5).fillColor(INK).text(m.verify.text, { width: w });
   doc.moveDown(0.4);
   doc.font('sans').fontSize(8.5).fillColor(MUTED).text(`${m.verify.codeLabel}: `, { continued: true, width: w });
@@ -242,7 +298,11 @@ function banner(doc: Doc, mark: NonNullable<ProformaModel['mark']>) {
   const color = mark.kind === 'paid' ? '#15803d' : '#b91c1c';
   const top = doc.y;
   doc.roundedRect(M, top, W, 26, 3).lineWidth(1.5).strokeColor(color).stroke();
-  doc.font('bold').fontSize(13).fillColor(color).text(mark.text.toUpperCase(), M, top + 6, { width: W, align: 'center', lineBreak: false });
+  doc
+    .font('bold')
+    .fontSize(13)
+    .fillColor(color)
+    .text(mark.text.toUpperCase(), M, top + 6, { width: W, align: 'center', lineBreak: false });
   doc.x = M;
   doc.y = top + 36;
 }

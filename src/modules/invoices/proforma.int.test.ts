@@ -49,7 +49,11 @@ async function quoted(opts: { extraLines?: number; freight?: string } = {}) {
     );
   }
   await sales.get(`/admin/orders/${placed.number}`);
-  const res = await sales.post(`/admin/orders/${placed.number}/freight`, { freight: opts.freight ?? '450.25', validDays: '7', note: 'Two cartons' });
+  const res = await sales.post(`/admin/orders/${placed.number}/freight`, {
+    freight: opts.freight ?? '450.25',
+    validDays: '7',
+    note: 'Two cartons',
+  });
   expect(res.statusCode).toBe(303);
   return { ...placed, buyer: buyer.client };
 }
@@ -174,7 +178,13 @@ describe('View PI', () => {
     const q = await quoted();
     await q.buyer.get(`/orders/${q.number}`);
     const order = (await findOrderByNumber(t.db, q.number))!;
-    const up = await uploadProof(t.app, q.buyer, q.number, { amount: (order.totalCents! / 100).toFixed(2), reference: 'SWIFT-1', paidOn: today() }, { name: 'a.png', type: 'image/png', data: png(7) });
+    const up = await uploadProof(
+      t.app,
+      q.buyer,
+      q.number,
+      { amount: (order.totalCents! / 100).toFixed(2), reference: 'SWIFT-1', paidOn: today() },
+      { name: 'a.png', type: 'image/png', data: png(7) },
+    );
     expect(up.statusCode).toBe(303);
     const [proof] = await t.db.select().from(paymentProofs).where(eq(paymentProofs.orderId, order.id));
     await finance.get(`/admin/orders/${q.number}`);
@@ -218,10 +228,13 @@ describe('public verification', () => {
     expect(text).toContain('A*** C***');
     expect(text).toContain('TXyzGenuineWallet123');
     expect(text).toContain('IBAN XX00 1234');
-    for (const personal of ['Castillo', 'Calle Mayor', '+34 600', '@example.test', q.number]) expect(text).not.toContain(personal);
+    for (const personal of ['Castillo', 'Calle Mayor', '+34 600', '@example.test', q.number])
+      expect(text).not.toContain(personal);
 
     // Typed by hand from paper: lower case with the printed dash.
-    const typed = await visitor.get(`/verify?code=${pi.code.slice(0, 5).toLowerCase()}-${pi.code.slice(5).toLowerCase()}`);
+    const typed = await visitor.get(
+      `/verify?code=${pi.code.slice(0, 5).toLowerCase()}-${pi.code.slice(5).toLowerCase()}`,
+    );
     expect(typed.statusCode).toBe(303);
     expect(typed.headers.location).toBe(`/verify/${pi.code}`);
   });
@@ -249,7 +262,10 @@ describe('public verification', () => {
     const q = await quoted();
     await get(q.buyer, `/orders/${q.number}/pi`);
     const pi = (await piOf(q.number))!;
-    await t.db.update(orders).set({ totalCents: pi.totalCents + 100 }).where(eq(orders.number, q.number));
+    await t.db
+      .update(orders)
+      .set({ totalCents: pi.totalCents + 100 })
+      .where(eq(orders.number, q.number));
     const text = htmlText((await new BrowserClient(t.app).get(`/verify/${pi.code}`)).body);
     expect(text).toContain('The order total has changed since this PI was issued');
     expect(text).toContain(i18n('en').money(pi.totalCents));

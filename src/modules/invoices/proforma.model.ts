@@ -6,8 +6,8 @@
 import { en, type MessageKey } from '../../platform/i18n/en.js';
 import { es } from '../../platform/i18n/es.js';
 import { i18n, type Locale } from '../../platform/i18n/index.js';
-import type { Settings } from '../settings/settings.rules.js';
 import { countryName } from '../settings/countries.js';
+import type { Settings } from '../settings/settings.rules.js';
 import { amountInWords } from './amount-in-words.js';
 import { groupCode, incotermFor, isPaidInFull } from './proforma.rules.js';
 
@@ -80,7 +80,9 @@ const dictionaries: Record<Locale, Record<MessageKey, string>> = { en, es };
 
 /** Raw (unescaped) message text: the model is text, not HTML. */
 function text(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}) {
-  return dictionaries[locale][key].replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return dictionaries[locale][key].replace(/\{(\w+)\}/g, (m, name: string) =>
+    name in params ? String(params[name]) : m,
+  );
 }
 
 const splitLines = (s: string) =>
@@ -126,12 +128,21 @@ export function buildProformaModel(
     seller: {
       heading: t('pi.seller'),
       name: seller.sellerName,
-      lines: [...splitLines(seller.sellerAddress), t('pi.contacts', { phone: seller.sellerPhone, email: seller.sellerEmail })],
+      lines: [
+        ...splitLines(seller.sellerAddress),
+        t('pi.contacts', { phone: seller.sellerPhone, email: seller.sellerEmail }),
+      ],
     },
     buyer: {
       heading: t('pi.buyer'),
       name: order.fullName,
-      lines: [...splitLines(order.address), `${order.postalCode} ${order.city}`.trim(), country, order.phone, order.email].filter(Boolean),
+      lines: [
+        ...splitLines(order.address),
+        `${order.postalCode} ${order.city}`.trim(),
+        country,
+        order.phone,
+        order.email,
+      ].filter(Boolean),
     },
     meta: [
       { label: t('pi.number'), value: pi.number },
@@ -160,7 +171,10 @@ export function buildProformaModel(
     })),
     totals: [
       { label: t('pi.goods'), value: fmt.money(order.goodsCents) },
-      { label: t('pi.freight', { method: methodLabel, incoterm: incoterm.text }), value: fmt.money(order.freightCents ?? 0) },
+      {
+        label: t('pi.freight', { method: methodLabel, incoterm: incoterm.text }),
+        value: fmt.money(order.freightCents ?? 0),
+      },
       { label: t('pi.total'), value: fmt.money(total), strong: true },
       { label: t('pi.paid'), value: fmt.money(order.paidCents) },
       { label: t('pi.balance'), value: fmt.money(Math.max(0, total - order.paidCents)), strong: true },

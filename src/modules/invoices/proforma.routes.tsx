@@ -7,8 +7,8 @@ import { pageContext } from '../../platform/http/page-context.js';
 import { findCustomerOrder, findOrderByNumber, type Order } from '../orders/index.js';
 import { getSettings } from '../settings/index.js';
 import { loadProforma, loadVerification } from './proforma.data.js';
-import { renderProformaPdf } from './proforma-pdf.js';
 import { normalizeCode } from './proforma.rules.js';
+import { renderProformaPdf } from './proforma-pdf.js';
 import { qrPng, qrSvg } from './qr.js';
 import { ProformaPage } from './views/proforma-page.js';
 import { VerifyFormPage, VerifyResultPage } from './views/verify-page.js';
@@ -31,7 +31,9 @@ export async function proformaRoutes(app: FastifyInstance, { db, config }: { db:
     const { model } = await loadProforma(db, order, req.i18n.locale, config.publicUrl);
     const safeQrSvg = await qrSvg(model.verify.url);
     reply.header('cache-control', 'private, no-store');
-    return html(reply).send(<ProformaPage ctx={pageContext(req, reply)} m={model} safeQrSvg={safeQrSvg} back={base} pdf={`${base}/pi.pdf`} />);
+    return html(reply).send(
+      <ProformaPage ctx={pageContext(req, reply)} m={model} safeQrSvg={safeQrSvg} back={base} pdf={`${base}/pi.pdf`} />,
+    );
   };
   const pdf = async (req: NumberReq, reply: FastifyReply, order: Order) => {
     const { model } = await loadProforma(db, order, req.i18n.locale, config.publicUrl);
@@ -46,11 +48,15 @@ export async function proformaRoutes(app: FastifyInstance, { db, config }: { db:
   app.get<{ Params: { number: string } }>('/orders/:number/pi', async (req, reply) =>
     page(req, reply, await customerOrder(req), `/orders/${encodeURIComponent(req.params.number)}`),
   );
-  app.get<{ Params: { number: string } }>('/orders/:number/pi.pdf', async (req, reply) => pdf(req, reply, await customerOrder(req)));
+  app.get<{ Params: { number: string } }>('/orders/:number/pi.pdf', async (req, reply) =>
+    pdf(req, reply, await customerOrder(req)),
+  );
   app.get<{ Params: { number: string } }>('/admin/orders/:number/pi', async (req, reply) =>
     page(req, reply, await staffOrder(req), `/admin/orders/${encodeURIComponent(req.params.number)}`),
   );
-  app.get<{ Params: { number: string } }>('/admin/orders/:number/pi.pdf', async (req, reply) => pdf(req, reply, await staffOrder(req)));
+  app.get<{ Params: { number: string } }>('/admin/orders/:number/pi.pdf', async (req, reply) =>
+    pdf(req, reply, await staffOrder(req)),
+  );
 
   // Public and guessable by design: rate-limited per IP so codes cannot be enumerated.
   const limit = { preHandler: app.rateLimit({ max: 30, timeWindow: '1 minute', groupId: 'pi-verify' }) };
@@ -64,12 +70,16 @@ export async function proformaRoutes(app: FastifyInstance, { db, config }: { db:
     }
     const { sellerName } = await getSettings(db);
     const error = typed !== undefined;
-    return html(reply, error ? 422 : 200).send(<VerifyFormPage ctx={pageContext(req, reply)} sellerName={sellerName} code={typed} error={error} />);
+    return html(reply, error ? 422 : 200).send(
+      <VerifyFormPage ctx={pageContext(req, reply)} sellerName={sellerName} code={typed} error={error} />,
+    );
   });
 
   app.get<{ Params: { code: string } }>('/verify/:code', limit, async (req, reply) => {
     reply.header('x-robots-tag', 'noindex').header('cache-control', 'no-store');
     const v = await loadVerification(db, normalizeCode(req.params.code));
-    return html(reply, v.outcome.kind === 'genuine' ? 200 : 404).send(<VerifyResultPage ctx={pageContext(req, reply)} v={v} />);
+    return html(reply, v.outcome.kind === 'genuine' ? 200 : 404).send(
+      <VerifyResultPage ctx={pageContext(req, reply)} v={v} />,
+    );
   });
 }

@@ -1,6 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { CODE_ALPHABET, groupCode, incotermFor, maskName, normalizeCode, piAvailable, verificationCodeFrom, verifyOutcome } from './proforma.rules.js';
+import {
+  CODE_ALPHABET,
+  groupCode,
+  incotermFor,
+  maskName,
+  normalizeCode,
+  piAvailable,
+  verificationCodeFrom,
+  verifyOutcome,
+} from './proforma.rules.js';
 
 describe('verification codes', () => {
   it('are 10 symbols of an alphabet without 0, O, 1 or I', () => {
@@ -23,7 +32,8 @@ describe('verification codes', () => {
   });
 
   it('refuse anything else', () => {
-    for (const bad of ['', 'ABCDEFGHJ', 'ABCDEFGHJKL', 'ABCDEFGHJ0', 'ABCDEFGHJO', "ABCDE'--;x", '../../etc']) expect(normalizeCode(bad)).toBeNull();
+    for (const bad of ['', 'ABCDEFGHJ', 'ABCDEFGHJKL', 'ABCDEFGHJ0', 'ABCDEFGHJO', "ABCDE'--;x", '../../etc'])
+      expect(normalizeCode(bad)).toBeNull();
   });
 });
 
@@ -72,8 +82,16 @@ describe('verifyOutcome', () => {
     expect(verifyOutcome(undefined, undefined)).toEqual({ kind: 'unknown' });
   });
   it('compares the stored snapshot with the order as it is now', () => {
-    expect(verifyOutcome({ totalCents: 100 }, { status: 'awaiting_payment', totalCents: 100 })).toEqual({ kind: 'genuine', cancelled: false, totalChanged: false });
-    expect(verifyOutcome({ totalCents: 100 }, { status: 'awaiting_payment', totalCents: 150 })).toMatchObject({ totalChanged: true });
-    expect(verifyOutcome({ totalCents: 100 }, { status: 'cancelled', totalCents: 100 })).toMatchObject({ cancelled: true });
+    expect(verifyOutcome({ totalCents: 100 }, { status: 'awaiting_payment', totalCents: 100 })).toEqual({
+      kind: 'genuine',
+      cancelled: false,
+      totalChanged: false,
+    });
+    expect(verifyOutcome({ totalCents: 100 }, { status: 'awaiting_payment', totalCents: 150 })).toMatchObject({
+      totalChanged: true,
+    });
+    expect(verifyOutcome({ totalCents: 100 }, { status: 'cancelled', totalCents: 100 })).toMatchObject({
+      cancelled: true,
+    });
   });
 });

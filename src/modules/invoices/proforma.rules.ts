@@ -55,12 +55,11 @@ export function incotermFor(shippingMethod: string, destination: string): { term
   return { term, text: `${term} ${destination}` };
 }
 
-export const isPaidInFull = (totalCents: number | null, paidCents: number) => totalCents !== null && paidCents >= totalCents;
+export const isPaidInFull = (totalCents: number | null, paidCents: number) =>
+  totalCents !== null && paidCents >= totalCents;
 
 /** What the public verify page says about a code. */
-export type VerifyOutcome =
-  | { kind: 'unknown' }
-  | { kind: 'genuine'; cancelled: boolean; totalChanged: boolean };
+export type VerifyOutcome = { kind: 'unknown' } | { kind: 'genuine'; cancelled: boolean; totalChanged: boolean };
 
 export function verifyOutcome(
   pi: { totalCents: number } | undefined,

@@ -1,11 +1,11 @@
+import { eq, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requireUser } from '../../platform/auth/current-user.js';
-import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { jsonRow, jsonRows } from '../../platform/db/json-rows.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import type { FormState } from '../../platform/views/form.js';
-import { CartPage, type CartLine, cartLines } from '../cart/index.js';
+import { type CartLine, CartPage, cartLines } from '../cart/index.js';
 import { paymentMethods } from '../payments/payment.tables.js';
 import { getSettings } from '../settings/index.js';
 import { goodsTotalCents } from './order.rules.js';
@@ -28,14 +28,31 @@ async function formChoices(db: Db, userId: number) {
 }
 
 /** "My cart list" with the order form under it (also re-rendered with errors after a refused submit). */
-export async function renderCartWithCheckout(db: Db, req: FastifyRequest, reply: FastifyReply, status = 200, form?: FormState) {
+export async function renderCartWithCheckout(
+  db: Db,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  status = 200,
+  form?: FormState,
+) {
   const user = requireUser(req.user);
-  const [lines, { methods, saved }, settings] = await Promise.all([cartLines(db, user.id), formChoices(db, user.id), getSettings(db)]);
+  const [lines, { methods, saved }, settings] = await Promise.all([
+    cartLines(db, user.id),
+    formChoices(db, user.id),
+    getSettings(db),
+  ]);
   const ctx = pageContext(req, reply);
   const checkout = lines.length
-    ? CheckoutForm({ ctx, d: { goodsCents: goodsTotalCents(lines), methods, settings, saved, defaultName: user.fullName }, form })
+    ? CheckoutForm({
+        ctx,
+        d: { goodsCents: goodsTotalCents(lines), methods, settings, saved, defaultName: user.fullName },
+        form,
+      })
     : undefined;
-  return reply.code(status).type('text/html; charset=utf-8').send(<CartPage ctx={ctx} v={{ lines }} checkout={checkout} />);
+  return reply
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .send(<CartPage ctx={ctx} v={{ lines }} checkout={checkout} />);
 }
 
 /** The cart page's order form (plugged into the cart routes by the app). */

@@ -31,8 +31,16 @@ describe('order pages in few statements (#7)', () => {
       .where(eq(orders.id, order!.id));
     const plain = {
       lines: await t.db.select().from(orderLines).where(eq(orderLines.orderId, order!.id)).orderBy(asc(orderLines.id)),
-      events: await t.db.select().from(orderEvents).where(eq(orderEvents.orderId, order!.id)).orderBy(asc(orderEvents.id)),
-      messages: await t.db.select().from(orderMessages).where(eq(orderMessages.orderId, order!.id)).orderBy(asc(orderMessages.id)),
+      events: await t.db
+        .select()
+        .from(orderEvents)
+        .where(eq(orderEvents.orderId, order!.id))
+        .orderBy(asc(orderEvents.id)),
+      messages: await t.db
+        .select()
+        .from(orderMessages)
+        .where(eq(orderMessages.orderId, order!.id))
+        .orderBy(asc(orderMessages.id)),
       method: (await t.db.select().from(paymentMethods).where(eq(paymentMethods.id, methodId)))[0],
     };
     expect(viaJson).toEqual(plain);

@@ -135,15 +135,13 @@ describe('staff queue counts', () => {
     const { QUEUE_COUNT_CAP } = await import('./order.repo.js');
     const base = (await orderIn('awaiting_quote', 0)) as typeof orders.$inferSelect;
     const { id: _id, number: _n, ...row } = base;
-    await t.db
-      .insert(orders)
-      .values(
-        Array.from({ length: QUEUE_COUNT_CAP + 5 }, (_, i) => ({
-          ...row,
-          number: `CAP-${i}`,
-          createdAt: new Date(Date.now() - 2 * 86_400_000),
-        })),
-      );
+    await t.db.insert(orders).values(
+      Array.from({ length: QUEUE_COUNT_CAP + 5 }, (_, i) => ({
+        ...row,
+        number: `CAP-${i}`,
+        createdAt: new Date(Date.now() - 2 * 86_400_000),
+      })),
+    );
     const after = await counts();
     expect(after.awaiting_quote).toBe(QUEUE_COUNT_CAP + 1);
     expect(after.overdue).toBe(QUEUE_COUNT_CAP + 1);

@@ -3,18 +3,25 @@ import { parseUsdToCents } from '../../platform/money.js';
 import { countryCodes } from '../settings/index.js';
 import { carriers, shippingMethods } from './order.rules.js';
 
-const text = (max: number, message = 'field.required') => z.string().trim().min(1, { message }).max(max, { message: 'field.tooLong' });
+const text = (max: number, message = 'field.required') =>
+  z.string().trim().min(1, { message }).max(max, { message: 'field.tooLong' });
 
 export const submitOrderInput = z.object({
   token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
   fullName: text(120),
-  phone: z.string().trim().regex(/^\+?[0-9 ()-]{6,24}$/, { message: 'field.phoneInvalid' }),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{6,24}$/, { message: 'field.phoneInvalid' }),
   country: z.enum(countryCodes, { message: 'field.countryRequired' }),
   city: text(100),
   address: text(300),
   postalCode: z.string().trim().max(20, { message: 'field.tooLong' }).default(''),
   shippingMethod: z.enum(shippingMethods, { message: 'field.shippingMethodRequired' }),
-  paymentMethodId: z.coerce.number({ message: 'field.paymentMethodRequired' }).int().positive({ message: 'field.paymentMethodRequired' }),
+  paymentMethodId: z.coerce
+    .number({ message: 'field.paymentMethodRequired' })
+    .int()
+    .positive({ message: 'field.paymentMethodRequired' }),
   cryptoAcknowledged: z.preprocess((v) => v === 'on' || v === '1' || v === 'true', z.boolean()),
 });
 export type SubmitOrderInput = z.infer<typeof submitOrderInput>;
@@ -28,7 +35,12 @@ const usd = (message = 'field.moneyInvalid') =>
 
 export const setFreightInput = z.object({
   freight: usd(),
-  validDays: z.coerce.number({ message: 'field.invalid' }).int().min(1, { message: 'field.invalid' }).max(60).default(7),
+  validDays: z.coerce
+    .number({ message: 'field.invalid' })
+    .int()
+    .min(1, { message: 'field.invalid' })
+    .max(60)
+    .default(7),
   note: z.string().trim().max(1000).default(''),
 });
 

@@ -8,8 +8,8 @@ import {
   checkTransition,
   isTerminal,
   mermaidDiagram,
-  orderEvents,
   type OrderSnapshot,
+  orderEvents,
   orderStates,
   transitions,
 } from './order.machine.js';
@@ -33,8 +33,14 @@ const now = new Date('2026-06-01T00:00:00Z');
 describe('order state machine', () => {
   it('lets each role fire only its own events', () => {
     const o = snapshot({ status: 'payment_review', paidCents: 100_000 });
-    expect(checkTransition(o, 'approvePayment', { role: 'finance', userId: 1 }, now)).toEqual({ ok: true, to: 'ready_to_ship' });
-    expect(checkTransition(o, 'approvePayment', { role: 'sales', userId: 1 }, now)).toEqual({ ok: false, reason: 'FORBIDDEN' });
+    expect(checkTransition(o, 'approvePayment', { role: 'finance', userId: 1 }, now)).toEqual({
+      ok: true,
+      to: 'ready_to_ship',
+    });
+    expect(checkTransition(o, 'approvePayment', { role: 'sales', userId: 1 }, now)).toEqual({
+      ok: false,
+      reason: 'FORBIDDEN',
+    });
     expect(checkTransition(o, 'approvePayment', { role: 'admin', userId: 1 }, now).ok).toBe(true);
     expect(checkTransition(o, 'approvePayment', { role: 'customer', userId: OWNER }, now).ok).toBe(false);
   });
@@ -42,7 +48,10 @@ describe('order state machine', () => {
   it('lets a customer act only on their own order', () => {
     const o = snapshot({ status: 'shipped' });
     expect(checkTransition(o, 'confirmDelivery', { role: 'customer', userId: OWNER }, now).ok).toBe(true);
-    expect(checkTransition(o, 'confirmDelivery', { role: 'customer', userId: 8 }, now)).toEqual({ ok: false, reason: 'FORBIDDEN' });
+    expect(checkTransition(o, 'confirmDelivery', { role: 'customer', userId: 8 }, now)).toEqual({
+      ok: false,
+      reason: 'FORBIDDEN',
+    });
     expect(checkTransition(o, 'confirmDelivery', { role: 'admin', userId: 1 }, now).ok).toBe(false);
   });
 
@@ -50,22 +59,37 @@ describe('order state machine', () => {
     const partly = snapshot({ status: 'payment_review', paidCents: 40_000 });
     const finance: Actor = { role: 'finance', userId: 1 };
     expect(checkTransition(partly, 'approvePayment', finance, now)).toEqual({ ok: false, reason: 'NOT_PAID_IN_FULL' });
-    expect(checkTransition(partly, 'approvePartialPayment', finance, now)).toEqual({ ok: true, to: 'awaiting_payment' });
+    expect(checkTransition(partly, 'approvePartialPayment', finance, now)).toEqual({
+      ok: true,
+      to: 'awaiting_payment',
+    });
   });
 
   it('lets only an admin cancel a paid order, and nobody a shipped one', () => {
     const paid = snapshot({ status: 'ready_to_ship' });
-    expect(checkTransition(paid, 'cancelOrder', { role: 'sales', userId: 1 }, now)).toEqual({ ok: false, reason: 'ADMIN_ONLY_WHEN_PAID' });
+    expect(checkTransition(paid, 'cancelOrder', { role: 'sales', userId: 1 }, now)).toEqual({
+      ok: false,
+      reason: 'ADMIN_ONLY_WHEN_PAID',
+    });
     expect(checkTransition(paid, 'cancelOrder', { role: 'admin', userId: 1 }, now).ok).toBe(true);
     expect(checkTransition(paid, 'cancelByCustomer', { role: 'customer', userId: OWNER }, now).ok).toBe(false);
     for (const a of actors) {
-      expect(availableEvents(snapshot({ status: 'shipped' }), a, now).some((e) => transitions[e].to === 'cancelled')).toBe(false);
+      expect(
+        availableEvents(snapshot({ status: 'shipped' }), a, now).some((e) => transitions[e].to === 'cancelled'),
+      ).toBe(false);
     }
   });
 
   it('expires an unpaid order only after its deadline', () => {
     const sys: Actor = { role: 'system' };
-    expect(checkTransition(snapshot({ status: 'awaiting_payment', paymentDueAt: new Date('2026-07-01') }), 'expirePayment', sys, now)).toEqual({
+    expect(
+      checkTransition(
+        snapshot({ status: 'awaiting_payment', paymentDueAt: new Date('2026-07-01') }),
+        'expirePayment',
+        sys,
+        now,
+      ),
+    ).toEqual({
       ok: false,
       reason: 'DEADLINE_NOT_PASSED',
     });

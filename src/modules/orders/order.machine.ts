@@ -35,7 +35,12 @@ export interface OrderSnapshot {
 }
 
 export type GuardResult = { ok: true } | { ok: false; code: GuardCode };
-export type GuardCode = 'NOT_PAID_IN_FULL' | 'PAID_IN_FULL' | 'DEADLINE_NOT_PASSED' | 'ADMIN_ONLY_WHEN_PAID' | 'NO_TOTAL';
+export type GuardCode =
+  | 'NOT_PAID_IN_FULL'
+  | 'PAID_IN_FULL'
+  | 'DEADLINE_NOT_PASSED'
+  | 'ADMIN_ONLY_WHEN_PAID'
+  | 'NO_TOTAL';
 
 interface Transition {
   from: readonly OrderState[];
@@ -151,7 +156,12 @@ function roleAllowed(t: Transition, order: OrderSnapshot, actor: Actor): boolean
 }
 
 /** The single decision every action goes through. */
-export function checkTransition(order: OrderSnapshot, event: OrderEvent, actor: Actor, now = new Date()): TransitionCheck {
+export function checkTransition(
+  order: OrderSnapshot,
+  event: OrderEvent,
+  actor: Actor,
+  now = new Date(),
+): TransitionCheck {
   const t: Transition = transitions[event];
   if (!roleAllowed(t, order, actor)) return { ok: false, reason: 'FORBIDDEN' };
   if (!t.from.includes(order.status)) return { ok: false, reason: 'WRONG_STATE' };

@@ -31,7 +31,10 @@ describe('order rules', () => {
   });
 
   it('computes totals and balance in cents', () => {
-    const goods = goodsTotalCents([{ unitPriceCents: 460_000, quantity: 3 }, { unitPriceCents: 1_999, quantity: 2 }]);
+    const goods = goodsTotalCents([
+      { unitPriceCents: 460_000, quantity: 3 },
+      { unitPriceCents: 1_999, quantity: 2 },
+    ]);
     expect(goods).toBe(1_383_998);
     expect(orderTotalCents(goods, null)).toBeNull();
     expect(orderTotalCents(goods, 45_000)).toBe(1_428_998);

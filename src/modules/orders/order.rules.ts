@@ -5,7 +5,12 @@ import { type DayRange, deliveryWithin, leadTimes, orderShipWithin, type Shippin
 export const LARGE_ORDER_CENTS = 5_000_000;
 export const isLargeOrder = (goodsCents: number) => goodsCents > LARGE_ORDER_CENTS;
 
-export const shippingMethods = ['air_express', 'air_freight', 'sea_freight', 'land_freight'] as const satisfies readonly ShippingMethod[];
+export const shippingMethods = [
+  'air_express',
+  'air_freight',
+  'sea_freight',
+  'land_freight',
+] as const satisfies readonly ShippingMethod[];
 const largeOnlyMethods: readonly ShippingMethod[] = ['sea_freight', 'land_freight'];
 
 export function shippingMethodsFor(goodsCents: number): ShippingMethod[] {
@@ -32,7 +37,8 @@ export interface OrderLineAmounts {
   quantity: number;
 }
 
-export const goodsTotalCents = (lines: OrderLineAmounts[]) => lines.reduce((s, l) => s + l.unitPriceCents * l.quantity, 0);
+export const goodsTotalCents = (lines: OrderLineAmounts[]) =>
+  lines.reduce((s, l) => s + l.unitPriceCents * l.quantity, 0);
 
 /** Total is known only once freight is quoted. */
 export const orderTotalCents = (goodsCents: number, freightCents: number | null) =>
@@ -50,7 +56,8 @@ export const PAYMENT_DEADLINE_NEAR_HOURS = 12;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-export const paymentDueAt = (quotedAt: Date, deadlineHours: number) => new Date(quotedAt.getTime() + deadlineHours * HOUR);
+export const paymentDueAt = (quotedAt: Date, deadlineHours: number) =>
+  new Date(quotedAt.getTime() + deadlineHours * HOUR);
 
 /** No tracking number 4 days after payment approval: the buyer is invited to WhatsApp, staff see it overdue. */
 export const trackingOverdue = (approvedAt: Date | null, hasTracking: boolean, now: Date) =>

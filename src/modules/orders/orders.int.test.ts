@@ -4,8 +4,8 @@ import { loggedInClient } from '../../../test/browser-client.js';
 import { insertPaymentMethod, insertProduct } from '../../../test/factories.js';
 import { address, newToken, placeOrder } from '../../../test/orders.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
-import { products } from '../catalog/index.js';
 import { cartLines } from '../cart/index.js';
+import { products } from '../catalog/index.js';
 import { orderEvents, orderLines, orders } from './order.tables.js';
 
 let t: TestApp;
@@ -38,7 +38,9 @@ describe('submitting an order from My cart list', () => {
     expect(order.goodsCents).toBe(600_000);
     expect(order.freightCents).toBeNull();
     const lines = await t.db.select().from(orderLines).where(eq(orderLines.orderId, order.id));
-    expect(lines).toMatchObject([{ sku: cart.sku, unitPriceCents: 300_000, quantity: 2, backordered: false, needsTesting: true }]);
+    expect(lines).toMatchObject([
+      { sku: cart.sku, unitPriceCents: 300_000, quantity: 2, backordered: false, needsTesting: true },
+    ]);
     expect(await stockOf(cart.id)).toBe(3);
     expect(await cartLines(t.db, user.id)).toEqual([]);
     const view = await client.get(`/orders/${number}`);
@@ -104,7 +106,12 @@ describe('submitting an order from My cart list', () => {
     expect(res.body).toContain('Enter a phone number with country code');
     expect(res.body).toContain('This field is required');
     expect(res.body).toContain('value="Calle <b>Mayor</b> 1"'); // attribute values escape quotes; markup stays inert there
-    const sea = await client.post('/orders', { token: newToken(), ...address, shippingMethod: 'sea_freight', paymentMethodId: lc.id });
+    const sea = await client.post('/orders', {
+      token: newToken(),
+      ...address,
+      shippingMethod: 'sea_freight',
+      paymentMethodId: lc.id,
+    });
     expect(sea.statusCode).toBe(422);
     expect(sea.body).toContain('only available for orders over US$50,000');
     expect(sea.body).toContain('This payment method is not available for this order');
@@ -129,9 +136,19 @@ describe('submitting an order from My cart list', () => {
     const p = await insertProduct(t.db, { stock: 5 });
     const method = await insertPaymentMethod(t.db);
     await client.post('/cart/items', { productId: p.id, quantity: 1 });
-    const embargoed = await client.post('/orders', { token: newToken(), ...address, country: 'KP', paymentMethodId: method.id });
+    const embargoed = await client.post('/orders', {
+      token: newToken(),
+      ...address,
+      country: 'KP',
+      paymentMethodId: method.id,
+    });
     expect(embargoed.body).toContain('We do not ship to this country');
-    const restricted = await client.post('/orders', { token: newToken(), ...address, country: 'CN', paymentMethodId: method.id });
+    const restricted = await client.post('/orders', {
+      token: newToken(),
+      ...address,
+      country: 'CN',
+      paymentMethodId: method.id,
+    });
     expect(restricted.body).toContain('please confirm you may import the goods');
     const acknowledged = await client.post('/orders', {
       token: newToken(),
@@ -145,7 +162,11 @@ describe('submitting an order from My cart list', () => {
 
   it('ignores posted totals and status: prices come from the catalog', async () => {
     const { client } = await loggedInClient(t.app, t.db);
-    const { number } = await placeOrder(client, t.db, { priceCents: 123_456, quantity: 1, form: { status: 'completed', totalCents: '1', goodsCents: '1' } });
+    const { number } = await placeOrder(client, t.db, {
+      priceCents: 123_456,
+      quantity: 1,
+      form: { status: 'completed', totalCents: '1', goodsCents: '1' },
+    });
     const order = await orderByNumber(number);
     expect(order.status).toBe('awaiting_quote');
     expect(order.goodsCents).toBe(123_456);
@@ -161,7 +182,7 @@ describe('submitting an order from My cart list', () => {
 });
 
 describe('privacy', () => {
-  it('answers 404 for another customer\'s order, its API, messages and actions', async () => {
+  it("answers 404 for another customer's order, its API, messages and actions", async () => {
     const owner = await loggedInClient(t.app, t.db);
     const other = await loggedInClient(t.app, t.db);
     const { number } = await placeOrder(owner.client, t.db);

@@ -12,8 +12,8 @@ import { markShipped } from './actions/mark-shipped.js';
 import { postMessage } from './actions/post-message.js';
 import { setFreight } from './actions/set-freight.js';
 import { messageInput, reasonInput, setFreightInput, shipInput } from './order.inputs.js';
-import { actorOf, loadOrderPage } from './order-page.data.js';
 import { findOrderByNumber, type Order, ordersInStates, overdueOrders, queueCounts } from './order.repo.js';
+import { actorOf, loadOrderPage } from './order-page.data.js';
 import { type Queue, QueuePage, queues, StaffOrderPage } from './views/staff-order-pages.js';
 
 const html = (reply: FastifyReply, status = 200) => reply.code(status).type('text/html; charset=utf-8');
@@ -29,7 +29,13 @@ export async function staffOrderRoutes(
     if (!order) throw notFound();
     return order;
   };
-  const page = async (req: FastifyRequest, reply: FastifyReply, order: Order, status = 200, forms: Record<string, FormState> = {}) => {
+  const page = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    order: Order,
+    status = 200,
+    forms: Record<string, FormState> = {},
+  ) => {
     const d = await loadOrderPage(db, order, requireStaff(req.user));
     return html(reply, status).send(<StaffOrderPage ctx={pageContext(req, reply)} d={d} forms={forms} />);
   };
@@ -52,11 +58,16 @@ export async function staffOrderRoutes(
       queueCounts(db, now),
       queue === 'overdue' ? overdueOrders(db, now) : ordersInStates(db, [queue]),
     ]);
-    const counts = Object.fromEntries(queues.map((k) => [k, byQueue[k as keyof typeof byQueue] ?? 0])) as Record<Queue, number>;
+    const counts = Object.fromEntries(queues.map((k) => [k, byQueue[k as keyof typeof byQueue] ?? 0])) as Record<
+      Queue,
+      number
+    >;
     return html(reply).send(<QueuePage ctx={pageContext(req, reply)} queue={queue} counts={counts} rows={rows} />);
   });
 
-  app.get<{ Params: { number: string } }>('/admin/orders/:number', async (req, reply) => page(req, reply, await load(req)));
+  app.get<{ Params: { number: string } }>('/admin/orders/:number', async (req, reply) =>
+    page(req, reply, await load(req)),
+  );
 
   app.post<{ Params: { number: string } }>('/admin/orders/:number/freight', async (req, reply) => {
     const user = requireRole(req.user, 'sales');
@@ -68,11 +79,19 @@ export async function staffOrderRoutes(
       const m = /^price_(\d+)$/.exec(k);
       if (!m || !v.trim()) continue;
       const cents = parseUsdToCents(v);
-      if (cents === undefined) return page(req, reply, order, 422, { freight: { errors: { [k]: 'field.moneyInvalid' }, values: formValues(req.body) } });
+      if (cents === undefined)
+        return page(req, reply, order, 422, {
+          freight: { errors: { [k]: 'field.moneyInvalid' }, values: formValues(req.body) },
+        });
       linePrices.set(Number(m[1]), cents);
     }
     try {
-      await setFreight(db, order, actorOf(user), { freightCents: form.data.freight, validDays: form.data.validDays, note: form.data.note, linePrices });
+      await setFreight(db, order, actorOf(user), {
+        freightCents: form.data.freight,
+        validDays: form.data.validDays,
+        note: form.data.note,
+        linePrices,
+      });
     } catch (err) {
       return page(req, reply, order, 422, { freight: formError(err, req.body) });
     }

@@ -1,8 +1,8 @@
 /** Payments: methods configured by finance, payment proofs and their review. */
 export { paymentRoutes } from './payment.routes.js';
+export { paymentMethodChanges, paymentMethods, paymentProofs } from './payment.tables.js';
+export { findPaymentMethod, listPaymentMethods, type PaymentMethod } from './payment-method.repo.js';
 export { paymentMethodAdminRoutes } from './payment-method-admin.routes.js';
 export { listPendingChanges } from './payment-method-change.repo.js';
-export { PendingChangesBanner, seesPaymentChanges } from './views/payment-method-pages.js';
-export { paymentMethodChanges, paymentMethods, paymentProofs } from './payment.tables.js';
-export { listPaymentMethods, findPaymentMethod, type PaymentMethod } from './payment-method.repo.js';
 export { proofFiles } from './payment-proof.files.js';
+export { PendingChangesBanner, seesPaymentChanges } from './views/payment-method-pages.js';

@@ -9,9 +9,9 @@ import type { MessageKey } from '../../platform/i18n/index.js';
 import { formState } from '../../platform/views/form.js';
 import { cancelPaymentMethodChange, confirmPaymentMethodChange } from './actions/decide-payment-method-change.js';
 import { createPaymentMethod, updatePaymentMethod } from './actions/save-payment-method.js';
-import { changesOfMethod, listPendingChanges } from './payment-method-change.repo.js';
 import { paymentMethodForm } from './payment-method.inputs.js';
 import { findPaymentMethod, listPaymentMethods } from './payment-method.repo.js';
+import { changesOfMethod, listPendingChanges } from './payment-method-change.repo.js';
 import { type Flash, PaymentMethodForm, PaymentMethodList } from './views/payment-method-pages.js';
 
 const html = (reply: FastifyReply, status = 200) => reply.code(status).type('text/html; charset=utf-8');
@@ -25,7 +25,8 @@ const flashOf = (req: FastifyRequest): Flash | undefined => {
   return f === 'saved' || f === 'proposed' || f === 'confirmed' || f === 'cancelled' ? f : undefined;
 };
 const asFieldErrors = <T,>(err: unknown, body: unknown): FormResult<T> => {
-  if (err instanceof AppError && err.fields) return { ok: false, errors: err.fields as never, values: formValues(body) };
+  if (err instanceof AppError && err.fields)
+    return { ok: false, errors: err.fields as never, values: formValues(body) };
   throw err;
 };
 
@@ -34,15 +35,30 @@ export async function paymentMethodAdminRoutes(app: FastifyInstance, { db, confi
   const listPage = async (req: FastifyRequest, reply: FastifyReply, status = 200, error?: MessageKey) => {
     const [methods, pending] = await Promise.all([listPaymentMethods(db, false), listPendingChanges(db)]);
     const ctx = pageContext(req, reply);
-    return html(reply, status).send(<PaymentMethodList ctx={ctx} methods={methods} pending={pending} flash={flashOf(req)} error={error} />);
+    return html(reply, status).send(
+      <PaymentMethodList ctx={ctx} methods={methods} pending={pending} flash={flashOf(req)} error={error} />,
+    );
   };
-  const editPage = async (req: FastifyRequest, reply: FastifyReply, id: number, status = 200, form?: FormResult<unknown>) => {
+  const editPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    status = 200,
+    form?: FormResult<unknown>,
+  ) => {
     const [m, history] = await Promise.all([findPaymentMethod(db, id), changesOfMethod(db, id)]);
     if (!m) throw notFound();
     const pending = history.find((c) => c.status === 'pending');
     const ctx = pageContext(req, reply);
     return html(reply, status).send(
-      <PaymentMethodForm ctx={ctx} m={m} pending={pending} history={history} form={form && formState(form)} flash={flashOf(req)} />,
+      <PaymentMethodForm
+        ctx={ctx}
+        m={m}
+        pending={pending}
+        history={history}
+        form={form && formState(form)}
+        flash={flashOf(req)}
+      />,
     );
   };
 
@@ -59,7 +75,8 @@ export async function paymentMethodAdminRoutes(app: FastifyInstance, { db, confi
   app.post('/admin/payment-methods', async (req, reply) => {
     const user = requireRole(req.user, 'finance');
     const form = parseForm(paymentMethodForm, req.body);
-    if (!form.ok) return html(reply, 422).send(<PaymentMethodForm ctx={pageContext(req, reply)} form={formState(form)} />);
+    if (!form.ok)
+      return html(reply, 422).send(<PaymentMethodForm ctx={pageContext(req, reply)} form={formState(form)} />);
     const m = await createPaymentMethod(db, form.data, user, config.publicUrl);
     return reply.code(303).redirect(`/admin/payment-methods/${m.id}?done=saved`);
   });
@@ -84,20 +101,25 @@ export async function paymentMethodAdminRoutes(app: FastifyInstance, { db, confi
     return editPage(req, reply, id, 422, form);
   });
 
-  app.post<{ Params: { id: string; decision: string } }>('/admin/payment-methods/changes/:id/:decision', async (req, reply) => {
-    const { decision } = req.params;
-    if (decision !== 'confirm' && decision !== 'cancel') throw notFound();
-    // Only admins confirm; anyone who manages payment methods may withdraw a change.
-    const user = requireRole(req.user, decision === 'confirm' ? 'admin' : 'finance');
-    const id = idParam(req);
-    try {
-      if (decision === 'confirm') await confirmPaymentMethodChange(db, id, user, config.publicUrl);
-      else await cancelPaymentMethodChange(db, id, user, config.publicUrl);
-    } catch (err) {
-      const message = err instanceof AppError ? err.fields?._form : undefined;
-      if (!message || !(err instanceof AppError)) throw err;
-      return listPage(req, reply, err.status, message as MessageKey);
-    }
-    return reply.code(303).redirect(`/admin/payment-methods?done=${decision === 'confirm' ? 'confirmed' : 'cancelled'}`);
-  });
+  app.post<{ Params: { id: string; decision: string } }>(
+    '/admin/payment-methods/changes/:id/:decision',
+    async (req, reply) => {
+      const { decision } = req.params;
+      if (decision !== 'confirm' && decision !== 'cancel') throw notFound();
+      // Only admins confirm; anyone who manages payment methods may withdraw a change.
+      const user = requireRole(req.user, decision === 'confirm' ? 'admin' : 'finance');
+      const id = idParam(req);
+      try {
+        if (decision === 'confirm') await confirmPaymentMethodChange(db, id, user, config.publicUrl);
+        else await cancelPaymentMethodChange(db, id, user, config.publicUrl);
+      } catch (err) {
+        const message = err instanceof AppError ? err.fields?._form : undefined;
+        if (!message || !(err instanceof AppError)) throw err;
+        return listPage(req, reply, err.status, message as MessageKey);
+      }
+      return reply
+        .code(303)
+        .redirect(`/admin/payment-methods?done=${decision === 'confirm' ? 'confirmed' : 'cancelled'}`);
+    },
+  );
 }

@@ -35,7 +35,9 @@ function changesQuery(db: DbOrTx) {
 export type PaymentMethodChangeView = Awaited<ReturnType<typeof listPendingChanges>>[number];
 
 export async function listPendingChanges(db: DbOrTx) {
-  return changesQuery(db).where(eq(paymentMethodChanges.status, 'pending')).orderBy(asc(paymentMethodChanges.createdAt));
+  return changesQuery(db)
+    .where(eq(paymentMethodChanges.status, 'pending'))
+    .orderBy(asc(paymentMethodChanges.createdAt));
 }
 
 /** A method's recent history of detail changes, newest first. */
@@ -60,7 +62,10 @@ export async function findPendingChangeOf(db: DbOrTx, methodId: number) {
 }
 
 /** Inserts a pending change; undefined when another change is already pending (partial unique index). */
-export async function insertPendingChange(db: DbOrTx, v: { paymentMethodId: number; previousDetails: string; proposedDetails: string; proposedBy: number }) {
+export async function insertPendingChange(
+  db: DbOrTx,
+  v: { paymentMethodId: number; previousDetails: string; proposedDetails: string; proposedBy: number },
+) {
   const [row] = await db.insert(paymentMethodChanges).values(v).onConflictDoNothing().returning();
   return row;
 }
@@ -73,7 +78,13 @@ export async function markChangeConfirmed(db: DbOrTx, id: number, userId: number
   const [row] = await db
     .update(paymentMethodChanges)
     .set({ status: 'confirmed', decidedBy: userId, decidedAt: sql`now()` })
-    .where(and(eq(paymentMethodChanges.id, id), eq(paymentMethodChanges.status, 'pending'), ne(paymentMethodChanges.proposedBy, userId)))
+    .where(
+      and(
+        eq(paymentMethodChanges.id, id),
+        eq(paymentMethodChanges.status, 'pending'),
+        ne(paymentMethodChanges.proposedBy, userId),
+      ),
+    )
     .returning();
   return row;
 }

@@ -27,7 +27,11 @@ const checkbox = z.preprocess((v) => v === 'on' || v === '1' || v === 'true', z.
 /** The back-office payment-method form; amounts arrive in dollars and are stored in cents. */
 export const paymentMethodForm = z
   .object({
-    name: z.string({ message: 'field.required' }).trim().min(2, { message: 'field.required' }).max(120, { message: 'field.tooLong' }),
+    name: z
+      .string({ message: 'field.required' })
+      .trim()
+      .min(2, { message: 'field.required' })
+      .max(120, { message: 'field.tooLong' }),
     instructions: multiline(2000),
     accountDetails: multiline(2000),
     minOrder: optionalUsd,
@@ -36,7 +40,11 @@ export const paymentMethodForm = z
     active: checkbox,
     sortOrder: z.preprocess(
       (v) => (typeof v === 'string' && v.trim() === '' ? 0 : v),
-      z.coerce.number({ message: 'field.invalid' }).int({ message: 'field.invalid' }).min(-1000, { message: 'field.invalid' }).max(1000, { message: 'field.invalid' }),
+      z.coerce
+        .number({ message: 'field.invalid' })
+        .int({ message: 'field.invalid' })
+        .min(-1000, { message: 'field.invalid' })
+        .max(1000, { message: 'field.invalid' }),
     ),
   })
   .superRefine((d, ctx) => {

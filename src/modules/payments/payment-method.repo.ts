@@ -28,7 +28,11 @@ export async function insertPaymentMethod(db: DbOrTx, fields: PaymentMethodField
  * Applies the fields that take effect at once. `updated_at` marks a change in how to pay
  * (buyers with an open quote are told), so it moves only when the instructions change.
  */
-export async function updatePaymentMethodFields(db: DbOrTx, id: number, fields: Omit<PaymentMethodFields, 'accountDetails'>) {
+export async function updatePaymentMethodFields(
+  db: DbOrTx,
+  id: number,
+  fields: Omit<PaymentMethodFields, 'accountDetails'>,
+) {
   const [row] = await db
     .update(paymentMethods)
     .set({

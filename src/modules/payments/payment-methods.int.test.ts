@@ -42,9 +42,13 @@ const form = (overrides: Record<string, string> = {}) => ({
 });
 
 const method = async (id: number) => (await t.db.select().from(paymentMethods).where(eq(paymentMethods.id, id)))[0]!;
-const changesOf = (id: number) => t.db.select().from(paymentMethodChanges).where(eq(paymentMethodChanges.paymentMethodId, id));
+const changesOf = (id: number) =>
+  t.db.select().from(paymentMethodChanges).where(eq(paymentMethodChanges.paymentMethodId, id));
 const mailsTo = async (subjectPart: string) =>
-  (await latestOutbox(t.db, 500)).filter((m) => m.subject.includes(subjectPart)).map((m) => m.to).sort();
+  (await latestOutbox(t.db, 500))
+    .filter((m) => m.subject.includes(subjectPart))
+    .map((m) => m.to)
+    .sort();
 const adminEmails = () => admins.map((a) => a.email).sort();
 
 async function createVia(client: BrowserClient, overrides: Record<string, string> = {}) {
@@ -83,7 +87,10 @@ describe('payment methods back office', () => {
   });
 
   it('refuses bad input beside the fields and keeps what was typed', async () => {
-    const res = await finance.post('/admin/payment-methods', form({ name: '', minOrder: '12,5x', accountDetails: '  ' }));
+    const res = await finance.post(
+      '/admin/payment-methods',
+      form({ name: '', minOrder: '12,5x', accountDetails: '  ' }),
+    );
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('id="f-minOrder-error"');
     expect(res.body).toContain('Enter an amount in US dollars');
@@ -99,20 +106,30 @@ describe('payment methods back office', () => {
     const before = await method(id);
 
     // Only the name and flags: no change to how to pay, so quoted buyers are not alarmed.
-    let res = await finance.post(`/admin/payment-methods/${id}`, form({ name: 'Bank wire (HKD/USD)', largeOrderOnly: 'on', active: '', maxOrder: '' }));
+    let res = await finance.post(
+      `/admin/payment-methods/${id}`,
+      form({ name: 'Bank wire (HKD/USD)', largeOrderOnly: 'on', active: '', maxOrder: '' }),
+    );
     expect(res.statusCode).toBe(303);
     let m = await method(id);
     expect(m).toMatchObject({ name: 'Bank wire (HKD/USD)', largeOrderOnly: true, active: false, maxOrderCents: null });
     expect(m.updatedAt.getTime()).toBe(before.updatedAt.getTime());
 
     // New account details: saved as a pending change, nothing applied yet.
-    res = await A().post(`/admin/payment-methods/${id}`, form({ name: 'Bank wire (HKD/USD)', accountDetails: 'HSBC HK 123-456789-001\r\nSWIFT HSBCHKHHHKH' }));
+    res = await A().post(
+      `/admin/payment-methods/${id}`,
+      form({ name: 'Bank wire (HKD/USD)', accountDetails: 'HSBC HK 123-456789-001\r\nSWIFT HSBCHKHHHKH' }),
+    );
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe(`/admin/payment-methods/${id}?done=proposed`);
     m = await method(id);
     expect(m.accountDetails).toBe(before.accountDetails);
     const [change] = await changesOf(id);
-    expect(change).toMatchObject({ status: 'pending', proposedBy: admins[0]!.id, proposedDetails: 'HSBC HK 123-456789-001\nSWIFT HSBCHKHHHKH' });
+    expect(change).toMatchObject({
+      status: 'pending',
+      proposedBy: admins[0]!.id,
+      proposedDetails: 'HSBC HK 123-456789-001\nSWIFT HSBCHKHHHKH',
+    });
     expect(await mailsTo('Confirm new payment details: Bank wire (HKD/USD)')).toEqual(adminEmails());
 
     // Announced in the back office.
@@ -125,7 +142,10 @@ describe('payment methods back office', () => {
     expect((await sales.get('/admin')).body).not.toContain('Payment details waiting for confirmation');
 
     // A second, different proposal waits for the first.
-    res = await finance.post(`/admin/payment-methods/${id}`, form({ name: 'Bank wire (HKD/USD)', accountDetails: 'Another bank 999' }));
+    res = await finance.post(
+      `/admin/payment-methods/${id}`,
+      form({ name: 'Bank wire (HKD/USD)', accountDetails: 'Another bank 999' }),
+    );
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('Another change to these details is already waiting');
     expect(await changesOf(id)).toHaveLength(1);
@@ -154,13 +174,23 @@ describe('payment methods back office', () => {
     const buyer = (await loggedInClient(t.app, t.db)).client;
     const { number } = await placeOrder(buyer, t.db, { methodId: pm.id });
     await sales.get(`/admin/orders/${number}`);
-    expect((await sales.post(`/admin/orders/${number}/freight`, { freight: '300.00', validDays: '7', note: '' })).statusCode).toBe(303);
+    expect(
+      (await sales.post(`/admin/orders/${number}/freight`, { freight: '300.00', validDays: '7', note: '' })).statusCode,
+    ).toBe(303);
     let page = await buyer.get(`/orders/${number}`);
     expect(page.body).toContain('Old bank 111');
     expect(page.body).not.toContain('payment details for this method changed');
 
     await finance.get(`/admin/payment-methods/${pm.id}`);
-    const edit = { name: pm.name, instructions: pm.instructions, accountDetails: 'New bank 222', minOrder: '', maxOrder: '', active: 'on', sortOrder: '0' };
+    const edit = {
+      name: pm.name,
+      instructions: pm.instructions,
+      accountDetails: 'New bank 222',
+      minOrder: '',
+      maxOrder: '',
+      active: 'on',
+      sortOrder: '0',
+    };
     expect((await finance.post(`/admin/payment-methods/${pm.id}`, edit)).statusCode).toBe(303);
     page = await buyer.get(`/orders/${number}`);
     expect(page.body).toContain('Old bank 111');
@@ -176,11 +206,21 @@ describe('payment methods back office', () => {
   it('lets one of two admins confirming at once win', async () => {
     const pm = await insertPaymentMethod(t.db, { name: 'Race wire', accountDetails: 'Race old' });
     await finance.get(`/admin/payment-methods/${pm.id}`);
-    const edit = { name: pm.name, instructions: pm.instructions, accountDetails: 'Race new', minOrder: '', maxOrder: '', active: 'on', sortOrder: '0' };
+    const edit = {
+      name: pm.name,
+      instructions: pm.instructions,
+      accountDetails: 'Race new',
+      minOrder: '',
+      maxOrder: '',
+      active: 'on',
+      sortOrder: '0',
+    };
     expect((await finance.post(`/admin/payment-methods/${pm.id}`, edit)).statusCode).toBe(303);
     const [change] = await changesOf(pm.id);
     const before = (await mailsTo('Payment details changed: Race wire')).length;
-    const results = await Promise.all([B(), C()].map((c) => c.post(`/admin/payment-methods/changes/${change!.id}/confirm`)));
+    const results = await Promise.all(
+      [B(), C()].map((c) => c.post(`/admin/payment-methods/changes/${change!.id}/confirm`)),
+    );
     expect(results.map((r) => r.statusCode).sort()).toEqual([303, 409]);
     expect(results.find((r) => r.statusCode === 409)!.body).toContain('already confirmed or cancelled');
     expect((await method(pm.id)).accountDetails).toBe('Race new');
@@ -190,7 +230,15 @@ describe('payment methods back office', () => {
   it('lets finance withdraw a pending change', async () => {
     const pm = await insertPaymentMethod(t.db, { name: 'Cancel wire', accountDetails: 'Keep me' });
     await finance.get(`/admin/payment-methods/${pm.id}`);
-    const edit = { name: pm.name, instructions: pm.instructions, accountDetails: 'Suspicious account', minOrder: '', maxOrder: '', active: 'on', sortOrder: '0' };
+    const edit = {
+      name: pm.name,
+      instructions: pm.instructions,
+      accountDetails: 'Suspicious account',
+      minOrder: '',
+      maxOrder: '',
+      active: 'on',
+      sortOrder: '0',
+    };
     await A().post(`/admin/payment-methods/${pm.id}`, edit);
     const [change] = await changesOf(pm.id);
     const res = await finance.post(`/admin/payment-methods/changes/${change!.id}/cancel`);

@@ -80,7 +80,10 @@ export const paymentMethodChanges = pgTable(
   },
   (t) => [
     check('payment_method_changes_status_check', sql`status in ('pending', 'confirmed', 'cancelled')`),
-    check('payment_method_changes_decider_check', sql`decided_by is null or decided_by <> proposed_by or status = 'cancelled'`),
+    check(
+      'payment_method_changes_decider_check',
+      sql`decided_by is null or decided_by <> proposed_by or status = 'cancelled'`,
+    ),
     uniqueIndex('payment_method_changes_one_pending_idx').on(t.paymentMethodId).where(sql`status = 'pending'`),
   ],
 );

@@ -276,7 +276,11 @@ export const isCountryCode = (code: string) => countries.has(code);
 /** The country's name in the reader's language (Intl), falling back to the English name. */
 export function countryName(code: string, locale = 'en'): string {
   try {
-    return new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' }).of(code) ?? countries.get(code)?.name ?? code;
+    return (
+      new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' }).of(code) ??
+      countries.get(code)?.name ??
+      code
+    );
   } catch {
     return countries.get(code)?.name ?? code;
   }

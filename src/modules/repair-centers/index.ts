@@ -3,10 +3,16 @@ import type { DbOrTx } from '../../platform/db/client.js';
 import { publishedCentersForRanking } from './repair-center.repo.js';
 import { type Destination, rankRepairCenters } from './repair-center.rules.js';
 
+export { countries, countryCodes, countryName, isCountryCode } from './countries.js';
 export { repairCenterRoutes } from './repair-center.routes.js';
-export { repairCenters, type RepairCenterDetails } from './repair-center.tables.js';
-export { rankRepairCenters, haversineKm, whatsappLink, type Destination, type RankableCenter } from './repair-center.rules.js';
-export { countries, countryName, countryCodes, isCountryCode } from './countries.js';
+export {
+  type Destination,
+  haversineKm,
+  type RankableCenter,
+  rankRepairCenters,
+  whatsappLink,
+} from './repair-center.rules.js';
+export { type RepairCenterDetails, repairCenters } from './repair-center.tables.js';
 
 /**
  * The approved centers nearest to a destination (same country first, then distance),
@@ -16,6 +22,6 @@ export async function findNearestApprovedCenters(db: DbOrTx, destination: Destin
   const centers = await publishedCentersForRanking(db, brand);
   return rankRepairCenters(centers, destination, brand).slice(0, limit);
 }
-export { REVIEW_BUSINESS_DAYS } from './repair-center.rules.js';
 export { repairCenterFiles } from './repair-center.files.js';
 export { countAwaitingReview } from './repair-center.repo.js';
+export { REVIEW_BUSINESS_DAYS } from './repair-center.rules.js';

@@ -5,23 +5,27 @@ import { parseForm } from '../../platform/http/forms.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import { formState } from '../../platform/views/form.js';
 import { approveRepairCenter, rejectRepairCenter } from './actions/review-repair-center.js';
+import { html, idParam, type RepairCenterDeps } from './repair-center.http.js';
 import { reviewForm } from './repair-center.inputs.js';
 import { findCenterForReview, reviewQueue } from './repair-center.repo.js';
-import { html, idParam, type RepairCenterDeps } from './repair-center.http.js';
 import { ReviewPage, ReviewQueuePage } from './views/review-pages.js';
 
 /** Repair-center review: support staff (admin always passes). */
 export async function repairCenterAdminRoutes(app: FastifyInstance, { db, config }: RepairCenterDeps) {
   app.get('/admin/repair-centers', async (req, reply) => {
     requireRole(req.user, 'support');
-    return html(reply).send(<ReviewQueuePage ctx={pageContext(req, reply)} rows={await reviewQueue(db)} now={new Date()} />);
+    return html(reply).send(
+      <ReviewQueuePage ctx={pageContext(req, reply)} rows={await reviewQueue(db)} now={new Date()} />,
+    );
   });
 
   app.get<{ Params: { id: string } }>('/admin/repair-centers/:id', async (req, reply) => {
     requireRole(req.user, 'support');
     const found = await findCenterForReview(db, idParam(req));
     if (!found) throw notFound();
-    return html(reply).send(<ReviewPage ctx={pageContext(req, reply)} c={found.center} ownerEmail={found.ownerEmail} />);
+    return html(reply).send(
+      <ReviewPage ctx={pageContext(req, reply)} c={found.center} ownerEmail={found.ownerEmail} />,
+    );
   });
 
   app.post<{ Params: { id: string } }>('/admin/repair-centers/:id/approve', async (req, reply) => {
@@ -44,6 +48,8 @@ export async function repairCenterAdminRoutes(app: FastifyInstance, { db, config
     const found = await findCenterForReview(db, id);
     if (!found) throw notFound();
     const state = formState(form) ?? { errors: { reason: 'field.reasonRequired' as const }, values: { reason: '' } };
-    return html(reply, 422).send(<ReviewPage ctx={pageContext(req, reply)} c={found.center} ownerEmail={found.ownerEmail} form={state} />);
+    return html(reply, 422).send(
+      <ReviewPage ctx={pageContext(req, reply)} c={found.center} ownerEmail={found.ownerEmail} form={state} />,
+    );
   });
 }

@@ -16,4 +16,3 @@ export const idParam = (req: FastifyRequest<{ Params: { id: string } }>) => {
   if (!/^\d{1,9}$/.test(req.params.id) || id <= 0) throw notFound();
   return id;
 };
-

@@ -6,16 +6,19 @@ import { type FieldErrors, formValues, parseForm } from '../../platform/http/for
 import { pageContext } from '../../platform/http/page-context.js';
 import { editRepairCenter, submitRepairCenter } from './actions/submit-repair-center.js';
 import { html, idParam, type RepairCenterDeps } from './repair-center.http.js';
-import { repairCenterAdminRoutes } from './repair-center-admin.routes.js';
 import { repairCenterForm } from './repair-center.inputs.js';
 import { type MultipartForm, readMultipartForm } from './repair-center.multipart.js';
 import { findOwnCenter, listOwnCenters, photoAccess } from './repair-center.repo.js';
+import { repairCenterAdminRoutes } from './repair-center-admin.routes.js';
 import { repairDirectoryRoutes } from './repair-directory.routes.js';
 import type { RepairFormState } from './views/center-form.js';
 import { NewCenterPage, OwnCenterPage, OwnCentersPage } from './views/own-pages.js';
 
 /** Runs the save; on bad input returns what the form needs to show the errors and keep what was typed. */
-async function save(mp: MultipartForm, run: (data: ReturnType<typeof repairCenterForm.parse>) => Promise<{ id: number }>) {
+async function save(
+  mp: MultipartForm,
+  run: (data: ReturnType<typeof repairCenterForm.parse>) => Promise<{ id: number }>,
+) {
   const parsed = parseForm(repairCenterForm, mp.fields);
   let errors: FieldErrors = parsed.ok ? {} : parsed.errors;
   if (mp.photoError) errors.photos = mp.photoError;
@@ -28,7 +31,11 @@ async function save(mp: MultipartForm, run: (data: ReturnType<typeof repairCente
     }
   }
   const services = mp.fields.services;
-  const state: RepairFormState = { errors, values: formValues(mp.fields), services: services === undefined ? [] : [services].flat() };
+  const state: RepairFormState = {
+    errors,
+    values: formValues(mp.fields),
+    services: services === undefined ? [] : [services].flat(),
+  };
   return { state };
 }
 
@@ -43,7 +50,9 @@ export async function repairCenterRoutes(app: FastifyInstance, deps: RepairCente
 
   app.get('/repair-centers', async (req, reply) => {
     const user = requireUser(req.user);
-    return html(reply).send(<OwnCentersPage ctx={pageContext(req, reply)} centers={await listOwnCenters(db, user.id)} />);
+    return html(reply).send(
+      <OwnCentersPage ctx={pageContext(req, reply)} centers={await listOwnCenters(db, user.id)} />,
+    );
   });
 
   app.get('/repair-centers/new', async (req, reply) => {

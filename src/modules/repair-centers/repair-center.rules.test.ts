@@ -13,7 +13,8 @@ describe('country table', () => {
       expect(Math.abs(lat)).toBeLessThanOrEqual(90);
       expect(Math.abs(lng)).toBeLessThanOrEqual(180);
     }
-    for (const code of ['US', 'CN', 'RU', 'KZ', 'PY', 'ET', 'AR', 'DE', 'NG', 'BR', 'CA', 'IR']) expect(countries.has(code)).toBe(true);
+    for (const code of ['US', 'CN', 'RU', 'KZ', 'PY', 'ET', 'AR', 'DE', 'NG', 'BR', 'CA', 'IR'])
+      expect(countries.has(code)).toBe(true);
   });
 
   it('puts centroids roughly where the countries are', () => {
@@ -77,7 +78,9 @@ describe('rankRepairCenters', () => {
   });
 
   it('filters by brand, ignoring case', () => {
-    expect(rankRepairCenters([almaty, astana, moscow], { country: 'KZ' }, 'microbt').map((c) => c.name)).toEqual(['Astana']);
+    expect(rankRepairCenters([almaty, astana, moscow], { country: 'KZ' }, 'microbt').map((c) => c.name)).toEqual([
+      'Astana',
+    ]);
     expect(rankRepairCenters([almaty], { country: 'KZ' }, 'Canaan')).toEqual([]);
   });
 
@@ -91,7 +94,11 @@ describe('rankRepairCenters', () => {
 
 describe('small rules', () => {
   it('parses brands', () => {
-    expect(parseBrands(' Bitmain, MicroBT;bitmain\n  Canaan  Avalon ,')).toEqual(['Bitmain', 'MicroBT', 'Canaan Avalon']);
+    expect(parseBrands(' Bitmain, MicroBT;bitmain\n  Canaan  Avalon ,')).toEqual([
+      'Bitmain',
+      'MicroBT',
+      'Canaan Avalon',
+    ]);
   });
   it('builds WhatsApp click-to-chat links from digits only', () => {
     expect(whatsappLink('+1 (555) 010-2030')).toBe('https://wa.me/15550102030');

@@ -1,9 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserClient, loggedInClient } from '../../../test/browser-client.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { repairCenters } from './index.js';
 import { NOT_AN_IMAGE, PNG, postMultipart, validCenter } from './repair-centers.test-helpers.js';
-import { eq } from 'drizzle-orm';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -26,7 +26,10 @@ describe('Repair Center (owner)', () => {
       expect(form.body).toContain(`>${label}</label>`);
     }
     const png = { filename: 'shop.png', type: 'image/png', data: PNG };
-    const res = await postMultipart(t.app, client, '/repair-centers', validCenter({ name: 'Steppe Hash Repair' }), [png, png]);
+    const res = await postMultipart(t.app, client, '/repair-centers', validCenter({ name: 'Steppe Hash Repair' }), [
+      png,
+      png,
+    ]);
     expect(res.statusCode).toBe(303);
     const id = idFrom(res.headers.location);
     const page = await client.get(`/repair-centers/${id}`);
@@ -37,7 +40,13 @@ describe('Repair Center (owner)', () => {
     expect(list.body).toContain('Create repair center');
 
     const [row] = await t.db.select().from(repairCenters).where(eq(repairCenters.id, id));
-    expect(row).toMatchObject({ status: 'in_review', country: 'KZ', brands: ['Bitmain', 'MicroBT'], services: ['hash_board', 'psu'], lat: 43.2389 });
+    expect(row).toMatchObject({
+      status: 'in_review',
+      country: 'KZ',
+      brands: ['Bitmain', 'MicroBT'],
+      services: ['hash_board', 'psu'],
+      lat: 43.2389,
+    });
     expect(row!.photos).toHaveLength(2);
 
     // Nothing unapproved is public: not listed, detail 404, photos only for owner and support.
@@ -63,7 +72,15 @@ describe('Repair Center (owner)', () => {
       t.app,
       client,
       '/repair-centers',
-      validCenter({ name: '', email: 'not-an-email', phone: 'call me', lat: '95', lng: '10', city: 'Typed City', services: ['firmware'] }),
+      validCenter({
+        name: '',
+        email: 'not-an-email',
+        phone: 'call me',
+        lat: '95',
+        lng: '10',
+        city: 'Typed City',
+        services: ['firmware'],
+      }),
     );
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('This field is required');
@@ -104,8 +121,16 @@ describe('Repair Center (owner)', () => {
   it('ignores posted status and owner fields', async () => {
     const { client, user } = await loggedInClient(t.app, t.db);
     const other = await loggedInClient(t.app, t.db);
-    const res = await postMultipart(t.app, client, '/repair-centers', { ...validCenter(), status: 'approved', ownerId: String(other.user.id), publishedAt: '2020-01-01' });
-    const [row] = await t.db.select().from(repairCenters).where(eq(repairCenters.id, idFrom(res.headers.location)));
+    const res = await postMultipart(t.app, client, '/repair-centers', {
+      ...validCenter(),
+      status: 'approved',
+      ownerId: String(other.user.id),
+      publishedAt: '2020-01-01',
+    });
+    const [row] = await t.db
+      .select()
+      .from(repairCenters)
+      .where(eq(repairCenters.id, idFrom(res.headers.location)));
     expect(row).toMatchObject({ status: 'in_review', ownerId: user.id, publishedAt: null });
   });
 
@@ -129,7 +154,12 @@ describe('Repair Center (owner)', () => {
   it('shows script and HTML typed into fields as text', async () => {
     const { client } = await loggedInClient(t.app, t.db);
     const evil = '<script>alert(1)</script><img src=x onerror=alert(2)>';
-    const res = await postMultipart(t.app, client, '/repair-centers', validCenter({ name: evil, city: evil, description: evil, models: evil, brands: `Bit<b>main</b>` }));
+    const res = await postMultipart(
+      t.app,
+      client,
+      '/repair-centers',
+      validCenter({ name: evil, city: evil, description: evil, models: evil, brands: `Bit<b>main</b>` }),
+    );
     expect(res.statusCode).toBe(303);
     const id = idFrom(res.headers.location);
     for (const url of ['/repair-centers', `/repair-centers/${id}`]) {

@@ -26,10 +26,13 @@ export async function postMultipart(
   const chunks: Buffer[] = [];
   const push = (s: string) => chunks.push(Buffer.from(s));
   for (const [name, value] of Object.entries(fields)) {
-    for (const v of [value].flat()) push(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${v}\r\n`);
+    for (const v of [value].flat())
+      push(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${v}\r\n`);
   }
   for (const p of photos) {
-    push(`--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="${p.filename}"\r\nContent-Type: ${p.type}\r\n\r\n`);
+    push(
+      `--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="${p.filename}"\r\nContent-Type: ${p.type}\r\n\r\n`,
+    );
     chunks.push(p.data);
     push('\r\n');
   }

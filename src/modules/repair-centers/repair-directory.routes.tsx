@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '../../platform/errors.js';
 import { pageContext } from '../../platform/http/page-context.js';
+import { html, idParam, type RepairCenterDeps } from './repair-center.http.js';
 import { directoryQuery } from './repair-center.inputs.js';
 import { findPublishedCenter, listPublishedCenters, publishedFacets } from './repair-center.repo.js';
-import { html, idParam, type RepairCenterDeps } from './repair-center.http.js';
 import { DirectoryPage, PublicCenterPage } from './views/directory-pages.js';
 
 /** The public "ASIC Miner Repair" page: only approved versions, never anything in review. */

@@ -50,11 +50,17 @@ describe('repair-center review', () => {
     const { client: owner, email, id } = await submit({ name: 'Bishkek ASIC Lab' });
     const { client: staff } = await loggedInClient(t.app, t.db, 'support');
 
-    const noReason = await staff.post(`/admin/repair-centers/${id}/reject`, { revision: await revisionOf(staff, id), reason: '  ' });
+    const noReason = await staff.post(`/admin/repair-centers/${id}/reject`, {
+      revision: await revisionOf(staff, id),
+      reason: '  ',
+    });
     expect(noReason.statusCode).toBe(422);
     expect(noReason.body).toContain('Give the reason');
 
-    const rejected = await staff.post(`/admin/repair-centers/${id}/reject`, { revision: await revisionOf(staff, id), reason: 'The phone number does not answer.' });
+    const rejected = await staff.post(`/admin/repair-centers/${id}/reject`, {
+      revision: await revisionOf(staff, id),
+      reason: 'The phone number does not answer.',
+    });
     expect(rejected.statusCode).toBe(303);
     const ownPage = await owner.get(`/repair-centers/${id}`);
     expect(ownPage.body).toContain('Rejected');
@@ -64,9 +70,16 @@ describe('repair-center review', () => {
     expect(mail?.body).toContain('The phone number does not answer.');
 
     // Rejecting again is a conflict: it already changed.
-    expect((await staff.post(`/admin/repair-centers/${id}/reject`, { revision: 1, reason: 'again' })).statusCode).toBe(409);
+    expect((await staff.post(`/admin/repair-centers/${id}/reject`, { revision: 1, reason: 'again' })).statusCode).toBe(
+      409,
+    );
 
-    const resubmit = await postMultipart(t.app, owner, `/repair-centers/${id}`, validCenter({ name: 'Bishkek ASIC Lab', phone: '+996 312 000 000' }));
+    const resubmit = await postMultipart(
+      t.app,
+      owner,
+      `/repair-centers/${id}`,
+      validCenter({ name: 'Bishkek ASIC Lab', phone: '+996 312 000 000' }),
+    );
     expect(resubmit.statusCode).toBe(303);
     expect((await owner.get(`/repair-centers/${id}`)).body).toContain('Waiting for review (1–3 business days)');
 
@@ -94,7 +107,12 @@ describe('repair-center review', () => {
     const { client: staff } = await loggedInClient(t.app, t.db, 'admin');
     await approve(staff, id);
 
-    const edit = await postMultipart(t.app, owner, `/repair-centers/${id}`, validCenter({ name: 'Tashkent Renamed', city: 'Samarkand' }));
+    const edit = await postMultipart(
+      t.app,
+      owner,
+      `/repair-centers/${id}`,
+      validCenter({ name: 'Tashkent Renamed', city: 'Samarkand' }),
+    );
     expect(edit.statusCode).toBe(303);
     const visitor = new BrowserClient(t.app);
     let pub = await visitor.get(`/asic-miner-repair/${id}`);
@@ -109,12 +127,20 @@ describe('repair-center review', () => {
     expect(queue.body).toContain('Change to an approved center');
 
     // A rejected edit leaves the approved version public too.
-    await staff.post(`/admin/repair-centers/${id}/reject`, { revision: await revisionOf(staff, id), reason: 'Samarkand address missing' });
+    await staff.post(`/admin/repair-centers/${id}/reject`, {
+      revision: await revisionOf(staff, id),
+      reason: 'Samarkand address missing',
+    });
     pub = await visitor.get(`/asic-miner-repair/${id}`);
     expect(pub.body).toContain('Tashkent Original');
     expect((await owner.get(`/repair-centers/${id}`)).body).toContain('Samarkand address missing');
 
-    await postMultipart(t.app, owner, `/repair-centers/${id}`, validCenter({ name: 'Tashkent Renamed', city: 'Samarkand' }));
+    await postMultipart(
+      t.app,
+      owner,
+      `/repair-centers/${id}`,
+      validCenter({ name: 'Tashkent Renamed', city: 'Samarkand' }),
+    );
     await approve(staff, id);
     pub = await visitor.get(`/asic-miner-repair/${id}`);
     expect(pub.body).toContain('Tashkent Renamed');
@@ -125,8 +151,22 @@ describe('repair-center review', () => {
 
   it('filters the directory by country and brand, and ranks the nearest approved centers', async () => {
     const { client: staff } = await loggedInClient(t.app, t.db, 'support');
-    const de = await submit({ name: 'Berlin Board Works', country: 'DE', city: 'Berlin', brands: 'Canaan', lat: '52.52', lng: '13.405' });
-    const py = await submit({ name: 'Asuncion Hash', country: 'PY', city: 'Asunción', brands: 'Bitmain, Canaan', lat: '', lng: '' });
+    const de = await submit({
+      name: 'Berlin Board Works',
+      country: 'DE',
+      city: 'Berlin',
+      brands: 'Canaan',
+      lat: '52.52',
+      lng: '13.405',
+    });
+    const py = await submit({
+      name: 'Asuncion Hash',
+      country: 'PY',
+      city: 'Asunción',
+      brands: 'Bitmain, Canaan',
+      lat: '',
+      lng: '',
+    });
     const hidden = await submit({ name: 'Unreviewed Canaan Shop', country: 'DE', brands: 'Canaan' });
     await approve(staff, de.id);
     await approve(staff, py.id);
@@ -145,6 +185,8 @@ describe('repair-center review', () => {
 
     const nearest = await findNearestApprovedCenters(t.db, { country: 'AR' }, 'Canaan', 2);
     expect(nearest.map((c) => c.name)).toEqual(['Asuncion Hash', 'Berlin Board Works']);
-    expect((await findNearestApprovedCenters(t.db, { country: 'DE', lat: 48.1, lng: 11.6 }, 'Canaan', 1))[0]?.name).toBe('Berlin Board Works');
+    expect(
+      (await findNearestApprovedCenters(t.db, { country: 'DE', lat: 48.1, lng: 11.6 }, 'Canaan', 1))[0]?.name,
+    ).toBe('Berlin Board Works');
   });
 });

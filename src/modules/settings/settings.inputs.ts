@@ -17,8 +17,11 @@ const text = (v: unknown) => (typeof v === 'string' ? v.trim() : undefined);
 const whole = (v: unknown) => (typeof v === 'string' && /^\s*\d{1,6}\s*$/.test(v) ? Number(v) : Number.NaN);
 
 /** Checkbox groups post one value per ticked box: none, one (a string) or many (an array). */
-export const submittedList = (v: unknown): string[] =>
-  [...new Set((Array.isArray(v) ? v : typeof v === 'string' ? [v] : []).filter((x): x is string => typeof x === 'string'))];
+export const submittedList = (v: unknown): string[] => [
+  ...new Set(
+    (Array.isArray(v) ? v : typeof v === 'string' ? [v] : []).filter((x): x is string => typeof x === 'string'),
+  ),
+];
 
 export const settingsForm = z.object({
   sellerName: as(settingsSchema.sellerName, 'field.required', text),

@@ -74,9 +74,12 @@ describe('/admin/settings', () => {
 
   it('refuses bad values with messages beside the fields and keeps what was typed', async () => {
     const before = await getSettings(t.db);
-    const body = valid({ sellerName: 'Typed "quoted" name', sellerEmail: 'not-an-email', paymentDeadlineHours: '0', autoCompleteDays: 'ten' }).filter(
-      ([k]) => k !== 'destinations',
-    );
+    const body = valid({
+      sellerName: 'Typed "quoted" name',
+      sellerEmail: 'not-an-email',
+      paymentDeadlineHours: '0',
+      autoCompleteDays: 'ten',
+    }).filter(([k]) => k !== 'destinations');
     body.push(['cryptoRestricted', 'XX']);
     const res = await postForm(admin, '/admin/settings', body);
     expect(res.statusCode).toBe(422);

@@ -4,8 +4,8 @@ import type { Db } from '../../platform/db/client.js';
 import { parseForm } from '../../platform/http/forms.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import { updateSettings } from './actions/update-settings.js';
-import { getSettings } from './settings.repo.js';
 import { settingsForm, submittedList } from './settings.inputs.js';
+import { getSettings } from './settings.repo.js';
 import { SettingsPage } from './views/settings-page.js';
 
 const html = (reply: FastifyReply, status = 200) => reply.code(status).type('text/html; charset=utf-8');

@@ -10,8 +10,16 @@ export const settingsSchema = {
   sellerAddress: z.string().max(500).default('Unit 12, 8/F, Tech Tower, 88 Hoi Bun Road, Kwun Tong, Hong Kong'),
   sellerEmail: z.string().email().default('sales@hashcart.example'),
   sellerPhone: z.string().max(40).default('+852 3000 0000'),
-  whatsappNumber: z.string().regex(/^\+?[0-9 ()-]{6,24}$/).default('+852 9000 0000'),
-  paymentDeadlineHours: z.number().int().min(1).max(24 * 30).default(DEFAULT_PAYMENT_DEADLINE_HOURS),
+  whatsappNumber: z
+    .string()
+    .regex(/^\+?[0-9 ()-]{6,24}$/)
+    .default('+852 9000 0000'),
+  paymentDeadlineHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(DEFAULT_PAYMENT_DEADLINE_HOURS),
   autoCompleteDays: z.number().int().min(4).max(90).default(DEFAULT_AUTO_COMPLETE_DAYS),
   destinations: z.array(country).default(countryCodes.filter((c) => !embargoedCountries.includes(c))),
   cryptoRestricted: z.array(country).default([...defaultCryptoRestricted]),
@@ -31,7 +39,10 @@ export function parseSettings(stored: Record<string, unknown>): Settings {
 }
 
 /** Destination check at order submission (DESIGN §4). */
-export function destinationCheck(s: Settings, country: string): 'ok' | 'not_shipped' | 'restricted_warn' | 'restricted_block' {
+export function destinationCheck(
+  s: Settings,
+  country: string,
+): 'ok' | 'not_shipped' | 'restricted_warn' | 'restricted_block' {
   if (!(s.destinations as string[]).includes(country)) return 'not_shipped';
   if (!(s.cryptoRestricted as string[]).includes(country)) return 'ok';
   return s.cryptoRestrictionMode === 'block' ? 'restricted_block' : 'restricted_warn';

@@ -22,7 +22,9 @@ function fromJson<T extends Table>(table: T, row: Record<string, unknown>): Infe
 export function jsonRows<T extends Table>(table: T, where: SQL): SQL<InferSelectModel<T>[]> {
   return sql`(select coalesce(json_agg(r order by r.id), '[]'::json) from (select * from ${table} where ${where}) r)`.mapWith(
     (rows: Record<string, unknown>[] | string) =>
-      (typeof rows === 'string' ? (JSON.parse(rows) as Record<string, unknown>[]) : rows).map((row) => fromJson(table, row)),
+      (typeof rows === 'string' ? (JSON.parse(rows) as Record<string, unknown>[]) : rows).map((row) =>
+        fromJson(table, row),
+      ),
   );
 }
 
@@ -30,6 +32,8 @@ export function jsonRows<T extends Table>(table: T, where: SQL): SQL<InferSelect
 export function jsonRow<T extends Table>(table: T, where: SQL): SQL<InferSelectModel<T> | undefined> {
   return sql`(select row_to_json(r) from (select * from ${table} where ${where} limit 1) r)`.mapWith(
     (row: Record<string, unknown> | string | null) =>
-      row === null ? undefined : fromJson(table, typeof row === 'string' ? (JSON.parse(row) as Record<string, unknown>) : row),
+      row === null
+        ? undefined
+        : fromJson(table, typeof row === 'string' ? (JSON.parse(row) as Record<string, unknown>) : row),
   );
 }

@@ -18,7 +18,11 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormRe
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? '_form');
     errors[field] ??= (
-      issue.message.startsWith('field.') ? issue.message : issue.code === 'invalid_type' ? 'field.required' : 'field.invalid'
+      issue.message.startsWith('field.')
+        ? issue.message
+        : issue.code === 'invalid_type'
+          ? 'field.required'
+          : 'field.invalid'
     ) as MessageKey;
   }
   return { ok: false, errors, values: formValues(body) };

@@ -65,7 +65,8 @@ export const en = {
   'auth.badCredentials': 'The e-mail or password is not correct.',
   'home.title': 'Mining hardware, tested and shipped worldwide',
   'home.headline': 'ASIC miners and parts, tested before they ship',
-  'home.lead': 'Current Bitmain, MicroBT, Canaan, IceRiver and Goldshell models, power supplies, hash boards and spares — quoted with real freight, shipped with tracking.',
+  'home.lead':
+    'Current Bitmain, MicroBT, Canaan, IceRiver and Goldshell models, power supplies, hash boards and spares — quoted with real freight, shipped with tracking.',
   'home.promiseTested': 'Every miner burn-in tested and photographed before packing',
   'home.promiseTracking': 'Tracking number within 1–2 days of payment approval',
   'home.promiseVerify': 'Every proforma invoice verifiable on this site',
@@ -142,7 +143,8 @@ export const en = {
   'profit.revenue': 'Revenue per day',
   'profit.powerCost': 'Power cost per day',
   'profit.profit': 'Profit per day',
-  'profit.disclaimer': 'Estimate at {coin} = {price} and the current network figures; excludes pool fees and difficulty changes.',
+  'profit.disclaimer':
+    'Estimate at {coin} = {price} and the current network figures; excludes pool fees and difficulty changes.',
   'cart.title': 'My cart list',
   'cart.empty': 'Your cart is empty.',
   'cart.browse': 'Browse ASIC miners',
@@ -273,10 +275,13 @@ export const en = {
   'field.dateInvalid': 'Enter the payment date (not in the future)',
   'checkout.title': 'Shipping and payment',
   'checkout.chooseCountry': 'Choose a country',
-  'checkout.largeOrderHint': 'Sea and land freight, and L/C, T/T and D/P payment, are available for orders with more than US$50,000 of goods.',
-  'checkout.cryptoAck': 'I confirm that importing and operating crypto-mining equipment is permitted at the destination, and that I am responsible for local rules.',
+  'checkout.largeOrderHint':
+    'Sea and land freight, and L/C, T/T and D/P payment, are available for orders with more than US$50,000 of goods.',
+  'checkout.cryptoAck':
+    'I confirm that importing and operating crypto-mining equipment is permitted at the destination, and that I am responsible for local rules.',
   'checkout.cryptoRestricted': 'Crypto mining is restricted in: {list}.',
-  'checkout.nextSteps': 'After you submit, our team quotes the freight. You will see the total and payment instructions on the order page and by e-mail.',
+  'checkout.nextSteps':
+    'After you submit, our team quotes the freight. You will see the total and payment instructions on the order page and by e-mail.',
   'checkout.submit': 'Submit order',
   'order.cartEmpty': 'Your cart is empty.',
   'order.methodNotAllowed': 'This shipping method is only available for orders over US$50,000',
@@ -295,12 +300,14 @@ export const en = {
   'order.total': 'Total',
   'order.paid': 'Paid',
   'order.balance': 'Balance due',
-  'order.quotePending': 'Our team is calculating the shipping cost. This page updates by itself when the quote is ready, and we e-mail you.',
+  'order.quotePending':
+    'Our team is calculating the shipping cost. This page updates by itself when the quote is ready, and we e-mail you.',
   'order.trackingOverdue': 'Your tracking number is late. Please contact us and we will check at once.',
   'order.shipWindow': 'Expected to ship {min}–{max} business days after payment approval.',
   'order.deliveryWindow': 'Expected delivery {min}–{max} days after payment approval.',
   'order.paymentTitle': 'How to pay',
-  'order.paymentDetailsChanged': 'The payment details for this method changed after your quote. Use the details shown here, and verify them on this site before paying.',
+  'order.paymentDetailsChanged':
+    'The payment details for this method changed after your quote. Use the details shown here, and verify them on this site before paying.',
   'order.payBy': 'Please pay by {date}.',
   'order.quoteValidUntil': 'The quote is valid until {date}.',
   'order.verifyPi': 'Only pay to the details shown on this site. Never trust bank details sent by e-mail or chat.',
@@ -314,7 +321,8 @@ export const en = {
   'orders.date': 'Date',
   'orders.status': 'Status',
   'proof.title': 'Upload payment proof',
-  'proof.hint': 'A photo or PDF of the bank slip, or a screenshot of the crypto transaction. JPEG, PNG, WebP or PDF, up to 10 MB.',
+  'proof.hint':
+    'A photo or PDF of the bank slip, or a screenshot of the crypto transaction. JPEG, PNG, WebP or PDF, up to 10 MB.',
   'proof.list': 'Payment proofs',
   'proof.pending': 'Under review',
   'proof.approved': 'Approved',
@@ -334,7 +342,8 @@ export const en = {
   'packing.sealNumbers': 'Seal numbers',
   'packing.sealsHint': 'The numbers on the tamper-evident seals of this parcel: one per line, or separated by commas.',
   'packing.media': 'Photos and videos',
-  'packing.mediaHint': 'JPEG, PNG or WebP photos up to 20 MB and MP4, MOV or WebM videos up to 1 GB; up to 10 files at a time.',
+  'packing.mediaHint':
+    'JPEG, PNG or WebP photos up to 20 MB and MP4, MOV or WebM videos up to 1 GB; up to 10 files at a time.',
   'packing.upload': 'Upload',
   'packing.uploading': 'Upload progress',
   'packing.uploadFailed': 'The upload did not finish. Check the connection and try again.',
@@ -361,7 +370,8 @@ export const en = {
   'packing.replaced': 'replaced',
   'packing.correctionBadge': 'Correction',
   'packing.reason': 'Reason for the correction',
-  'packing.reasonHint': 'The order has shipped: what was recorded stays on record. Anything added now is a correction and needs its reason.',
+  'packing.reasonHint':
+    'The order has shipped: what was recorded stays on record. Anything added now is a correction and needs its reason.',
   'packing.missing': 'Still needed before shipping:',
   'packing.complete': 'Packing evidence is complete: the order can be shipped.',
   'packing.none': 'No packing evidence recorded yet.',
@@ -379,7 +389,8 @@ export const en = {
   'packing.burnInRequired': 'Miners need their burn-in result: average hashrate, hours tested and pass or fail.',
   'packing.burnInIncomplete': 'Give the average hashrate, the hours tested and the result together.',
   'packing.serialDuplicate': 'This serial number is already recorded on this order.',
-  'packing.lineComplete': 'Every unit of this line already has a serial number. To fix one, choose the unit it replaces.',
+  'packing.lineComplete':
+    'Every unit of this line already has a serial number. To fix one, choose the unit it replaces.',
   'packing.sealsRequired': 'Enter at least one seal number.',
   'packing.sealInvalid': 'Seal numbers use letters, digits and . / _ - (up to 64 characters each).',
   'packing.serialRequired': 'Enter the serial number.',
@@ -458,7 +469,8 @@ export const en = {
   'repair.service.testing': 'Testing',
   'repair.description': 'Short description',
   'repair.location': 'Location',
-  'repair.locationHint': 'Optional. Helps buyers find the nearest center; without it we use the middle of your country.',
+  'repair.locationHint':
+    'Optional. Helps buyers find the nearest center; without it we use the middle of your country.',
   'repair.latitude': 'Latitude',
   'repair.latitudeHint': 'Like 43.2389',
   'repair.longitude': 'Longitude',
@@ -499,22 +511,28 @@ export const en = {
   'repair.reason': 'Reason',
   'repair.reasonHint': 'The owner sees this and can correct the center.',
   'repair.mailApprovedSubject': 'Your repair center is approved',
-  'repair.mailApprovedBody': 'Good news: your repair center was approved and is now listed on the ASIC Miner Repair page.',
+  'repair.mailApprovedBody':
+    'Good news: your repair center was approved and is now listed on the ASIC Miner Repair page.',
   'repair.mailRejectedSubject': 'Your repair center needs changes',
-  'repair.mailRejectedBody': 'Our staff could not approve your repair center yet. Please correct it and submit it again.',
+  'repair.mailRejectedBody':
+    'Our staff could not approve your repair center yet. Please correct it and submit it again.',
   'repairPage.title': 'ASIC Miner Repair',
-  'repairPage.lead': 'Every miner we sell is tested before it ships. If one fails, we repair it, under warranty or not, through our own workshop and a network of approved repair centers around the world.',
+  'repairPage.lead':
+    'Every miner we sell is tested before it ships. If one fails, we repair it, under warranty or not, through our own workshop and a network of approved repair centers around the world.',
   'repairPage.warrantyTitle': 'Under warranty',
-  'repairPage.warrantyText': 'Miners, power supplies and hash boards bought here are repaired free within the warranty shown on the product page. Request after-sales service from the completed order; we tell you which repair center to send the unit to, and replace it if it cannot be repaired.',
+  'repairPage.warrantyText':
+    'Miners, power supplies and hash boards bought here are repaired free within the warranty shown on the product page. Request after-sales service from the completed order; we tell you which repair center to send the unit to, and replace it if it cannot be repaired.',
   'repairPage.outOfWarrantyTitle': 'Out of warranty',
-  'repairPage.outOfWarrantyText': 'Units out of warranty, or bought elsewhere, can be repaired at cost. Contact a repair center below, or us on WhatsApp, for a quote before you send anything.',
+  'repairPage.outOfWarrantyText':
+    'Units out of warranty, or bought elsewhere, can be repaired at cost. Contact a repair center below, or us on WhatsApp, for a quote before you send anything.',
   'repairPage.sendTitle': 'How to send a unit',
   'repairPage.send1': 'Agree the repair first: with us (after-sales case) or with the repair center.',
   'repairPage.send2': 'Write the serial number and a short fault description on a note inside the box.',
   'repairPage.send3': 'Pack the unit in its original box or with thick padding; remove fans only if asked.',
   'repairPage.send4': 'Ship with tracking and send the tracking number to the repair center.',
   'repairPage.directoryTitle': 'Approved repair centers',
-  'repairPage.directoryHint': 'Independent workshops reviewed by our staff. Own a repair center? Log in and open Repair Center to list it.',
+  'repairPage.directoryHint':
+    'Independent workshops reviewed by our staff. Own a repair center? Log in and open Repair Center to list it.',
   'repairPage.allCountries': 'All countries',
   'repairPage.brand': 'Brand',
   'repairPage.allBrands': 'All brands',
@@ -540,13 +558,15 @@ export const en = {
   'help.whatsapp': 'Contact us on WhatsApp',
   'help.whatsappOrderText': 'Hello, about my order {order}',
   'help.stillStuck': 'Still have a question?',
-  'helpAdmin.hint': 'Edit the prose of each help page per language. Numbers come from the code: use the placeholders listed on each page so the text never disagrees with what the shop does.',
+  'helpAdmin.hint':
+    'Edit the prose of each help page per language. Numbers come from the code: use the placeholders listed on each page so the text never disagrees with what the shop does.',
   'helpAdmin.page': 'Page',
   'helpAdmin.edit': 'Edit',
   'helpAdmin.edited': 'Edited',
   'helpAdmin.default': 'Default',
   'helpAdmin.markdown': 'Text (Markdown)',
-  'helpAdmin.markdownHint': 'Markdown: ## heading, **bold**, - list, [link](/help/payment), tables. HTML is shown as text.',
+  'helpAdmin.markdownHint':
+    'Markdown: ## heading, **bold**, - list, [link](/help/payment), tables. HTML is shown as text.',
   'helpAdmin.reset': 'Go back to the default text',
   'helpAdmin.placeholders': 'Numbers you can use',
   'helpAdmin.preview': 'Preview',
@@ -563,13 +583,16 @@ export const en = {
   'settings.whatsapp': 'WhatsApp number',
   'settings.whatsappHint': 'With country code, like +852 9000 0000. Buyers reach you through "Contact us on WhatsApp".',
   'settings.paymentDeadline': 'Payment deadline (hours)',
-  'settings.paymentDeadlineHint': 'Time the buyer has to pay after the quote, from 1 to 720 hours. Unpaid orders are then cancelled.',
+  'settings.paymentDeadlineHint':
+    'Time the buyer has to pay after the quote, from 1 to 720 hours. Unpaid orders are then cancelled.',
   'settings.autoComplete': 'Auto-complete after shipping (days)',
-  'settings.autoCompleteHint': 'If the buyer does not confirm delivery, the order completes itself this many days after shipping (4 to 90), with a reminder first.',
+  'settings.autoCompleteHint':
+    'If the buyer does not confirm delivery, the order completes itself this many days after shipping (4 to 90), with a reminder first.',
   'field.paymentDeadlineInvalid': 'Enter a whole number of hours from 1 to 720',
   'field.autoCompleteInvalid': 'Enter a whole number of days from 4 to 90',
   'settings.destinations': 'Shipping destinations',
-  'settings.destinationsHint': 'Buyers can only order to these countries. Comprehensively embargoed countries are left out by default.',
+  'settings.destinationsHint':
+    'Buyers can only order to these countries. Comprehensively embargoed countries are left out by default.',
   'field.destinationsRequired': 'Choose at least one destination',
   'settings.chooseCountries': 'Choose countries ({n} of {total} selected)',
   'settings.shipsEverywhere': 'Ships to every country.',
@@ -591,8 +614,10 @@ export const en = {
   'payments.instructions': 'Instructions',
   'payments.instructionsHint': 'Shown to the buyer with the total: currency, reference to quote, fees.',
   'payments.accountDetails': 'Account details',
-  'payments.accountDetailsHint': 'Bank and IBAN/SWIFT, or the USDT/BTC address. A change here waits until a second admin confirms it; buyers keep seeing the current details until then.',
-  'payments.accountDetailsNewHint': 'Bank and IBAN/SWIFT, or the USDT/BTC address. Every admin is told about a new method.',
+  'payments.accountDetailsHint':
+    'Bank and IBAN/SWIFT, or the USDT/BTC address. A change here waits until a second admin confirms it; buyers keep seeing the current details until then.',
+  'payments.accountDetailsNewHint':
+    'Bank and IBAN/SWIFT, or the USDT/BTC address. Every admin is told about a new method.',
   'payments.availability': 'Availability',
   'payments.orderValue': 'Order value',
   'payments.minOrder': 'Minimum order (USD)',
@@ -611,12 +636,14 @@ export const en = {
   'payments.largeOnlyBadge': 'Large orders',
   'payments.pendingBadge': 'Change pending',
   'payments.saved': 'Payment method saved.',
-  'payments.proposedNotice': 'Saved. The new account details wait for a second admin to confirm them; buyers still see the current details.',
+  'payments.proposedNotice':
+    'Saved. The new account details wait for a second admin to confirm them; buyers still see the current details.',
   'payments.confirmed': 'New payment details confirmed. Buyers see them now.',
   'payments.cancelled': 'The proposed change was cancelled.',
   'payments.pendingTitle': 'Payment details waiting for confirmation',
   'payments.pendingItem': '{method}: new account details proposed by {name} on {date}.',
-  'payments.pendingHint': 'A second admin must confirm before buyers see the new details. Check them against a source you trust, such as a call to the bank, never an e-mail alone.',
+  'payments.pendingHint':
+    'A second admin must confirm before buyers see the new details. Check them against a source you trust, such as a call to the bank, never an e-mail alone.',
   'payments.review': 'Review',
   'payments.current': 'Current details',
   'payments.proposed': 'Proposed details',
@@ -668,7 +695,8 @@ export const en = {
   'pi.paymentMissing': 'Contact us for payment details before paying.',
   'pi.notes': 'Notes',
   'pi.noteValidity': 'Prices and freight are valid until {date}. Quote {number} as the payment reference.',
-  'pi.noteIncoterm': 'Incoterms® 2020: CPT for air and land freight, CFR for sea freight. The seller pays carriage to the named destination; import duties and taxes are paid by the buyer.',
+  'pi.noteIncoterm':
+    'Incoterms® 2020: CPT for air and land freight, CFR for sea freight. The seller pays carriage to the named destination; import duties and taxes are paid by the buyer.',
   'pi.noteCustoms': 'The goods are declared to customs with the description and value shown on this invoice.',
   'pi.noteSeller': 'Seller’s note: {note}',
   'pi.markPaid': 'Paid',
@@ -678,19 +706,23 @@ export const en = {
   'pi.verifyCode': 'Verification code',
   'pi.page': 'Page {n} of {total}',
   'verify.title': 'Check a proforma invoice',
-  'verify.lead': 'Type the verification code printed on the PI, next to its QR code, to confirm that {seller} issued it.',
+  'verify.lead':
+    'Type the verification code printed on the PI, next to its QR code, to confirm that {seller} issued it.',
   'verify.code': 'Verification code',
   'verify.submit': 'Check',
   'verify.invalidCode': 'Enter the 10-character code exactly as printed on the PI',
   'verify.genuine': 'Genuine: this proforma invoice was issued by {seller}',
   'verify.fake': 'Do not pay: this document did not come from {seller}',
-  'verify.fakeHelp': 'No proforma invoice of ours has this code. Check that you typed it exactly as printed. If it still fails, the invoice was forged or altered: do not send money to the account shown on it, and contact us through this website.',
+  'verify.fakeHelp':
+    'No proforma invoice of ours has this code. Check that you typed it exactly as printed. If it still fails, the invoice was forged or altered: do not send money to the account shown on it, and contact us through this website.',
   'verify.cancelled': 'This order was cancelled. Do not pay this PI.',
-  'verify.totalChanged': 'The order total has changed since this PI was issued. Ask us for the current PI before paying.',
+  'verify.totalChanged':
+    'The order total has changed since this PI was issued. Ask us for the current PI before paying.',
   'verify.details': 'What this PI says',
   'verify.buyer': 'Buyer',
   'verify.payTo': 'Our genuine payment details',
-  'verify.payToHint': 'Pay only to these accounts. If your PI shows any other bank account or wallet address, do not pay and contact us.',
+  'verify.payToHint':
+    'Pay only to these accounts. If your PI shows any other bank account or wallet address, do not pay and contact us.',
   'verify.another': 'Check another code',
   'nav.afterSales': 'After-sales',
   'admin.afterSales': 'After-sales',
@@ -721,7 +753,8 @@ export const en = {
   'caseEvent.closeCase': 'Close case',
   'case.requestService': 'Request after-sales service',
   'case.newTitle': 'After-sales service for order {number}',
-  'case.newLead': 'Tell us which items are affected and what is wrong. Support answers within the deadlines shown on the case.',
+  'case.newLead':
+    'Tell us which items are affected and what is wrong. Support answers within the deadlines shown on the case.',
   'case.linesLegend': 'Lines and quantities affected',
   'case.quantityAffected': 'Quantity affected',
   'case.quantityHint': 'Ordered: {n}. Leave 0 if this line is fine.',
@@ -732,7 +765,8 @@ export const en = {
   'case.serialHint': 'As printed on the unit; separate several with commas.',
   'field.description': 'Description',
   'field.photosAndVideos': 'Photos and videos',
-  'case.mediaHint': 'Photos (JPEG, PNG, WebP, up to 20 MB) and videos (MP4, MOV, WebM, up to 1 GB). Required for damage and defects. If the form comes back with an error, choose the files again.',
+  'case.mediaHint':
+    'Photos (JPEG, PNG, WebP, up to 20 MB) and videos (MP4, MOV, WebM, up to 1 GB). Required for damage and defects. If the form comes back with an error, choose the files again.',
   'case.chooseType': 'Choose…',
   'case.submit': 'Submit case',
   'field.caseTypeRequired': 'Choose the type of problem',
@@ -788,22 +822,29 @@ export const en = {
   'case.policyHint': 'Policy for this case: {resolution}.',
   'case.confirmHint': 'Has the replacement arrived in good order?',
   'mail.freightQuoted.subject': 'Order {number}: freight quoted, ready for payment',
-  'mail.freightQuoted.body': 'The freight for order {number} is quoted. Total: {total}. Payment instructions are on the order page; please pay within {hours} hours.',
+  'mail.freightQuoted.body':
+    'The freight for order {number} is quoted. Total: {total}. Payment instructions are on the order page; please pay within {hours} hours.',
   'mail.cancelled.subject': 'Order {number} cancelled',
   'mail.cancelled.body': 'Your order {number} was cancelled.',
   'mail.reason': 'Reason: {reason}',
-  'mail.cancelled.expired': 'Your order {number} was cancelled because the payment deadline passed. Reply on the order page if you still want the goods.',
+  'mail.cancelled.expired':
+    'Your order {number} was cancelled because the payment deadline passed. Reply on the order page if you still want the goods.',
   'mail.shipped.subject': 'Order {number} shipped',
-  'mail.shipped.body': 'Order {number} has shipped.\n{links}\nPlease confirm delivery on the order page when the goods arrive.',
+  'mail.shipped.body':
+    'Order {number} has shipped.\n{links}\nPlease confirm delivery on the order page when the goods arrive.',
   'mail.completed.subject': 'Order {number} completed',
-  'mail.completed.body': 'Order {number} is completed. After-sales service is available from the order page within the warranty.',
+  'mail.completed.body':
+    'Order {number} is completed. After-sales service is available from the order page within the warranty.',
   'mail.reminder.subject': 'Order {number}: please confirm delivery',
-  'mail.reminder.body': 'Order {number} will be marked completed automatically in {days} days. If the goods have not arrived, reply on the order page or contact us on WhatsApp.',
+  'mail.reminder.body':
+    'Order {number} will be marked completed automatically in {days} days. If the goods have not arrived, reply on the order page or contact us on WhatsApp.',
   'mail.staffMessage.subject': 'New message on order {number}',
   'mail.proofRejected.subject': 'Order {number}: payment proof not accepted',
-  'mail.proofRejected.body': 'Your payment proof (ref. {reference}) was not accepted. Reason: {reason}\nPlease upload a new proof on the order page.',
+  'mail.proofRejected.body':
+    'Your payment proof (ref. {reference}) was not accepted. Reason: {reason}\nPlease upload a new proof on the order page.',
   'mail.paymentApproved.subject': 'Order {number}: payment approved',
-  'mail.paymentApproved.body': 'Payment for order {number} is approved. The goods are being tested and packed; a tracking number follows within 1–2 days.',
+  'mail.paymentApproved.body':
+    'Payment for order {number} is approved. The goods are being tested and packed; a tracking number follows within 1–2 days.',
   'mail.partPayment.subject': 'Order {number}: part payment received',
   'mail.partPayment.body': 'We received {amount} for order {number}. Balance due: {balance}.',
   'mail.case.subject': 'After-sales case {number}: {state}',
@@ -821,10 +862,12 @@ export const en = {
   'mail.case.receiveUnit': 'Case {number}: the repair center has received your unit.',
   'mail.case.markRepaired': 'Case {number}: your unit has been repaired and the case is resolved.',
   'mail.case.markUnrepairable': 'Case {number}: your unit could not be repaired; we will send you a replacement.',
-  'mail.case.confirmReissueReceived': 'Case {number}: thank you for confirming the replacement arrived. The case is resolved.',
+  'mail.case.confirmReissueReceived':
+    'Case {number}: thank you for confirming the replacement arrived. The case is resolved.',
   'mail.case.closeCase': 'Case {number}: support has closed your case.',
   'mail.paymentDue.subject': 'Order {number}: payment due by {due}',
-  'mail.paymentDue.body': 'Payment for order {number} is due by {due}. After that the order is cancelled and its goods released. If you have paid, upload the payment proof on the order page.',
+  'mail.paymentDue.body':
+    'Payment for order {number} is due by {due}. After that the order is cancelled and its goods released. If you have paid, upload the payment proof on the order page.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en.js';
 import { es } from './es.js';
-import { i18n, locales, negotiateLocale, type Locale } from './index.js';
+import { i18n, type Locale, locales, negotiateLocale } from './index.js';
 
 /** Every locale's dictionary; typed so that adding a locale to `locales` forces it to be listed here. */
 const dictionaries: Record<Locale, Record<string, string>> = { en, es };
@@ -37,7 +37,10 @@ describe('locale dictionaries', () => {
     it('uses the same {placeholders} as English for every key', () => {
       const mismatched = englishKeys
         .filter((k) => typeof dict[k] === 'string')
-        .filter((k) => placeholders(dict[k] ?? '').join(',') !== placeholders((en as Record<string, string>)[k] ?? '').join(','))
+        .filter(
+          (k) =>
+            placeholders(dict[k] ?? '').join(',') !== placeholders((en as Record<string, string>)[k] ?? '').join(','),
+        )
         .map((k) => ({ key: k, en: (en as Record<string, string>)[k], [locale]: dict[k] }));
       expect(mismatched).toEqual([]);
     });
@@ -86,6 +89,8 @@ describe('i18n', () => {
 
 describe('message parameters', () => {
   it('are HTML-escaped, so user data in a message cannot inject markup', () => {
-    expect(i18n('en').t('search.title', { q: '<img src=x onerror=alert(1)>' })).toBe('Search: &lt;img src=x onerror=alert(1)>');
+    expect(i18n('en').t('search.title', { q: '<img src=x onerror=alert(1)>' })).toBe(
+      'Search: &lt;img src=x onerror=alert(1)>',
+    );
   });
 });

@@ -34,7 +34,12 @@ export interface Mailer {
  * send the same message twice; failures are retried with the attempt count kept.
  * Without SMTP nothing is sent: the outbox is the mailbox.
  */
-export function startMailer(opts: { db: DbOrTx; smtpUrl?: string; intervalMs?: number; log?: (msg: string, err?: unknown) => void }): Mailer {
+export function startMailer(opts: {
+  db: DbOrTx;
+  smtpUrl?: string;
+  intervalMs?: number;
+  log?: (msg: string, err?: unknown) => void;
+}): Mailer {
   // nodemailer is loaded only when SMTP is configured (~15 MB of resident memory otherwise unused, #7).
   const smtpUrl = opts.smtpUrl;
   const transport = smtpUrl ? import('nodemailer').then((m) => m.default.createTransport(smtpUrl)) : undefined;
@@ -49,7 +54,9 @@ export function startMailer(opts: { db: DbOrTx; smtpUrl?: string; intervalMs?: n
                      where sent_at is null and attempts < ${MAX_ATTEMPTS}
                        and (claimed_at is null or claimed_at < now() - interval '2 minutes')
                      order by id limit 20 for update skip locked)
-      returning id, "to", subject, body`)) as unknown as { rows: { id: number; to: string; subject: string; body: string }[] };
+      returning id, "to", subject, body`)) as unknown as {
+      rows: { id: number; to: string; subject: string; body: string }[];
+    };
     let sent = 0;
     for (const m of claimed.rows) {
       try {
@@ -72,7 +79,9 @@ export function startMailer(opts: { db: DbOrTx; smtpUrl?: string; intervalMs?: n
     });
     return running;
   };
-  const timer = transport ? setInterval(() => void flush().catch((err) => opts.log?.('mailer error', err)), opts.intervalMs ?? 5_000) : undefined;
+  const timer = transport
+    ? setInterval(() => void flush().catch((err) => opts.log?.('mailer error', err)), opts.intervalMs ?? 5_000)
+    : undefined;
   timer?.unref();
   return { flush, stop: () => timer && clearInterval(timer) };
 }

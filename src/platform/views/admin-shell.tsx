@@ -23,7 +23,12 @@ export function AdminShell({
   title,
   children,
   scripts,
-}: { ctx: PageContext; title: string; children?: Children; scripts?: string[] }) {
+}: {
+  ctx: PageContext;
+  title: string;
+  children?: Children;
+  scripts?: string[];
+}) {
   const role = ctx.user?.role ?? 'customer';
   return (
     <Layout ctx={ctx} title={title} scripts={scripts}>

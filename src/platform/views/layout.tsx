@@ -27,7 +27,10 @@ function Header({ ctx }: { ctx: PageContext }) {
     <header class="site-header">
       <div class="bar">
         <a class="brand" href="/">
-          <span class="brand-mark" aria-hidden="true">#</span>Hashcart
+          <span class="brand-mark" aria-hidden="true">
+            #
+          </span>
+          Hashcart
         </a>
         <form class="search" action="/search" method="get" role="search">
           <label class="visually-hidden" for="q">
@@ -68,7 +71,10 @@ function Header({ ctx }: { ctx: PageContext }) {
       </div>
       <nav class="category-nav" aria-label={t('nav.categories')}>
         {categories.map((c) => (
-          <a href={`/categories/${c.slug}`} aria-current={ctx.path.startsWith(`/categories/${c.slug}`) ? 'page' : undefined}>
+          <a
+            href={`/categories/${c.slug}`}
+            aria-current={ctx.path.startsWith(`/categories/${c.slug}`) ? 'page' : undefined}
+          >
             {t(c.name)}
           </a>
         ))}
@@ -110,7 +116,12 @@ export function Layout({
   title,
   children,
   scripts = [],
-}: { ctx: PageContext; title: string; children?: Children; scripts?: string[] }) {
+}: {
+  ctx: PageContext;
+  title: string;
+  children?: Children;
+  scripts?: string[];
+}) {
   return (
     <>
       {'<!doctype html>'}

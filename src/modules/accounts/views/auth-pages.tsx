@@ -37,7 +37,15 @@ export function LoginPage({ ctx, form, c }: { ctx: PageContext; form?: FormState
           <CsrfField ctx={ctx} />
           <ContinuationFields c={c} />
           <FormError ctx={ctx} form={form} />
-          <Field ctx={ctx} form={form} name="email" type="email" label={t('field.email')} required autocomplete="username" />
+          <Field
+            ctx={ctx}
+            form={form}
+            name="email"
+            type="email"
+            label={t('field.email')}
+            required
+            autocomplete="username"
+          />
           <Field
             ctx={ctx}
             form={form}
@@ -70,7 +78,15 @@ export function RegisterPage({ ctx, form, c }: { ctx: PageContext; form?: FormSt
           <ContinuationFields c={c} />
           <FormError ctx={ctx} form={form} />
           <Field ctx={ctx} form={form} name="fullName" label={t('field.fullName')} required autocomplete="name" />
-          <Field ctx={ctx} form={form} name="email" type="email" label={t('field.email')} required autocomplete="email" />
+          <Field
+            ctx={ctx}
+            form={form}
+            name="email"
+            type="email"
+            label={t('field.email')}
+            required
+            autocomplete="email"
+          />
           <Field
             ctx={ctx}
             form={form}

@@ -4,7 +4,14 @@ import { networkFigures } from '../catalog.tables.js';
 
 export async function saveNetworkFigure(
   db: Db,
-  f: { algorithm: string; coin: string; networkHashrate: number; blockReward: number; blockTimeSeconds: number; coinPrice: number },
+  f: {
+    algorithm: string;
+    coin: string;
+    networkHashrate: number;
+    blockReward: number;
+    blockTimeSeconds: number;
+    coinPrice: number;
+  },
 ) {
   const values = {
     algorithm: f.algorithm,

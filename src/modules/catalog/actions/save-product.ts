@@ -11,7 +11,9 @@ function toColumns(data: ProductFormData) {
 
 /** Unique slug/SKU clashes come back as field errors, decided by the database constraint. */
 function clash(err: unknown): never {
-  const msg = String((err as { message?: string; cause?: { message?: string } })?.cause?.message ?? (err as Error)?.message);
+  const msg = String(
+    (err as { message?: string; cause?: { message?: string } })?.cause?.message ?? (err as Error)?.message,
+  );
   if (msg.includes('products_slug_unique')) throw new AppError('VALIDATION', { fields: { slug: 'field.slugTaken' } });
   if (msg.includes('products_sku_unique')) throw new AppError('VALIDATION', { fields: { sku: 'field.skuTaken' } });
   throw err;

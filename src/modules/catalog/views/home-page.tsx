@@ -4,7 +4,15 @@ import type { ProductCard } from '../catalog.repo.js';
 import { categories } from '../categories.js';
 import { ProductGrid } from './product-card.js';
 
-export function HomePage({ ctx, featured, newest }: { ctx: PageContext; featured: ProductCard[]; newest: ProductCard[] }) {
+export function HomePage({
+  ctx,
+  featured,
+  newest,
+}: {
+  ctx: PageContext;
+  featured: ProductCard[];
+  newest: ProductCard[];
+}) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('home.title')}>

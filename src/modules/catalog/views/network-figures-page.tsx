@@ -48,16 +48,40 @@ export function NetworkFiguresPage({ ctx, rows, form }: { ctx: PageContext; rows
                   <input form={id} name="coin" value={v?.coin ?? r.coin} aria-label={t('admin.coin')} size="6" />
                 </td>
                 <td>
-                  <input form={id} name="networkHashrate" value={v?.networkHashrate ?? String(r.networkHashrate)} aria-label={t('admin.networkHashrate')} size="10" />
+                  <input
+                    form={id}
+                    name="networkHashrate"
+                    value={v?.networkHashrate ?? String(r.networkHashrate)}
+                    aria-label={t('admin.networkHashrate')}
+                    size="10"
+                  />
                 </td>
                 <td>
-                  <input form={id} name="blockReward" value={v?.blockReward ?? String(r.blockReward)} aria-label={t('admin.blockReward')} size="6" />
+                  <input
+                    form={id}
+                    name="blockReward"
+                    value={v?.blockReward ?? String(r.blockReward)}
+                    aria-label={t('admin.blockReward')}
+                    size="6"
+                  />
                 </td>
                 <td>
-                  <input form={id} name="blockTimeSeconds" value={v?.blockTimeSeconds ?? String(r.blockTimeSeconds)} aria-label={t('admin.blockTime')} size="5" />
+                  <input
+                    form={id}
+                    name="blockTimeSeconds"
+                    value={v?.blockTimeSeconds ?? String(r.blockTimeSeconds)}
+                    aria-label={t('admin.blockTime')}
+                    size="5"
+                  />
                 </td>
                 <td>
-                  <input form={id} name="coinPrice" value={v?.coinPrice ?? centsToUsdInput(r.coinPriceCents)} aria-label={t('admin.coinPrice')} size="9" />
+                  <input
+                    form={id}
+                    name="coinPrice"
+                    value={v?.coinPrice ?? centsToUsdInput(r.coinPriceCents)}
+                    aria-label={t('admin.coinPrice')}
+                    size="9"
+                  />
                 </td>
                 <td>{i18n.date(r.updatedAt)}</td>
                 <td>

@@ -2,7 +2,15 @@ import type { PageContext } from '../../../platform/http/page-context.js';
 import type { ProductCard as Card } from '../catalog.repo.js';
 import { efficiencyUnit } from '../product.rules.js';
 
-export function StockBadge({ ctx, stock, backorderAllowed }: { ctx: PageContext; stock: number; backorderAllowed: boolean }) {
+export function StockBadge({
+  ctx,
+  stock,
+  backorderAllowed,
+}: {
+  ctx: PageContext;
+  stock: number;
+  backorderAllowed: boolean;
+}) {
   if (stock > 0) return <span class="badge done">{ctx.t('product.inStock', { n: stock })}</span>;
   if (backorderAllowed) return <span class="badge staff">{ctx.t('product.backorder')}</span>;
   return <span class="badge muted">{ctx.t('product.outOfStock')}</span>;

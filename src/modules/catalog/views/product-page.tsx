@@ -19,11 +19,16 @@ function SpecTable({ ctx, p }: { ctx: PageContext; p: Product }) {
     [t('spec.sku'), p.sku],
     [t('spec.algorithm'), p.algorithm],
     [t('spec.coins'), p.coins],
-    [t('spec.hashrate'), p.hashrate != null && p.hashrateUnit ? `${i18n.number(p.hashrate, 2)} ${p.hashrateUnit}` : null],
+    [
+      t('spec.hashrate'),
+      p.hashrate != null && p.hashrateUnit ? `${i18n.number(p.hashrate, 2)} ${p.hashrateUnit}` : null,
+    ],
     [t('spec.power'), p.powerW != null ? `${i18n.number(p.powerW)} W` : null],
     [
       t('spec.efficiency'),
-      p.efficiency != null && p.hashrateUnit ? `${i18n.number(p.efficiency, 1)} ${efficiencyUnit(p.hashrateUnit)}` : null,
+      p.efficiency != null && p.hashrateUnit
+        ? `${i18n.number(p.efficiency, 1)} ${efficiencyUnit(p.hashrateUnit)}`
+        : null,
     ],
     [t('spec.inputVoltage'), p.inputVoltage],
     [t('spec.cooling'), p.cooling ? t(`cooling.${p.cooling}`) : null],
@@ -56,14 +61,33 @@ function SpecTable({ ctx, p }: { ctx: PageContext; p: Product }) {
 export function ProfitEstimate(props: { ctx: PageContext; p: Product; network: NetworkFigure; kwhCents: number }) {
   const { ctx, p, network, kwhCents } = props;
   if (p.hashrate == null || !p.hashrateUnit || p.powerW == null) return '';
-  const e = estimateDailyProfit({ hashrate: p.hashrate, hashrateUnit: p.hashrateUnit, powerW: p.powerW }, network, kwhCents);
+  const e = estimateDailyProfit(
+    { hashrate: p.hashrate, hashrateUnit: p.hashrateUnit, powerW: p.powerW },
+    network,
+    kwhCents,
+  );
   const { t, i18n } = ctx;
   return (
     <section class="profit card" id="profit">
       <h2>{t('profit.title')}</h2>
-      <form method="get" action={`/products/${p.slug}#profit`} hx-get={`/products/${p.slug}/profit`} hx-target="#profit" hx-swap="outerHTML">
+      <form
+        method="get"
+        action={`/products/${p.slug}#profit`}
+        hx-get={`/products/${p.slug}/profit`}
+        hx-target="#profit"
+        hx-swap="outerHTML"
+      >
         <label for="f-kwh">{t('profit.electricity')}</label>
-        <input id="f-kwh" name="kwh" type="number" min="0" max="100" step="0.1" value={String(kwhCents)} inputmode="decimal" />
+        <input
+          id="f-kwh"
+          name="kwh"
+          type="number"
+          min="0"
+          max="100"
+          step="0.1"
+          value={String(kwhCents)}
+          inputmode="decimal"
+        />
         <button type="submit" class="small">
           {t('profit.recalculate')}
         </button>
@@ -110,8 +134,7 @@ export function ProductPage({ ctx, v }: { ctx: PageContext; v: ProductView }) {
   return (
     <Layout ctx={ctx} title={escapeHtml(p.name)}>
       <nav class="breadcrumbs" aria-label={t('nav.breadcrumbs')}>
-        <a href="/">{t('nav.home')}</a> ›{' '}
-        {category && <a href={`/categories/${category.slug}`}>{t(category.name)}</a>}
+        <a href="/">{t('nav.home')}</a> › {category && <a href={`/categories/${category.slug}`}>{t(category.name)}</a>}
       </nav>
       <div class="product">
         <div class="gallery">

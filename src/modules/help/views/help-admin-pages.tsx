@@ -30,7 +30,11 @@ export function HelpAdminList({ ctx, overridden }: { ctx: PageContext; overridde
               {locales.map((l) => (
                 <td>
                   <a href={`/admin/help/${s}/${l}`}>{t('helpAdmin.edit')}</a>{' '}
-                  {overridden.has(`${s}/${l}`) ? <span class="badge staff">{t('helpAdmin.edited')}</span> : <span class="badge muted">{t('helpAdmin.default')}</span>}
+                  {overridden.has(`${s}/${l}`) ? (
+                    <span class="badge staff">{t('helpAdmin.edited')}</span>
+                  ) : (
+                    <span class="badge muted">{t('helpAdmin.default')}</span>
+                  )}
                 </td>
               ))}
             </tr>
@@ -67,7 +71,14 @@ export function HelpAdminEdit({ ctx, v }: { ctx: PageContext; v: EditView }) {
         <CsrfField ctx={ctx} />
         <div class={error ? 'field has-error' : 'field'}>
           <label for="f-markdown">{t('helpAdmin.markdown')}</label>
-          <textarea id="f-markdown" name="markdown" rows="24" aria-invalid={error ? 'true' : undefined} aria-describedby="f-markdown-hint" safe>
+          <textarea
+            id="f-markdown"
+            name="markdown"
+            rows="24"
+            aria-invalid={error ? 'true' : undefined}
+            aria-describedby="f-markdown-hint"
+            safe
+          >
             {v.form?.values?.markdown ?? v.markdown}
           </textarea>
           <p class="hint" id="f-markdown-hint">

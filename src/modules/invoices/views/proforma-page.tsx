@@ -6,7 +6,19 @@ import type { ProformaModel } from '../proforma.model.js';
  * The printable PI: a minimal document of its own (no site navigation), A4 print rules
  * in pi.css. Every text comes from the model (raw text, escaped here with `safe`).
  */
-export function ProformaPage({ ctx, m, safeQrSvg, back, pdf }: { ctx: PageContext; m: ProformaModel; safeQrSvg: string; back: string; pdf: string }) {
+export function ProformaPage({
+  ctx,
+  m,
+  safeQrSvg,
+  back,
+  pdf,
+}: {
+  ctx: PageContext;
+  m: ProformaModel;
+  safeQrSvg: string;
+  back: string;
+  pdf: string;
+}) {
   const { t } = ctx;
   return (
     <>
@@ -132,9 +144,7 @@ function ProformaDocument({ m, safeQrSvg }: { m: ProformaModel; safeQrSvg: strin
         <p class="pre" safe>
           {m.payment.instructions}
         </p>
-        {m.payment.accountDetails && (
-          <pre safe>{m.payment.accountDetails}</pre>
-        )}
+        {m.payment.accountDetails && <pre safe>{m.payment.accountDetails}</pre>}
       </section>
       <section class="pi-notes">
         <h2 safe>{m.notes.heading}</h2>

@@ -34,7 +34,17 @@ function CodeForm({ ctx, code, error }: { ctx: PageContext; code?: string; error
 }
 
 /** The form to type a code (GET /verify), optionally with a format error. */
-export function VerifyFormPage({ ctx, sellerName, code, error }: { ctx: PageContext; sellerName: string; code?: string; error?: boolean }) {
+export function VerifyFormPage({
+  ctx,
+  sellerName,
+  code,
+  error,
+}: {
+  ctx: PageContext;
+  sellerName: string;
+  code?: string;
+  error?: boolean;
+}) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('verify.title')}>

@@ -10,6 +10,9 @@ export async function releaseStock(tx: DbOrTx, orderId: number) {
     .from(orderLines)
     .where(and(eq(orderLines.orderId, orderId), eq(orderLines.backordered, false)));
   for (const l of lines) {
-    await tx.update(products).set({ stock: sql`${products.stock} + ${l.quantity}` }).where(eq(products.id, l.productId));
+    await tx
+      .update(products)
+      .set({ stock: sql`${products.stock} + ${l.quantity}` })
+      .where(eq(products.id, l.productId));
   }
 }

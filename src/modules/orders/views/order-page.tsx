@@ -1,17 +1,17 @@
 import type { PageContext } from '../../../platform/http/page-context.js';
 import { Field, FormError, type FormState } from '../../../platform/views/form.js';
 import { CsrfField, Layout } from '../../../platform/views/layout.js';
+import type { OrderAfterSales } from '../../after-sales/case-order.data.js';
+import { OrderCases } from '../../after-sales/views/order-cases.js';
+import { piAvailable } from '../../invoices/proforma.rules.js';
+import type { PackingPageData } from '../../packing/packing-page.data.js';
+import { buyerEvidenceUrls, PackingEvidenceView } from '../../packing/views/packing-evidence.js';
 import type { PaymentMethod } from '../../payments/payment-method.repo.js';
 import { countryName } from '../../settings/index.js';
 import type { OrderEvent } from '../order.machine.js';
 import type { Order, OrderLine } from '../order.repo.js';
 import { type OrderWindows, trackingUrl } from '../order.rules.js';
-import { piAvailable } from '../../invoices/proforma.rules.js';
-import type { PackingPageData } from '../../packing/packing-page.data.js';
-import { buyerEvidenceUrls, PackingEvidenceView } from '../../packing/views/packing-evidence.js';
 import { LinesTable, ProgressStepper, StateBadge, Thread, Timeline } from './order-parts.js';
-import type { OrderAfterSales } from '../../after-sales/case-order.data.js';
-import { OrderCases } from '../../after-sales/views/order-cases.js';
 
 export interface OrderPageData {
   order: Order;
@@ -19,7 +19,14 @@ export interface OrderPageData {
   events: Parameters<typeof Timeline>[0]['events'];
   messages: Parameters<typeof Thread>[0]['messages'];
   shipments: { carrier: string; trackingNumber: string }[];
-  proofs: { id: number; amountCents: number; reference: string; status: string; createdAt: Date; rejectReason: string | null }[];
+  proofs: {
+    id: number;
+    amountCents: number;
+    reference: string;
+    status: string;
+    createdAt: Date;
+    rejectReason: string | null;
+  }[];
   method?: PaymentMethod;
   windows: OrderWindows;
   actions: OrderEvent[];
@@ -62,9 +69,7 @@ function PaymentBlock({ ctx, d }: { ctx: PageContext; d: OrderPageData }) {
           {o.quoteValidUntil && <> {t('order.quoteValidUntil', { date: i18n.date(o.quoteValidUntil) })}</>}
         </p>
       )}
-      <p class="hint">
-        {t('order.verifyPi')}
-      </p>
+      <p class="hint">{t('order.verifyPi')}</p>
     </section>
   );
 }
@@ -84,7 +89,15 @@ export function ProofForm({ ctx, order, form }: { ctx: PageContext; order: Order
       <FormError ctx={ctx} form={form} />
       <div class={error ? 'field has-error' : 'field'}>
         <label for="f-proof">{t('field.paymentProof')}</label>
-        <input id="f-proof" name="proof" type="file" accept="image/jpeg,image/png,image/webp,application/pdf" required aria-invalid={error ? 'true' : undefined} aria-describedby={error ? 'f-proof-error' : 'f-proof-hint'} />
+        <input
+          id="f-proof"
+          name="proof"
+          type="file"
+          accept="image/jpeg,image/png,image/webp,application/pdf"
+          required
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? 'f-proof-error' : 'f-proof-hint'}
+        />
         <p class="hint" id="f-proof-hint">
           {t('proof.hint')}
         </p>
@@ -95,7 +108,14 @@ export function ProofForm({ ctx, order, form }: { ctx: PageContext; order: Order
         )}
       </div>
       <div class="grid-2">
-        <Field ctx={ctx} form={form} name="amount" label={t('field.amountPaid')} required attrs={{ inputmode: 'decimal' }} />
+        <Field
+          ctx={ctx}
+          form={form}
+          name="amount"
+          label={t('field.amountPaid')}
+          required
+          attrs={{ inputmode: 'decimal' }}
+        />
         <Field ctx={ctx} form={form} name="reference" label={t('field.transactionReference')} required />
         <Field ctx={ctx} form={form} name="paidOn" type="date" label={t('field.paymentDate')} required />
       </div>
@@ -112,7 +132,13 @@ export function OrderBody({ ctx, d, proofForm }: { ctx: PageContext; d: OrderPag
   const can = (e: OrderEvent) => d.actions.includes(e);
   return (
     <div id="order" hx-ext="sse" sse-connect={`/orders/${o.number}/live`}>
-      <div hx-get={`/orders/${o.number}`} hx-trigger="sse:changed" hx-select="#order" hx-target="#order" hx-swap="outerHTML" />
+      <div
+        hx-get={`/orders/${o.number}`}
+        hx-trigger="sse:changed"
+        hx-select="#order"
+        hx-target="#order"
+        hx-swap="outerHTML"
+      />
       <div class="toolbar">
         <h1>
           {t('order.title', { number: o.number })} <StateBadge ctx={ctx} state={o.status} />
@@ -152,8 +178,11 @@ export function OrderBody({ ctx, d, proofForm }: { ctx: PageContext; d: OrderPag
               <ul class="proofs">
                 {d.proofs.map((p) => (
                   <li>
-                    <a href={`/orders/${o.number}/proofs/${p.id}`}>{i18n.money(p.amountCents)}</a> · <span safe>{p.reference}</span> ·{' '}
-                    <span class={`badge ${p.status === 'approved' ? 'done' : p.status === 'rejected' ? 'problem' : 'staff'}`}>
+                    <a href={`/orders/${o.number}/proofs/${p.id}`}>{i18n.money(p.amountCents)}</a> ·{' '}
+                    <span safe>{p.reference}</span> ·{' '}
+                    <span
+                      class={`badge ${p.status === 'approved' ? 'done' : p.status === 'rejected' ? 'problem' : 'staff'}`}
+                    >
                       {t(`proof.${p.status as 'pending' | 'approved' | 'rejected'}`)}
                     </span>
                     {p.rejectReason && (
@@ -191,7 +220,12 @@ export function OrderBody({ ctx, d, proofForm }: { ctx: PageContext; d: OrderPag
           {d.packing && (
             <section class="packing" aria-labelledby="packing-h">
               <h2 id="packing-h">{t('packing.title')}</h2>
-              <PackingEvidenceView ctx={ctx} evidence={d.packing.evidence} lines={d.packing.lines} urls={buyerEvidenceUrls(o.number)} />
+              <PackingEvidenceView
+                ctx={ctx}
+                evidence={d.packing.evidence}
+                lines={d.packing.lines}
+                urls={buyerEvidenceUrls(o.number)}
+              />
             </section>
           )}
           <div class="actions">
@@ -253,7 +287,11 @@ export function OrderBody({ ctx, d, proofForm }: { ctx: PageContext; d: OrderPag
 
 export function OrderPage(props: { ctx: PageContext; d: OrderPageData; proofForm?: FormState }) {
   return (
-    <Layout ctx={props.ctx} title={props.ctx.t('order.title', { number: props.d.order.number })} scripts={['/vendor/ext/sse.js']}>
+    <Layout
+      ctx={props.ctx}
+      title={props.ctx.t('order.title', { number: props.d.order.number })}
+      scripts={['/vendor/ext/sse.js']}
+    >
       <OrderBody {...props} />
     </Layout>
   );
@@ -294,7 +332,11 @@ export function MyOrdersPage({
                 <td>
                   <StateBadge ctx={ctx} state={r.status} />
                 </td>
-                <td class="num">{r.totalCents === null ? `${i18n.money(r.goodsCents)} + ${t('order.freightShort')}` : i18n.money(r.totalCents)}</td>
+                <td class="num">
+                  {r.totalCents === null
+                    ? `${i18n.money(r.goodsCents)} + ${t('order.freightShort')}`
+                    : i18n.money(r.totalCents)}
+                </td>
               </tr>
             ))}
           </tbody>

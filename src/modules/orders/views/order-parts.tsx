@@ -18,7 +18,14 @@ export function StateBadge({ ctx, state }: { ctx: PageContext; state: OrderState
   return <span class={`badge ${stateTone[state]}`}>{ctx.t(`state.${state}`)}</span>;
 }
 
-const steps: OrderState[] = ['awaiting_quote', 'awaiting_payment', 'payment_review', 'ready_to_ship', 'shipped', 'completed'];
+const steps: OrderState[] = [
+  'awaiting_quote',
+  'awaiting_payment',
+  'payment_review',
+  'ready_to_ship',
+  'shipped',
+  'completed',
+];
 
 export function ProgressStepper({ ctx, state }: { ctx: PageContext; state: OrderState }) {
   const current = steps.indexOf(state);
@@ -85,7 +92,9 @@ export function LinesTable({ ctx, order, lines }: { ctx: PageContext; order: Ord
           <th scope="row" colspan="4">
             {t('order.freight', { method: t(`shipping.${order.shippingMethod}`) })}
           </th>
-          <td class="num">{order.freightCents === null ? t('order.freightPending') : i18n.money(order.freightCents)}</td>
+          <td class="num">
+            {order.freightCents === null ? t('order.freightPending') : i18n.money(order.freightCents)}
+          </td>
         </tr>
         <tr class="total">
           <th scope="row" colspan="4">

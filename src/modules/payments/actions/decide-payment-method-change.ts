@@ -2,6 +2,7 @@ import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
 import { enqueueMail } from '../../../platform/mail/index.js';
+import { findPaymentMethod } from '../payment-method.repo.js';
 import {
   adminEmails,
   applyAccountDetails,
@@ -9,15 +10,16 @@ import {
   markChangeCancelled,
   markChangeConfirmed,
 } from '../payment-method-change.repo.js';
-import { findPaymentMethod } from '../payment-method.repo.js';
 import { detailsMail } from './payment-method-mail.js';
 
 /** Why a change could not be decided, as a message beside the change. */
 async function refusal(db: Db, id: number, actor: CurrentUser): Promise<never> {
   const change = await findChange(db, id);
   if (!change) throw new AppError('NOT_FOUND');
-  if (change.status !== 'pending') throw new AppError('CONFLICT', { fields: { _form: 'payments.changeAlreadyDecided' } });
-  if (change.proposedBy === actor.id) throw new AppError('FORBIDDEN', { fields: { _form: 'payments.cannotConfirmOwn' } });
+  if (change.status !== 'pending')
+    throw new AppError('CONFLICT', { fields: { _form: 'payments.changeAlreadyDecided' } });
+  if (change.proposedBy === actor.id)
+    throw new AppError('FORBIDDEN', { fields: { _form: 'payments.cannotConfirmOwn' } });
   throw new AppError('CONFLICT', { fields: { _form: 'payments.changeAlreadyDecided' } });
 }
 
@@ -30,7 +32,12 @@ export async function confirmPaymentMethodChange(db: Db, id: number, actor: Curr
   const done = await db.transaction(async (tx) => {
     const change = await markChangeConfirmed(tx, id, actor.id);
     if (!change) return undefined;
-    const method = await applyAccountDetails(tx, change.paymentMethodId, change.previousDetails, change.proposedDetails);
+    const method = await applyAccountDetails(
+      tx,
+      change.paymentMethodId,
+      change.previousDetails,
+      change.proposedDetails,
+    );
     // The details moved under the proposal (only possible outside this app): nothing applies.
     if (!method) throw new AppError('CONFLICT', { fields: { _form: 'payments.changeStale' } });
     const to = await adminEmails(tx);

@@ -3,8 +3,8 @@ import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
 import { enqueueMail } from '../../../platform/mail/index.js';
 import type { PaymentMethodFormData } from '../payment-method.inputs.js';
-import { adminEmails, findPendingChangeOf, insertPendingChange } from '../payment-method-change.repo.js';
 import { findPaymentMethod, insertPaymentMethod, updatePaymentMethodFields } from '../payment-method.repo.js';
+import { adminEmails, findPendingChangeOf, insertPendingChange } from '../payment-method-change.repo.js';
 import { detailsMail } from './payment-method-mail.js';
 
 /** A new method is live at once (no buyer was quoted on it yet), but every admin hears of it. */
@@ -30,7 +30,13 @@ export async function createPaymentMethod(db: Db, data: PaymentMethodFormData, a
  * they become a pending change that a second admin must confirm (DESIGN §4b).
  * Returns whether a change was proposed.
  */
-export async function updatePaymentMethod(db: Db, id: number, data: PaymentMethodFormData, actor: CurrentUser, publicUrl: string) {
+export async function updatePaymentMethod(
+  db: Db,
+  id: number,
+  data: PaymentMethodFormData,
+  actor: CurrentUser,
+  publicUrl: string,
+) {
   return db.transaction(async (tx) => {
     const current = await findPaymentMethod(tx, id);
     if (!current) throw new AppError('NOT_FOUND');
@@ -42,7 +48,12 @@ export async function updatePaymentMethod(db: Db, id: number, data: PaymentMetho
     if (pending?.proposedDetails === accountDetails) return { proposed: false };
     const change = pending
       ? undefined
-      : await insertPendingChange(tx, { paymentMethodId: id, previousDetails: method.accountDetails, proposedDetails: accountDetails, proposedBy: actor.id });
+      : await insertPendingChange(tx, {
+          paymentMethodId: id,
+          previousDetails: method.accountDetails,
+          proposedDetails: accountDetails,
+          proposedBy: actor.id,
+        });
     // Another proposal is waiting (or won a race): it must be confirmed or cancelled first.
     if (!change) throw new AppError('VALIDATION', { fields: { accountDetails: 'payments.changeAlreadyPending' } });
 

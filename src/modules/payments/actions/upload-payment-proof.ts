@@ -8,10 +8,15 @@ import { enqueueMail } from '../../../platform/mail/index.js';
 import type { Storage } from '../../../platform/storage.js';
 import { users } from '../../accounts/index.js';
 import { applyTransition, type Order } from '../../orders/index.js';
-import { orderUsingHash } from '../payment-proof.repo.js';
 import { paymentProofs } from '../payment.tables.js';
+import { orderUsingHash } from '../payment-proof.repo.js';
 
-const allowed: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', pdf: 'application/pdf' };
+const allowed: Record<string, string> = {
+  jpg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  pdf: 'application/pdf',
+};
 
 export interface ProofUpload {
   bytes: Buffer;
@@ -26,7 +31,13 @@ export interface ProofUpload {
  * again if the transaction fails. The same file twice on one order is one proof;
  * a file already used on another order is flagged to finance.
  */
-export async function uploadPaymentProof(db: Db, storage: Storage, order: Order, user: CurrentUser, upload: ProofUpload) {
+export async function uploadPaymentProof(
+  db: Db,
+  storage: Storage,
+  order: Order,
+  user: CurrentUser,
+  upload: ProofUpload,
+) {
   if (upload.bytes.length === 0) throw new AppError('VALIDATION', { fields: { proof: 'proof.empty' } });
   const type = await fileTypeFromBuffer(upload.bytes);
   const mimeType = type && allowed[type.ext];
@@ -56,7 +67,13 @@ export async function uploadPaymentProof(db: Db, storage: Storage, order: Order,
         return { duplicateUpload: true };
       }
       if (order.status !== 'payment_review') {
-        await applyTransition(tx, order, 'submitPaymentProof', { role: user.role, userId: user.id }, { note: upload.reference });
+        await applyTransition(
+          tx,
+          order,
+          'submitPaymentProof',
+          { role: user.role, userId: user.id },
+          { note: upload.reference },
+        );
       }
       const finance = await tx
         .select({ email: users.email })

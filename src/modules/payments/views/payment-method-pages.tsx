@@ -4,10 +4,10 @@ import type { PageContext } from '../../../platform/http/page-context.js';
 import type { MessageKey } from '../../../platform/i18n/index.js';
 import { centsToUsdInput } from '../../../platform/money.js';
 import { AdminShell } from '../../../platform/views/admin-shell.js';
-import { Field, FormError, type FormState, TextAreaField, CheckboxField } from '../../../platform/views/form.js';
+import { CheckboxField, Field, FormError, type FormState, TextAreaField } from '../../../platform/views/form.js';
 import { CsrfField } from '../../../platform/views/layout.js';
-import type { PaymentMethodChangeView } from '../payment-method-change.repo.js';
 import type { PaymentMethod } from '../payment-method.repo.js';
+import type { PaymentMethodChangeView } from '../payment-method-change.repo.js';
 
 export type Flash = 'saved' | 'proposed' | 'confirmed' | 'cancelled';
 const flashes: Record<Flash, MessageKey> = {
@@ -189,7 +189,6 @@ export function PaymentMethodList({
     </AdminShell>
   );
 }
-
 
 export function PaymentMethodForm({
   ctx,

@@ -13,7 +13,13 @@ const toDetails = (form: RepairCenterForm, photos: string[]): RepairCenterDetail
 };
 
 /** Creates a center in review. Photos are stored first and referenced only once stored. */
-export async function submitRepairCenter(db: Db, storage: Storage, ownerId: number, form: RepairCenterForm, photos: Buffer[]) {
+export async function submitRepairCenter(
+  db: Db,
+  storage: Storage,
+  ownerId: number,
+  form: RepairCenterForm,
+  photos: Buffer[],
+) {
   if (photos.length > MAX_PHOTOS) throw new AppError('VALIDATION', { fields: { photos: 'field.tooManyPhotos' } });
   await checkPhotos(photos);
   const keys = await storePhotos(storage, photos);
@@ -29,11 +35,19 @@ export async function submitRepairCenter(db: Db, storage: Storage, ownerId: numb
  * Corrects or changes an own center and sends it to review again. An approved center
  * stays public as approved; the change waits in `pending` (see saveOwnerEdit).
  */
-export async function editRepairCenter(db: Db, storage: Storage, ownerId: number, id: number, form: RepairCenterForm, photos: Buffer[]) {
+export async function editRepairCenter(
+  db: Db,
+  storage: Storage,
+  ownerId: number,
+  id: number,
+  form: RepairCenterForm,
+  photos: Buffer[],
+) {
   const center = await findOwnCenter(db, id, ownerId);
   if (!center) throw new AppError('NOT_FOUND');
   const kept = submittedVersion(center).photos.filter((k) => !form.removePhotos.includes(k));
-  if (kept.length + photos.length > MAX_PHOTOS) throw new AppError('VALIDATION', { fields: { photos: 'field.tooManyPhotos' } });
+  if (kept.length + photos.length > MAX_PHOTOS)
+    throw new AppError('VALIDATION', { fields: { photos: 'field.tooManyPhotos' } });
   await checkPhotos(photos);
   const keys = await storePhotos(storage, photos);
   const saved = await saveOwnerEdit(db, id, ownerId, toDetails(form, [...kept, ...keys])).catch(async (err) => {

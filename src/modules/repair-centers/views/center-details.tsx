@@ -9,12 +9,23 @@ import { photoUrl } from './center-form.js';
 export function StatusBadge({ ctx, c }: { ctx: PageContext; c: Pick<RepairCenter, 'status' | 'publishedAt'> }) {
   const { t } = ctx;
   if (c.status === 'approved') return <span class="badge done">{t('repair.status.approved')}</span>;
-  if (c.status === 'rejected') return <span class="badge problem">{t(c.publishedAt ? 'repair.status.editRejected' : 'repair.status.rejected')}</span>;
+  if (c.status === 'rejected')
+    return (
+      <span class="badge problem">{t(c.publishedAt ? 'repair.status.editRejected' : 'repair.status.rejected')}</span>
+    );
   return <span class="badge staff">{t(c.publishedAt ? 'repair.status.editInReview' : 'repair.status.in_review')}</span>;
 }
 
 /** Contacts, services and photos of one version of a center. Every user value is escaped. */
-export function CenterDetails({ ctx, d, headingLevel = 2 }: { ctx: PageContext; d: RepairCenterDetails; headingLevel?: 2 | 3 }) {
+export function CenterDetails({
+  ctx,
+  d,
+  headingLevel = 2,
+}: {
+  ctx: PageContext;
+  d: RepairCenterDetails;
+  headingLevel?: 2 | 3;
+}) {
   const { t } = ctx;
   const wa = whatsappLink(d.whatsapp);
   const H = headingLevel === 2 ? 'h2' : 'h3';
@@ -23,7 +34,8 @@ export function CenterDetails({ ctx, d, headingLevel = 2 }: { ctx: PageContext; 
       <dl class="center-contacts">
         <dt>{t('repair.address')}</dt>
         <dd>
-          <span safe>{d.address}</span>, <span safe>{d.city}</span>, <span safe>{countryName(d.country, ctx.i18n.locale)}</span>
+          <span safe>{d.address}</span>, <span safe>{d.city}</span>,{' '}
+          <span safe>{countryName(d.country, ctx.i18n.locale)}</span>
         </dd>
         <dt>{t('repair.phone')}</dt>
         <dd>
@@ -102,7 +114,13 @@ export function CenterDetails({ ctx, d, headingLevel = 2 }: { ctx: PageContext; 
         <ul class="photo-list">
           {d.photos.map((key, i) => (
             <li>
-              <img src={photoUrl(key)} alt={t('repair.photoAlt', { n: i + 1 })} width="240" height="180" loading="lazy" />
+              <img
+                src={photoUrl(key)}
+                alt={t('repair.photoAlt', { n: i + 1 })}
+                width="240"
+                height="180"
+                loading="lazy"
+              />
             </li>
           ))}
         </ul>

@@ -7,13 +7,26 @@ import type { RepairCenterDetails } from '../repair-center.tables.js';
 
 export const photoUrl = (key: string) => `/repair-center-photos/${key.split('/').pop()}`;
 
-
 /** Multi-valued fields come back from a failed post as repeated values; FormValues keeps only strings. */
 export type RepairFormState = FormState & { services?: string[] };
 
-export function CenterForm({ ctx, action, d, form }: { ctx: PageContext; action: string; d?: RepairCenterDetails; form?: RepairFormState }) {
+export function CenterForm({
+  ctx,
+  action,
+  d,
+  form,
+}: {
+  ctx: PageContext;
+  action: string;
+  d?: RepairCenterDetails;
+  form?: RepairFormState;
+}) {
   const { t } = ctx;
-  const f = (name: keyof RepairCenterDetails, label: MessageKey, opts: { type?: string; hint?: MessageKey; required?: boolean; autocomplete?: string } = {}) => {
+  const f = (
+    name: keyof RepairCenterDetails,
+    label: MessageKey,
+    opts: { type?: string; hint?: MessageKey; required?: boolean; autocomplete?: string } = {},
+  ) => {
     const v = d?.[name];
     return (
       <Field
@@ -33,16 +46,30 @@ export function CenterForm({ ctx, action, d, form }: { ctx: PageContext; action:
   const countryError = form?.errors?.country;
   const checked = new Set(form ? (form.services ?? []) : (d?.services ?? []));
   const photoError = form?.errors?.photos;
-  const names = countryCodes.map((code) => ({ code, name: countryName(code, ctx.i18n.locale) })).sort((a, b) => a.name.localeCompare(b.name, ctx.i18n.locale));
+  const names = countryCodes
+    .map((code) => ({ code, name: countryName(code, ctx.i18n.locale) }))
+    .sort((a, b) => a.name.localeCompare(b.name, ctx.i18n.locale));
   return (
-    <form method="post" action={`${action}?_csrf=${encodeURIComponent(ctx.csrf)}`} enctype="multipart/form-data" class="repair-form" novalidate>
+    <form
+      method="post"
+      action={`${action}?_csrf=${encodeURIComponent(ctx.csrf)}`}
+      enctype="multipart/form-data"
+      class="repair-form"
+      novalidate
+    >
       <FormError ctx={ctx} form={form} />
       <fieldset>
         <legend>{t('repair.contact')}</legend>
         {f('name', 'repair.name', { required: true, autocomplete: 'organization' })}
         <div class={countryError ? 'field has-error' : 'field'}>
           <label for="f-country">{t('repair.country')}</label>
-          <select id="f-country" name="country" required aria-invalid={countryError ? 'true' : undefined} aria-describedby={countryError ? 'f-country-error' : undefined}>
+          <select
+            id="f-country"
+            name="country"
+            required
+            aria-invalid={countryError ? 'true' : undefined}
+            aria-describedby={countryError ? 'f-country-error' : undefined}
+          >
             <option value="">—</option>
             {names.map((c) => (
               <option value={c.code} selected={c.code === country} safe>
@@ -67,7 +94,15 @@ export function CenterForm({ ctx, action, d, form }: { ctx: PageContext; action:
       <fieldset>
         <legend>{t('repair.whatYouRepair')}</legend>
         {f('brands', 'repair.brands', { required: true, hint: 'repair.brandsHint' })}
-        <TextAreaField rows={3} ctx={ctx} form={form} name="models" label={t('repair.models')} value={d?.models} hint={t('repair.modelsHint')} />
+        <TextAreaField
+          rows={3}
+          ctx={ctx}
+          form={form}
+          name="models"
+          label={t('repair.models')}
+          value={d?.models}
+          hint={t('repair.modelsHint')}
+        />
         <fieldset class="checks">
           <legend>{t('repair.services')}</legend>
           {services.map((s) => (
@@ -78,7 +113,14 @@ export function CenterForm({ ctx, action, d, form }: { ctx: PageContext; action:
           ))}
           {form?.errors?.services && <p class="field-error">{t(form.errors.services)}</p>}
         </fieldset>
-        <TextAreaField rows={3} ctx={ctx} form={form} name="description" label={t('repair.description')} value={d?.description} />
+        <TextAreaField
+          rows={3}
+          ctx={ctx}
+          form={form}
+          name="description"
+          label={t('repair.description')}
+          value={d?.description}
+        />
       </fieldset>
       <fieldset>
         <legend>{t('repair.location')}</legend>
@@ -103,7 +145,15 @@ export function CenterForm({ ctx, action, d, form }: { ctx: PageContext; action:
         )}
         <div class={photoError ? 'field has-error' : 'field'}>
           <label for="f-photos">{t('repair.addPhotos')}</label>
-          <input id="f-photos" name="photos" type="file" multiple accept="image/jpeg,image/png,image/webp" aria-invalid={photoError ? 'true' : undefined} aria-describedby="f-photos-hint" />
+          <input
+            id="f-photos"
+            name="photos"
+            type="file"
+            multiple
+            accept="image/jpeg,image/png,image/webp"
+            aria-invalid={photoError ? 'true' : undefined}
+            aria-describedby="f-photos-hint"
+          />
           <p class="hint" id="f-photos-hint">
             {t('repair.photosHint', { n: MAX_PHOTOS })}
           </p>

@@ -93,7 +93,9 @@ export function DirectoryPage({ ctx, v }: { ctx: PageContext; v: DirectoryView }
                 <p class="brand-line" safe>{`${c.city}, ${countryName(c.country, i18n.locale)}`}</p>
                 <p safe>{c.brands.join(', ')}</p>
                 {c.services.length > 0 && (
-                  <p class="hint">{c.services.map((s) => t(`repair.service.${s}` as 'repair.service.psu')).join(' · ')}</p>
+                  <p class="hint">
+                    {c.services.map((s) => t(`repair.service.${s}` as 'repair.service.psu')).join(' · ')}
+                  </p>
                 )}
                 <p class="center-links">
                   <a href={`tel:${c.phone.replace(/[^\d+]/g, '')}`} safe>

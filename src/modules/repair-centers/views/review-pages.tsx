@@ -21,7 +21,8 @@ const HOUR = 3_600_000;
 
 function Age({ ctx, since, now }: { ctx: PageContext; since: Date; now: Date }) {
   const hours = Math.max(0, Math.floor((now.getTime() - since.getTime()) / HOUR));
-  const label = hours < 48 ? ctx.t('repair.ageHours', { n: hours }) : ctx.t('repair.ageDays', { n: Math.floor(hours / 24) });
+  const label =
+    hours < 48 ? ctx.t('repair.ageHours', { n: hours }) : ctx.t('repair.ageDays', { n: Math.floor(hours / 24) });
   // Past the longest promised review time (calendar days, so it errs on the side of "late").
   const late = hours > REVIEW_BUSINESS_DAYS.max * 24;
   return <span class={late ? 'badge problem' : 'badge staff'}>{label}</span>;
@@ -73,7 +74,17 @@ export function ReviewQueuePage({ ctx, rows, now }: { ctx: PageContext; rows: Qu
   );
 }
 
-export function ReviewPage({ ctx, c, ownerEmail, form }: { ctx: PageContext; c: RepairCenter; ownerEmail: string; form?: FormState }) {
+export function ReviewPage({
+  ctx,
+  c,
+  ownerEmail,
+  form,
+}: {
+  ctx: PageContext;
+  c: RepairCenter;
+  ownerEmail: string;
+  form?: FormState;
+}) {
   const { t } = ctx;
   const v = submittedVersion(c);
   const title = escapeHtml(v.name);

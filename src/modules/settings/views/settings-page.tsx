@@ -9,7 +9,15 @@ import type { Settings } from '../settings.rules.js';
 type ListName = 'destinations' | 'cryptoRestricted';
 
 /** A ticked-box list of every country, by name in the reader's language, closed unless it needs attention. */
-function CountryPicker({ ctx, name, selected, form, legend, hint, summary }: {
+function CountryPicker({
+  ctx,
+  name,
+  selected,
+  form,
+  legend,
+  hint,
+  summary,
+}: {
   ctx: PageContext;
   name: ListName;
   selected: string[];
@@ -24,7 +32,10 @@ function CountryPicker({ ctx, name, selected, form, legend, hint, summary }: {
     .sort((a, b) => a.label.localeCompare(b.label, ctx.i18n.locale));
   const chosen = new Set(selected);
   return (
-    <fieldset class={error ? 'countries has-error' : 'countries'} aria-describedby={`f-${name}-hint${error ? ` f-${name}-error` : ''}`}>
+    <fieldset
+      class={error ? 'countries has-error' : 'countries'}
+      aria-describedby={`f-${name}-hint${error ? ` f-${name}-error` : ''}`}
+    >
       <legend>{legend}</legend>
       <p class="hint" id={`f-${name}-hint`}>
         {hint}
@@ -51,12 +62,31 @@ function CountryPicker({ ctx, name, selected, form, legend, hint, summary }: {
   );
 }
 
-function TextArea({ ctx, form, name, label, value }: { ctx: PageContext; form?: FormState; name: string; label: string; value: string }) {
+function TextArea({
+  ctx,
+  form,
+  name,
+  label,
+  value,
+}: {
+  ctx: PageContext;
+  form?: FormState;
+  name: string;
+  label: string;
+  value: string;
+}) {
   const error = form?.errors?.[name];
   return (
     <div class={error ? 'field has-error' : 'field'}>
       <label for={`f-${name}`}>{label}</label>
-      <textarea id={`f-${name}`} name={name} rows="3" aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `f-${name}-error` : undefined} safe>
+      <textarea
+        id={`f-${name}`}
+        name={name}
+        rows="3"
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `f-${name}-error` : undefined}
+        safe
+      >
         {form?.values?.[name] ?? value}
       </textarea>
       {error && (
@@ -69,14 +99,43 @@ function TextArea({ ctx, form, name, label, value }: { ctx: PageContext; form?: 
 }
 
 const names = (ctx: PageContext, codes: string[]) =>
-  codes.map((c) => countryName(c, ctx.i18n.locale)).sort((a, b) => a.localeCompare(b, ctx.i18n.locale)).join(', ');
+  codes
+    .map((c) => countryName(c, ctx.i18n.locale))
+    .sort((a, b) => a.localeCompare(b, ctx.i18n.locale))
+    .join(', ');
 
 /** Shop settings (admin): seller details, contact, deadlines, destinations and crypto restrictions. */
-export function SettingsPage({ ctx, s, form, saved }: { ctx: PageContext; s: Settings; form?: FormState; saved?: boolean }) {
+export function SettingsPage({
+  ctx,
+  s,
+  form,
+  saved,
+}: {
+  ctx: PageContext;
+  s: Settings;
+  form?: FormState;
+  saved?: boolean;
+}) {
   const { t } = ctx;
-  const list = (name: ListName) => (form?.values ? (form.values[name] ?? '').split(' ').filter(Boolean) : (s[name] as string[]));
-  const f = (name: keyof Settings, label: MessageKey, type = 'text', hint?: MessageKey, attrs?: Record<string, string | number>) => (
-    <Field ctx={ctx} form={form} name={name} label={t(label)} type={type} value={String(s[name])} hint={hint && t(hint)} attrs={attrs} />
+  const list = (name: ListName) =>
+    form?.values ? (form.values[name] ?? '').split(' ').filter(Boolean) : (s[name] as string[]);
+  const f = (
+    name: keyof Settings,
+    label: MessageKey,
+    type = 'text',
+    hint?: MessageKey,
+    attrs?: Record<string, string | number>,
+  ) => (
+    <Field
+      ctx={ctx}
+      form={form}
+      name={name}
+      label={t(label)}
+      type={type}
+      value={String(s[name])}
+      hint={hint && t(hint)}
+      attrs={attrs}
+    />
   );
   const destinations = list('destinations');
   const restricted = list('cryptoRestricted');
@@ -98,15 +157,29 @@ export function SettingsPage({ ctx, s, form, saved }: { ctx: PageContext; s: Set
           <legend>{t('settings.seller')}</legend>
           <p class="hint">{t('settings.sellerHint')}</p>
           {f('sellerName', 'settings.sellerName', 'text', undefined, { autocomplete: 'organization' })}
-          <TextArea ctx={ctx} form={form} name="sellerAddress" label={t('settings.sellerAddress')} value={s.sellerAddress} />
+          <TextArea
+            ctx={ctx}
+            form={form}
+            name="sellerAddress"
+            label={t('settings.sellerAddress')}
+            value={s.sellerAddress}
+          />
           {f('sellerEmail', 'settings.sellerEmail', 'email')}
           {f('sellerPhone', 'settings.sellerPhone', 'tel')}
         </fieldset>
         <fieldset>
           <legend>{t('settings.contactDeadlines')}</legend>
           {f('whatsappNumber', 'settings.whatsapp', 'tel', 'settings.whatsappHint')}
-          {f('paymentDeadlineHours', 'settings.paymentDeadline', 'number', 'settings.paymentDeadlineHint', { min: 1, max: 720, step: 1 })}
-          {f('autoCompleteDays', 'settings.autoComplete', 'number', 'settings.autoCompleteHint', { min: 4, max: 90, step: 1 })}
+          {f('paymentDeadlineHours', 'settings.paymentDeadline', 'number', 'settings.paymentDeadlineHint', {
+            min: 1,
+            max: 720,
+            step: 1,
+          })}
+          {f('autoCompleteDays', 'settings.autoComplete', 'number', 'settings.autoCompleteHint', {
+            min: 4,
+            max: 90,
+            step: 1,
+          })}
         </fieldset>
         <CountryPicker
           ctx={ctx}
@@ -130,7 +203,11 @@ export function SettingsPage({ ctx, s, form, saved }: { ctx: PageContext; s: Set
           selected={restricted}
           legend={t('settings.cryptoRestricted')}
           hint={t('settings.cryptoRestrictedHint')}
-          summary={restricted.length ? t('settings.restrictedList', { list: names(ctx, restricted) }) : t('settings.noneRestricted')}
+          summary={
+            restricted.length
+              ? t('settings.restrictedList', { list: names(ctx, restricted) })
+              : t('settings.noneRestricted')
+          }
         />
         <fieldset class={form?.errors?.cryptoRestrictionMode ? 'has-error' : undefined}>
           <legend>{t('settings.mode')}</legend>
