@@ -4,7 +4,7 @@ import { type Browser, expect, type Page } from '@playwright/test';
 import sharp from 'sharp';
 
 const PASSWORD = 'hashcart-demo-2026';
-export const PNG = Buffer.from(
+const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cf000001010100187dd3d50000000049454e44ae426082',
   'hex',
 );
