@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, gte, ilike, lte, or, type SQL, sql } from 'drizzle-orm';
+import { cappedCount, oneRow } from '../../platform/db/capped-count.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { constant } from '../../platform/db/constant.js';
 import { networkFigures, products } from './catalog.tables.js';
 import type { CategorySlug } from './categories.js';
 import type { Product } from './product.types.js';
@@ -103,10 +103,8 @@ export async function listProducts(db: DbOrTx, q: ListQuery) {
 
 /** Matching products, counted only up to a cap so a page view never counts a whole large table. */
 export async function countProductsCapped(db: DbOrTx, q: Omit<ListQuery, 'sort' | 'after' | 'limit'>, cap: number) {
-  const result = await db.execute(
-    sql`select count(*)::int as n from (select 1 from ${products} where ${filters(q) ?? sql`true`} limit ${constant(cap + 1)}) capped`,
-  );
-  return (result as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0;
+  const [row] = await db.select({ n: cappedCount(products, filters(q), cap) }).from(oneRow);
+  return row?.n ?? 0;
 }
 
 /**

@@ -16,7 +16,8 @@ export const MAX_NAMED_STATEMENTS = 500;
  * parameters, such as IN lists, would otherwise add up on every connection).
  */
 export class StatementCachingClient extends pg.Client {
-  private static named = new Set<string>();
+  /** Statement text → its name, so a text is hashed once per process. */
+  private static names = new Map<string, string>();
 
   // biome-ignore lint/suspicious/noExplicitAny: pg's query() has a dozen overloads; this passes them all through.
   override query(config: any, ...rest: any[]): any {
@@ -24,12 +25,13 @@ export class StatementCachingClient extends pg.Client {
     // simple protocol, which also allows several commands in one text.
     const values = Array.isArray(rest[0]) ? rest[0] : config?.values;
     if (config && typeof config === 'object' && typeof config.text === 'string' && !config.name && values?.length) {
-      const name = `s_${createHash('sha1').update(config.text).digest('base64url')}`;
-      const known = StatementCachingClient.named;
-      if (known.has(name) || known.size < MAX_NAMED_STATEMENTS) {
-        known.add(name);
-        config = { ...config, name };
+      const names = StatementCachingClient.names;
+      let name = names.get(config.text);
+      if (!name && names.size < MAX_NAMED_STATEMENTS) {
+        name = `s_${createHash('sha1').update(config.text).digest('base64url')}`;
+        names.set(config.text, name);
       }
+      if (name) config = { ...config, name };
     }
     return super.query(config, ...rest);
   }
