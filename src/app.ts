@@ -110,7 +110,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     catalogCache,
   };
   app.decorate('services', services);
-  app.decorate('startup', await prepareDatabase(database.db, config));
+  // Under the migration lock: two processes starting on an empty database must not both seed it.
+  app.decorate('startup', await database.exclusive((db) => prepareDatabase(db, config)));
   // Payment deadlines, auto-completion, reminders: safe to run in every process.
   const stopSweep =
     options.sweep === false

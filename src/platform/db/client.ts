@@ -21,8 +21,17 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Statements sent since start: lets tests prove a page has no N+1 queries. */
   queries: { count: number };
+  /**
+   * Runs `fn` while no other process starting on this database runs its own (the lock the
+   * migrations take). Startup work that checks, then writes (admin bootstrap, demo seed) goes
+   * here, or two processes starting together both see an empty database and both write.
+   */
+  exclusive<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/** Held while migrating and while preparing data at start (PostgreSQL; PGlite is one process). */
+const STARTUP_LOCK = 774411;
 
 export type DatabaseOptions =
   | { kind: 'postgres'; url: string; poolSize?: number }
@@ -42,16 +51,23 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // the pool replaces it on the next query.
     pool.on('error', () => {});
     const db = drizzlePg(pool, { schema, logger, casing: 'snake_case' }) as unknown as Db;
+    // A session-level lock, so `fn` runs on the connection that holds it (a pool of one must not wait on itself).
+    const exclusive = async <T>(fn: (db: Db) => Promise<T>): Promise<T> => {
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK]);
+        try {
+          return await fn(drizzlePg(client, { schema, logger, casing: 'snake_case' }) as unknown as Db);
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK]);
+        }
+      } finally {
+        client.release();
+      }
+    };
     // Several app processes may start together: only one migrates at a time.
-    const client = await pool.connect();
-    try {
-      await client.query('SELECT pg_advisory_lock(774411)');
-      await migratePg(drizzlePg(client), { migrationsFolder: migrationsDir });
-      await client.query('SELECT pg_advisory_unlock(774411)');
-    } finally {
-      client.release();
-    }
-    return { db, kind: 'postgres', queries, close: () => pool.end() };
+    await exclusive((locked) => migratePg(locked, { migrationsFolder: migrationsDir }));
+    return { db, kind: 'postgres', queries, exclusive, close: () => pool.end() };
   }
 
   // PGlite does not lock its data directory: a second process would corrupt it.
@@ -78,6 +94,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       db,
       kind: 'pglite',
       queries,
+      // One connection, one process (the data-dir lock): nothing else can run meanwhile.
+      exclusive: (fn) => fn(db),
       close: async () => {
         await client.close();
         release();
