@@ -51,13 +51,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // the pool replaces it on the next query.
     pool.on('error', () => {});
     const db = drizzlePg(pool, { schema, logger, casing: 'snake_case' }) as unknown as Db;
-    // A session-level lock, so `fn` runs on the connection that holds it (a pool of one must not wait on itself).
-    const exclusive = async <T>(fn: (db: Db) => Promise<T>): Promise<T> => {
+    // A session-level lock, so the work runs on the connection that holds it (a pool of one must not wait on itself).
+    const underLock = async <T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
       const client = await pool.connect();
       try {
         await client.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK]);
         try {
-          return await fn(drizzlePg(client, { schema, logger, casing: 'snake_case' }) as unknown as Db);
+          return await fn(client);
         } finally {
           await client.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK]);
         }
@@ -66,7 +66,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       }
     };
     // Several app processes may start together: only one migrates at a time.
-    await exclusive((locked) => migratePg(locked, { migrationsFolder: migrationsDir }));
+    await underLock((client) => migratePg(drizzlePg(client), { migrationsFolder: migrationsDir }));
+    const exclusive = <T>(fn: (db: Db) => Promise<T>) =>
+      underLock((client) => fn(drizzlePg(client, { schema, logger, casing: 'snake_case' }) as unknown as Db));
     return { db, kind: 'postgres', queries, exclusive, close: () => pool.end() };
   }
 
