@@ -48,3 +48,8 @@ export async function findSessionUser(db: Db, id: string): Promise<CurrentUser |
 export async function deleteSession(db: DbOrTx, id: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.idHash, hashId(id)));
 }
+
+/** Ends every session of the user (deactivation, role or password change). */
+export async function deleteUserSessions(db: DbOrTx, userId: number): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}

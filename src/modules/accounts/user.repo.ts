@@ -27,6 +27,16 @@ export async function insertUser(
   return row;
 }
 
+/** Changes what decides access (active, role, password); returns whether the user exists. */
+export async function updateUser(
+  db: DbOrTx,
+  userId: number,
+  set: Partial<{ active: boolean; role: Role; passwordHash: string }>,
+): Promise<boolean> {
+  const rows = await db.update(users).set(set).where(eq(users.id, userId)).returning({ id: users.id });
+  return rows.length > 0;
+}
+
 export async function countAdmins(db: DbOrTx): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(eq(users.role, 'admin'));
   return row?.n ?? 0;

@@ -1,0 +1,41 @@
+import { minPasswordLength, type Role } from '../../../platform/auth/roles.js';
+import type { Db } from '../../../platform/db/client.js';
+import { AppError, notFound } from '../../../platform/errors.js';
+import { hashPassword, isCommonPassword } from '../password.js';
+import { deleteUserSessions } from '../session.repo.js';
+import { updateUser } from '../user.repo.js';
+
+/*
+ * Every change to who a user is or what they may do goes through here. Each one deletes the
+ * user's sessions in the same transaction: a session opened before the change must not carry
+ * on after it (a deactivated user reactivated later, a demoted admin, a stolen password).
+ */
+
+export async function setUserActive(db: Db, userId: number, active: boolean) {
+  await db.transaction(async (tx) => {
+    if (!(await updateUser(tx, userId, { active }))) throw notFound();
+    await deleteUserSessions(tx, userId);
+  });
+}
+
+export async function changeUserRole(db: Db, userId: number, role: Role) {
+  await db.transaction(async (tx) => {
+    if (!(await updateUser(tx, userId, { role }))) throw notFound();
+    await deleteUserSessions(tx, userId);
+  });
+}
+
+/** Sets a new password (the staff length rule applies to the user's current role). */
+export async function changePassword(db: Db, userId: number, role: Role, password: string) {
+  if (password.length < minPasswordLength(role)) {
+    throw new AppError('VALIDATION', {
+      fields: { password: role === 'customer' ? 'field.passwordShort' : 'field.passwordShortStaff' },
+    });
+  }
+  if (isCommonPassword(password)) throw new AppError('VALIDATION', { fields: { password: 'field.passwordCommon' } });
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    if (!(await updateUser(tx, userId, { passwordHash }))) throw notFound();
+    await deleteUserSessions(tx, userId);
+  });
+}
