@@ -75,9 +75,11 @@ declare module 'fastify' {
 /** Builds the whole app without listening: server.ts listens, tests inject. */
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<FastifyInstance> {
   const https = isHttps(config);
+  const proxies = config.trustProxy;
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
-    trustProxy: config.env === 'production',
+    // The socket's address unless TRUST_PROXY names the proxies in front (README, Configuration).
+    trustProxy: typeof proxies === 'number' ? (_address: string, hop: number) => hop < proxies : proxies,
     bodyLimit: 1024 * 1024,
   });
 

@@ -49,7 +49,8 @@ async function startTwoOnEmptyDatabase(trial: number) {
 }
 
 /** The driver's message (a duplicate key names its constraint), not Drizzle's whole failed statement. */
-const reasonOf = (err: unknown) => String((err as { cause?: Error }).cause?.message ?? (err as Error).message).slice(0, 200);
+const reasonOf = (err: unknown) =>
+  String((err as { cause?: Error }).cause?.message ?? (err as Error).message).slice(0, 200);
 
 describe.skipIf(!url)('two processes starting together on an empty PostgreSQL database', () => {
   it('both start; the schema is migrated and the demo seeded exactly once', { timeout: 120_000 }, async () => {

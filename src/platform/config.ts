@@ -7,6 +7,29 @@ const flag = (fallback: boolean) =>
     .optional()
     .transform((v) => (v === undefined ? fallback : v === 'true' || v === '1'));
 
+/**
+ * Which proxies may tell the client's address (X-Forwarded-For): none by default, so a made-up
+ * header cannot dodge per-IP limits. A hop count, or addresses/CIDR ranges (and proxy-addr's
+ * `loopback`, `linklocal`, `uniquelocal`), comma-separated, as Fastify's `trustProxy` takes them.
+ * `true` (trust any sender) is refused: it is the hole this setting closes.
+ */
+const proxyEntry = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/;
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((v, ctx): number | string[] | false => {
+    const value = v?.trim() ?? '';
+    if (value === '' || value === 'false' || value === '0') return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    const entries = value.split(',').map((e) => e.trim());
+    if (entries.every((e) => proxyEntry.test(e))) return entries;
+    ctx.addIssue({
+      code: 'custom',
+      message: 'a hop count or a comma-separated list of proxy addresses (CIDR allowed)',
+    });
+    return z.NEVER;
+  });
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -20,7 +43,8 @@ const schema = z
     ADMIN_PASSWORD: z.string().min(12).optional(),
     SEED_DEMO: flag(true),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    /** Attempts per 15 minutes on login and registration, per IP and per account. */
+    TRUST_PROXY: trustProxy,
+    /** Failed logins (and registrations) per 15 minutes, per IP and per account. */
     AUTH_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   })
   .transform((env) => ({
@@ -34,6 +58,7 @@ const schema = z
     admin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined,
     seedDemo: env.SEED_DEMO,
     logLevel: env.LOG_LEVEL,
+    trustProxy: env.TRUST_PROXY,
     authRateLimit: env.AUTH_RATE_LIMIT,
   }));
 

@@ -10,7 +10,7 @@ import { addToCart } from '../cart/index.js';
 import { loginInput, registerInput } from './account.inputs.js';
 import { logIn } from './actions/log-in.js';
 import { registerUser } from './actions/register-user.js';
-import { countAttempt } from './attempt-counter.repo.js';
+import { attemptKeys, countAttempts } from './attempt-counter.repo.js';
 import { sessionCookie } from './session.plugin.js';
 import { deleteSession } from './session.repo.js';
 import { type Continuation, LoginPage, RegisterPage } from './views/auth-pages.js';
@@ -31,15 +31,12 @@ export async function accountRoutes(app: FastifyInstance, opts: { db: Db; config
   const { db } = opts;
   const cookie = sessionCookie(opts.config.publicUrl.startsWith('https://'));
   const limit = opts.config.authRateLimit;
-  // Two independent limits per form: per client IP (in memory) and per e-mail address (in the database).
-  const limits = (name: string) => [
-    app.rateLimit({ max: limit, timeWindow: '15 minutes', groupId: `${name}-ip` }),
-    async (req: FastifyRequest) => {
-      const email = (req.body as { email?: unknown })?.email;
-      if (typeof email !== 'string' || !email.trim()) return;
-      if ((await countAttempt(db, `${name}:${email.trim().toLowerCase()}`)) > limit) throw new AppError('RATE_LIMITED');
-    },
-  ];
+  // Every registration attempt sends mail, so each one counts (per client address and per e-mail).
+  const registrationLimit = async (req: FastifyRequest) => {
+    const email = (req.body as { email?: unknown })?.email;
+    const keys = attemptKeys('register', req.ip, typeof email === 'string' ? email : '');
+    if ((await countAttempts(db, keys)) > limit) throw new AppError('RATE_LIMITED');
+  };
 
   /** After login/registration: put the pending item in the cart, then go on. */
   async function finish(req: FastifyRequest, reply: FastifyReply, userId: number, c: Continuation) {
@@ -66,13 +63,18 @@ export async function accountRoutes(app: FastifyInstance, opts: { db: Db; config
     html(reply).send(<RegisterPage ctx={pageContext(req, reply)} c={continuation(req.query)} />),
   );
 
-  app.post('/register', { preHandler: limits('register') }, async (req, reply) => {
+  app.post('/register', { preHandler: registrationLimit }, async (req, reply) => {
     const c = continuation(req.body);
     let form = parseForm(registerInput, req.body);
     if (form.ok) {
       try {
         await registerUser(db, { ...form.data, locale: req.i18n.locale });
-        const { sessionId, user } = await logIn(db, { ...form.data, previousSessionId: req.sessionId });
+        const { sessionId, user } = await logIn(db, {
+          ...form.data,
+          ip: req.ip,
+          limit,
+          previousSessionId: req.sessionId,
+        });
         cookie.set(reply, sessionId);
         return finish(req, reply, user.id, c);
       } catch (err) {
@@ -82,12 +84,17 @@ export async function accountRoutes(app: FastifyInstance, opts: { db: Db; config
     return html(reply, 422).send(<RegisterPage ctx={pageContext(req, reply)} form={formState(form)} c={c} />);
   });
 
-  app.post('/login', { preHandler: limits('login') }, async (req, reply) => {
+  app.post('/login', async (req, reply) => {
     const c = continuation(req.body);
     let form = parseForm(loginInput, req.body);
     if (form.ok) {
       try {
-        const { sessionId, user } = await logIn(db, { ...form.data, previousSessionId: req.sessionId });
+        const { sessionId, user } = await logIn(db, {
+          ...form.data,
+          ip: req.ip,
+          limit,
+          previousSessionId: req.sessionId,
+        });
         cookie.set(reply, sessionId);
         return finish(req, reply, user.id, c);
       } catch (err) {

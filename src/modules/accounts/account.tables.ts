@@ -43,8 +43,8 @@ export const appSecrets = pgTable('app_secrets', {
 });
 
 /**
- * Fixed-window attempt counters per account (e-mail), shared by every app process
- * through the database. Per-IP limits are @fastify/rate-limit's, in memory.
+ * Fixed-window attempt counters per client address and per account (e-mail), shared
+ * by every app process through the database (keys like `login:ip:…`, `login:account:…`).
  */
 export const attemptCounters = pgTable('attempt_counters', {
   key: text().primaryKey(),

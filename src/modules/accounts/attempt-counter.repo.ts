@@ -1,13 +1,18 @@
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { attemptCounters } from './account.tables.js';
 
-/** Counts one attempt for the key in a 15-minute window (one statement); returns the count so far. */
-export async function countAttempt(db: DbOrTx, key: string): Promise<number> {
+/**
+ * Counts one attempt against every key (e.g. the client IP and the account) in their
+ * 15-minute windows, in one statement, and returns the highest count so far. Counting comes
+ * before the check it guards, so a burst of parallel guesses cannot all slip under the limit.
+ * Keys are sorted so two statements always lock shared rows in the same order.
+ */
+export async function countAttempts(db: DbOrTx, keys: string[]): Promise<number> {
   const expired = sql`${attemptCounters.windowStart} < now() - interval '15 minutes'`;
-  const [row] = await db
+  const rows = await db
     .insert(attemptCounters)
-    .values({ key })
+    .values([...new Set(keys)].sort().map((key) => ({ key })))
     .onConflictDoUpdate({
       target: attemptCounters.key,
       set: {
@@ -16,5 +21,19 @@ export async function countAttempt(db: DbOrTx, key: string): Promise<number> {
       },
     })
     .returning({ hits: attemptCounters.hits });
-  return row?.hits ?? 1;
+  return Math.max(1, ...rows.map((r) => r.hits));
 }
+
+/** Takes back an attempt that turned out right (a correct login is not an attempt). */
+export async function refundAttempts(db: DbOrTx, keys: string[]): Promise<void> {
+  await db
+    .update(attemptCounters)
+    .set({ hits: sql`greatest(${attemptCounters.hits} - 1, 0)` })
+    .where(inArray(attemptCounters.key, keys));
+}
+
+/** The counters one attempt on a form is charged to: its client address and the account it names. */
+export const attemptKeys = (form: 'login' | 'register', ip: string, email: string) => [
+  `${form}:ip:${ip}`,
+  `${form}:account:${email.trim().toLowerCase()}`,
+];
