@@ -194,12 +194,14 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       if (req.user) await setUserLocale(database.db, req.user.id, locale);
     },
   });
+  // Sessions first: the CSRF token is bound to the session once there is one.
+  registerSessions(app, { db: database.db, secure: https });
   registerCsrf(app, {
     secret: await getAppSecret(database.db, 'csrf'),
     cookieName: https ? '__Host-hc_csrf' : 'hc_csrf',
     secure: https,
+    publicOrigin: new URL(config.publicUrl).origin,
   });
-  registerSessions(app, { db: database.db, secure: https });
 
   await app.register(accountRoutes, { db: database.db, config });
   await app.register(catalogRoutes, { cache: catalogCache });

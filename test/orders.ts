@@ -90,10 +90,10 @@ export async function uploadProof(
   fields: Record<string, string>,
   file?: { name: string; type: string; data: Buffer },
 ) {
-  const body = multipart(fields, file && { field: 'proof', ...file });
+  const body = multipart({ _csrf: client.csrf, ...fields }, file && { field: 'proof', ...file });
   return app.inject({
     method: 'POST',
-    url: `/orders/${number}/proofs?_csrf=${encodeURIComponent(client.csrf)}`,
+    url: `/orders/${number}/proofs`,
     payload: body.payload,
     remoteAddress: client.ip,
     headers: { 'content-type': body.contentType, cookie: client.cookieHeader },

@@ -78,7 +78,7 @@ export const photo = async (shade = 128): Promise<MultipartFile> => ({
 });
 export const video = (): MultipartFile => ({ field: 'media', name: 'clip.mp4', type: 'video/mp4', data: mp4() });
 
-/** Posts a multipart form as the browser does, CSRF token in the query. */
+/** Posts a multipart form as the browser does, the CSRF token first. */
 export function postMultipart(
   t: TestApp,
   client: BrowserClient,
@@ -86,10 +86,10 @@ export function postMultipart(
   fields: Record<string, string>,
   files: MultipartFile[] = [],
 ) {
-  const body = multipart(fields, files);
+  const body = multipart({ _csrf: client.csrf, ...fields }, files);
   return t.app.inject({
     method: 'POST',
-    url: `${url}?_csrf=${encodeURIComponent(client.csrf)}`,
+    url,
     payload: body.payload,
     remoteAddress: client.ip,
     headers: { 'content-type': body.contentType, cookie: client.cookieHeader },

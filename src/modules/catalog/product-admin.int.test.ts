@@ -86,10 +86,10 @@ describe('product back office', () => {
       .withMetadata({ exif: { IFD0: { Copyright: 'secret-gps-owner' } } })
       .toBuffer();
     const upload = (data: Buffer, name: string) => {
-      const body = multipart({}, { field: 'image', name, type: 'image/jpeg', data });
+      const body = multipart({ _csrf: client.csrf }, { field: 'image', name, type: 'image/jpeg', data });
       return t.app.inject({
         method: 'POST',
-        url: `/admin/products/${p.id}/images?_csrf=${encodeURIComponent(client.csrf)}`,
+        url: `/admin/products/${p.id}/images`,
         payload: body.payload,
         remoteAddress: client.ip,
         headers: { 'content-type': body.contentType, cookie: client.cookieHeader },

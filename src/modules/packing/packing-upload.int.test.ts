@@ -68,24 +68,22 @@ async function parcelOnReadyOrder() {
 function sendVideo(number: string, parcelId: number, megabytes: number, abortAfter?: number) {
   const boundary = `----hashcart${Date.now()}`;
   const head = Buffer.from(
-    `--${boundary}\r\ncontent-disposition: form-data; name="files"; filename="burn-in.mp4"\r\ncontent-type: video/mp4\r\n\r\n`,
+    `--${boundary}\r\ncontent-disposition: form-data; name="_csrf"\r\n\r\n${warehouse.csrf}\r\n` +
+      `--${boundary}\r\ncontent-disposition: form-data; name="files"; filename="burn-in.mp4"\r\ncontent-type: video/mp4\r\n\r\n`,
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   const header = mp4Header();
   const chunk = Buffer.alloc(MB, 0x5a);
   const length = head.length + header.length + megabytes * MB + tail.length;
   return new Promise<{ status?: number; aborted: boolean }>((resolve, reject) => {
-    const req = request(
-      `${base}/admin/orders/${number}/packing/parcels/${parcelId}/files?_csrf=${encodeURIComponent(warehouse.csrf)}`,
-      {
-        method: 'POST',
-        headers: {
-          'content-type': `multipart/form-data; boundary=${boundary}`,
-          'content-length': length,
-          cookie: warehouse.cookieHeader,
-        },
+    const req = request(`${base}/admin/orders/${number}/packing/parcels/${parcelId}/files`, {
+      method: 'POST',
+      headers: {
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'content-length': length,
+        cookie: warehouse.cookieHeader,
       },
-    );
+    });
     req.on('response', (res) => {
       res.resume();
       res.on('end', () => resolve({ status: res.statusCode, aborted: false }));

@@ -49,10 +49,10 @@ const upload = (
   files: MultipartFile[],
   fields: Record<string, string> = {},
 ) => {
-  const body = multipart(fields, files);
+  const body = multipart({ _csrf: client.csrf, ...fields }, files);
   return t.app.inject({
     method: 'POST',
-    url: `/admin/orders/${number}/packing/parcels/${parcelId}/files?_csrf=${encodeURIComponent(client.csrf)}`,
+    url: `/admin/orders/${number}/packing/parcels/${parcelId}/files`,
     payload: body.payload,
     remoteAddress: client.ip,
     headers: { 'content-type': body.contentType, cookie: client.cookieHeader },

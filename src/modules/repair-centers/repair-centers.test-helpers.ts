@@ -14,7 +14,7 @@ export interface Upload {
   data: Buffer;
 }
 
-/** Posts a multipart form the way a browser does, with the CSRF token in the query (as our upload forms do). */
+/** Posts a multipart form the way a browser does: the CSRF token is the form's first field. */
 export async function postMultipart(
   app: FastifyInstance,
   client: BrowserClient,
@@ -25,7 +25,7 @@ export async function postMultipart(
   const boundary = `----hc${Math.random().toString(16).slice(2)}`;
   const chunks: Buffer[] = [];
   const push = (s: string) => chunks.push(Buffer.from(s));
-  for (const [name, value] of Object.entries(fields)) {
+  for (const [name, value] of Object.entries({ _csrf: client.csrf, ...fields })) {
     for (const v of [value].flat())
       push(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${v}\r\n`);
   }
@@ -37,10 +37,9 @@ export async function postMultipart(
     push('\r\n');
   }
   push(`--${boundary}--\r\n`);
-  const sep = url.includes('?') ? '&' : '?';
   return app.inject({
     method: 'POST',
-    url: `${url}${sep}_csrf=${encodeURIComponent(client.csrf)}`,
+    url,
     remoteAddress: client.ip,
     payload: Buffer.concat(chunks),
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: client.cookieHeader },

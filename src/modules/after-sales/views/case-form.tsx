@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../platform/http/page-context.js';
 import { FormError, type FormState, SelectField, TextAreaField } from '../../../platform/views/form.js';
-import { Layout } from '../../../platform/views/layout.js';
+import { CsrfField, Layout } from '../../../platform/views/layout.js';
 import { hasSerials } from '../case.policy.js';
 import type { ClaimableLine } from '../case.repo.js';
 import { warrantyEndsAt } from '../case.rules.js';
@@ -109,11 +109,12 @@ export function CaseFormPage(props: {
       <p class="lead">{t('case.newLead')}</p>
       <form
         method="post"
-        action={`/orders/${order.number}/after-sales?_csrf=${encodeURIComponent(ctx.csrf)}`}
+        action={`/orders/${order.number}/after-sales`}
         enctype="multipart/form-data"
         class="card case-form"
         novalidate
       >
+        <CsrfField ctx={ctx} />
         <FormError ctx={ctx} form={form} />
         <input type="hidden" name="token" value={form?.values?.token ?? token} />
         <fieldset class={form?.errors?._lines ? 'has-error' : ''}>

@@ -134,13 +134,13 @@ export function CaseThread({
           })}
         </ol>
       )}
-      <form method="post" action={`${action}?_csrf=${encodeURIComponent(ctx.csrf)}`} enctype="multipart/form-data">
+      <form method="post" action={action} enctype="multipart/form-data">
+        <CsrfField ctx={ctx} />
         {error && (
           <p class="form-error" role="alert">
             {t(error)}
           </p>
         )}
-        <CsrfField ctx={ctx} />
         <label for="f-body">{t('thread.write')}</label>
         <textarea id="f-body" name="body" rows="3" maxlength="4000" required />
         <label for="f-attach">{t('case.attach')}</label>

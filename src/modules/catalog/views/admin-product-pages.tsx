@@ -190,11 +190,8 @@ function ImageManager({ ctx, p, form }: { ctx: PageContext; p: Product; form?: F
           </li>
         ))}
       </ul>
-      <form
-        method="post"
-        action={`/admin/products/${p.id}/images?_csrf=${encodeURIComponent(ctx.csrf)}`}
-        enctype="multipart/form-data"
-      >
+      <form method="post" action={`/admin/products/${p.id}/images`} enctype="multipart/form-data">
+        <CsrfField ctx={ctx} />
         <div class={error ? 'field has-error' : 'field'}>
           <label for="f-image">{t('admin.addImage')}</label>
           <input id="f-image" name="image" type="file" accept="image/jpeg,image/png,image/webp" />

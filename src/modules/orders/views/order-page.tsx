@@ -80,11 +80,12 @@ export function ProofForm({ ctx, order, form }: { ctx: PageContext; order: Order
   return (
     <form
       method="post"
-      action={`/orders/${order.number}/proofs?_csrf=${encodeURIComponent(ctx.csrf)}`}
+      action={`/orders/${order.number}/proofs`}
       enctype="multipart/form-data"
       class="card proof-form"
       novalidate
     >
+      <CsrfField ctx={ctx} />
       <h2>{t('proof.title')}</h2>
       <FormError ctx={ctx} form={form} />
       <div class={error ? 'field has-error' : 'field'}>

@@ -37,11 +37,12 @@ function MediaForm({
     <form
       method="post"
       enctype="multipart/form-data"
-      action={`/admin/orders/${number}/packing/parcels/${parcel.id}/files?_csrf=${encodeURIComponent(ctx.csrf)}`}
+      action={`/admin/orders/${number}/packing/parcels/${parcel.id}/files`}
       class="upload-form"
       data-upload
       novalidate
     >
+      <CsrfField ctx={ctx} />
       {form?.errors?._form && (
         <p class="form-error" role="alert">
           {ctx.t(form.errors._form)}

@@ -1,6 +1,7 @@
 import type { PageContext } from '../../../platform/http/page-context.js';
 import type { MessageKey } from '../../../platform/i18n/index.js';
 import { Field, FormError, type FormState, TextAreaField } from '../../../platform/views/form.js';
+import { CsrfField } from '../../../platform/views/layout.js';
 import { countryCodes, countryName } from '../countries.js';
 import { MAX_PHOTOS, services } from '../repair-center.rules.js';
 import type { RepairCenterDetails } from '../repair-center.tables.js';
@@ -50,13 +51,8 @@ export function CenterForm({
     .map((code) => ({ code, name: countryName(code, ctx.i18n.locale) }))
     .sort((a, b) => a.name.localeCompare(b.name, ctx.i18n.locale));
   return (
-    <form
-      method="post"
-      action={`${action}?_csrf=${encodeURIComponent(ctx.csrf)}`}
-      enctype="multipart/form-data"
-      class="repair-form"
-      novalidate
-    >
+    <form method="post" action={action} enctype="multipart/form-data" class="repair-form" novalidate>
+      <CsrfField ctx={ctx} />
       <FormError ctx={ctx} form={form} />
       <fieldset>
         <legend>{t('repair.contact')}</legend>
