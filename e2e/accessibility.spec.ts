@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoSeriousViolations } from './journey.js';
+import { expectNoSeriousViolations, registerOnPage } from './journey.js';
 
 const pages = [
   ['home', '/'],
@@ -18,10 +18,11 @@ for (const [name, url] of pages) {
 
 test('cart page has no serious or critical accessibility violation', async ({ page }) => {
   await page.goto('/register');
-  await page.getByLabel('Full name').fill('Axe Tester');
-  await page.getByLabel('Email').fill(`axe-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`);
-  await page.getByLabel('Password').fill('accessible passphrase');
-  await page.getByRole('button', { name: 'Register' }).click();
+  await registerOnPage(page, {
+    fullName: 'Axe Tester',
+    email: `axe-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`,
+    password: 'accessible passphrase',
+  });
   await page.goto('/products/bitmain-apw12-psu');
   await page.getByRole('button', { name: 'Add to cart' }).click();
   await expect(page.getByRole('heading', { name: 'My cart list' })).toBeVisible();

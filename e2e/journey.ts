@@ -21,12 +21,41 @@ export async function staffPage(browser: Browser, role: string): Promise<Page> {
   return page;
 }
 
+/**
+ * Fills in the registration form the page is on and finishes as a buyer does: the shop answers
+ * "check your inbox" (the same for every address), and the link in the mail, read here from the
+ * shop's outbox as the demo admin, opens the page whose button creates the account and logs in.
+ */
+export async function registerOnPage(page: Page, who: { fullName: string; email: string; password: string }) {
+  await page.getByLabel('Full name').fill(who.fullName);
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Register' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your inbox' })).toBeVisible();
+  const browser = page.context().browser();
+  if (!browser) throw new Error('no browser to open the outbox in');
+  const admin = await staffPage(browser, 'admin');
+  await admin.goto('/admin/outbox');
+  const body = await admin
+    .locator('article.mail', { hasText: who.email.toLowerCase() })
+    .first()
+    .locator('pre')
+    .textContent();
+  await admin.context().close();
+  const link = /\/register\/confirm\?token=[\w-]+/.exec(body ?? '')?.[0];
+  if (!link) throw new Error(`no registration link mailed to ${who.email}`);
+  await page.goto(link);
+  await page.getByRole('button', { name: 'Finish registration' }).click();
+  await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();
+}
+
 export async function newBuyerWithOrder(page: Page, slug = 'canaan-avalon-nano-3s-6th') {
   await page.goto('/register');
-  await page.getByLabel('Full name').fill('Jordan Buyer');
-  await page.getByLabel('Email').fill(`journey-${unique()}@example.test`);
-  await page.getByLabel('Password').fill('journey passphrase 1');
-  await page.getByRole('button', { name: 'Register' }).click();
+  await registerOnPage(page, {
+    fullName: 'Jordan Buyer',
+    email: `journey-${unique()}@example.test`,
+    password: 'journey passphrase 1',
+  });
   await page.goto(`/products/${slug}`);
   await page.getByLabel('Quantity').fill('2');
   await page.getByRole('button', { name: 'Add to cart' }).click();

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { registerOnPage } from './journey.js';
 
 const unique = () => `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
 
@@ -8,11 +9,7 @@ test('register, log out, log in, browse, filter, open a product, add to cart, se
 
   await page.goto('/');
   await page.getByRole('link', { name: 'Register' }).click();
-  await page.getByLabel('Full name').fill('Rosa Buyer');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Register' }).click();
-  await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();
+  await registerOnPage(page, { fullName: 'Rosa Buyer', email, password });
 
   await page.getByRole('button', { name: 'Log out' }).click();
   await page.getByRole('link', { name: 'Log in' }).click();
@@ -46,10 +43,7 @@ test('a visitor who adds to cart logs in and finds the item in the cart', async 
   const password = 'another long passphrase';
   // Register in a separate step, then log out, as a returning buyer would be.
   await page.goto('/register');
-  await page.getByLabel('Full name').fill('Vic Visitor');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Register' }).click();
+  await registerOnPage(page, { fullName: 'Vic Visitor', email, password });
   await page.getByRole('button', { name: 'Log out' }).click();
 
   await page.goto('/products/bitaxe-gamma-601-1-2th');
@@ -64,10 +58,11 @@ test('a visitor who adds to cart logs in and finds the item in the cart', async 
 
 test('a bad quantity is explained beside the field', async ({ page }) => {
   await page.goto('/register');
-  await page.getByLabel('Full name').fill('Quinn Quantity');
-  await page.getByLabel('Email').fill(`q-${unique()}@example.test`);
-  await page.getByLabel('Password').fill('quantity checker 99');
-  await page.getByRole('button', { name: 'Register' }).click();
+  await registerOnPage(page, {
+    fullName: 'Quinn Quantity',
+    email: `q-${unique()}@example.test`,
+    password: 'quantity checker 99',
+  });
   await page.goto('/products/iceriver-al3-15th');
   await page.getByLabel('Quantity').fill('0');
   await page.getByRole('button', { name: 'Add to cart' }).click();

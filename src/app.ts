@@ -77,7 +77,17 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const https = isHttps(config);
   const proxies = config.trustProxy;
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
+    logger: options.logger ?? {
+      level: config.logLevel,
+      // A registration link's token is a credential until used: keep it out of the logs.
+      serializers: {
+        req: (req: { method: string; url: string; ip?: string }) => ({
+          method: req.method,
+          url: req.url.replace(/([?&]token=)[^&]*/g, '$1…'),
+          remoteAddress: req.ip,
+        }),
+      },
+    },
     // The socket's address unless TRUST_PROXY names the proxies in front (README, Configuration).
     trustProxy: typeof proxies === 'number' ? (_address: string, hop: number) => hop < proxies : proxies,
     bodyLimit: 1024 * 1024,

@@ -1,7 +1,9 @@
+import { desc, eq } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { registerUser } from '../src/modules/accounts/index.js';
 import type { Role } from '../src/platform/auth/roles.js';
 import type { Db } from '../src/platform/db/client.js';
+import { outboxMessages } from '../src/platform/mail/index.js';
 
 /**
  * Talks to the app through inject() the way a browser would: keeps cookies, and
@@ -91,4 +93,32 @@ export async function loggedInClient(app: FastifyInstance, db: Db, role: Role = 
   const client = new BrowserClient(app);
   await client.login(email, TEST_PASSWORD);
   return { client, user, email };
+}
+
+/**
+ * Registers through the form and finishes from the e-mailed link, as a buyer does: the
+ * registration page answers "check your inbox", the link's page has the button that logs in.
+ */
+export async function registerThroughForm(
+  t: { app: FastifyInstance; db: Db },
+  client: BrowserClient,
+  form: Record<string, string | number>,
+  headers: Record<string, string> = {},
+) {
+  await client.get('/register', headers);
+  const sent = await client.post('/register', form, headers);
+  if (sent.statusCode !== 200) throw new Error(`registration refused: ${sent.statusCode}`);
+  const [mail] = await t.db
+    .select()
+    .from(outboxMessages)
+    .where(eq(outboxMessages.to, String(form.email).trim().toLowerCase()))
+    .orderBy(desc(outboxMessages.id))
+    .limit(1);
+  const link = /\/register\/confirm\?token=([\w-]+)/.exec(mail?.body ?? '');
+  if (!link) throw new Error('no registration link mailed');
+  await client.get(link[0], headers);
+  const done = await client.post('/register/confirm', { token: link[1]! }, headers);
+  if (done.statusCode !== 303) throw new Error(`registration not finished: ${done.statusCode}`);
+  await client.get(String(done.headers.location), headers); // as a browser follows the redirect (and gets the new session's token)
+  return done;
 }

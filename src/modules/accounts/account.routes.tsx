@@ -8,12 +8,20 @@ import { pageContext } from '../../platform/http/page-context.js';
 import { formState } from '../../platform/views/form.js';
 import { addToCart } from '../cart/index.js';
 import { loginInput, registerInput } from './account.inputs.js';
+import { completeRegistration } from './actions/complete-registration.js';
 import { logIn } from './actions/log-in.js';
-import { registerUser } from './actions/register-user.js';
+import { requestRegistration } from './actions/request-registration.js';
 import { attemptKeys, countAttempts } from './attempt-counter.repo.js';
+import { REGISTRATION_LINK_HOURS } from './registration-link.repo.js';
 import { sessionCookie } from './session.plugin.js';
 import { deleteSession } from './session.repo.js';
-import { type Continuation, LoginPage, RegisterPage } from './views/auth-pages.js';
+import {
+  ConfirmRegistrationPage,
+  type Continuation,
+  LoginPage,
+  RegisterPage,
+  RegisterSentPage,
+} from './views/auth-pages.js';
 
 const html = (reply: FastifyReply, status = 200) => reply.code(status).type('text/html; charset=utf-8');
 
@@ -63,25 +71,31 @@ export async function accountRoutes(app: FastifyInstance, opts: { db: Db; config
     html(reply).send(<RegisterPage ctx={pageContext(req, reply)} c={continuation(req.query)} />),
   );
 
+  // The same answer whether or not the address has an account (no enumeration): the link in the mail finishes it.
   app.post('/register', { preHandler: registrationLimit }, async (req, reply) => {
     const c = continuation(req.body);
-    let form = parseForm(registerInput, req.body);
-    if (form.ok) {
-      try {
-        await registerUser(db, { ...form.data, locale: req.i18n.locale });
-        const { sessionId, user } = await logIn(db, {
-          ...form.data,
-          ip: req.ip,
-          limit,
-          previousSessionId: req.sessionId,
-        });
-        cookie.set(reply, sessionId);
-        return finish(req, reply, user.id, c);
-      } catch (err) {
-        form = refuse(err, formValues(req.body));
-      }
+    const form = parseForm(registerInput, req.body);
+    if (!form.ok)
+      return html(reply, 422).send(<RegisterPage ctx={pageContext(req, reply)} form={formState(form)} c={c} />);
+    await requestRegistration(db, { ...form.data, ...c, locale: req.i18n.locale }, opts.config.publicUrl);
+    return html(reply).send(<RegisterSentPage ctx={pageContext(req, reply)} hours={REGISTRATION_LINK_HOURS} />);
+  });
+
+  app.get('/register/confirm', async (req, reply) => {
+    const token = String((req.query as { token?: unknown }).token ?? '');
+    return html(reply).send(<ConfirmRegistrationPage ctx={pageContext(req, reply)} token={token} />);
+  });
+
+  app.post('/register/confirm', async (req, reply) => {
+    const token = String((req.body as { token?: unknown })?.token ?? '');
+    try {
+      const done = await completeRegistration(db, { token, previousSessionId: req.sessionId });
+      cookie.set(reply, done.sessionId);
+      return finish(req, reply, done.user.id, continuation(done.continuation));
+    } catch (err) {
+      const form = formState(refuse(err, {}));
+      return html(reply, 422).send(<ConfirmRegistrationPage ctx={pageContext(req, reply)} token={token} form={form} />);
     }
-    return html(reply, 422).send(<RegisterPage ctx={pageContext(req, reply)} form={formState(form)} c={c} />);
   });
 
   app.post('/login', async (req, reply) => {

@@ -51,3 +51,29 @@ export const attemptCounters = pgTable('attempt_counters', {
   windowStart: timestamp({ withTimezone: true }).notNull().defaultNow(),
   hits: integer().notNull().default(1),
 });
+
+/**
+ * A registration waiting for its e-mail link (single-use, short-lived, only the token's
+ * SHA-256 stored). The account is created when the link is followed, so registering never
+ * tells whether an address already has an account, and nobody can claim someone else's
+ * address. The pending cart item and the page to go on to travel with it.
+ */
+export const registrationLinks = pgTable(
+  'registration_links',
+  {
+    tokenHash: text().primaryKey(),
+    email: text().notNull(),
+    fullName: text().notNull(),
+    passwordHash: text().notNull(),
+    locale: text({ enum: locales }).notNull().default('en'),
+    next: text(),
+    addProduct: integer(),
+    addQuantity: integer(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('registration_links_expires_idx').on(t.expiresAt),
+    check('registration_links_locale_check', sql.raw(`locale in (${locales.map((l) => `'${l}'`).join(', ')})`)),
+  ],
+);

@@ -63,6 +63,21 @@ export const en = {
   'auth.haveAccount': 'Already have an account?',
   'auth.passwordHint': 'At least 8 characters. Avoid common passwords.',
   'auth.badCredentials': 'The e-mail or password is not correct.',
+  'auth.checkInboxTitle': 'Check your inbox',
+  'auth.checkInboxBody':
+    'We sent a message to the address you entered. Follow the link in it to finish your registration: it works once, within {hours} hours.',
+  'auth.checkInboxHint': 'Nothing after a few minutes? Look in your spam folder, or register again.',
+  'auth.confirmTitle': 'Finish registration',
+  'auth.confirmLead': 'One more step: confirm to create your account and log in.',
+  'auth.confirmButton': 'Finish registration',
+  'auth.linkInvalid':
+    'This link is no longer valid: it was used already or it expired. Register again, or log in if you already have an account.',
+  'auth.mailConfirmSubject': 'Finish your Hashcart registration',
+  'auth.mailConfirmBody':
+    'Someone, we hope you, registered at Hashcart with this e-mail address. Open this link within {hours} hours to finish your registration and log in. If it was not you, ignore this message: no account is created.',
+  'auth.mailExistsSubject': 'Someone tried to register with your e-mail address',
+  'auth.mailExistsBody':
+    'Someone tried to register at Hashcart with this e-mail address, which already has an account. If it was you, log in with your password. If it was not you, you can ignore this message: your account has not changed.',
   'home.title': 'Mining hardware, tested and shipped worldwide',
   'home.headline': 'ASIC miners and parts, tested before they ship',
   'home.lead':

@@ -66,6 +66,22 @@ export const es: Record<MessageKey, string> = {
   'auth.haveAccount': '¿Ya tiene una cuenta?',
   'auth.passwordHint': 'Al menos 8 caracteres. Evite las contraseñas comunes.',
   'auth.badCredentials': 'El correo electrónico o la contraseña no son correctos.',
+  'auth.checkInboxTitle': 'Revise su correo',
+  'auth.checkInboxBody':
+    'Hemos enviado un mensaje a la dirección que indicó. Siga el enlace que contiene para terminar su registro: funciona una sola vez, durante {hours} horas.',
+  'auth.checkInboxHint':
+    '¿No le llega nada en unos minutos? Mire en la carpeta de correo no deseado o regístrese de nuevo.',
+  'auth.confirmTitle': 'Terminar el registro',
+  'auth.confirmLead': 'Un paso más: confirme para crear su cuenta e iniciar sesión.',
+  'auth.confirmButton': 'Terminar el registro',
+  'auth.linkInvalid':
+    'Este enlace ya no es válido: ya se usó o ha caducado. Regístrese de nuevo, o inicie sesión si ya tiene una cuenta.',
+  'auth.mailConfirmSubject': 'Termine su registro en Hashcart',
+  'auth.mailConfirmBody':
+    'Alguien, esperamos que usted, se ha registrado en Hashcart con esta dirección de correo. Abra este enlace en las próximas {hours} horas para terminar el registro e iniciar sesión. Si no fue usted, ignore este mensaje: no se crea ninguna cuenta.',
+  'auth.mailExistsSubject': 'Alguien intentó registrarse con su dirección de correo',
+  'auth.mailExistsBody':
+    'Alguien intentó registrarse en Hashcart con esta dirección de correo, que ya tiene una cuenta. Si fue usted, inicie sesión con su contraseña. Si no fue usted, puede ignorar este mensaje: su cuenta no ha cambiado.',
   'home.title': 'Equipos de minería, probados y enviados a todo el mundo',
   'home.headline': 'Mineros ASIC y repuestos, probados antes del envío',
   'home.lead':

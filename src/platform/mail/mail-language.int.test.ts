@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BrowserClient, loggedInClient } from '../../../test/browser-client.js';
+import { BrowserClient, loggedInClient, registerThroughForm } from '../../../test/browser-client.js';
 import { placeOrder } from '../../../test/orders.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { users } from '../../modules/accounts/index.js';
@@ -23,9 +23,8 @@ describe("e-mail in the customer's language", () => {
     const buyer = new BrowserClient(t.app);
     const email = `comprador-${Date.now()}@example.test`;
     const headers = { 'accept-language': 'es-ES,es;q=0.9' };
-    await buyer.get('/register', headers);
-    const res = await buyer.post('/register', { fullName: 'Lucía Pérez', email, password: 'una frase larga' }, headers);
-    expect(res.statusCode).toBe(303);
+    await registerThroughForm(t, buyer, { fullName: 'Lucía Pérez', email, password: 'una frase larga' }, headers);
+    expect(await mailTo(email)).toContain('Termine su registro en Hashcart');
     expect(await localeOf(email)).toBe('es');
 
     const { number } = await placeOrder(buyer, t.db);

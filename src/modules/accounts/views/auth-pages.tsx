@@ -108,3 +108,43 @@ export function RegisterPage({ ctx, form, c }: { ctx: PageContext; form?: FormSt
     </Layout>
   );
 }
+
+/** The answer to every accepted registration form, whether or not the address has an account. */
+export function RegisterSentPage({ ctx, hours }: { ctx: PageContext; hours: number }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('auth.checkInboxTitle')}>
+      <section class="narrow card">
+        <h1>{t('auth.checkInboxTitle')}</h1>
+        <p>{t('auth.checkInboxBody', { hours })}</p>
+        <p class="hint">{t('auth.checkInboxHint')}</p>
+      </section>
+    </Layout>
+  );
+}
+
+/** Opened from the e-mail link: a button, since following a link (or a mail scanner prefetching it) must not change anything. */
+export function ConfirmRegistrationPage({ ctx, token, form }: { ctx: PageContext; token: string; form?: FormState }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('auth.confirmTitle')}>
+      <section class="narrow card">
+        <h1>{t('auth.confirmTitle')}</h1>
+        <form method="post" action="/register/confirm" novalidate>
+          <CsrfField ctx={ctx} />
+          <input type="hidden" name="token" value={token} />
+          <FormError ctx={ctx} form={form} />
+          {!form && <p>{t('auth.confirmLead')}</p>}
+          <button type="submit" class="primary">
+            {t('auth.confirmButton')}
+          </button>
+        </form>
+        {form && (
+          <p>
+            <a href="/register">{t('auth.registerLink')}</a> · <a href="/login">{t('auth.loginLink')}</a>
+          </p>
+        )}
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Db } from '../../../platform/db/client.js';
+import { i18n, type Locale } from '../../../platform/i18n/index.js';
+import { enqueueMail } from '../../../platform/mail/index.js';
+import type { RegisterInput } from '../account.inputs.js';
+import { hashPassword } from '../password.js';
+import {
+  deleteExpiredRegistrationLinks,
+  insertRegistrationLink,
+  REGISTRATION_LINK_HOURS,
+} from '../registration-link.repo.js';
+import { findUserByEmail, normalizeEmail } from '../user.repo.js';
+
+/**
+ * The registration form's answer is the same whether or not the address has an account
+ * ("check your inbox"), and so is the work behind it: the password is hashed either way and
+ * one mail is queued either way. A new address gets a link that creates the account; an
+ * address with an account gets a note saying so (its owner may have forgotten), and nothing
+ * about that account changes.
+ */
+export async function requestRegistration(
+  db: Db,
+  input: RegisterInput & { locale: Locale },
+  publicUrl: string,
+): Promise<void> {
+  const email = normalizeEmail(input.email);
+  const passwordHash = await hashPassword(input.password);
+  await db.transaction(async (tx) => {
+    await deleteExpiredRegistrationLinks(tx);
+    // Stored either way, so both answers cost the same writes. For an address that has an
+    // account the link is never sent, and could not work (the account exists); it expires.
+    const token = await insertRegistrationLink(tx, {
+      email,
+      fullName: input.fullName,
+      passwordHash,
+      locale: input.locale,
+      next: input.next ?? null,
+      addProduct: input.addProduct ?? null,
+      addQuantity: input.addQuantity ?? null,
+    });
+    const existing = await findUserByEmail(tx, email);
+    if (existing) {
+      const { t } = i18n(existing.locale);
+      await enqueueMail(tx, {
+        to: existing.email,
+        subject: t('auth.mailExistsSubject'),
+        body: `${t('auth.mailExistsBody')}\n\n${publicUrl}/login\n`,
+      });
+      return;
+    }
+    const { t } = i18n(input.locale);
+    await enqueueMail(tx, {
+      to: email,
+      subject: t('auth.mailConfirmSubject'),
+      body: `${t('auth.mailConfirmBody', { hours: REGISTRATION_LINK_HOURS })}\n\n${publicUrl}/register/confirm?token=${token}\n`,
+    });
+  });
+}
