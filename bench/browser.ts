@@ -88,16 +88,18 @@ export class Browser {
     return { status: res.status, body: res.body, location: res.location };
   }
 
-  /** A multipart form (file upload): the CSRF token goes in the query, as upload forms do. */
+  /** A multipart form (file upload): the CSRF token is its first field, as upload forms send it. */
   async postMultipart(
     path: string,
     form: FormData,
   ): Promise<{ status: number; body: string; location: string | null }> {
-    const sep = path.includes('?') ? '&' : '?';
-    const res = await fetch(`${this.base}${path}${sep}_csrf=${encodeURIComponent(this.csrf)}`, {
+    const body = new FormData();
+    body.append('_csrf', this.csrf);
+    for (const [k, v] of form.entries()) body.append(k, v);
+    const res = await fetch(`${this.base}${path}`, {
       method: 'POST',
       headers: { cookie: this.cookieHeader },
-      body: form,
+      body,
       redirect: 'manual',
     });
     const text = await res.text();
