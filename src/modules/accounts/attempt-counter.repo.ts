@@ -32,8 +32,15 @@ export async function refundAttempts(db: DbOrTx, keys: string[]): Promise<void> 
     .where(inArray(attemptCounters.key, keys));
 }
 
+/** Forgets the attempts counted against these keys (a new password ends an account's lock). */
+export async function clearAttempts(db: DbOrTx, keys: string[]): Promise<void> {
+  await db.delete(attemptCounters).where(inArray(attemptCounters.key, keys));
+}
+
 /** The counters one attempt on a form is charged to: its client address and the account it names. */
 export const attemptKeys = (form: 'login' | 'register', ip: string, email: string) => [
   `${form}:ip:${ip}`,
-  `${form}:account:${email.trim().toLowerCase()}`,
+  accountAttemptKey(form, email),
 ];
+export const accountAttemptKey = (form: 'login' | 'register', email: string) =>
+  `${form}:account:${email.trim().toLowerCase()}`;

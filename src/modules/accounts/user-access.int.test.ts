@@ -46,6 +46,20 @@ describe('changes to a user end their sessions', () => {
     expect(await stillLoggedIn(b)).toBe(true);
   });
 
+  it('a new password ends the lock that failed logins put on the account', async () => {
+    const { user } = await loggedInClient(t.app, t.db);
+    for (let i = 0; i < 11; i++) {
+      const guesser = new BrowserClient(t.app);
+      await guesser.get('/login');
+      await guesser.post('/login', { email: user.email, password: `guess ${i}` });
+    }
+    const owner = new BrowserClient(t.app);
+    await owner.get('/login');
+    expect((await owner.post('/login', { email: user.email, password: TEST_PASSWORD })).statusCode).toBe(429);
+    await changePassword(t.db, user.id, 'customer', 'my fresh passphrase');
+    await owner.login(user.email, 'my fresh passphrase');
+  });
+
   it('keeps the password rules on a change', async () => {
     const { user } = await loggedInClient(t.app, t.db, 'finance');
     await expect(changePassword(t.db, user.id, 'finance', 'eleven char')).rejects.toMatchObject({

@@ -27,14 +27,14 @@ export async function insertUser(
   return row;
 }
 
-/** Changes what decides access (active, role, password); returns whether the user exists. */
+/** Changes what decides access (active, role, password); returns the user, if there is one. */
 export async function updateUser(
   db: DbOrTx,
   userId: number,
   set: Partial<{ active: boolean; role: Role; passwordHash: string }>,
-): Promise<boolean> {
-  const rows = await db.update(users).set(set).where(eq(users.id, userId)).returning({ id: users.id });
-  return rows.length > 0;
+) {
+  const [row] = await db.update(users).set(set).where(eq(users.id, userId)).returning({ email: users.email });
+  return row;
 }
 
 export async function countAdmins(db: DbOrTx): Promise<number> {

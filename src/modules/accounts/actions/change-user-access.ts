@@ -1,6 +1,7 @@
 import { minPasswordLength, type Role } from '../../../platform/auth/roles.js';
 import type { Db } from '../../../platform/db/client.js';
 import { AppError, notFound } from '../../../platform/errors.js';
+import { accountAttemptKey, clearAttempts } from '../attempt-counter.repo.js';
 import { hashPassword, isCommonPassword } from '../password.js';
 import { deleteUserSessions } from '../session.repo.js';
 import { updateUser } from '../user.repo.js';
@@ -35,7 +36,10 @@ export async function changePassword(db: Db, userId: number, role: Role, passwor
   if (isCommonPassword(password)) throw new AppError('VALIDATION', { fields: { password: 'field.passwordCommon' } });
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
-    if (!(await updateUser(tx, userId, { passwordHash }))) throw notFound();
+    const user = await updateUser(tx, userId, { passwordHash });
+    if (!user) throw notFound();
     await deleteUserSessions(tx, userId);
+    // A new password (a reset, once there is one) is how a locked-out owner gets back in.
+    await clearAttempts(tx, [accountAttemptKey('login', user.email)]);
   });
 }
