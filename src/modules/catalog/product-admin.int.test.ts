@@ -28,7 +28,7 @@ const form = {
   efficiency: '9.5',
   cooling: 'hydro',
   price: '12,999.00',
-  stock: '7',
+  initialStock: '7',
   needsTesting: 'on',
   weightGrams: '17500',
   warrantyDays: '365',
@@ -51,7 +51,10 @@ describe('product back office', () => {
       backorderAllowed: false,
       cooling: 'hydro',
     });
+    // A posted stock is ignored by the product form (stock changes only through the ledger, #12).
     await client.post(`/admin/products/${p!.id}`, { ...form, price: '11999', stock: '0', backorderAllowed: 'on' });
+    expect((await findProductBySlug(t.db, 'antminer-s23-hyd'))!.stock).toBe(7);
+    await client.post(`/admin/products/${p!.id}/stock`, { delta: '-7', note: 'Sold at the trade fair' });
     const page = await client.get('/products/antminer-s23-hyd');
     expect(page.body).toContain('$11,999.00');
     expect(page.body).toContain('On backorder');

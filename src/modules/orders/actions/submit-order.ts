@@ -1,11 +1,11 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import type { Db, Tx } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
 import { outboxMessages } from '../../../platform/mail/index.js';
 import { users } from '../../accounts/index.js';
 import { type CartLine, cartItems, cartLines } from '../../cart/index.js';
-import { products } from '../../catalog/index.js';
+import { reserveOrderStock } from '../../catalog/index.js';
 import { findPaymentMethod } from '../../payments/payment-method.repo.js';
 import { destinationCheck, getSettings } from '../../settings/index.js';
 import type { SubmitOrderInput } from '../order.inputs.js';
@@ -17,12 +17,12 @@ const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 /**
  * Turns "My cart list" into an order in `awaiting_quote`, in one transaction:
  * claims the form token (a second submit of the same form returns the first order),
- * snapshots the lines, reserves stock with conditional updates (backorderable lines
- * without stock are flagged instead), empties the cart, saves the address.
+ * snapshots the lines, reserves stock through the catalog's ledger with conditional updates
+ * (backorderable lines without stock are flagged instead), empties the cart, saves the address.
  *
  * Under load the cost is round trips and how long rows stay locked (issue #7), so the
- * transaction is four statements: claim, read the cart, write the order with everything
- * that hangs off it, then reserve stock and write the lines. The product rows every
+ * transaction is five statements: claim, read the cart, write the order with everything
+ * that hangs off it, write the lines, then reserve stock. The product rows every
  * buyer shares are locked only by that last statement, just before COMMIT.
  */
 export async function submitOrder(db: Db, user: CurrentUser, input: SubmitOrderInput) {
@@ -66,7 +66,7 @@ export async function submitOrder(db: Db, user: CurrentUser, input: SubmitOrderI
     if (Object.keys(fields).length) throw new AppError('VALIDATION', { fields });
 
     const order = await insertOrder(tx, user, input, goods);
-    await reserveAndInsertLines(tx, order.id, lines);
+    await reserveAndInsertLines(tx, order, user.id, lines);
     return { number: order.number, created: true };
   });
 }
@@ -111,38 +111,45 @@ async function insertOrder(tx: Tx, user: CurrentUser, input: SubmitOrderInput, g
 }
 
 /**
- * One statement, the transaction's last: reserve every line (`stock >= quantity`, so
- * concurrent orders never oversell) and snapshot the lines, flagging the ones not reserved.
- * A line that could not be reserved and may not be backordered rolls everything back.
- * Lines go in product-id order so two orders lock shared products in the same order.
+ * The lines, then the stock: snapshot every line (one statement), then reserve them all
+ * through the catalog's ledger (one statement, `stock >= quantity` per line, so concurrent
+ * orders never oversell), the transaction's last before COMMIT, so the product rows every
+ * buyer shares stay locked as briefly as before. A line that could not be reserved is
+ * backordered if its product allows it (a rare extra statement), else everything rolls back.
  */
-async function reserveAndInsertLines(tx: Tx, orderId: number, lines: CartLine[]) {
-  const sorted = [...lines].sort((x, y) => x.productId - y.productId);
+async function reserveAndInsertLines(
+  tx: Tx,
+  order: { id: number; number: string },
+  actorId: number,
+  lines: CartLine[],
+) {
   const values = sql.join(
-    sorted.map(
+    lines.map(
       (l) =>
         sql`(${l.productId}::int, ${l.sku}::text, ${l.name}::text, ${l.hsCode}::text, ${l.unitPriceCents}::int, ${l.quantity}::int, ${l.weightGrams}::int, ${l.needsTesting}::boolean)`,
     ),
     sql`, `,
   );
-  const result = await tx.execute(sql`
-    with line (product_id, sku, name, hs_code, price_cents, quantity, weight_grams, needs_testing) as (values ${values}),
-    reserved as (
-      update ${products} p set stock = p.stock - line.quantity from line
-       where p.id = line.product_id and p.stock >= line.quantity
-      returning p.id
-    )
+  await tx.execute(sql`
     insert into ${orderLines} (order_id, product_id, sku, name, hs_code, list_price_cents, unit_price_cents, quantity,
                                weight_grams, needs_testing, backordered)
-    select ${orderId}, product_id, sku, name, hs_code, price_cents, price_cents, quantity, weight_grams, needs_testing,
-           not exists (select 1 from reserved r where r.id = line.product_id)
-      from line
-    returning product_id as "productId", backordered`);
-  const refused = rowsOf<{ productId: number; backordered: boolean }>(result).find(
-    (r) => r.backordered && !sorted.find((l) => l.productId === r.productId)?.backorderAllowed,
-  );
-  if (refused) {
-    const sku = sorted.find((l) => l.productId === refused.productId)?.sku;
-    throw new AppError('VALIDATION', { fields: { _form: 'order.outOfStock' }, detail: sku });
-  }
+    select ${order.id}, product_id, sku, name, hs_code, price_cents, price_cents, quantity, weight_grams, needs_testing, false
+      from (values ${values}) line (product_id, sku, name, hs_code, price_cents, quantity, weight_grams, needs_testing)`);
+  const reserved = await reserveOrderStock(tx, { orderNumber: order.number, actorId }, lines);
+  const unreserved = lines.filter((l) => !reserved.has(l.productId));
+  const refused = unreserved.find((l) => !l.backorderAllowed);
+  if (refused) throw new AppError('VALIDATION', { fields: { _form: 'order.outOfStock' }, detail: refused.sku });
+  if (unreserved.length)
+    await tx
+      .update(orderLines)
+      .set({ backordered: true })
+      .where(
+        and(
+          eq(orderLines.orderId, order.id),
+          inArray(
+            orderLines.productId,
+            unreserved.map((l) => l.productId),
+          ),
+        ),
+      );
 }
