@@ -33,7 +33,7 @@ export function StockSection({
       <p>
         {t('stock.onHand')}: <strong>{String(p.stock)}</strong>
       </p>
-      <form method="post" action={`/admin/products/${p.id}/stock`} class="inline-form" novalidate>
+      <form method="post" action={`/admin/products/${p.id}/stock`} novalidate>
         <CsrfField ctx={ctx} />
         <FormError ctx={ctx} form={form} />
         <Field
