@@ -243,3 +243,36 @@ describe.skipIf(!process.env.DATABASE_URL)('stock ledger under concurrency (Post
     }
   });
 });
+
+describe.skipIf(!process.env.DATABASE_URL)('backorders under concurrency (PostgreSQL)', () => {
+  it('a line is backordered exactly when the ledger shows no reservation for it', async () => {
+    const method = await insertPaymentMethod(t.db);
+    for (let trial = 0; trial < 5; trial++) {
+      const p = await insertProduct(t.db, { stock: 0, backorderAllowed: true });
+      const { client: admin } = await loggedInClient(t.app, t.db, 'admin');
+      await admin.get(`/admin/products/${p.id}`);
+      await admin.post(`/admin/products/${p.id}/stock`, { delta: 5, note: 'Delivery' });
+      const buyers = await Promise.all(Array.from({ length: 6 }, () => loggedInClient(t.app, t.db)));
+      for (const { client } of buyers) {
+        await client.post('/cart/items', { productId: p.id, quantity: 2 });
+        await client.get('/cart');
+      }
+      const answers = await Promise.all(
+        buyers.map(({ client }) =>
+          client.post('/orders', { token: newToken(), ...address, paymentMethodId: method.id }),
+        ),
+      );
+      expect(answers.map((a) => a.statusCode)).toEqual(answers.map(() => 303));
+      const rows = await t.db.execute(sql`
+        select l.backordered, a.id is not null as reserved
+          from order_lines l join orders o on o.id = l.order_id
+          left join stock_adjustments a on a.order_number = o.number and a.product_id = l.product_id
+         where l.product_id = ${p.id}`);
+      const lines = (rows as unknown as { rows: { backordered: boolean; reserved: boolean }[] }).rows;
+      expect(lines).toHaveLength(6);
+      expect(lines.filter((l) => l.backordered === l.reserved)).toEqual([]);
+      expect(lines.filter((l) => l.reserved)).toHaveLength(2);
+      expect((await findProductById(t.db, p.id))!.stock).toBe(1);
+    }
+  });
+});

@@ -114,8 +114,10 @@ async function insertOrder(tx: Tx, user: CurrentUser, input: SubmitOrderInput, g
  * The lines, then the stock: snapshot every line (one statement), then reserve them all
  * through the catalog's ledger (one statement, `stock >= quantity` per line, so concurrent
  * orders never oversell), the transaction's last before COMMIT, so the product rows every
- * buyer shares stay locked as briefly as before. A line that could not be reserved is
- * backordered if its product allows it (a rare extra statement), else everything rolls back.
+ * buyer shares stay locked as briefly as before. A line is written backordered when the
+ * stock read with the cart was short; the reservation decides, and the rare line whose
+ * stock changed in between is corrected (one more statement) or, if its product may not be
+ * backordered, rolls everything back.
  */
 async function reserveAndInsertLines(
   tx: Tx,
@@ -126,30 +128,22 @@ async function reserveAndInsertLines(
   const values = sql.join(
     lines.map(
       (l) =>
-        sql`(${l.productId}::int, ${l.sku}::text, ${l.name}::text, ${l.hsCode}::text, ${l.unitPriceCents}::int, ${l.quantity}::int, ${l.weightGrams}::int, ${l.needsTesting}::boolean)`,
+        sql`(${l.productId}::int, ${l.sku}::text, ${l.name}::text, ${l.hsCode}::text, ${l.unitPriceCents}::int, ${l.quantity}::int, ${l.weightGrams}::int, ${l.needsTesting}::boolean, ${l.stock < l.quantity}::boolean)`,
     ),
     sql`, `,
   );
   await tx.execute(sql`
     insert into ${orderLines} (order_id, product_id, sku, name, hs_code, list_price_cents, unit_price_cents, quantity,
                                weight_grams, needs_testing, backordered)
-    select ${order.id}, product_id, sku, name, hs_code, price_cents, price_cents, quantity, weight_grams, needs_testing, false
-      from (values ${values}) line (product_id, sku, name, hs_code, price_cents, quantity, weight_grams, needs_testing)`);
+    select ${order.id}, product_id, sku, name, hs_code, price_cents, price_cents, quantity, weight_grams, needs_testing, backordered
+      from (values ${values}) line (product_id, sku, name, hs_code, price_cents, quantity, weight_grams, needs_testing, backordered)`);
   const reserved = await reserveOrderStock(tx, { orderNumber: order.number, actorId }, lines);
-  const unreserved = lines.filter((l) => !reserved.has(l.productId));
-  const refused = unreserved.find((l) => !l.backorderAllowed);
+  const refused = lines.find((l) => !reserved.has(l.productId) && !l.backorderAllowed);
   if (refused) throw new AppError('VALIDATION', { fields: { _form: 'order.outOfStock' }, detail: refused.sku });
-  if (unreserved.length)
+  const guessedWrong = lines.filter((l) => l.stock < l.quantity === reserved.has(l.productId)).map((l) => l.productId);
+  if (guessedWrong.length)
     await tx
       .update(orderLines)
-      .set({ backordered: true })
-      .where(
-        and(
-          eq(orderLines.orderId, order.id),
-          inArray(
-            orderLines.productId,
-            unreserved.map((l) => l.productId),
-          ),
-        ),
-      );
+      .set({ backordered: sql`not ${orderLines.backordered}` })
+      .where(and(eq(orderLines.orderId, order.id), inArray(orderLines.productId, guessedWrong)));
 }
