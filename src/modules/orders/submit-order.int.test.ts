@@ -34,8 +34,8 @@ describe('order submission in few statements (#7)', () => {
     const res = await client.post('/orders', { token, ...address, fullName: 'Li Wei', paymentMethodId: method.id });
     const statements = t.database.queries.count - before;
     expect(res.statusCode).toBe(303);
-    // session, payment method, begin, claim, cart, order, lines, stock with its ledger, backorder flags (this
-    // order has a backordered line), commit (+ settings when its cache is cold)
+    // session, payment method, begin, claim, cart, order, lines, stock with its ledger, commit (settings come
+    // from their cache, which the cart page filled; the backordered line is flagged with the lines)
     expect(statements).toBeLessThanOrEqual(9);
 
     const number = String(res.headers.location).split('/').pop()!;
