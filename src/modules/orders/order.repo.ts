@@ -24,6 +24,17 @@ export async function findOrderByNumber(db: DbOrTx, number: string) {
   return row;
 }
 
+/**
+ * Reads the order and locks its row until the transaction ends. Decisions that count
+ * rows belonging to the order (pending proofs, say) take this first, so two staff acting
+ * at once see each other's committed work instead of both counting the other's row.
+ */
+export async function lockOrder(tx: DbOrTx, id: number) {
+  const [row] = await tx.select().from(orders).where(eq(orders.id, id)).for('update');
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
 /** A customer sees only their own orders: anyone else's answers "not found". */
 export async function findCustomerOrder(db: DbOrTx, number: string, customerId: number) {
   const [row] = await db

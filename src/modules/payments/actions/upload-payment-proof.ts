@@ -7,7 +7,7 @@ import { AppError } from '../../../platform/errors.js';
 import { enqueueMail } from '../../../platform/mail/index.js';
 import type { Storage } from '../../../platform/storage.js';
 import { users } from '../../accounts/index.js';
-import { applyTransition, type Order } from '../../orders/index.js';
+import { applyTransition, lockOrder, type Order } from '../../orders/index.js';
 import { paymentProofs } from '../payment.tables.js';
 import { orderUsingHash } from '../payment-proof.repo.js';
 
@@ -34,7 +34,7 @@ export interface ProofUpload {
 export async function uploadPaymentProof(
   db: Db,
   storage: Storage,
-  order: Order,
+  loaded: Order,
   user: CurrentUser,
   upload: ProofUpload,
 ) {
@@ -45,6 +45,9 @@ export async function uploadPaymentProof(
   const stored = await storage.put(Readable.from(upload.bytes), 'proofs', type.ext);
   try {
     return await db.transaction(async (tx) => {
+      // Locked like a review: a proof arriving while finance decides the last pending one
+      // either counts as pending for that decision or sees the order it left behind.
+      const order = await lockOrder(tx, loaded.id);
       const duplicateOfOrder = (await orderUsingHash(tx, stored.sha256, order.id)) ?? null;
       const [proof] = await tx
         .insert(paymentProofs)
