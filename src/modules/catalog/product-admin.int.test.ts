@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loggedInClient } from '../../../test/browser-client.js';
 import { insertProduct } from '../../../test/factories.js';
+import { hugePng } from '../../../test/media.js';
 import { multipart } from '../../../test/orders.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { findProductBySlug } from './index.js';
@@ -105,6 +106,9 @@ describe('product back office', () => {
     const fake = await upload(Buffer.from('<svg onload=alert(1)>'), 'x.jpg');
     expect(fake.statusCode).toBe(422);
     expect(fake.body).toContain('Upload a JPEG, PNG or WebP image');
+    const bomb = await upload(hugePng(), 'x.png');
+    expect(bomb.statusCode).toBe(422);
+    expect(bomb.body).toContain('at most 40 megapixels');
   });
 
   it('is for admins only', async () => {

@@ -337,6 +337,8 @@ export const en = {
   'media.badType': 'Upload photos (JPEG, PNG, WebP) or videos (MP4, MOV, WebM) only',
   'media.tooLarge': 'Photos can be up to 20 MB and videos up to 1 GB',
   'media.tooMany': 'Too many files in one upload: send at most 10 at a time',
+  'upload.tooManyPixels':
+    'This image has too many pixels: images can be at most 40 megapixels (for example 8000 × 5000). Send a smaller export or a screenshot.',
   'packing.title': 'Packing evidence',
   'packing.parcel': 'Parcel {n}',
   'packing.sealNumbers': 'Seal numbers',

@@ -344,6 +344,8 @@ export const es: Record<MessageKey, string> = {
   'media.badType': 'Suba solo fotos (JPEG, PNG, WebP) o vídeos (MP4, MOV, WebM)',
   'media.tooLarge': 'Las fotos pueden ocupar hasta 20 MB y los vídeos hasta 1 GB',
   'media.tooMany': 'Demasiados archivos en un envío: suba 10 como máximo a la vez',
+  'upload.tooManyPixels':
+    'Esta imagen tiene demasiados píxeles: las imágenes pueden tener como máximo 40 megapíxeles (por ejemplo 8000 × 5000). Envíe una exportación más pequeña o una captura de pantalla.',
   'packing.title': 'Pruebas de embalaje',
   'packing.parcel': 'Bulto {n}',
   'packing.sealNumbers': 'Números de precinto',
