@@ -2,6 +2,7 @@
 
 export { addToCart } from './actions/add-to-cart.js';
 export { type CartLine, cartLines } from './cart.repo.js';
-export { type CheckoutRenderer, cartRoutes } from './cart.routes.js';
+export { type CheckoutRenderer, cartRoutes, renderAddRefused } from './cart.routes.js';
+export { lineQuantityAllowed, MAX_LINE_QUANTITY } from './cart.rules.js';
 export { cartItems } from './cart.tables.js';
 export { CartPage } from './views/cart-page.js';

@@ -5,7 +5,7 @@ import { insertPaymentMethod, insertProduct } from '../../../test/factories.js';
 import { address, newToken } from '../../../test/orders.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { outboxMessages } from '../../platform/mail/index.js';
-import { cartLines } from '../cart/index.js';
+import { cartItems, cartLines } from '../cart/index.js';
 import { products } from '../catalog/index.js';
 import { orderEvents, orderLines, orderSubmissions, orders, savedAddresses } from './order.tables.js';
 
@@ -112,5 +112,18 @@ describe('order submission in few statements (#7)', () => {
     expect(await t.db.select().from(orders).where(eq(orders.customerId, user.id))).toEqual([]);
     // The token was not kept: fixing the cart and submitting the same form works.
     expect(await t.db.select().from(orderSubmissions).where(eq(orderSubmissions.token, token))).toEqual([]);
+  });
+
+  it('refuses a cart line above the cap written before the cap existed, with a clear message', async () => {
+    const { client, user } = await loggedInClient(t.app, t.db);
+    const method = await insertPaymentMethod(t.db);
+    const p = await insertProduct(t.db, { stock: 0, backorderAllowed: true });
+    await t.db.insert(cartItems).values({ userId: user.id, productId: p.id, quantity: 20_000 });
+    await client.get('/cart');
+    const res = await client.post('/orders', { token: newToken(), ...address, paymentMethodId: method.id });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('more than 10,000 units');
+    expect(res.body).toContain(`value="${address.city}"`);
+    expect(await t.db.select().from(orders).where(eq(orders.customerId, user.id))).toEqual([]);
   });
 });

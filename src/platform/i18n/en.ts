@@ -284,6 +284,8 @@ export const en = {
     'After you submit, our team quotes the freight. You will see the total and payment instructions on the order page and by e-mail.',
   'checkout.submit': 'Submit order',
   'order.cartEmpty': 'Your cart is empty.',
+  'order.quantityTooLarge':
+    'A line in your cart has more than 10,000 units. Lower it, or contact us for larger orders.',
   'order.methodNotAllowed': 'This shipping method is only available for orders over US$50,000',
   'order.paymentNotAllowed': 'This payment method is not available for this order',
   'order.destinationNotShipped': 'We do not ship to this country',

@@ -290,6 +290,8 @@ export const es: Record<MessageKey, string> = {
     'Después de enviar el pedido, nuestro equipo cotiza el flete. Verá el total y las instrucciones de pago en la página del pedido y por correo.',
   'checkout.submit': 'Enviar pedido',
   'order.cartEmpty': 'Su carrito está vacío.',
+  'order.quantityTooLarge':
+    'Una línea de su carrito tiene más de 10.000 unidades. Redúzcala o póngase en contacto con nosotros para pedidos mayores.',
   'order.methodNotAllowed': 'Este método de envío solo está disponible para pedidos de más de 50.000 US$',
   'order.paymentNotAllowed': 'Este método de pago no está disponible para este pedido',
   'order.destinationNotShipped': 'No enviamos a este país',

@@ -4,7 +4,7 @@ import type { Db, Tx } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
 import { outboxMessages } from '../../../platform/mail/index.js';
 import { users } from '../../accounts/index.js';
-import { type CartLine, cartItems, cartLines } from '../../cart/index.js';
+import { type CartLine, cartItems, cartLines, lineQuantityAllowed } from '../../cart/index.js';
 import { products } from '../../catalog/index.js';
 import { findPaymentMethod } from '../../payments/payment-method.repo.js';
 import { destinationCheck, getSettings } from '../../settings/index.js';
@@ -46,6 +46,9 @@ export async function submitOrder(db: Db, user: CurrentUser, input: SubmitOrderI
 
     const lines = await cartLines(tx, user.id);
     if (!lines.length) throw new AppError('VALIDATION', { fields: { _form: 'order.cartEmpty' } });
+    // A line written before the cap existed is refused, not ordered.
+    if (lines.some((l) => !lineQuantityAllowed(l.quantity)))
+      throw new AppError('VALIDATION', { fields: { _form: 'order.quantityTooLarge' } });
     const goods = goodsTotalCents(lines);
 
     const fields: Record<
