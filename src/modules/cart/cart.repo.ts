@@ -4,8 +4,13 @@ import { products } from '../catalog/index.js';
 import { lineQuantityAllowed, MAX_LINE_QUANTITY } from './cart.rules.js';
 import { cartItems } from './cart.tables.js';
 
-export async function cartLines(db: DbOrTx, userId: number) {
-  return db
+/**
+ * The user's cart. `lock` (inside a transaction) takes the lines' row locks, so a second
+ * order from the same cart waits, then finds the lines gone: a cart is ordered once.
+ * Only the cart rows are locked, never the products every buyer shares.
+ */
+export async function cartLines(db: DbOrTx, userId: number, { lock = false } = {}) {
+  const query = db
     .select({
       productId: cartItems.productId,
       quantity: cartItems.quantity,
@@ -19,12 +24,18 @@ export async function cartLines(db: DbOrTx, userId: number) {
       needsTesting: products.needsTesting,
       hsCode: products.hsCode,
       weightGrams: products.weightGrams,
+      addedAt: cartItems.addedAt,
     })
     .from(cartItems)
     .innerJoin(products, eq(products.id, cartItems.productId))
     .where(eq(cartItems.userId, userId))
-    .orderBy(asc(cartItems.addedAt), asc(cartItems.productId));
+    .orderBy(asc(cartItems.addedAt), asc(cartItems.productId))
+    .$dynamic();
+  return lock ? query.for('update', { of: cartItems }) : query;
 }
+
+/** When the newest line went in: an order placed after this took the cart the page showed. */
+export const cartAddedAt = (lines: { addedAt: Date }[]) => Math.max(0, ...lines.map((l) => l.addedAt.getTime()));
 
 export type CartLine = Awaited<ReturnType<typeof cartLines>>[number];
 

@@ -8,6 +8,11 @@ const text = (max: number, message = 'field.required') =>
 
 export const submitOrderInput = z.object({
   token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+  /** When the cart the form showed was last added to (ms): tells "already ordered" from "empty". */
+  cartAt: z.preprocess(
+    (v) => (typeof v === 'string' && /^\d{1,15}$/.test(v) ? Number(v) : undefined),
+    z.number().int().positive().optional(),
+  ),
   fullName: text(120),
   phone: z
     .string()

@@ -126,4 +126,34 @@ describe('order submission in few statements (#7)', () => {
     expect(res.body).toContain(`value="${address.city}"`);
     expect(await t.db.select().from(orders).where(eq(orders.customerId, user.id))).toEqual([]);
   });
+
+  it('a second tab submitting later sees that the cart was already ordered, with a link to the order', async () => {
+    const { client, user } = await loggedInClient(t.app, t.db);
+    const method = await insertPaymentMethod(t.db);
+    const p = await insertProduct(t.db, { stock: 10 });
+    await client.post('/cart/items', { productId: p.id, quantity: 1 });
+    const [a, b] = [(await client.get('/cart')).body, (await client.get('/cart')).body];
+    const submit = (body: string) =>
+      client.post('/orders', { ...hiddenFields(body), ...address, paymentMethodId: method.id });
+    const first = await submit(a);
+    expect(first.statusCode).toBe(303);
+    const second = await submit(b);
+    expect(second.statusCode).toBe(409);
+    expect(second.body).toContain('This cart was already ordered.');
+    expect(second.body).toContain(`href="${first.headers.location}"`);
+    expect(await t.db.select().from(orders).where(eq(orders.customerId, user.id))).toHaveLength(1);
+    expect(await stockOf(p.id)).toBe(9);
+    // The old form on a cart filled again afterwards does not order what it never showed.
+    await client.post('/cart/items', { productId: p.id, quantity: 2 });
+    const stale = await submit(b);
+    expect(stale.statusCode).toBe(422);
+    expect(stale.body).toContain('Your cart changed since this page was shown');
+    expect(await t.db.select().from(orders).where(eq(orders.customerId, user.id))).toHaveLength(1);
+    expect((await submit(stale.body)).statusCode).toBe(303);
+  });
+});
+
+const hiddenFields = (body: string) => ({
+  token: /name="token" value="([^"]+)"/.exec(body)?.[1] ?? '',
+  cartAt: /name="cartAt" value="([^"]*)"/.exec(body)?.[1] ?? '',
 });

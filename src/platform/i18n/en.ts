@@ -284,6 +284,9 @@ export const en = {
     'After you submit, our team quotes the freight. You will see the total and payment instructions on the order page and by e-mail.',
   'checkout.submit': 'Submit order',
   'order.cartEmpty': 'Your cart is empty.',
+  'order.cartAlreadyOrdered': 'This cart was already ordered.',
+  'order.cartChanged': 'Your cart changed since this page was shown. Please review it and submit again.',
+  'order.viewOrder': 'View order {number}',
   'order.quantityTooLarge':
     'A line in your cart has more than 10,000 units. Lower it, or contact us for larger orders.',
   'order.methodNotAllowed': 'This shipping method is only available for orders over US$50,000',

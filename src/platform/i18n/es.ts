@@ -290,6 +290,9 @@ export const es: Record<MessageKey, string> = {
     'Después de enviar el pedido, nuestro equipo cotiza el flete. Verá el total y las instrucciones de pago en la página del pedido y por correo.',
   'checkout.submit': 'Enviar pedido',
   'order.cartEmpty': 'Su carrito está vacío.',
+  'order.cartAlreadyOrdered': 'Este carrito ya se pidió.',
+  'order.cartChanged': 'Su carrito cambió desde que se mostró esta página. Revíselo y envíelo de nuevo.',
+  'order.viewOrder': 'Ver el pedido {number}',
   'order.quantityTooLarge':
     'Una línea de su carrito tiene más de 10.000 unidades. Redúzcala o póngase en contacto con nosotros para pedidos mayores.',
   'order.methodNotAllowed': 'Este método de envío solo está disponible para pedidos de más de 50.000 US$',
