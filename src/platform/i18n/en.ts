@@ -18,6 +18,7 @@ export const en = {
   'locale.en': 'English',
   'locale.es': 'Español',
   'error.notFound': 'Page not found',
+  'error.badRequest': 'This request is not valid. Go back and try again.',
   'error.forbidden': 'You do not have access to this page',
   'error.unauthenticated': 'Please log in to continue',
   'error.csrf': 'Your form expired. Go back, reload the page and try again.',

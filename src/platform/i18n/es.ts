@@ -20,6 +20,7 @@ export const es: Record<MessageKey, string> = {
   'footer.change': 'Cambiar',
   'locale.en': 'English',
   'locale.es': 'Español',
+  'error.badRequest': 'Esta solicitud no es válida. Vuelva atrás e inténtelo de nuevo.',
   'error.notFound': 'Página no encontrada',
   'error.forbidden': 'No tiene acceso a esta página',
   'error.unauthenticated': 'Inicie sesión para continuar',
