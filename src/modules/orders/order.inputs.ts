@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseUsdToCents } from '../../platform/money.js';
+import { usdField } from '../../platform/money.js';
 import { countryCodes } from '../settings/index.js';
 import { carriers, shippingMethods } from './order.rules.js';
 
@@ -31,15 +31,8 @@ export const submitOrderInput = z.object({
 });
 export type SubmitOrderInput = z.infer<typeof submitOrderInput>;
 
-const usd = (message = 'field.moneyInvalid') =>
-  z.string().transform((v, ctx) => {
-    const cents = parseUsdToCents(v);
-    if (cents === undefined) ctx.addIssue({ code: 'custom', message });
-    return cents ?? 0;
-  });
-
 export const setFreightInput = z.object({
-  freight: usd(),
+  freight: usdField('price'),
   validDays: z.coerce
     .number({ message: 'field.invalid' })
     .int()
