@@ -78,6 +78,20 @@ describe('product back office', () => {
     expect(taken.body).toContain('Another product already uses this slug');
   });
 
+  it('refuses a price above US$1,000,000 with a clear message, keeping what was typed', async () => {
+    const { client } = await loggedInClient(t.app, t.db, 'admin');
+    await client.get('/admin/products/new');
+    const res = await client.post('/admin/products', {
+      ...form,
+      slug: 'too-dear',
+      sku: 'TOO-DEAR',
+      price: '9999999999',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('Enter at most $1,000,000.00');
+    expect(res.body).toContain('value="9999999999"');
+  });
+
   it('stores uploaded pictures re-encoded, refuses what is not an image', async () => {
     const { client } = await loggedInClient(t.app, t.db, 'admin');
     const p = await insertProduct(t.db);

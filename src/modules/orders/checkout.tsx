@@ -3,9 +3,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requireUser } from '../../platform/auth/current-user.js';
 import type { Db } from '../../platform/db/client.js';
 import { jsonRow, jsonRows } from '../../platform/db/json-rows.js';
-import { pageContext } from '../../platform/http/page-context.js';
+import { type PageContext, pageContext } from '../../platform/http/page-context.js';
 import type { FormState } from '../../platform/views/form.js';
-import { type CartLine, CartPage, cartLines } from '../cart/index.js';
+import { type CartLine, CartPage, cartAddedAt, cartLines } from '../cart/index.js';
 import { recentlyChangedMethods, recentMethodChanges } from '../payments/index.js';
 import { paymentMethods } from '../payments/payment.tables.js';
 import { getSettings } from '../settings/index.js';
@@ -34,13 +34,17 @@ async function formChoices(db: Db, userId: number) {
   };
 }
 
-/** "My cart list" with the order form under it (also re-rendered with errors after a refused submit). */
+/**
+ * "My cart list" with the order form under it (also re-rendered with errors after a
+ * refused submit); `orderedAs` says the cart the form showed was already ordered.
+ */
 export async function renderCartWithCheckout(
   db: Db,
   req: FastifyRequest,
   reply: FastifyReply,
   status = 200,
   form?: FormState,
+  orderedAs?: string,
 ) {
   const user = requireUser(req.user);
   const [lines, { methods, recentlyChanged, saved }, settings] = await Promise.all([
@@ -54,6 +58,7 @@ export async function renderCartWithCheckout(
         ctx,
         d: {
           goodsCents: goodsTotalCents(lines),
+          cartAt: cartAddedAt(lines),
           methods,
           recentlyChanged,
           settings,
@@ -66,7 +71,18 @@ export async function renderCartWithCheckout(
   return reply
     .code(status)
     .type('text/html; charset=utf-8')
-    .send(<CartPage ctx={ctx} v={{ lines }} checkout={checkout} />);
+    .send(
+      <CartPage ctx={ctx} v={{ lines }} checkout={checkout} notice={orderedAs && AlreadyOrdered({ ctx, orderedAs })} />,
+    );
+}
+
+function AlreadyOrdered({ ctx, orderedAs }: { ctx: PageContext; orderedAs: string }) {
+  return (
+    <p class="notice" role="alert">
+      {ctx.t('order.cartAlreadyOrdered')}{' '}
+      <a href={`/orders/${orderedAs}`}>{ctx.t('order.viewOrder', { number: orderedAs })}</a>
+    </p>
+  );
 }
 
 /** The cart page's order form (plugged into the cart routes by the app). */
@@ -78,6 +94,14 @@ export async function checkoutFor(db: Db, req: FastifyRequest, reply: FastifyRep
   ]);
   return CheckoutForm({
     ctx: pageContext(req, reply),
-    d: { goodsCents: goodsTotalCents(lines), methods, recentlyChanged, settings, saved, defaultName: user.fullName },
+    d: {
+      goodsCents: goodsTotalCents(lines),
+      cartAt: cartAddedAt(lines),
+      methods,
+      recentlyChanged,
+      settings,
+      saved,
+      defaultName: user.fullName,
+    },
   });
 }

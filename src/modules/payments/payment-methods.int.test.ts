@@ -150,6 +150,10 @@ describe('payment methods back office', () => {
     expect(res.body).toContain('Enter an amount in US dollars');
     expect(res.body).toContain('id="f-accountDetails-error"');
     expect(res.body).toContain('value="12,5x"');
+    const huge = await finance.post('/admin/payment-methods', form({ maxOrder: '9999999999' }));
+    expect(huge.statusCode).toBe(422);
+    expect(huge.body).toContain('Enter at most $100,000,000.00');
+    expect(huge.body).toContain('value="9999999999"');
     const order = await finance.post('/admin/payment-methods', form({ minOrder: '5000', maxOrder: '100' }));
     expect(order.statusCode).toBe(422);
     expect(order.body).toContain('The maximum must not be below the minimum');

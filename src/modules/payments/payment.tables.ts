@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { users } from '../accounts/account.tables.js';
 import { orders } from '../orders/order.tables.js';
 
@@ -9,8 +20,9 @@ export const paymentMethods = pgTable('payment_methods', {
   name: text().notNull(),
   instructions: text().notNull(),
   accountDetails: text().notNull(),
-  minOrderCents: integer(),
-  maxOrderCents: integer(),
+  // 64-bit like the order totals they are compared with.
+  minOrderCents: bigint({ mode: 'number' }),
+  maxOrderCents: bigint({ mode: 'number' }),
   largeOrderOnly: boolean().notNull().default(false),
   active: boolean().notNull().default(true),
   sortOrder: integer().notNull().default(0),
@@ -33,7 +45,7 @@ export const paymentProofs = pgTable(
     mimeType: text().notNull(),
     sizeBytes: integer().notNull(),
     sha256: text().notNull(),
-    amountCents: integer().notNull(),
+    amountCents: bigint({ mode: 'number' }).notNull(),
     reference: text().notNull(),
     paidOn: text().notNull(),
     status: text({ enum: proofStatuses }).notNull().default('pending'),

@@ -8,6 +8,8 @@ import { paymentMethodAllowed, shippingMethodsFor } from '../order.rules.js';
 
 export interface CheckoutData {
   goodsCents: number;
+  /** When the cart shown was last added to (see cartAddedAt). */
+  cartAt: number;
   methods: PaymentMethod[];
   /** Offered methods whose payment details changed lately (announced in-app, DESIGN §4b). */
   recentlyChanged: { id: number; name: string; changedAt: Date }[];
@@ -50,6 +52,7 @@ export function CheckoutForm({ ctx, d, form }: { ctx: PageContext; d: CheckoutDa
       <h2>{t('checkout.title')}</h2>
       <CsrfField ctx={ctx} />
       <input type="hidden" name="token" value={token} />
+      <input type="hidden" name="cartAt" value={String(d.cartAt)} />
       <FormError ctx={ctx} form={form} />
       <div class="grid-2">
         <Field
