@@ -31,6 +31,7 @@ import { createEventBus, type EventBus, orderTopic } from './platform/events.js'
 import { startFileSweep } from './platform/file-sweep.js';
 import { registerCsrf } from './platform/http/csrf.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
+import { registerInputGuards } from './platform/http/input-guards.js';
 import { registerLocale } from './platform/http/locale.js';
 import { type Mailer, startMailer } from './platform/mail/index.js';
 import { nodeModulesDir, publicDir } from './platform/paths.js';
@@ -196,6 +197,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     cookieName: https ? '__Host-hc_csrf' : 'hc_csrf',
     secure: https,
   });
+  registerInputGuards(app);
   registerSessions(app, { db: database.db, secure: https });
 
   await app.register(accountRoutes, { db: database.db, config });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseUsdToCents } from '../../platform/money.js';
+import { usdField } from '../../platform/money.js';
 import { sorts } from './catalog.repo.js';
 import { categorySlugs } from './categories.js';
 import { coolings, hashrateUnits, productKinds } from './product.rules.js';
@@ -83,11 +83,7 @@ export const productForm = z.object({
   cooling: z.preprocess((v) => (v === '' ? null : v), z.enum(coolings).nullable().default(null)),
   noiseDb: optionalNumber(z.number().int().min(0).max(200)),
   operatingTemp: optionalString(60),
-  price: z.string().transform((v, ctx) => {
-    const cents = parseUsdToCents(v);
-    if (cents === undefined) ctx.addIssue({ code: 'custom', message: 'field.moneyInvalid' });
-    return cents ?? 0;
-  }),
+  price: usdField('price'),
   backorderAllowed: checkbox,
   needsTesting: checkbox,
   featured: checkbox,
@@ -141,9 +137,5 @@ export const networkFigureForm = z.object({
   networkHashrate: z.coerce.number({ message: 'field.invalid' }).positive({ message: 'field.positive' }),
   blockReward: z.coerce.number({ message: 'field.invalid' }).positive({ message: 'field.positive' }),
   blockTimeSeconds: z.coerce.number({ message: 'field.invalid' }).positive({ message: 'field.positive' }),
-  coinPrice: z.string().transform((v, ctx) => {
-    const cents = parseUsdToCents(v);
-    if (cents === undefined) ctx.addIssue({ code: 'custom', message: 'field.moneyInvalid' });
-    return cents ?? 0;
-  }),
+  coinPrice: usdField('coin'),
 });

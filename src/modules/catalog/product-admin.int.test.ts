@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loggedInClient } from '../../../test/browser-client.js';
 import { insertProduct } from '../../../test/factories.js';
+import { hugePng } from '../../../test/media.js';
 import { multipart } from '../../../test/orders.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { findProductBySlug } from './index.js';
@@ -80,6 +81,20 @@ describe('product back office', () => {
     expect(taken.body).toContain('Another product already uses this slug');
   });
 
+  it('refuses a price above US$1,000,000 with a clear message, keeping what was typed', async () => {
+    const { client } = await loggedInClient(t.app, t.db, 'admin');
+    await client.get('/admin/products/new');
+    const res = await client.post('/admin/products', {
+      ...form,
+      slug: 'too-dear',
+      sku: 'TOO-DEAR',
+      price: '9999999999',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('Enter at most $1,000,000.00');
+    expect(res.body).toContain('value="9999999999"');
+  });
+
   it('stores uploaded pictures re-encoded, refuses what is not an image', async () => {
     const { client } = await loggedInClient(t.app, t.db, 'admin');
     const p = await insertProduct(t.db);
@@ -108,6 +123,9 @@ describe('product back office', () => {
     const fake = await upload(Buffer.from('<svg onload=alert(1)>'), 'x.jpg');
     expect(fake.statusCode).toBe(422);
     expect(fake.body).toContain('Upload a JPEG, PNG or WebP image');
+    const bomb = await upload(hugePng(), 'x.png');
+    expect(bomb.statusCode).toBe(422);
+    expect(bomb.body).toContain('at most 40 megapixels');
   });
 
   it('is for admins only', async () => {

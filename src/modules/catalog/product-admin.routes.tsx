@@ -5,8 +5,9 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { type FormResult, formValues, parseForm } from '../../platform/http/forms.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import type { Storage } from '../../platform/storage.js';
+import { largestUpload } from '../../platform/upload-policy.js';
 import { formState } from '../../platform/views/form.js';
-import { addProductImage, removeProductImage } from './actions/add-product-image.js';
+import { addProductImage, productImagePolicy, removeProductImage } from './actions/add-product-image.js';
 import { adjustProductStock } from './actions/adjust-product-stock.js';
 import { saveNetworkFigure } from './actions/save-network-figure.js';
 import { createProduct, updateProduct } from './actions/save-product.js';
@@ -116,7 +117,7 @@ export async function productAdminRoutes(
   app.post<{ Params: { id: string } }>('/admin/products/:id/images', async (req, reply) => {
     requireRole(req.user, 'admin');
     const id = idParam(req);
-    const file = await req.file({ limits: { fileSize: 5 * 1024 * 1024, files: 1 } });
+    const file = await req.file({ limits: { fileSize: largestUpload(productImagePolicy), files: 1 } });
     try {
       const bytes = file ? await file.toBuffer() : Buffer.alloc(0);
       await addProductImage(db, storage, id, bytes);
@@ -125,7 +126,7 @@ export async function productAdminRoutes(
       const code = (err as { code?: string }).code;
       const form =
         code === 'FST_REQ_FILE_TOO_LARGE'
-          ? { ok: false as const, errors: { image: 'field.fileTooLarge' as const }, values: {} }
+          ? { ok: false as const, errors: { image: productImagePolicy.messages.tooLarge }, values: {} }
           : asFieldErrors(err, {});
       const page = await productPage(db, id);
       return html(reply, 422).send(

@@ -4,15 +4,23 @@ import type { Db, Tx } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
 import { outboxMessages } from '../../../platform/mail/index.js';
 import { users } from '../../accounts/index.js';
-import { type CartLine, cartItems, cartLines } from '../../cart/index.js';
+import { type CartLine, cartAddedAt, cartItems, cartLines, lineQuantityAllowed } from '../../cart/index.js';
 import { reserveOrderStock } from '../../catalog/index.js';
 import { findPaymentMethod } from '../../payments/payment-method.repo.js';
 import { destinationCheck, getSettings } from '../../settings/index.js';
 import type { SubmitOrderInput } from '../order.inputs.js';
+import { orderPlacedSince } from '../order.repo.js';
 import { goodsTotalCents, paymentMethodAllowed, shippingMethodsFor } from '../order.rules.js';
 import { orderEvents, orderLines, orderSubmissions, orders, savedAddresses } from '../order.tables.js';
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+/** The cart this form showed became an order already (another tab, a second device). */
+export class CartAlreadyOrdered extends AppError {
+  constructor(readonly orderNumber: string) {
+    super('CONFLICT', { detail: `cart already ordered as ${orderNumber}` });
+  }
+}
 
 /**
  * Turns "My cart list" into an order in `awaiting_quote`, in one transaction:
@@ -44,8 +52,19 @@ export async function submitOrder(db: Db, user: CurrentUser, input: SubmitOrderI
       return { number: prior.number, created: false };
     }
 
-    const lines = await cartLines(tx, user.id);
-    if (!lines.length) throw new AppError('VALIDATION', { fields: { _form: 'order.cartEmpty' } });
+    // Locked: a second submit of the same cart (another tab) waits here, then finds it empty.
+    const lines = await cartLines(tx, user.id, { lock: true });
+    if (!lines.length) {
+      const taken = input.cartAt ? await orderPlacedSince(tx, user.id, new Date(input.cartAt)) : undefined;
+      if (taken) throw new CartAlreadyOrdered(taken);
+      throw new AppError('VALIDATION', { fields: { _form: 'order.cartEmpty' } });
+    }
+    // A line added after this form was shown (in another tab) is reviewed before it is ordered.
+    if (input.cartAt && cartAddedAt(lines) > input.cartAt)
+      throw new AppError('VALIDATION', { fields: { _form: 'order.cartChanged' } });
+    // A line written before the cap existed is refused, not ordered.
+    if (lines.some((l) => !lineQuantityAllowed(l.quantity)))
+      throw new AppError('VALIDATION', { fields: { _form: 'order.quantityTooLarge' } });
     const goods = goodsTotalCents(lines);
 
     const fields: Record<
@@ -65,7 +84,7 @@ export async function submitOrder(db: Db, user: CurrentUser, input: SubmitOrderI
       fields.cryptoAcknowledged = 'order.cryptoAckRequired';
     if (Object.keys(fields).length) throw new AppError('VALIDATION', { fields });
 
-    const order = await insertOrder(tx, user, input, goods);
+    const order = await insertOrder(tx, user, input, goods, lines);
     await reserveAndInsertLines(tx, order, user.id, lines);
     return { number: order.number, created: true };
   });
@@ -73,9 +92,14 @@ export async function submitOrder(db: Db, user: CurrentUser, input: SubmitOrderI
 
 /**
  * One statement: the order (numbered from the sequence), its first event, the claimed
- * token pointing at it, the emptied cart, the saved address and the sales team's mail.
+ * token pointing at it, the ordered lines taken out of the cart (a line added meanwhile
+ * stays), the saved address and the sales team's mail.
  */
-async function insertOrder(tx: Tx, user: CurrentUser, input: SubmitOrderInput, goods: number) {
+async function insertOrder(tx: Tx, user: CurrentUser, input: SubmitOrderInput, goods: number, lines: CartLine[]) {
+  const ordered = sql.join(
+    lines.map((l) => sql`${l.productId}::int`),
+    sql`, `,
+  );
   const a = input;
   const result = await tx.execute(sql`
     with o as (
@@ -91,7 +115,7 @@ async function insertOrder(tx: Tx, user: CurrentUser, input: SubmitOrderInput, g
     ), token as (
       update ${orderSubmissions} set order_id = (select id from o) where token = ${a.token}
     ), emptied as (
-      delete from ${cartItems} where user_id = ${user.id}
+      delete from ${cartItems} where user_id = ${user.id} and product_id in (${ordered})
     ), saved as (
       insert into ${savedAddresses} (user_id, full_name, phone, country, city, address, postal_code)
       values (${user.id}, ${a.fullName}, ${a.phone}, ${a.country}, ${a.city}, ${a.address}, ${a.postalCode})
