@@ -31,6 +31,7 @@ import { createEventBus, type EventBus, orderTopic } from './platform/events.js'
 import { startFileSweep } from './platform/file-sweep.js';
 import { registerCsrf } from './platform/http/csrf.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
+import { registerInputGuards } from './platform/http/input-guards.js';
 import { registerLocale } from './platform/http/locale.js';
 import { type Mailer, startMailer } from './platform/mail/index.js';
 import { nodeModulesDir, publicDir } from './platform/paths.js';
@@ -204,6 +205,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       if (req.user) await setUserLocale(database.db, req.user.id, locale);
     },
   });
+  registerInputGuards(app);
   // Sessions first: the CSRF token is bound to the session once there is one.
   registerSessions(app, { db: database.db, secure: https });
   registerCsrf(app, {

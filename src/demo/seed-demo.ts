@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { registerUser } from '../modules/accounts/index.js';
-import { networkFigures, products } from '../modules/catalog/index.js';
+import { networkFigures, products, recordInitialStock } from '../modules/catalog/index.js';
 import { paymentMethods } from '../modules/payments/index.js';
 import { repairCenters } from '../modules/repair-centers/index.js';
 import type { Db } from '../platform/db/client.js';
@@ -20,9 +20,21 @@ export async function seedDemo(db: Db): Promise<boolean> {
   const { demoNetworkFigures, demoProducts } = await import('../modules/catalog/demo/demo-products.js');
   const now = Date.now();
   await db.transaction(async (tx) => {
-    await tx
+    // Products start empty; their stock comes in as the ledger's `initial` rows.
+    const inserted = await tx
       .insert(products)
-      .values(demoProducts.map((p, i) => ({ ...p, createdAt: new Date(now - (demoProducts.length - i) * 3_600_000) })));
+      .values(
+        demoProducts.map(({ stock: _, ...p }, i) => ({
+          ...p,
+          createdAt: new Date(now - (demoProducts.length - i) * 3_600_000),
+        })),
+      )
+      .returning({ id: products.id, slug: products.slug });
+    const stockOf = new Map(demoProducts.map((p) => [p.slug, p.stock ?? 0]));
+    await recordInitialStock(
+      tx,
+      inserted.map((r) => ({ productId: r.id, quantity: stockOf.get(r.slug) ?? 0 })),
+    );
     await tx.insert(networkFigures).values(demoNetworkFigures).onConflictDoNothing();
     await tx.insert(paymentMethods).values(demoPaymentMethods);
   });

@@ -5,6 +5,7 @@
  */
 export const errorCatalog = {
   NOT_FOUND: { status: 404, message: 'error.notFound' },
+  BAD_REQUEST: { status: 400, message: 'error.badRequest' },
   FORBIDDEN: { status: 403, message: 'error.forbidden' },
   UNAUTHENTICATED: { status: 401, message: 'error.unauthenticated' },
   CSRF: { status: 403, message: 'error.csrf' },

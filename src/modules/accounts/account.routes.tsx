@@ -1,12 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { CurrentUser } from '../../platform/auth/current-user.js';
 import type { Config } from '../../platform/config.js';
 import type { Db } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { type FormResult, formValues, parseForm } from '../../platform/http/forms.js';
 import { safeBackPath } from '../../platform/http/locale.js';
 import { pageContext } from '../../platform/http/page-context.js';
+import type { MessageKey } from '../../platform/i18n/index.js';
 import { formState } from '../../platform/views/form.js';
-import { addToCart } from '../cart/index.js';
+import { addToCart, renderAddRefused } from '../cart/index.js';
 import { loginInput, registerInput } from './account.inputs.js';
 import { completeRegistration } from './actions/complete-registration.js';
 import { logIn } from './actions/log-in.js';
@@ -27,11 +29,13 @@ const html = (reply: FastifyReply, status = 200) => reply.code(status).type('tex
 
 function continuation(source: unknown): Continuation {
   const q = (source ?? {}) as Record<string, string | undefined>;
-  const n = (v: string | undefined) => (v && /^\d{1,9}$/.test(v) ? Number(v) : undefined);
+  const n = (v: string | undefined, digits: number) =>
+    v && new RegExp(`^\\d{1,${digits}}$`).test(v) ? Number(v) : undefined;
   return {
     next: q.next ? safeBackPath(q.next) : undefined,
-    addProduct: n(q.addProduct),
-    addQuantity: n(q.addQuantity),
+    addProduct: n(q.addProduct, 9),
+    // Kept as asked (up to a safe integer), so an oversized quantity is refused with the cart's message, not cut to 1.
+    addQuantity: n(q.addQuantity, 15),
   };
 }
 
@@ -46,13 +50,21 @@ export async function accountRoutes(app: FastifyInstance, opts: { db: Db; config
     if ((await countAttempts(db, keys)) > limit) throw new AppError('RATE_LIMITED');
   };
 
-  /** After login/registration: put the pending item in the cart, then go on. */
-  async function finish(req: FastifyRequest, reply: FastifyReply, userId: number, c: Continuation) {
+  /**
+   * After login/registration: put the pending item in the cart, then go on. A refused
+   * quantity shows the product page with the cart's reason (the user is logged in by now).
+   */
+  async function finish(req: FastifyRequest, reply: FastifyReply, user: CurrentUser, c: Continuation) {
     if (c.addProduct) {
       try {
-        await addToCart(db, userId, c.addProduct, c.addQuantity ?? 1);
+        await addToCart(db, user.id, c.addProduct, c.addQuantity ?? 1);
         return reply.code(303).redirect('/cart');
       } catch (err) {
+        const refused = err instanceof AppError && (err.fields?.quantity as MessageKey | undefined);
+        if (refused) {
+          req.user = user;
+          return renderAddRefused(db, req, reply, c.addProduct, String(c.addQuantity ?? 1), refused);
+        }
         req.log.info({ err }, 'pending cart item not added');
       }
     }
@@ -91,7 +103,7 @@ export async function accountRoutes(app: FastifyInstance, opts: { db: Db; config
     try {
       const done = await completeRegistration(db, { token, previousSessionId: req.sessionId });
       cookie.set(reply, done.sessionId);
-      return finish(req, reply, done.user.id, continuation(done.continuation));
+      return finish(req, reply, done.user, continuation(done.continuation));
     } catch (err) {
       const form = formState(refuse(err, {}));
       return html(reply, 422).send(<ConfirmRegistrationPage ctx={pageContext(req, reply)} token={token} form={form} />);
@@ -110,7 +122,7 @@ export async function accountRoutes(app: FastifyInstance, opts: { db: Db; config
           previousSessionId: req.sessionId,
         });
         cookie.set(reply, sessionId);
-        return finish(req, reply, user.id, c);
+        return finish(req, reply, user, c);
       } catch (err) {
         form = refuse(err, formValues(req.body));
       }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserClient, loggedInClient } from '../../../test/browser-client.js';
-import { exe } from '../../../test/media.js';
+import { exe, hugePng } from '../../../test/media.js';
 import { newToken } from '../../../test/orders.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { outboxMessages } from '../../platform/mail/index.js';
@@ -139,6 +139,10 @@ describe('bad input: refused on the form with the typed values kept, nothing sto
       { field: 'media', name: 'clip.mp4', type: 'video/mp4', data: exe() },
     ]);
     await refused(bad, 'Upload photos (JPEG, PNG, WebP) or videos (MP4, MOV, WebM) only');
+    const bomb = await submitCaseForm(t, o, {}, [
+      { field: 'media', name: 'box.png', type: 'image/png', data: hugePng() },
+    ]);
+    await refused(bomb, 'at most 40 megapixels');
     // Both refused: the photo that was stored before the bad file is gone again.
     expect(storedCaseFiles()).toBe(before);
   });

@@ -3,7 +3,7 @@ import { BrowserClient, loggedInClient, TEST_PASSWORD } from '../../../test/brow
 import { insertProduct } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { registerUser } from '../accounts/index.js';
-import { cartLines } from './index.js';
+import { addToCart, cartLines } from './index.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -96,6 +96,63 @@ describe('My cart list', () => {
     expect(login.headers.location).toBe('/cart');
     const cart = await v.get('/cart');
     expect(cart.body).toContain('Visitor Pick');
+  });
+
+  it('caps a line at 10,000 units on every path, with a clear message', async () => {
+    const p = await insertProduct(t.db, { name: 'Capped Miner', stock: 0, backorderAllowed: true });
+    const { client, user } = await loggedInClient(t.app, t.db);
+    const tooMany = 'For more than 10,000 units, please contact us';
+    // The product page's form.
+    const form = await client.post('/cart/items', { productId: p.id, quantity: 10_001 });
+    expect(form.statusCode).toBe(422);
+    expect(form.body).toContain(tooMany);
+    // Two adds that each fit but together do not.
+    expect((await client.post('/cart/items', { productId: p.id, quantity: 6_000 })).statusCode).toBe(303);
+    const second = await client.post('/cart/items', { productId: p.id, quantity: 6_000 });
+    expect(second.statusCode).toBe(422);
+    expect(second.body).toContain(tooMany);
+    expect(second.body).toContain('value="6000"');
+    // The cart's quantity field.
+    const change = await client.post(`/cart/items/${p.id}`, { quantity: 20_000 });
+    expect(change.statusCode).toBe(422);
+    expect(change.body).toContain(tooMany);
+    expect((await cartLines(t.db, user.id))[0]?.quantity).toBe(6_000);
+    // The action itself, whoever calls it.
+    const other = await loggedInClient(t.app, t.db);
+    await expect(addToCart(t.db, other.user.id, p.id, 20_000)).rejects.toMatchObject({
+      fields: { quantity: 'field.quantityTooLarge' },
+    });
+    expect(await cartLines(t.db, other.user.id)).toEqual([]);
+  });
+
+  it('caps the item a visitor carries through login and registration', async () => {
+    const p = await insertProduct(t.db, { name: 'Carried Miner', stock: 0, backorderAllowed: true });
+    for (const addQuantity of ['20000', '999999999']) {
+      const email = `carry-${addQuantity}@example.com`;
+      await registerUser(t.db, { email, fullName: 'Car Ried', password: TEST_PASSWORD });
+      const v = new BrowserClient(t.app);
+      const page = await v.get(`/login?addProduct=${p.id}&addQuantity=${addQuantity}`);
+      expect(page.statusCode).toBe(200);
+      const login = await v.post('/login', { email, password: TEST_PASSWORD, addProduct: p.id, addQuantity });
+      // Logged in, and back on the product with what was asked for and why it was refused.
+      expect(login.statusCode).toBe(422);
+      expect(login.body).toContain('For more than 10,000 units, please contact us');
+      expect(login.body).toContain(`value="${addQuantity}"`);
+      expect(login.body).toContain('Carried Miner');
+      expect((await v.get('/cart')).body).toContain('Your cart is empty');
+    }
+    const r = new BrowserClient(t.app);
+    await r.get('/register');
+    const reg = await r.post('/register', {
+      fullName: 'New Buyer',
+      email: 'carry-register@example.com',
+      password: TEST_PASSWORD,
+      addProduct: p.id,
+      addQuantity: 20_000,
+    });
+    expect(reg.statusCode).toBe(422);
+    expect(reg.body).toContain('For more than 10,000 units, please contact us');
+    expect((await r.get('/cart')).statusCode).toBe(200);
   });
 
   it("does not touch another user's cart lines", async () => {

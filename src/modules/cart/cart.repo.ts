@@ -1,10 +1,16 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { products } from '../catalog/index.js';
+import { lineQuantityAllowed, MAX_LINE_QUANTITY } from './cart.rules.js';
 import { cartItems } from './cart.tables.js';
 
-export async function cartLines(db: DbOrTx, userId: number) {
-  return db
+/**
+ * The user's cart. `lock` (inside a transaction) takes the lines' row locks, so a second
+ * order from the same cart waits, then finds the lines gone: a cart is ordered once.
+ * Only the cart rows are locked, never the products every buyer shares.
+ */
+export async function cartLines(db: DbOrTx, userId: number, { lock = false } = {}) {
+  const query = db
     .select({
       productId: cartItems.productId,
       quantity: cartItems.quantity,
@@ -18,28 +24,35 @@ export async function cartLines(db: DbOrTx, userId: number) {
       needsTesting: products.needsTesting,
       hsCode: products.hsCode,
       weightGrams: products.weightGrams,
+      addedAt: cartItems.addedAt,
     })
     .from(cartItems)
     .innerJoin(products, eq(products.id, cartItems.productId))
     .where(eq(cartItems.userId, userId))
-    .orderBy(asc(cartItems.addedAt), asc(cartItems.productId));
+    .orderBy(asc(cartItems.addedAt), asc(cartItems.productId))
+    .$dynamic();
+  return lock ? query.for('update', { of: cartItems }) : query;
 }
+
+/** When the newest line went in: an order placed after this took the cart the page showed. */
+export const cartAddedAt = (lines: { addedAt: Date }[]) => Math.max(0, ...lines.map((l) => l.addedAt.getTime()));
 
 export type CartLine = Awaited<ReturnType<typeof cartLines>>[number];
 
 /**
- * Adds to the line (or creates it) in one statement whose WHERE clauses check stock,
- * so two quick clicks can't push a line past what can be sold. Returns the new
- * quantity, or undefined when refused.
+ * Adds to the line (or creates it) in one statement whose WHERE clauses check stock and
+ * the line cap, so two quick clicks can't push a line past what can be sold. Returns the
+ * new quantity, or undefined when refused.
  */
 export async function addCartQuantity(db: DbOrTx, userId: number, productId: number, quantity: number) {
+  if (!lineQuantityAllowed(quantity)) return undefined;
   const result = await db.execute<{ quantity: number }>(sql`
     insert into ${cartItems} (user_id, product_id, quantity)
     select ${userId}, p.id, ${quantity} from ${products} p
      where p.id = ${productId} and (p.backorder_allowed or p.stock >= ${quantity})
     on conflict (user_id, product_id) do update
        set quantity = ${cartItems}.quantity + excluded.quantity
-     where ${cartItems}.quantity + excluded.quantity <= 10000
+     where ${cartItems}.quantity + excluded.quantity <= ${MAX_LINE_QUANTITY}
        and (select p.backorder_allowed or p.stock >= ${cartItems}.quantity + excluded.quantity
               from ${products} p where p.id = excluded.product_id)
     returning quantity`);
@@ -47,6 +60,7 @@ export async function addCartQuantity(db: DbOrTx, userId: number, productId: num
 }
 
 export async function setCartQuantity(db: DbOrTx, userId: number, productId: number, quantity: number) {
+  if (!lineQuantityAllowed(quantity)) return undefined;
   const rows = await db
     .update(cartItems)
     .set({ quantity })
@@ -65,12 +79,13 @@ export async function deleteCartLine(db: DbOrTx, userId: number, productId: numb
   await db.delete(cartItems).where(and(eq(cartItems.userId, userId), eq(cartItems.productId, productId)));
 }
 
-export async function cartLineExists(db: DbOrTx, userId: number, productId: number) {
+/** The line's quantity, or undefined when the product is not in the cart. */
+export async function cartLineQuantity(db: DbOrTx, userId: number, productId: number) {
   const [row] = await db
     .select({ q: cartItems.quantity })
     .from(cartItems)
     .where(and(eq(cartItems.userId, userId), eq(cartItems.productId, productId)));
-  return !!row;
+  return row?.q;
 }
 
 /** node-postgres returns { rows }, PGlite returns { rows } too, but typed differently. */

@@ -13,6 +13,24 @@ import { type CartLine, cartLines, deleteCartLine } from './cart.repo.js';
 import { CartPage, type CartView } from './views/cart-page.js';
 
 const html = (reply: FastifyReply, status = 200) => reply.code(status).type('text/html; charset=utf-8');
+
+/** The product page again (422), with the quantity that was asked for and why it was refused. */
+export async function renderAddRefused(
+  db: Db,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  productId: number,
+  typed: string,
+  message: MessageKey,
+) {
+  const p = Number.isSafeInteger(productId) && productId > 0 ? await findProductById(db, productId) : undefined;
+  if (!p) throw new AppError('NOT_FOUND');
+  const form = { errors: { quantity: message }, values: { quantity: typed } };
+  return html(reply, 422).send(
+    <ProductPage ctx={pageContext(req, reply)} v={{ p, kwhCents: DEFAULT_KWH_CENTS, form }} />,
+  );
+}
+
 const fieldError = (err: unknown) => (err instanceof AppError && err.fields?.quantity) as MessageKey | false;
 
 /** The order form under the cart comes from the orders module, which depends on the cart (not the reverse). */
@@ -53,16 +71,8 @@ export async function cartRoutes(app: FastifyInstance, { db, checkout }: { db: D
         if (!error) throw err;
       }
     }
-    const p = Number.isInteger(productId) && productId > 0 ? await findProductById(db, productId) : undefined;
-    if (!p) throw new AppError('NOT_FOUND');
-    const ctx = pageContext(req, reply);
-    const values = { quantity: String((req.body as { quantity?: unknown })?.quantity ?? '') };
-    return html(reply, 422).send(
-      <ProductPage
-        ctx={ctx}
-        v={{ p, kwhCents: DEFAULT_KWH_CENTS, form: { errors: { quantity: error ?? 'field.invalid' }, values } }}
-      />,
-    );
+    const typed = String((req.body as { quantity?: unknown })?.quantity ?? '');
+    return renderAddRefused(db, req, reply, productId, typed, error ?? 'field.invalid');
   });
 
   app.post<{ Params: { productId: string } }>('/cart/items/:productId', async (req, reply) => {

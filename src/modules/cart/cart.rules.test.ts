@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lineTotalCents, quantityAvailable, subtotalCents } from './cart.rules.js';
+import { lineQuantityAllowed, lineTotalCents, quantityAvailable, subtotalCents } from './cart.rules.js';
 
 describe('cart rules', () => {
   it('sums lines in integer cents', () => {
@@ -21,6 +21,10 @@ describe('cart rules', () => {
           subtotalCents(lines) === lines.reduce((s, l) => s + lineTotalCents(l), 0),
       ),
     );
+  });
+  it('caps a line at 10,000 whole units', () => {
+    expect([1, 10_000].map(lineQuantityAllowed)).toEqual([true, true]);
+    expect([0, -1, 1.5, 10_001, 999_999_999, Number.NaN].map(lineQuantityAllowed)).toEqual(Array(6).fill(false));
   });
   it('limits quantity by stock unless backorders are allowed', () => {
     expect(quantityAvailable({ stock: 3, backorderAllowed: false }, 3)).toBe(true);

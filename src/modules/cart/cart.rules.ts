@@ -1,6 +1,13 @@
 /** Pure cart rules. Money is integer US cents. */
 
+/**
+ * The most units of one product a cart line (and so an order line) may hold; larger
+ * orders go through sales. Every path that writes a cart line checks it (cart.repo.ts).
+ */
 export const MAX_LINE_QUANTITY = 10_000;
+
+export const lineQuantityAllowed = (quantity: number) =>
+  Number.isSafeInteger(quantity) && quantity >= 1 && quantity <= MAX_LINE_QUANTITY;
 
 export interface PricedLine {
   unitPriceCents: number;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { parseUsdToCents } from '../../platform/money.js';
+import { usdField } from '../../platform/money.js';
 import { sorts } from './catalog.repo.js';
 import { categorySlugs } from './categories.js';
 import { coolings, hashrateUnits, productKinds } from './product.rules.js';
+import { MAX_STOCK_ADJUSTMENT } from './stock.rules.js';
 
 const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
 const optionalText = z.preprocess(blankToUndefined, z.string().trim().max(100).optional());
@@ -54,7 +55,11 @@ const optionalString = (max = 200) =>
   );
 const checkbox = z.preprocess((v) => v === 'on' || v === '1' || v === 'true', z.boolean());
 
-/** The back-office product form. Prices arrive in dollars and are stored in cents. */
+/**
+ * The back-office product form. Prices arrive in dollars and are stored in cents. It has no
+ * stock: a form opened before an order would write back the stock it showed (stock changes
+ * only through the ledger, see stockAdjustmentForm).
+ */
 export const productForm = z.object({
   name: z.string().trim().min(2, { message: 'field.required' }).max(200),
   slug: z
@@ -78,15 +83,7 @@ export const productForm = z.object({
   cooling: z.preprocess((v) => (v === '' ? null : v), z.enum(coolings).nullable().default(null)),
   noiseDb: optionalNumber(z.number().int().min(0).max(200)),
   operatingTemp: optionalString(60),
-  price: z.string().transform((v, ctx) => {
-    const cents = parseUsdToCents(v);
-    if (cents === undefined) ctx.addIssue({ code: 'custom', message: 'field.moneyInvalid' });
-    return cents ?? 0;
-  }),
-  stock: z.coerce
-    .number({ message: 'field.invalid' })
-    .int({ message: 'field.invalid' })
-    .min(0, { message: 'field.invalid' }),
+  price: usdField('price'),
   backorderAllowed: checkbox,
   needsTesting: checkbox,
   featured: checkbox,
@@ -105,15 +102,40 @@ export const productForm = z.object({
 
 export type ProductFormData = z.infer<typeof productForm>;
 
+const wholeUnits = (min: number, max: number) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim().replace(/^\+/, '') : v),
+    z.coerce
+      .number({ message: 'field.invalid' })
+      .int({ message: 'stock.wholeUnits' })
+      .min(min, { message: min === 0 ? 'stock.wholeUnits' : 'stock.deltaRange' })
+      .max(max, { message: min === 0 ? 'stock.initialRange' : 'stock.deltaRange' }),
+  );
+
+/** A new product's form: the product, and the stock it starts with (its ledger's `initial` row). */
+export const newProductForm = productForm.extend({
+  initialStock: z.preprocess((v) => (v === '' || v === undefined ? 0 : v), wholeUnits(0, MAX_STOCK_ADJUSTMENT)),
+});
+
+export type NewProductFormData = z.infer<typeof newProductForm>;
+
+/**
+ * "Adjust stock": a signed number of units and why. Strict, since a stock change is money:
+ * a posted `reason`, `stock` or `orderNumber` is refused rather than dropped.
+ */
+export const stockAdjustmentForm = z.strictObject({
+  _csrf: z.string().optional(),
+  delta: wholeUnits(-MAX_STOCK_ADJUSTMENT, MAX_STOCK_ADJUSTMENT).refine((d) => d !== 0, { message: 'stock.deltaZero' }),
+  note: z.string().trim().min(3, { message: 'stock.noteRequired' }).max(300, { message: 'field.tooLong' }),
+});
+
+export type StockAdjustmentData = z.infer<typeof stockAdjustmentForm>;
+
 export const networkFigureForm = z.object({
   algorithm: z.string().trim().min(1).max(60),
   coin: z.string().trim().min(1, { message: 'field.required' }).max(20),
   networkHashrate: z.coerce.number({ message: 'field.invalid' }).positive({ message: 'field.positive' }),
   blockReward: z.coerce.number({ message: 'field.invalid' }).positive({ message: 'field.positive' }),
   blockTimeSeconds: z.coerce.number({ message: 'field.invalid' }).positive({ message: 'field.positive' }),
-  coinPrice: z.string().transform((v, ctx) => {
-    const cents = parseUsdToCents(v);
-    if (cents === undefined) ctx.addIssue({ code: 'custom', message: 'field.moneyInvalid' });
-    return cents ?? 0;
-  }),
+  coinPrice: usdField('coin'),
 });

@@ -10,8 +10,10 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import { users } from '../accounts/account.tables.js';
 import { categorySlugs } from './categories.js';
 import { coolings, hashrateUnits, productKinds } from './product.rules.js';
+import { stockReasons } from './stock.rules.js';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 const oneOf = (column: string, values: readonly string[]) =>
@@ -86,3 +88,31 @@ export const networkFigures = pgTable('network_figures', {
   coinPriceCents: integer().notNull(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * The stock ledger: every change of products.stock is one row here, written by the same
+ * statement that changes the column (stock.repo.ts), so the column is the sum of its rows.
+ * Append-only: nothing updates or deletes it (catalog.writers.test.ts).
+ */
+export const stockAdjustments = pgTable(
+  'stock_adjustments',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    productId: integer()
+      .notNull()
+      .references(() => products.id),
+    delta: integer().notNull(),
+    reason: text({ enum: stockReasons }).notNull(),
+    note: text(),
+    /** The order that reserved or released the units; orders are numbered, and the number is what staff look up. */
+    orderNumber: text(),
+    /** Who made the change; null for the system (the payment-deadline sweep, the demo seed). */
+    actorId: integer().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('stock_adjustments_delta_check', sql`delta <> 0`),
+    check('stock_adjustments_reason_check', oneOf('reason', stockReasons)),
+    index('stock_adjustments_product_idx').on(t.productId, t.id),
+  ],
+);

@@ -12,9 +12,13 @@ const knownWriters = [
   'src/modules/catalog/actions/add-product-image.ts', // product-admin.routes.tsx
   'src/modules/catalog/actions/save-network-figure.ts', // product-admin.routes.tsx
   'src/modules/catalog/actions/save-product.ts', // product-admin.routes.tsx
-  'src/modules/orders/actions/release-stock.ts', // order.routes.tsx, staff-order.routes.tsx, app.ts (sweep)
-  'src/modules/orders/actions/submit-order.ts', // order.routes.tsx
+  // adjustStock: product-admin.routes.tsx; reserveOrderStock: submit-order via order.routes.tsx;
+  // releaseOrderStock: cancel-order via order.routes.tsx, staff-order.routes.tsx, app.ts (sweep); seed.
+  'src/modules/catalog/stock.repo.ts',
 ];
+
+/** The one file that changes products.stock and writes (only inserts) the stock ledger. */
+const stockLedgerFile = 'src/modules/catalog/stock.repo.ts';
 
 const root = join(import.meta.dirname, '../../..');
 function sources(dir: string): string[] {
@@ -35,5 +39,24 @@ describe('catalog writers', () => {
       .map((f) => relative(root, f).replaceAll('\\', '/'))
       .sort();
     expect(found).toEqual(knownWriters);
+  });
+
+  it('change stock only through the ledger, which nothing updates or deletes', () => {
+    const files = sources(join(root, 'src')).map((f) => ({
+      path: relative(root, f).replaceAll('\\', '/'),
+      text: readFileSync(f, 'utf8'),
+    }));
+    // `stock = …` in SQL, `stock: …` in a Drizzle set/values (the demo data file only lists products to seed).
+    const setsStock = /\bset\s+stock\s*=|[{,]\s*stock\s*:\s*(sql`|\d|[a-z])/i;
+    const writesLedger =
+      /\.insert\(\s*stockAdjustments\s*\)|insert\s+into\s+(stock_adjustments|\$\{stockAdjustments\})/;
+    const changesLedger =
+      /\.(update|delete)\(\s*stockAdjustments\s*\)|\b(update|delete\s+from)\s+(stock_adjustments|\$\{stockAdjustments\})/;
+    const knownWriterFiles = knownWriters.filter((f) => f !== stockLedgerFile);
+    expect(files.filter((f) => knownWriterFiles.includes(f.path) && setsStock.test(f.text)).map((f) => f.path)).toEqual(
+      [],
+    );
+    expect(files.filter((f) => writesLedger.test(f.text)).map((f) => f.path)).toEqual([stockLedgerFile]);
+    expect(files.filter((f) => changesLedger.test(f.text)).map((f) => f.path)).toEqual([]);
   });
 });

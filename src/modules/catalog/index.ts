@@ -3,9 +3,14 @@
 export { type CatalogCache, createCatalogCache } from './catalog.cache.js';
 export { findProductById, findProductBySlug, listNetworkFigures } from './catalog.repo.js';
 export { catalogRoutes } from './catalog.routes.js';
-export { networkFigures, products } from './catalog.tables.js';
+export { networkFigures, products, stockAdjustments } from './catalog.tables.js';
 export { categories } from './categories.js';
 export type { Product, ProductInput } from './product.types.js';
 export { productAdminRoutes } from './product-admin.routes.js';
 export { productImageFiles } from './product-image.files.js';
+/**
+ * Stock changes only through these, each one statement that changes products.stock and
+ * writes its ledger row, in the caller's transaction; run `catalogChanged()` after commit.
+ */
+export { recordInitialStock, releaseOrderStock, reserveOrderStock, type StockLine } from './stock.repo.js';
 export { DEFAULT_KWH_CENTS, ProductPage } from './views/product-page.js';

@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loggedInClient } from '../../../test/browser-client.js';
 import { insertProduct } from '../../../test/factories.js';
+import { hugePng } from '../../../test/media.js';
 import { multipart } from '../../../test/orders.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { findProductBySlug } from './index.js';
@@ -28,7 +29,7 @@ const form = {
   efficiency: '9.5',
   cooling: 'hydro',
   price: '12,999.00',
-  stock: '7',
+  initialStock: '7',
   needsTesting: 'on',
   weightGrams: '17500',
   warrantyDays: '365',
@@ -51,7 +52,10 @@ describe('product back office', () => {
       backorderAllowed: false,
       cooling: 'hydro',
     });
+    // A posted stock is ignored by the product form (stock changes only through the ledger, #12).
     await client.post(`/admin/products/${p!.id}`, { ...form, price: '11999', stock: '0', backorderAllowed: 'on' });
+    expect((await findProductBySlug(t.db, 'antminer-s23-hyd'))!.stock).toBe(7);
+    await client.post(`/admin/products/${p!.id}/stock`, { delta: '-7', note: 'Sold at the trade fair' });
     const page = await client.get('/products/antminer-s23-hyd');
     expect(page.body).toContain('$11,999.00');
     expect(page.body).toContain('On backorder');
@@ -75,6 +79,20 @@ describe('product back office', () => {
     const taken = await client.post('/admin/products', { ...form, slug: existing.slug, sku: 'UNIQUE-SKU-1' });
     expect(taken.statusCode).toBe(422);
     expect(taken.body).toContain('Another product already uses this slug');
+  });
+
+  it('refuses a price above US$1,000,000 with a clear message, keeping what was typed', async () => {
+    const { client } = await loggedInClient(t.app, t.db, 'admin');
+    await client.get('/admin/products/new');
+    const res = await client.post('/admin/products', {
+      ...form,
+      slug: 'too-dear',
+      sku: 'TOO-DEAR',
+      price: '9999999999',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('Enter at most $1,000,000.00');
+    expect(res.body).toContain('value="9999999999"');
   });
 
   it('stores uploaded pictures re-encoded, refuses what is not an image', async () => {
@@ -105,6 +123,9 @@ describe('product back office', () => {
     const fake = await upload(Buffer.from('<svg onload=alert(1)>'), 'x.jpg');
     expect(fake.statusCode).toBe(422);
     expect(fake.body).toContain('Upload a JPEG, PNG or WebP image');
+    const bomb = await upload(hugePng(), 'x.png');
+    expect(bomb.statusCode).toBe(422);
+    expect(bomb.body).toContain('at most 40 megapixels');
   });
 
   it('is for admins only', async () => {

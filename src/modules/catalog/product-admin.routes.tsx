@@ -5,13 +5,16 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { type FormResult, formValues, parseForm } from '../../platform/http/forms.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import type { Storage } from '../../platform/storage.js';
+import { largestUpload } from '../../platform/upload-policy.js';
 import { formState } from '../../platform/views/form.js';
-import { addProductImage, removeProductImage } from './actions/add-product-image.js';
+import { addProductImage, productImagePolicy, removeProductImage } from './actions/add-product-image.js';
+import { adjustProductStock } from './actions/adjust-product-stock.js';
 import { saveNetworkFigure } from './actions/save-network-figure.js';
 import { createProduct, updateProduct } from './actions/save-product.js';
-import { networkFigureForm, productForm } from './catalog.inputs.js';
+import { networkFigureForm, newProductForm, productForm, stockAdjustmentForm } from './catalog.inputs.js';
 import { adminProductList, findProductById, listNetworkFigures } from './catalog.repo.js';
-import { AdminProductForm, AdminProductList } from './views/admin-product-pages.js';
+import { stockLedger } from './stock.repo.js';
+import { AdminProductForm, AdminProductList, type AdminProductProps } from './views/admin-product-pages.js';
 import { NetworkFiguresPage } from './views/network-figures-page.js';
 
 const html = (reply: FastifyReply, status = 200) => reply.code(status).type('text/html; charset=utf-8');
@@ -20,6 +23,12 @@ const idParam = (req: FastifyRequest<{ Params: { id: string } }>) => {
   if (!Number.isInteger(id) || id <= 0) throw notFound();
   return id;
 };
+/** The edit page's data: the product and its stock ledger. */
+async function productPage(db: Db, id: number): Promise<Pick<AdminProductProps, 'p' | 'ledger'>> {
+  const [p, ledger] = await Promise.all([findProductById(db, id), stockLedger(db, id)]);
+  if (!p) throw notFound();
+  return { p, ledger };
+}
 const asFieldErrors = <T,>(err: unknown, body: unknown): FormResult<T> => {
   if (err instanceof AppError && err.fields)
     return { ok: false, errors: err.fields as never, values: formValues(body) };
@@ -29,6 +38,7 @@ const asFieldErrors = <T,>(err: unknown, body: unknown): FormResult<T> => {
 /**
  * Back office for the catalog: products, stock, images (admin) and network figures (admin, sales).
  * Every successful write calls `catalogChanged` after it committed (storefront caches, see catalog.cache.ts).
+ * Stock is never part of the product form: it changes through `/stock` (the ledger) only.
  */
 export async function productAdminRoutes(
   app: FastifyInstance,
@@ -47,11 +57,11 @@ export async function productAdminRoutes(
   });
 
   app.post('/admin/products', async (req, reply) => {
-    requireRole(req.user, 'admin');
-    let form = parseForm(productForm, req.body);
+    const user = requireRole(req.user, 'admin');
+    let form = parseForm(newProductForm, req.body);
     if (form.ok) {
       try {
-        const { id } = await createProduct(db, form.data);
+        const { id } = await createProduct(db, user.id, form.data);
         await catalogChanged();
         return reply.code(303).redirect(`/admin/products/${id}`);
       } catch (err) {
@@ -63,9 +73,8 @@ export async function productAdminRoutes(
 
   app.get<{ Params: { id: string } }>('/admin/products/:id', async (req, reply) => {
     requireRole(req.user, 'admin');
-    const p = await findProductById(db, idParam(req));
-    if (!p) throw notFound();
-    return html(reply).send(<AdminProductForm ctx={pageContext(req, reply)} p={p} />);
+    const page = await productPage(db, idParam(req));
+    return html(reply).send(<AdminProductForm ctx={pageContext(req, reply)} {...page} />);
   });
 
   app.post<{ Params: { id: string } }>('/admin/products/:id', async (req, reply) => {
@@ -81,15 +90,34 @@ export async function productAdminRoutes(
         form = asFieldErrors(err, req.body);
       }
     }
-    const p = await findProductById(db, id);
-    if (!p) throw notFound();
-    return html(reply, 422).send(<AdminProductForm ctx={pageContext(req, reply)} p={p} form={formState(form)} />);
+    const page = await productPage(db, id);
+    return html(reply, 422).send(<AdminProductForm ctx={pageContext(req, reply)} {...page} form={formState(form)} />);
+  });
+
+  // Same role as product editing: whoever may edit a product may count its stock.
+  app.post<{ Params: { id: string } }>('/admin/products/:id/stock', async (req, reply) => {
+    const user = requireRole(req.user, 'admin');
+    const id = idParam(req);
+    let form = parseForm(stockAdjustmentForm, req.body);
+    if (form.ok) {
+      try {
+        await adjustProductStock(db, user, id, form.data);
+        await catalogChanged();
+        return reply.code(303).redirect(`/admin/products/${id}`);
+      } catch (err) {
+        form = asFieldErrors(err, req.body);
+      }
+    }
+    const page = await productPage(db, id);
+    return html(reply, 422).send(
+      <AdminProductForm ctx={pageContext(req, reply)} {...page} stockForm={formState(form)} />,
+    );
   });
 
   app.post<{ Params: { id: string } }>('/admin/products/:id/images', async (req, reply) => {
     requireRole(req.user, 'admin');
     const id = idParam(req);
-    const file = await req.file({ limits: { fileSize: 5 * 1024 * 1024, files: 1 } });
+    const file = await req.file({ limits: { fileSize: largestUpload(productImagePolicy), files: 1 } });
     try {
       const bytes = file ? await file.toBuffer() : Buffer.alloc(0);
       await addProductImage(db, storage, id, bytes);
@@ -98,12 +126,11 @@ export async function productAdminRoutes(
       const code = (err as { code?: string }).code;
       const form =
         code === 'FST_REQ_FILE_TOO_LARGE'
-          ? { ok: false as const, errors: { image: 'field.fileTooLarge' as const }, values: {} }
+          ? { ok: false as const, errors: { image: productImagePolicy.messages.tooLarge }, values: {} }
           : asFieldErrors(err, {});
-      const p = await findProductById(db, id);
-      if (!p) throw notFound();
+      const page = await productPage(db, id);
       return html(reply, 422).send(
-        <AdminProductForm ctx={pageContext(req, reply)} p={p} form={form.ok ? undefined : form} />,
+        <AdminProductForm ctx={pageContext(req, reply)} {...page} form={form.ok ? undefined : form} />,
       );
     }
     return reply.code(303).redirect(`/admin/products/${id}`);

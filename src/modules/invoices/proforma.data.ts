@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../platform/db/client.js';
 import type { Locale } from '../../platform/i18n/index.js';
 import { type Order, orderLinesOf } from '../orders/index.js';
-import { findPaymentMethod, listPaymentMethods } from '../payments/index.js';
+import { findPaymentMethod, listPaymentMethods, loadRecentlyChangedMethods } from '../payments/index.js';
 import { getSettings } from '../settings/index.js';
 import { issueProforma } from './actions/issue-proforma.js';
 import { buildProformaModel } from './proforma.model.js';
@@ -29,6 +29,8 @@ export async function loadVerification(db: DbOrTx, code: string | null) {
     getSettings(db),
     listPaymentMethods(db, true),
   ]);
+  // A method whose details changed lately says so: a buyer holding older details checks before paying.
+  const changed = await loadRecentlyChangedMethods(db, methods, new Date());
   const outcome = verifyOutcome(found?.pi, found && { status: found.orderStatus, totalCents: found.orderTotalCents });
   return {
     outcome,
@@ -40,7 +42,11 @@ export async function loadVerification(db: DbOrTx, code: string | null) {
       totalCents: found.pi.totalCents,
       buyer: maskName(found.pi.buyerName),
     },
-    methods: methods.map((m) => ({ name: m.name, accountDetails: m.accountDetails })),
+    methods: methods.map((m) => ({
+      name: m.name,
+      accountDetails: m.accountDetails,
+      changedAt: changed.find((c) => c.id === m.id)?.changedAt,
+    })),
   };
 }
 

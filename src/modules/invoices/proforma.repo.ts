@@ -24,7 +24,7 @@ export async function insertProformaIfAbsent(
     insert into ${proformaInvoices} (order_id, number, code, total_cents, buyer_name, valid_until)
     select ${v.orderId}::int,
       'PI-' || to_char(now() at time zone 'UTC', 'YYYY') || '-' || lpad(nextval('proforma_number_seq')::text, 6, '0'),
-      ${v.code}::text, ${v.totalCents}::int, ${v.buyerName}::text, ${v.validUntil?.toISOString() ?? null}::timestamptz
+      ${v.code}::text, ${v.totalCents}::bigint, ${v.buyerName}::text, ${v.validUntil?.toISOString() ?? null}::timestamptz
     where not exists (select 1 from ${proformaInvoices} p where p.order_id = ${v.orderId}::int)
     on conflict do nothing`);
   return findProformaByOrder(db, v.orderId);

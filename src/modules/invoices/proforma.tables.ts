@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, pgSequence, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, check, integer, pgSequence, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { orders } from '../orders/order.tables.js';
 
 /**
@@ -20,7 +20,7 @@ export const proformaInvoices = pgTable(
     code: text().notNull().unique(),
     issuedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     validUntil: timestamp({ withTimezone: true }),
-    totalCents: integer().notNull(),
+    totalCents: bigint({ mode: 'number' }).notNull(),
     buyerName: text().notNull(),
   },
   () => [check('proforma_invoices_total_check', sql`total_cents >= 0`)],

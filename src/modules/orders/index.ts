@@ -7,6 +7,7 @@ export {
   applyTransition,
   findCustomerOrder,
   findOrderByNumber,
+  lockOrder,
   type Order,
   orderLinesOf,
   QUEUE_COUNT_CAP,

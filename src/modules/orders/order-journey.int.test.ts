@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserClient, loggedInClient } from '../../../test/browser-client.js';
+import { hugePng } from '../../../test/media.js';
 import { placeOrder, png, recordPackingEvidence, today, uploadProof } from '../../../test/orders.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { latestOutbox } from '../../platform/mail/index.js';
@@ -241,6 +242,22 @@ describe('payment proofs', () => {
     );
     expect(noAmount.statusCode).toBe(422);
     expect(noAmount.body).toContain('Enter the amount paid');
+    expect((await order(q.number)).status).toBe('awaiting_payment');
+  });
+
+  it('refuses an image of more pixels than the upload policy allows (a 30000×30000 PNG)', async () => {
+    const q = await quoted();
+    await q.buyer.get(`/orders/${q.number}`);
+    const res = await uploadProof(
+      t.app,
+      q.buyer,
+      q.number,
+      { amount: '6450', reference: 'REF-BOMB', paidOn: today() },
+      { name: 'slip.png', type: 'image/png', data: hugePng() },
+    );
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('at most 40 megapixels');
+    expect(res.body).toContain('value="REF-BOMB"');
     expect((await order(q.number)).status).toBe('awaiting_payment');
   });
 

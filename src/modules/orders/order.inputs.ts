@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseUsdToCents } from '../../platform/money.js';
+import { usdField } from '../../platform/money.js';
 import { countryCodes } from '../settings/index.js';
 import { carriers, shippingMethods } from './order.rules.js';
 
@@ -8,6 +8,11 @@ const text = (max: number, message = 'field.required') =>
 
 export const submitOrderInput = z.object({
   token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+  /** When the cart the form showed was last added to (ms): tells "already ordered" from "empty". */
+  cartAt: z.preprocess(
+    (v) => (typeof v === 'string' && /^\d{1,15}$/.test(v) ? Number(v) : undefined),
+    z.number().int().positive().optional(),
+  ),
   fullName: text(120),
   phone: z
     .string()
@@ -26,15 +31,8 @@ export const submitOrderInput = z.object({
 });
 export type SubmitOrderInput = z.infer<typeof submitOrderInput>;
 
-const usd = (message = 'field.moneyInvalid') =>
-  z.string().transform((v, ctx) => {
-    const cents = parseUsdToCents(v);
-    if (cents === undefined) ctx.addIssue({ code: 'custom', message });
-    return cents ?? 0;
-  });
-
 export const setFreightInput = z.object({
-  freight: usd(),
+  freight: usdField('price'),
   validDays: z.coerce
     .number({ message: 'field.invalid' })
     .int()

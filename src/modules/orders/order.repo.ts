@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { cappedCount, oneRow } from '../../platform/db/capped-count.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { constant } from '../../platform/db/constant.js';
@@ -21,6 +21,17 @@ export const snapshotOf = (o: Order): OrderSnapshot => ({
 
 export async function findOrderByNumber(db: DbOrTx, number: string) {
   const [row] = await db.select().from(orders).where(eq(orders.number, number));
+  return row;
+}
+
+/**
+ * Reads the order and locks its row until the transaction ends. Decisions that count
+ * rows belonging to the order (pending proofs, say) take this first, so two staff acting
+ * at once see each other's committed work instead of both counting the other's row.
+ */
+export async function lockOrder(tx: DbOrTx, id: number) {
+  const [row] = await tx.select().from(orders).where(eq(orders.id, id)).for('update');
+  if (!row) throw new AppError('NOT_FOUND');
   return row;
 }
 
@@ -191,4 +202,15 @@ export async function overdueOrders(db: DbOrTx, now: Date, limit = 50) {
     .where(overdueCondition(now))
     .orderBy(asc(orders.updatedAt), asc(orders.id))
     .limit(limit);
+}
+
+/** The number of the customer's newest order placed at or after `since`, if any. */
+export async function orderPlacedSince(db: DbOrTx, customerId: number, since: Date) {
+  const [row] = await db
+    .select({ number: orders.number })
+    .from(orders)
+    .where(and(eq(orders.customerId, customerId), gte(orders.createdAt, since)))
+    .orderBy(desc(orders.createdAt), desc(orders.id))
+    .limit(1);
+  return row?.number;
 }

@@ -9,7 +9,7 @@ import { pageContext } from '../../platform/http/page-context.js';
 import { cancelOrder } from './actions/cancel-order.js';
 import { confirmDelivery } from './actions/confirm-delivery.js';
 import { postMessage } from './actions/post-message.js';
-import { submitOrder } from './actions/submit-order.js';
+import { CartAlreadyOrdered, submitOrder } from './actions/submit-order.js';
 import { renderCartWithCheckout } from './checkout.js';
 import { messageInput, optionalNoteInput, submitOrderInput } from './order.inputs.js';
 import { orderEvents as eventNames } from './order.machine.js';
@@ -36,6 +36,8 @@ export async function orderRoutes(
         if (created) await catalogChanged();
         return reply.code(303).redirect(`/orders/${number}`);
       } catch (err) {
+        if (err instanceof CartAlreadyOrdered)
+          return renderCartWithCheckout(db, req, reply, 409, undefined, err.orderNumber);
         if (!(err instanceof AppError && err.fields)) throw err;
         return renderCartWithCheckout(db, req, reply, 422, {
           errors: err.fields as never,

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgSequence, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, pgSequence, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/account.tables.js';
 import { products } from '../catalog/catalog.tables.js';
 import { orderStates } from './order.machine.js';
@@ -27,10 +27,11 @@ export const orders = pgTable(
     address: text().notNull(),
     postalCode: text().notNull(),
     cryptoAcknowledged: boolean().notNull().default(false),
-    goodsCents: integer().notNull(),
-    freightCents: integer(),
-    totalCents: integer(),
-    paidCents: integer().notNull().default(0),
+    // 64-bit: up to 10,000 units a line at up to US$1,000,000 each passes 2^31 cents.
+    goodsCents: bigint({ mode: 'number' }).notNull(),
+    freightCents: bigint({ mode: 'number' }),
+    totalCents: bigint({ mode: 'number' }),
+    paidCents: bigint({ mode: 'number' }).notNull().default(0),
     quoteNote: text(),
     quotedAt: timestamp({ withTimezone: true }),
     quoteValidUntil: timestamp({ withTimezone: true }),

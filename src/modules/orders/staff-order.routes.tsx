@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { type EventBus, orderTopic } from '../../platform/events.js';
 import { formValues, parseForm } from '../../platform/http/forms.js';
 import { pageContext } from '../../platform/http/page-context.js';
-import { parseUsdToCents } from '../../platform/money.js';
+import { overCap, parseUsdToCents } from '../../platform/money.js';
 import type { FormState } from '../../platform/views/form.js';
 import { cancelOrder } from './actions/cancel-order.js';
 import { markShipped } from './actions/mark-shipped.js';
@@ -79,9 +79,10 @@ export async function staffOrderRoutes(
       const m = /^price_(\d+)$/.exec(k);
       if (!m || !v.trim()) continue;
       const cents = parseUsdToCents(v);
-      if (cents === undefined)
+      const refused = cents === undefined ? 'field.moneyInvalid' : overCap(cents, 'price');
+      if (refused || cents === undefined)
         return page(req, reply, order, 422, {
-          freight: { errors: { [k]: 'field.moneyInvalid' }, values: formValues(req.body) },
+          freight: { errors: { [k]: refused ?? 'field.moneyInvalid' }, values: formValues(req.body) },
         });
       linePrices.set(Number(m[1]), cents);
     }

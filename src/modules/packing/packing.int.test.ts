@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserClient, loggedInClient } from '../../../test/browser-client.js';
-import { exe, jpeg, mp4, svg } from '../../../test/media.js';
+import { exe, hugePng, jpeg, mp4, svg } from '../../../test/media.js';
 import { type MultipartFile, multipart, placeOrder } from '../../../test/orders.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { orders } from '../orders/index.js';
@@ -174,6 +174,15 @@ describe('recording packing evidence', () => {
       expect(res.body).toContain('Upload photos (JPEG, PNG, WebP) or videos (MP4, MOV, WebM) only');
       expect(res.body).toContain('value="Close-up of seal 1"');
     }
+    const bomb = await upload(
+      staff.warehouse,
+      o.number,
+      parcel!.id,
+      [{ field: 'files', name: 'seal.png', type: 'image/png', data: hugePng() }],
+      { reason: 'Close-up of seal 1' },
+    );
+    expect(bomb.statusCode).toBe(422);
+    expect(bomb.body).toContain('at most 40 megapixels');
     expect(await t.db.select().from(packingFiles).where(eq(packingFiles.orderId, o.order.id))).toEqual([]);
   });
 

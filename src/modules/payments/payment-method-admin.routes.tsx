@@ -8,10 +8,11 @@ import { pageContext } from '../../platform/http/page-context.js';
 import type { MessageKey } from '../../platform/i18n/index.js';
 import { formState } from '../../platform/views/form.js';
 import { cancelPaymentMethodChange, confirmPaymentMethodChange } from './actions/decide-payment-method-change.js';
-import { createPaymentMethod, updatePaymentMethod } from './actions/save-payment-method.js';
+import { proposePaymentMethod } from './actions/propose-payment-method.js';
 import { paymentMethodForm } from './payment-method.inputs.js';
 import { findPaymentMethod, listPaymentMethods } from './payment-method.repo.js';
-import { changesOfMethod, listPendingChanges } from './payment-method-change.repo.js';
+import { RECENT_CHANGE_DAYS } from './payment-method.rules.js';
+import { changesOfMethod, listConfirmedSince, listPendingChanges } from './payment-method-change.repo.js';
 import { type Flash, PaymentMethodForm, PaymentMethodList } from './views/payment-method-pages.js';
 
 const html = (reply: FastifyReply, status = 200) => reply.code(status).type('text/html; charset=utf-8');
@@ -30,13 +31,18 @@ const asFieldErrors = <T,>(err: unknown, body: unknown): FormResult<T> => {
   throw err;
 };
 
-/** Payment methods back office (finance; admins pass). Account details change only through a second admin. */
+/** Payment methods back office (finance; admins pass). Every change is a proposal a second admin confirms. */
 export async function paymentMethodAdminRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
   const listPage = async (req: FastifyRequest, reply: FastifyReply, status = 200, error?: MessageKey) => {
-    const [methods, pending] = await Promise.all([listPaymentMethods(db, false), listPendingChanges(db)]);
+    const since = new Date(Date.now() - RECENT_CHANGE_DAYS * 86_400_000);
+    const [methods, pending, recent] = await Promise.all([
+      listPaymentMethods(db, false),
+      listPendingChanges(db),
+      listConfirmedSince(db, since),
+    ]);
     const ctx = pageContext(req, reply);
     return html(reply, status).send(
-      <PaymentMethodList ctx={ctx} methods={methods} pending={pending} flash={flashOf(req)} error={error} />,
+      <PaymentMethodList ctx={ctx} v={{ methods, pending, recent }} flash={flashOf(req)} error={error} />,
     );
   };
   const editPage = async (
@@ -77,8 +83,8 @@ export async function paymentMethodAdminRoutes(app: FastifyInstance, { db, confi
     const form = parseForm(paymentMethodForm, req.body);
     if (!form.ok)
       return html(reply, 422).send(<PaymentMethodForm ctx={pageContext(req, reply)} form={formState(form)} />);
-    const m = await createPaymentMethod(db, form.data, user, config.publicUrl);
-    return reply.code(303).redirect(`/admin/payment-methods/${m.id}?done=saved`);
+    await proposePaymentMethod(db, null, form.data, user, config.publicUrl);
+    return reply.code(303).redirect('/admin/payment-methods?done=proposed');
   });
 
   app.get<{ Params: { id: string } }>('/admin/payment-methods/:id', async (req, reply) => {
@@ -92,7 +98,7 @@ export async function paymentMethodAdminRoutes(app: FastifyInstance, { db, confi
     let form = parseForm(paymentMethodForm, req.body);
     if (form.ok) {
       try {
-        const { proposed } = await updatePaymentMethod(db, id, form.data, user, config.publicUrl);
+        const { proposed } = await proposePaymentMethod(db, id, form.data, user, config.publicUrl);
         return reply.code(303).redirect(`/admin/payment-methods/${id}?done=${proposed ? 'proposed' : 'saved'}`);
       } catch (err) {
         form = asFieldErrors(err, req.body);
@@ -110,8 +116,8 @@ export async function paymentMethodAdminRoutes(app: FastifyInstance, { db, confi
       const user = requireRole(req.user, decision === 'confirm' ? 'admin' : 'finance');
       const id = idParam(req);
       try {
-        if (decision === 'confirm') await confirmPaymentMethodChange(db, id, user, config.publicUrl);
-        else await cancelPaymentMethodChange(db, id, user, config.publicUrl);
+        if (decision === 'confirm') await confirmPaymentMethodChange(db, id, { user }, config.publicUrl);
+        else await cancelPaymentMethodChange(db, id, { user }, config.publicUrl);
       } catch (err) {
         const message = err instanceof AppError ? err.fields?._form : undefined;
         if (!message || !(err instanceof AppError)) throw err;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseUsdToCents } from '../../platform/money.js';
+import { overCap, parseUsdToCents } from '../../platform/money.js';
 
 /** Textareas post CRLF; details are compared and stored with plain newlines. */
 const multiline = (max: number) =>
@@ -15,8 +15,9 @@ const optionalUsd = z
     const text = (v ?? '').trim();
     if (!text) return null;
     const cents = parseUsdToCents(text);
-    if (cents === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'field.moneyInvalid' });
+    const refused = cents === undefined ? 'field.moneyInvalid' : overCap(cents, 'payment');
+    if (refused || cents === undefined) {
+      ctx.addIssue({ code: 'custom', message: refused ?? 'field.moneyInvalid' });
       return z.NEVER;
     }
     return cents;

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { paymentMethods } from './payment.tables.js';
 
@@ -19,27 +19,8 @@ export async function listPaymentMethods(db: DbOrTx, onlyActive = true) {
 
 export type PaymentMethodFields = Omit<typeof paymentMethods.$inferInsert, 'id' | 'updatedAt'>;
 
+/** Only a confirmed change creates a method (and the demo seed, which writes its rows itself). */
 export async function insertPaymentMethod(db: DbOrTx, fields: PaymentMethodFields) {
   const [row] = await db.insert(paymentMethods).values(fields).returning();
   return row!;
-}
-
-/**
- * Applies the fields that take effect at once. `updated_at` marks a change in how to pay
- * (buyers with an open quote are told), so it moves only when the instructions change.
- */
-export async function updatePaymentMethodFields(
-  db: DbOrTx,
-  id: number,
-  fields: Omit<PaymentMethodFields, 'accountDetails'>,
-) {
-  const [row] = await db
-    .update(paymentMethods)
-    .set({
-      ...fields,
-      updatedAt: sql`case when ${paymentMethods.instructions} is distinct from ${fields.instructions} then now() else ${paymentMethods.updatedAt} end`,
-    })
-    .where(eq(paymentMethods.id, id))
-    .returning();
-  return row;
 }

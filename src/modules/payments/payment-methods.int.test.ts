@@ -1,11 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserClient, loggedInClient } from '../../../test/browser-client.js';
-import { insertPaymentMethod } from '../../../test/factories.js';
+import { BrowserClient, loggedInClient } from '../../../test/browser-client.js';
+import { insertPaymentMethod, insertProduct } from '../../../test/factories.js';
 import { placeOrder } from '../../../test/orders.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { latestOutbox } from '../../platform/mail/index.js';
-import { paymentMethodChanges, paymentMethods } from './index.js';
+import { paymentChangesCommand, paymentMethodChanges, paymentMethods } from './index.js';
 
 let t: TestApp;
 let admins: { client: BrowserClient; email: string; id: number }[];
@@ -51,10 +51,21 @@ const mailsTo = async (subjectPart: string) =>
     .sort();
 const adminEmails = () => admins.map((a) => a.email).sort();
 
-async function createVia(client: BrowserClient, overrides: Record<string, string> = {}) {
-  const res = await client.post('/admin/payment-methods', form(overrides));
+const methodNamed = async (name: string) =>
+  (await t.db.select().from(paymentMethods).where(eq(paymentMethods.name, name)))[0];
+const findChange = async (id: number) =>
+  (await t.db.select().from(paymentMethodChanges).where(eq(paymentMethodChanges.id, id)))[0];
+
+/** Finance proposes a method, a second admin confirms it: the way a method comes to exist. */
+async function createConfirmed(overrides: Record<string, string> = {}) {
+  const res = await finance.post('/admin/payment-methods', form(overrides));
   expect(res.statusCode).toBe(303);
-  return Number(/\/admin\/payment-methods\/(\d+)/.exec(String(res.headers.location))![1]);
+  const [change] = await t.db
+    .select()
+    .from(paymentMethodChanges)
+    .where(and(eq(paymentMethodChanges.kind, 'create'), eq(paymentMethodChanges.status, 'pending')));
+  expect((await C().post(`/admin/payment-methods/changes/${change!.id}/confirm`)).statusCode).toBe(303);
+  return (await findChange(change!.id))!.paymentMethodId!;
 }
 
 describe('payment methods back office', () => {
@@ -68,22 +79,65 @@ describe('payment methods back office', () => {
     expect((await sales.get('/admin')).body).not.toContain('href="/admin/payment-methods"');
   });
 
-  it('creates a method with limits in cents, and tells every admin', async () => {
-    const id = await createVia(finance, { name: 'USDT create test' });
-    const m = await method(id);
+  it('a new method goes live only when a second admin confirms it, and every admin is told', async () => {
+    const buyer = (await loggedInClient(t.app, t.db)).client;
+    const product = await insertProduct(t.db, { priceCents: 300_000 });
+    await buyer.post('/cart/items', { productId: product.id, quantity: 1 });
+    const res = await finance.post(
+      '/admin/payment-methods',
+      form({ name: 'USDT create test', accountDetails: 'TRC20: TAttacker000000000000000000000' }),
+    );
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/admin/payment-methods?done=proposed');
+    // Proposed only: not a method yet, so neither checkout nor /verify offers it.
+    expect(await methodNamed('USDT create test')).toBeUndefined();
+    expect((await buyer.get('/cart')).body).not.toContain('USDT create test');
+    expect((await new BrowserClient(t.app).get('/verify/ZZZZZZZZZZ')).body).not.toContain('TAttacker');
+    expect(await mailsTo('Confirm new payment method: USDT create test')).toEqual(adminEmails());
+    const list = await B().get('/admin/payment-methods');
+    expect(list.body).toContain('Payment details waiting for confirmation');
+    expect(list.body).toContain('TRC20: TAttacker000000000000000000000');
+    expect((await B().get('/admin')).body).toContain('USDT create test');
+
+    const [change] = await t.db.select().from(paymentMethodChanges).where(eq(paymentMethodChanges.kind, 'create'));
+    expect((await finance.post(`/admin/payment-methods/changes/${change!.id}/confirm`)).statusCode).toBe(403);
+    expect((await B().post(`/admin/payment-methods/changes/${change!.id}/confirm`)).statusCode).toBe(303);
+    const m = (await methodNamed('USDT create test'))!;
     expect(m).toMatchObject({
-      name: 'USDT create test',
       instructions: 'Send the exact total in USDT on TRON.\nQuote the order number.',
+      accountDetails: 'TRC20: TAttacker000000000000000000000',
       minOrderCents: 10_000,
       maxOrderCents: 25_000_000,
       largeOrderOnly: false,
       active: true,
       sortOrder: 2,
     });
-    expect(await mailsTo('New payment method: USDT create test')).toEqual(adminEmails());
-    const list = await finance.get('/admin/payment-methods');
-    expect(list.body).toContain('USDT create test');
-    expect(list.body).toContain('$100.00 – $250,000.00');
+    expect(await mailsTo('New payment method live: USDT create test')).toEqual(adminEmails());
+    const cart = await buyer.get('/cart');
+    expect(cart.body).toContain('USDT create test');
+    // Announced to buyers where they choose how to pay.
+    expect(cart.body).toContain('Payment details changed recently');
+    const verify = (await new BrowserClient(t.app).get('/verify/ZZZZZZZZZZ')).body;
+    expect(verify).toContain('TAttacker');
+    expect(verify).toContain('These details changed on');
+    const after = await finance.get('/admin/payment-methods');
+    expect(after.body).toContain('$100.00 – $250,000.00');
+    expect(after.body).toContain('Recently confirmed changes');
+  });
+
+  it('an admin cannot confirm the method they proposed', async () => {
+    const res = await A().post('/admin/payment-methods', form({ name: 'Own method' }));
+    expect(res.statusCode).toBe(303);
+    const [change] = await t.db
+      .select()
+      .from(paymentMethodChanges)
+      .where(and(eq(paymentMethodChanges.kind, 'create'), eq(paymentMethodChanges.status, 'pending')));
+    await A().get('/admin/payment-methods');
+    const own = await A().post(`/admin/payment-methods/changes/${change!.id}/confirm`);
+    expect(own.statusCode).toBe(403);
+    expect(await methodNamed('Own method')).toBeUndefined();
+    expect((await finance.post(`/admin/payment-methods/changes/${change!.id}/cancel`)).statusCode).toBe(303);
+    expect(await methodNamed('Own method')).toBeUndefined();
   });
 
   it('refuses bad input beside the fields and keeps what was typed', async () => {
@@ -96,24 +150,61 @@ describe('payment methods back office', () => {
     expect(res.body).toContain('Enter an amount in US dollars');
     expect(res.body).toContain('id="f-accountDetails-error"');
     expect(res.body).toContain('value="12,5x"');
+    const huge = await finance.post('/admin/payment-methods', form({ maxOrder: '9999999999' }));
+    expect(huge.statusCode).toBe(422);
+    expect(huge.body).toContain('Enter at most $100,000,000.00');
+    expect(huge.body).toContain('value="9999999999"');
     const order = await finance.post('/admin/payment-methods', form({ minOrder: '5000', maxOrder: '100' }));
     expect(order.statusCode).toBe(422);
     expect(order.body).toContain('The maximum must not be below the minimum');
   });
 
-  it('applies name, instructions, limits and flags at once; account details only after a second admin', async () => {
-    const id = await createVia(A(), { name: 'Bank wire HK' });
-    const before = await method(id);
-
-    // Only the name and flags: no change to how to pay, so quoted buyers are not alarmed.
-    let res = await finance.post(
-      `/admin/payment-methods/${id}`,
-      form({ name: 'Bank wire (HKD/USD)', largeOrderOnly: 'on', active: '', maxOrder: '' }),
-    );
+  it.each([
+    [
+      'instructions',
+      { instructions: 'Pay to our new partner account instead.' },
+      { instructions: 'Pay to our new partner account instead.' },
+    ],
+    ['the active flag', { active: '' }, { active: false }],
+    ['the display order', { sortOrder: '-1000' }, { sortOrder: -1000 }],
+    ['the limits', { minOrder: '', maxOrder: '' }, { minOrderCents: null, maxOrderCents: null }],
+    ['the large-order flag', { largeOrderOnly: 'on' }, { largeOrderOnly: true }],
+    ['the name', { name: 'Bank wire (preferred)' }, { name: 'Bank wire (preferred)' }],
+  ] as const)('a change of %s waits for a second admin', async (_what, edit, applied) => {
+    const pm = await insertPaymentMethod(t.db, {
+      name: 'Wire terms',
+      instructions: 'Send the exact total in USDT on TRON.\nQuote the order number.',
+      accountDetails: 'TRC20: TXq1wallet0000000000000000000000',
+      minOrderCents: 10_000,
+      maxOrderCents: 25_000_000,
+      sortOrder: 2,
+    });
+    await finance.get(`/admin/payment-methods/${pm.id}`);
+    const res = await finance.post(`/admin/payment-methods/${pm.id}`, form({ name: 'Wire terms', ...edit }));
     expect(res.statusCode).toBe(303);
-    let m = await method(id);
-    expect(m).toMatchObject({ name: 'Bank wire (HKD/USD)', largeOrderOnly: true, active: false, maxOrderCents: null });
-    expect(m.updatedAt.getTime()).toBe(before.updatedAt.getTime());
+    expect(res.headers.location).toBe(`/admin/payment-methods/${pm.id}?done=proposed`);
+    expect(await method(pm.id)).toEqual(pm);
+    const [change] = await changesOf(pm.id);
+    expect(change!.status).toBe('pending');
+    expect((await B().post(`/admin/payment-methods/changes/${change!.id}/confirm`)).statusCode).toBe(303);
+    expect(await method(pm.id)).toMatchObject({ ...applied, accountDetails: pm.accountDetails });
+  });
+
+  it('saving the form unchanged proposes nothing', async () => {
+    const id = await createConfirmed({ name: 'Bank wire HK' });
+    const before = await method(id);
+    const res = await finance.post(`/admin/payment-methods/${id}`, form({ name: 'Bank wire HK' }));
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe(`/admin/payment-methods/${id}?done=saved`);
+    expect(await changesOf(id)).toHaveLength(1); // its creation
+    expect(await method(id)).toEqual(before);
+  });
+
+  it('account details change only after a second admin', async () => {
+    const id = await createConfirmed({ name: 'Bank wire (HKD/USD)' });
+    const before = await method(id);
+    let res: Awaited<ReturnType<BrowserClient['post']>>;
+    let m: typeof before;
 
     // New account details: saved as a pending change, nothing applied yet.
     res = await A().post(
@@ -124,7 +215,7 @@ describe('payment methods back office', () => {
     expect(res.headers.location).toBe(`/admin/payment-methods/${id}?done=proposed`);
     m = await method(id);
     expect(m.accountDetails).toBe(before.accountDetails);
-    const [change] = await changesOf(id);
+    const [change] = (await changesOf(id)).filter((c) => c.status === 'pending');
     expect(change).toMatchObject({
       status: 'pending',
       proposedBy: admins[0]!.id,
@@ -148,7 +239,7 @@ describe('payment methods back office', () => {
     );
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('Another change to these details is already waiting');
-    expect(await changesOf(id)).toHaveLength(1);
+    expect(await changesOf(id)).toHaveLength(2);
 
     // The proposer cannot confirm; finance cannot confirm.
     await A().get('/admin/payment-methods');
@@ -164,7 +255,7 @@ describe('payment methods back office', () => {
     m = await method(id);
     expect(m.accountDetails).toBe('HSBC HK 123-456789-001\nSWIFT HSBCHKHHHKH');
     expect(m.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
-    expect((await changesOf(id))[0]).toMatchObject({ status: 'confirmed', decidedBy: admins[1]!.id });
+    expect(await findChange(change!.id)).toMatchObject({ status: 'confirmed', decidedBy: admins[1]!.id });
     expect(await mailsTo('Payment details changed: Bank wire (HKD/USD)')).toEqual(adminEmails());
     expect((await B().get('/admin')).body).not.toContain('Payment details waiting for confirmation');
   });
@@ -253,5 +344,28 @@ describe('payment methods back office', () => {
     const page = await finance.get(`/admin/payment-methods/${pm.id}`);
     expect(page.body).toContain('Suspicious account');
     expect(page.body).toContain('Cancelled');
+  });
+
+  it('in a shop with a single admin, the operator confirms from the command line', async () => {
+    const pm = await insertPaymentMethod(t.db, { name: 'Console wire', accountDetails: 'Console old' });
+    await finance.get(`/admin/payment-methods/${pm.id}`);
+    const edit = { ...form({ name: pm.name, accountDetails: 'Console new' }) };
+    expect((await finance.post(`/admin/payment-methods/${pm.id}`, edit)).statusCode).toBe(303);
+    const [change] = await changesOf(pm.id);
+    const out: string[] = [];
+    const run = (...args: string[]) => paymentChangesCommand(t.db, args, 'http://shop.test', (l) => out.push(l));
+    expect(await run('list')).toBe(0);
+    expect(out.join('\n')).toContain(`#${change!.id}`);
+    expect(out.join('\n')).toContain('Console new');
+    expect(await run('confirm', 'nonsense')).toBe(1);
+    expect(await run('confirm', String(change!.id))).toBe(0);
+    expect((await method(pm.id)).accountDetails).toBe('Console new');
+    expect(await findChange(change!.id)).toMatchObject({
+      status: 'confirmed',
+      decidedBy: null,
+      decidedOnConsole: true,
+    });
+    expect(await run('confirm', String(change!.id))).toBe(1);
+    expect((await finance.get(`/admin/payment-methods/${pm.id}`)).body).toContain('Operator (command line)');
   });
 });

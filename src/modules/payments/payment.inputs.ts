@@ -1,13 +1,9 @@
 import { z } from 'zod';
-import { parseUsdToCents } from '../../platform/money.js';
+import { usdField } from '../../platform/money.js';
 
 export const proofFields = z
   .object({
-    amount: z.string().transform((v, ctx) => {
-      const cents = parseUsdToCents(v);
-      if (!cents) ctx.addIssue({ code: 'custom', message: 'field.amountInvalid' });
-      return cents ?? 0;
-    }),
+    amount: usdField('payment', { invalid: 'field.amountInvalid', positive: true }),
     reference: z.string().trim().min(3, { message: 'field.referenceRequired' }).max(200, { message: 'field.tooLong' }),
     paidOn: z
       .string()

@@ -8,6 +8,7 @@ import { type FieldErrors, parseForm } from '../../platform/http/forms.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import { sendPrivateFile } from '../../platform/http/send-private-file.js';
 import type { Storage } from '../../platform/storage.js';
+import { largestUpload } from '../../platform/upload-policy.js';
 import type { FormState } from '../../platform/views/form.js';
 import { findOrderByNumber, type Order } from '../orders/index.js';
 import { findCustomerOrder } from '../orders/order.repo.js';
@@ -16,9 +17,8 @@ import { OrderPage } from '../orders/views/order-page.js';
 import { reviewPaymentProof } from './actions/review-payment-proof.js';
 import { uploadPaymentProof } from './actions/upload-payment-proof.js';
 import { proofFields, rejectInput } from './payment.inputs.js';
+import { proofUploadPolicy } from './payment-proof.files.js';
 import { findProof } from './payment-proof.repo.js';
-
-export const MAX_PROOF_BYTES = 10 * 1024 * 1024;
 
 /** Reads the multipart form: text fields plus the one file, never more than the limit. */
 async function readProofForm(req: FastifyRequest) {
@@ -26,7 +26,9 @@ async function readProofForm(req: FastifyRequest) {
   let bytes: Buffer = Buffer.alloc(0);
   let tooLarge = false;
   try {
-    for await (const part of req.parts({ limits: { fileSize: MAX_PROOF_BYTES, files: 1, fields: 10 } })) {
+    for await (const part of req.parts({
+      limits: { fileSize: largestUpload(proofUploadPolicy), files: 1, fields: 10 },
+    })) {
       if (part.type === 'file') {
         const data = await (part as MultipartFile).toBuffer();
         if (part.fieldname === 'proof') bytes = data;
@@ -61,7 +63,7 @@ export async function paymentRoutes(
     const { fields, bytes, tooLarge } = await readProofForm(req);
     const form = parseForm(proofFields, fields);
     const errors: FieldErrors = form.ok ? {} : { ...form.errors };
-    if (tooLarge) errors.proof = 'proof.tooLarge';
+    if (tooLarge) errors.proof = proofUploadPolicy.messages.tooLarge;
     else if (bytes.length === 0) errors.proof = 'proof.required';
     if (!form.ok || Object.keys(errors).length) return rerender(req, reply, order, { errors, values: fields });
     try {

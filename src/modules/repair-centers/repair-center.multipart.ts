@@ -1,6 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { MessageKey } from '../../platform/i18n/index.js';
-import { MAX_PHOTO_BYTES, MAX_PHOTOS } from './repair-center.rules.js';
+import { largestUpload } from '../../platform/upload-policy.js';
+import { repairCenterPhotoPolicy } from './actions/store-photos.js';
+import { MAX_PHOTOS } from './repair-center.rules.js';
 
 export interface MultipartForm {
   fields: Record<string, string | string[]>;
@@ -11,7 +13,7 @@ export interface MultipartForm {
 
 /**
  * Reads the repair-center form (multipart, so photos can come with it). Each photo is
- * cut off at 5 MB by the parser before it is buffered whole; one photo more than the
+ * cut off at the photo policy's limit by the parser before it is buffered whole; one photo more than the
  * limit is read only to say "too many". Empty file inputs are skipped.
  */
 export async function readMultipartForm(req: FastifyRequest): Promise<MultipartForm> {
@@ -23,7 +25,9 @@ export async function readMultipartForm(req: FastifyRequest): Promise<MultipartF
     fields[name] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
   };
   try {
-    for await (const part of req.parts({ limits: { fileSize: MAX_PHOTO_BYTES, files: MAX_PHOTOS + 1, fields: 60 } })) {
+    for await (const part of req.parts({
+      limits: { fileSize: largestUpload(repairCenterPhotoPolicy), files: MAX_PHOTOS + 1, fields: 60 },
+    })) {
       if (part.type === 'field') {
         if (typeof part.value === 'string') add(part.fieldname, part.value);
         continue;
@@ -34,7 +38,7 @@ export async function readMultipartForm(req: FastifyRequest): Promise<MultipartF
     }
   } catch (err) {
     const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') photoError = 'field.photoTooLarge';
+    if (code === 'FST_REQ_FILE_TOO_LARGE') photoError = repairCenterPhotoPolicy.messages.tooLarge;
     else if (code === 'FST_FILES_LIMIT') photoError = 'field.tooManyPhotos';
     else throw err;
   }

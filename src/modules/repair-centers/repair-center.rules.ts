@@ -8,7 +8,6 @@ export const services = ['hash_board', 'psu', 'control_board', 'chip_level', 'fi
 export type RepairService = (typeof services)[number];
 
 export const MAX_PHOTOS = 6;
-export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 /** Review target shown to the owner (DESIGN §4). */
 export const REVIEW_BUSINESS_DAYS = { min: 1, max: 3 } as const;
 

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserClient, loggedInClient } from '../../../test/browser-client.js';
+import { hugePng } from '../../../test/media.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { repairCenters } from './index.js';
 import { NOT_AN_IMAGE, PNG, postMultipart, validCenter } from './repair-centers.test-helpers.js';
@@ -103,6 +104,12 @@ describe('Repair Center (owner)', () => {
     expect(fake.statusCode).toBe(422);
     expect(fake.body).toContain('Photos must be JPEG, PNG or WebP images');
     expect(fake.body).toContain('value="Kept"');
+
+    const bomb = await postMultipart(t.app, client, '/repair-centers', validCenter({ city: 'Kept' }), [
+      { filename: 'photo.png', type: 'image/png', data: hugePng() },
+    ]);
+    expect(bomb.statusCode).toBe(422);
+    expect(bomb.body).toContain('at most 40 megapixels');
 
     const seven = Array.from({ length: 7 }, () => ({ filename: 'p.png', type: 'image/png', data: PNG }));
     const tooMany = await postMultipart(t.app, client, '/repair-centers', validCenter(), seven);

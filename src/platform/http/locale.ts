@@ -4,6 +4,15 @@ import { i18n, isLocale, type Locale, locales, negotiateLocale } from '../i18n/i
 
 const COOKIE = 'hc_locale';
 
+/** Does the text hold a control character (U+0000–U+001F, U+007F), raw or percent-encoded? */
+export function hasControlCharacter(text: string) {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return true;
+  }
+  return /%(?:[01][0-9a-f]|7f)/i.test(text);
+}
+
 /** Locale: the user's remembered choice (cookie), else Accept-Language, else English. */
 export function registerLocale(
   app: FastifyInstance,
@@ -35,7 +44,11 @@ export function registerLocale(
   });
 }
 
-/** Only same-site paths: "/x" but never "//evil.example" or "/\\evil". */
+/**
+ * Only same-site paths: "/x" but never "//evil.example" or "/\\evil", and no control
+ * characters, raw or encoded (browsers drop a tab or newline, so "/\t/evil.example" is
+ * "//evil.example").
+ */
 export function safeBackPath(path: string | undefined, fallback = '/'): string {
-  return path && /^\/(?![/\\])/.test(path) ? path : fallback;
+  return path && /^\/(?![/\\])/.test(path) && !hasControlCharacter(path) ? path : fallback;
 }

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exe, jpeg, mov, mp4, svg, webm } from '../../../test/media.js';
 import { type MultipartFile, multipart } from '../../../test/orders.js';
 import { createStorage } from '../storage.js';
-import { readMediaUpload } from './media-upload.js';
+import { defineUploadPolicy } from '../upload-policy.js';
+import { evidenceMediaPolicy, readMediaUpload } from './media-upload.js';
 
 let app: FastifyInstance;
 let root: string;
@@ -25,8 +26,10 @@ beforeAll(async () => {
       folder: 'media',
       fileFields: ['files'],
       maxFiles: 3,
-      maxPhotoBytes: 64 * 1024,
-      maxVideoBytes: 256 * 1024,
+      policy: defineUploadPolicy({
+        ...evidenceMediaPolicy,
+        maxBytes: { photo: 64 * 1024, video: 256 * 1024 },
+      }),
     }),
   );
   await app.ready();

@@ -1,26 +1,39 @@
 import { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
-import { fileTypeFromBuffer } from 'file-type';
 import { AppError } from '../errors.js';
-import { reencodeImage } from '../images.js';
 import type { Storage } from '../storage.js';
+import {
+  checkImagePixels,
+  defineUploadPolicy,
+  largestUpload,
+  MAX_IMAGE_PIXELS,
+  overLimit,
+  reencodeImage,
+  SNIFF_BYTES,
+  sniffUpload,
+  type UploadPolicy,
+  type UploadProblem,
+  type UploadType,
+} from '../upload-policy.js';
 import type { FieldErrors } from './forms.js';
 
-export const MAX_PHOTO_BYTES = 20 * 1024 * 1024;
-export const MAX_VIDEO_BYTES = 1024 * 1024 * 1024;
 export const MAX_MEDIA_FILES = 10;
 
-/** Allowed by content only (magic bytes); the name and the browser's Content-Type are ignored. */
-const accepted: Record<string, { mimeType: string; kind: MediaKind }> = {
-  jpg: { mimeType: 'image/jpeg', kind: 'photo' },
-  png: { mimeType: 'image/png', kind: 'photo' },
-  webp: { mimeType: 'image/webp', kind: 'photo' },
-  mp4: { mimeType: 'video/mp4', kind: 'video' },
-  mov: { mimeType: 'video/quicktime', kind: 'video' },
-  webm: { mimeType: 'video/webm', kind: 'video' },
-};
-/** file-type's own sample size: enough for every container above (WebM needs its EBML DocType). */
-const SNIFF_BYTES = 4100;
+/**
+ * Evidence photos and videos (packing, after-sales): originals kept for staff, photos
+ * shown to buyers only as re-encoded previews without metadata.
+ */
+export const evidenceMediaPolicy = defineUploadPolicy({
+  maxBytes: { photo: 20 * 1024 * 1024, video: 1024 * 1024 * 1024 },
+  maxPixels: MAX_IMAGE_PIXELS,
+  images: 'preview',
+  messages: {
+    badType: 'media.badType',
+    tooLarge: 'media.tooLarge',
+    tooManyPixels: 'upload.tooManyPixels',
+    unreadable: 'field.imageUnreadable',
+  },
+});
 
 export type MediaKind = 'photo' | 'video';
 
@@ -51,16 +64,16 @@ export interface MediaUploadOptions {
   /** File fields the form declares; files in other fields are discarded unread. */
   fileFields: readonly string[];
   maxFiles?: number;
-  maxPhotoBytes?: number;
-  maxVideoBytes?: number;
+  /** Photos and videos only; `evidenceMediaPolicy` unless the form says otherwise. */
+  policy?: UploadPolicy;
 }
 
 type FilePart = Readable & { truncated?: boolean };
 
 /**
  * Reads a multipart form, streaming each file straight to storage (never whole in
- * memory). The parser's per-file limit is the video limit; photos are cut off at their
- * own limit as soon as the count passes it. A refused file (type, size, count) makes the
+ * memory), under the form's upload policy. The parser's per-file limit is the largest
+ * kind's; photos are cut off at their own limit as soon as the count passes it. A refused file (type, size, count) makes the
  * whole request keep nothing, while the rest of the body is still parsed so that typed
  * text fields come back. Any other failure (client abort, disk error) removes every file
  * this request stored and rethrows: nothing half-written or unreferenced stays behind.
@@ -73,7 +86,9 @@ export async function readMediaUpload(
 ): Promise<MediaUpload> {
   if (!req.isMultipart()) throw new AppError('VALIDATION');
   const maxFiles = options.maxFiles ?? MAX_MEDIA_FILES;
-  const limits = { photo: options.maxPhotoBytes ?? MAX_PHOTO_BYTES, video: options.maxVideoBytes ?? MAX_VIDEO_BYTES };
+  const policy = options.policy ?? evidenceMediaPolicy;
+  // A stream is stored as it arrives: the original always exists, so nothing can replace it.
+  if (policy.images === 'replace') throw new Error('streamed uploads keep their originals: use a preview policy');
   const fields: Record<string, string> = {};
   const files: StoredMedia[] = [];
   const errors: FieldErrors = {};
@@ -81,7 +96,7 @@ export async function readMediaUpload(
   try {
     // Oversize is read from `file.truncated` per part (typed @fastify/multipart omits this option).
     const partsOptions = {
-      limits: { fileSize: limits.video, files: maxFiles, fields: 50, parts: maxFiles + 50 },
+      limits: { fileSize: largestUpload(policy), files: maxFiles, fields: 50, parts: maxFiles + 50 },
       throwFileSizeLimit: false,
     };
     for await (const part of req.parts(partsOptions)) {
@@ -95,9 +110,9 @@ export async function readMediaUpload(
         await drain(part.file);
         continue;
       }
-      const result = await storePart(part.file, storage, options.folder, limits);
+      const result = await storePart(part.file, storage, options.folder, policy);
       if (result === null) continue;
-      if ('error' in result) errors[part.fieldname] ??= result.error;
+      if ('error' in result) errors[part.fieldname] ??= policy.messages[result.error];
       else files.push({ field: part.fieldname, ...result });
     }
   } catch (err) {
@@ -112,7 +127,7 @@ export async function readMediaUpload(
   }
   if (!Object.keys(errors).length) {
     try {
-      await addPreviews(storage, options.folder, files, errors);
+      await addPreviews(storage, options.folder, files, errors, policy);
     } catch (err) {
       await discardMedia(storage, files);
       throw err;
@@ -138,8 +153,8 @@ async function storePart(
   file: FilePart,
   storage: Storage,
   folder: string,
-  limits: Record<MediaKind, number>,
-): Promise<PartResult | { error: 'media.badType' | 'media.tooLarge' } | null> {
+  policy: UploadPolicy,
+): Promise<PartResult | { error: UploadProblem } | null> {
   const chunks = file[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   const head: Buffer[] = [];
   let headBytes = 0;
@@ -151,33 +166,32 @@ async function storePart(
   }
   if (headBytes === 0) return null; // a file input left empty still sends an empty part
   const first = Buffer.concat(head);
-  const type = await fileTypeFromBuffer(first);
-  const allowed = type && accepted[type.ext];
-  if (!type || !allowed) {
+  const type = await sniffUpload(first, policy);
+  if (typeof type === 'string' || type.kind === 'pdf') {
     await drainIterator(chunks);
-    return { error: 'media.badType' };
+    return { error: 'badType' };
   }
-  const limit = limits[allowed.kind];
+  const accepted: UploadType = type;
   let tooLarge = false;
   // Pulled by storage.put at the pace the disk takes it; the request is paused meanwhile.
   async function* body() {
     let size = first.length;
     let next: IteratorResult<Buffer> = { done: false, value: first };
     while (!next.done) {
-      if (size > limit) break;
+      if (overLimit(size, accepted, policy)) break;
       yield next.value;
       next = await chunks.next();
       if (!next.done) size += next.value.length;
     }
     // busboy stops a file at the video limit and marks it truncated.
-    if (size > limit || file.truncated) {
+    if (overLimit(size, accepted, policy) || file.truncated) {
       tooLarge = true;
       throw new Error('file over its size limit');
     }
   }
   try {
     const stored = await storage.put(Readable.from(body(), { objectMode: false }), folder, type.ext);
-    return { ...stored, mimeType: allowed.mimeType, kind: allowed.kind, previewKey: null };
+    return { ...stored, mimeType: accepted.mimeType, kind: type.kind, previewKey: null };
   } catch (err) {
     if (!tooLarge) {
       // Stop the parser too, so an aborted or failed request does not wait on this part.
@@ -185,20 +199,36 @@ async function storePart(
       throw err;
     }
     await drainIterator(chunks);
-    return { error: 'media.tooLarge' };
+    return { error: 'tooLarge' };
   }
 }
 
-/** Buyers only ever see photos re-encoded without metadata; photos are small enough to re-read whole. */
-async function addPreviews(storage: Storage, folder: string, files: StoredMedia[], errors: FieldErrors) {
+/**
+ * Photos are pixel-checked from their header, then (under a `preview` policy) re-encoded
+ * without metadata: the only version buyers see. Photos are small enough to re-read whole.
+ */
+async function addPreviews(
+  storage: Storage,
+  folder: string,
+  files: StoredMedia[],
+  errors: FieldErrors,
+  policy: UploadPolicy,
+) {
   for (const file of files) {
     if (file.kind !== 'photo') continue;
+    const bytes = await readAll(storage.open(file.key));
+    const problem = await checkImagePixels(bytes, policy);
+    if (problem) {
+      errors[file.field] ??= policy.messages[problem];
+      return;
+    }
+    if (policy.images !== 'preview') continue;
     try {
-      const webp = await reencodeImage(await readAll(storage.open(file.key)));
+      const webp = await reencodeImage(bytes, policy);
       file.previewKey = (await storage.put(Readable.from([webp]), folder, 'webp')).key;
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      errors[file.field] ??= 'field.imageUnreadable';
+      errors[file.field] ??= policy.messages.unreadable;
       return;
     }
   }

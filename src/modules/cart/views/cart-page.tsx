@@ -68,12 +68,26 @@ function LineRow({ ctx, line, v }: { ctx: PageContext; line: CartLine; v: CartVi
   );
 }
 
-/** `checkout` is the order form (rendered by the orders module) shown under a non-empty cart. */
-export function CartPage({ ctx, v, checkout }: { ctx: PageContext; v: CartView; checkout?: JSX.Element }) {
+/**
+ * `checkout` is the order form (rendered by the orders module) shown under a non-empty
+ * cart; `notice` a message from it above the cart (e.g. this cart was already ordered).
+ */
+export function CartPage({
+  ctx,
+  v,
+  checkout,
+  notice,
+}: {
+  ctx: PageContext;
+  v: CartView;
+  checkout?: JSX.Element;
+  notice?: JSX.Element | string;
+}) {
   const { t, i18n } = ctx;
   return (
     <Layout ctx={ctx} title={t('cart.title')}>
       <h1>{t('cart.title')}</h1>
+      {notice}
       {v.lines.length === 0 ? (
         <section class="card empty">
           <p>{t('cart.empty')}</p>

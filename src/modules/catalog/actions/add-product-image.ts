@@ -1,21 +1,29 @@
-import { Readable } from 'node:stream';
 import { eq, sql } from 'drizzle-orm';
-import { fileTypeFromBuffer } from 'file-type';
 import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
-import { reencodeImage } from '../../../platform/images.js';
 import type { Storage } from '../../../platform/storage.js';
+import { defineUploadPolicy, MAX_IMAGE_PIXELS, requireUpload, storeUpload } from '../../../platform/upload-policy.js';
 import { products } from '../catalog.tables.js';
 
-const allowed = new Set(['jpg', 'png', 'webp']);
 export const MAX_IMAGES = 8;
 
-/** Stores an uploaded product picture; its type is decided by its bytes, never its name. */
+/** Product pictures are shown to every buyer: only the re-encoded WebP, without metadata, is kept. */
+export const productImagePolicy = defineUploadPolicy({
+  maxBytes: { photo: 5 * 1024 * 1024 },
+  maxPixels: MAX_IMAGE_PIXELS,
+  images: 'replace',
+  messages: {
+    badType: 'field.imageType',
+    tooLarge: 'field.fileTooLarge',
+    tooManyPixels: 'upload.tooManyPixels',
+    unreadable: 'field.imageUnreadable',
+  },
+});
+
+/** Stores an uploaded product picture under the product image policy. */
 export async function addProductImage(db: Db, storage: Storage, productId: number, bytes: Buffer) {
-  const type = await fileTypeFromBuffer(bytes);
-  if (!type || !allowed.has(type.ext)) throw new AppError('VALIDATION', { fields: { image: 'field.imageType' } });
-  // Shown to every buyer: re-encoded, without the original's metadata.
-  const stored = await storage.put(Readable.from(await reencodeImage(bytes)), 'products', 'webp');
+  const checked = await requireUpload(bytes, productImagePolicy, 'image');
+  const stored = await storeUpload(storage, 'products', checked, productImagePolicy);
   const url = `/media/${stored.key}`;
   const rows = await db
     .update(products)

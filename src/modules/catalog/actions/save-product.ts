@@ -1,10 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
-import type { ProductFormData } from '../catalog.inputs.js';
+import type { NewProductFormData, ProductFormData } from '../catalog.inputs.js';
 import { products } from '../catalog.tables.js';
+import type { ProductInput } from '../product.types.js';
+import { adjustStock } from '../stock.repo.js';
 
-function toColumns(data: ProductFormData) {
+/** Never the stock: only the ledger changes it (stock.repo.ts). */
+function toColumns(data: ProductFormData): Omit<ProductInput, 'stock'> {
   const { price, ...rest } = data;
   return { ...rest, priceCents: price };
 }
@@ -19,11 +22,18 @@ function clash(err: unknown): never {
   throw err;
 }
 
-export async function createProduct(db: Db, data: ProductFormData) {
+/** A new product starts at stock 0; its initial stock is the ledger's first row, in the same transaction. */
+export async function createProduct(db: Db, actorId: number, data: NewProductFormData) {
+  const { initialStock, ...product } = data;
   try {
-    const [row] = await db.insert(products).values(toColumns(data)).returning({ id: products.id });
-    return row!;
+    return await db.transaction(async (tx) => {
+      const [row] = await tx.insert(products).values(toColumns(product)).returning({ id: products.id });
+      if (initialStock > 0)
+        await adjustStock(tx, { productId: row!.id, delta: initialStock, reason: 'initial', note: null, actorId });
+      return row!;
+    });
   } catch (err) {
+    if (err instanceof AppError) throw err;
     clash(err);
   }
 }

@@ -8,6 +8,9 @@ import { CsrfField } from '../../../platform/views/layout.js';
 import { categories } from '../categories.js';
 import { coolings, hashrateUnits, productKinds } from '../product.rules.js';
 import type { Product } from '../product.types.js';
+import type { StockLedger } from '../stock.repo.js';
+import { MAX_STOCK_ADJUSTMENT } from '../stock.rules.js';
+import { StockSection } from './stock-section.js';
 
 export function AdminProductList({ ctx, items, q }: { ctx: PageContext; items: Product[]; q: string }) {
   const { t, i18n } = ctx;
@@ -58,7 +61,17 @@ export function AdminProductList({ ctx, items, q }: { ctx: PageContext; items: P
   );
 }
 
-export function AdminProductForm({ ctx, p, form }: { ctx: PageContext; p?: Product; form?: FormState }) {
+export interface AdminProductProps {
+  ctx: PageContext;
+  p?: Product;
+  form?: FormState;
+  /** The product's stock history (edit page). */
+  ledger?: StockLedger;
+  /** The "Adjust stock" form after a refused adjustment. */
+  stockForm?: FormState;
+}
+
+export function AdminProductForm({ ctx, p, form, ledger, stockForm }: AdminProductProps) {
   const { t } = ctx;
   const f = (name: string, label: MessageKey, value?: string | number | null, type = 'text') => (
     <Field ctx={ctx} form={form} name={name} label={t(label)} value={value} type={type} />
@@ -130,7 +143,21 @@ export function AdminProductForm({ ctx, p, form }: { ctx: PageContext; p?: Produ
         <fieldset>
           <legend>{t('admin.commerce')}</legend>
           {f('price', 'admin.priceUsd', p ? centsToUsdInput(p.priceCents) : '')}
-          {f('stock', 'admin.stock', p?.stock ?? 0, 'number')}
+          {p ? (
+            <p class="field">
+              {t('admin.stock')}: <strong>{String(p.stock)}</strong> <a href="#stock">{t('stock.adjust')}</a>
+            </p>
+          ) : (
+            <Field
+              ctx={ctx}
+              form={form}
+              name="initialStock"
+              label={t('stock.initial')}
+              value={0}
+              type="number"
+              attrs={{ min: 0, max: MAX_STOCK_ADJUSTMENT, step: 1 }}
+            />
+          )}
           <CheckboxField
             form={form}
             name="backorderAllowed"
@@ -165,6 +192,7 @@ export function AdminProductForm({ ctx, p, form }: { ctx: PageContext; p?: Produ
           {t('admin.save')}
         </button>
       </form>
+      {p && <StockSection ctx={ctx} p={p} ledger={ledger} form={stockForm} />}
       {p && <ImageManager ctx={ctx} p={p} form={form} />}
     </AdminShell>
   );

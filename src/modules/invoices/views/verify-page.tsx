@@ -118,6 +118,7 @@ export function VerifyResultPage({ ctx, v }: { ctx: PageContext; v: Verification
                 <pre class="account" safe>
                   {m.accountDetails}
                 </pre>
+                {m.changedAt && <p class="hint">{t('verify.changedOn', { date: i18n.date(m.changedAt) })}</p>}
               </li>
             ))}
           </ul>

@@ -25,7 +25,7 @@ export async function cancelOrder(
       note: reason || undefined,
       now,
     });
-    await releaseStock(tx, order.id);
+    await releaseStock(tx, order, actor);
     const locale = await localeOf(tx, order.customerId);
     const p = { number: order.number, reason };
     await enqueueMail(tx, {

@@ -1,28 +1,36 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import type { Db, Tx } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
 import { outboxMessages } from '../../../platform/mail/index.js';
 import { users } from '../../accounts/index.js';
-import { type CartLine, cartItems, cartLines } from '../../cart/index.js';
-import { products } from '../../catalog/index.js';
+import { type CartLine, cartAddedAt, cartItems, cartLines, lineQuantityAllowed } from '../../cart/index.js';
+import { reserveOrderStock } from '../../catalog/index.js';
 import { findPaymentMethod } from '../../payments/payment-method.repo.js';
 import { destinationCheck, getSettings } from '../../settings/index.js';
 import type { SubmitOrderInput } from '../order.inputs.js';
+import { orderPlacedSince } from '../order.repo.js';
 import { goodsTotalCents, paymentMethodAllowed, shippingMethodsFor } from '../order.rules.js';
 import { orderEvents, orderLines, orderSubmissions, orders, savedAddresses } from '../order.tables.js';
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
+/** The cart this form showed became an order already (another tab, a second device). */
+export class CartAlreadyOrdered extends AppError {
+  constructor(readonly orderNumber: string) {
+    super('CONFLICT', { detail: `cart already ordered as ${orderNumber}` });
+  }
+}
+
 /**
  * Turns "My cart list" into an order in `awaiting_quote`, in one transaction:
  * claims the form token (a second submit of the same form returns the first order),
- * snapshots the lines, reserves stock with conditional updates (backorderable lines
- * without stock are flagged instead), empties the cart, saves the address.
+ * snapshots the lines, reserves stock through the catalog's ledger with conditional updates
+ * (backorderable lines without stock are flagged instead), empties the cart, saves the address.
  *
  * Under load the cost is round trips and how long rows stay locked (issue #7), so the
- * transaction is four statements: claim, read the cart, write the order with everything
- * that hangs off it, then reserve stock and write the lines. The product rows every
+ * transaction is five statements: claim, read the cart, write the order with everything
+ * that hangs off it, write the lines, then reserve stock. The product rows every
  * buyer shares are locked only by that last statement, just before COMMIT.
  */
 export async function submitOrder(db: Db, user: CurrentUser, input: SubmitOrderInput) {
@@ -44,8 +52,19 @@ export async function submitOrder(db: Db, user: CurrentUser, input: SubmitOrderI
       return { number: prior.number, created: false };
     }
 
-    const lines = await cartLines(tx, user.id);
-    if (!lines.length) throw new AppError('VALIDATION', { fields: { _form: 'order.cartEmpty' } });
+    // Locked: a second submit of the same cart (another tab) waits here, then finds it empty.
+    const lines = await cartLines(tx, user.id, { lock: true });
+    if (!lines.length) {
+      const taken = input.cartAt ? await orderPlacedSince(tx, user.id, new Date(input.cartAt)) : undefined;
+      if (taken) throw new CartAlreadyOrdered(taken);
+      throw new AppError('VALIDATION', { fields: { _form: 'order.cartEmpty' } });
+    }
+    // A line added after this form was shown (in another tab) is reviewed before it is ordered.
+    if (input.cartAt && cartAddedAt(lines) > input.cartAt)
+      throw new AppError('VALIDATION', { fields: { _form: 'order.cartChanged' } });
+    // A line written before the cap existed is refused, not ordered.
+    if (lines.some((l) => !lineQuantityAllowed(l.quantity)))
+      throw new AppError('VALIDATION', { fields: { _form: 'order.quantityTooLarge' } });
     const goods = goodsTotalCents(lines);
 
     const fields: Record<
@@ -65,17 +84,22 @@ export async function submitOrder(db: Db, user: CurrentUser, input: SubmitOrderI
       fields.cryptoAcknowledged = 'order.cryptoAckRequired';
     if (Object.keys(fields).length) throw new AppError('VALIDATION', { fields });
 
-    const order = await insertOrder(tx, user, input, goods);
-    await reserveAndInsertLines(tx, order.id, lines);
+    const order = await insertOrder(tx, user, input, goods, lines);
+    await reserveAndInsertLines(tx, order, user.id, lines);
     return { number: order.number, created: true };
   });
 }
 
 /**
  * One statement: the order (numbered from the sequence), its first event, the claimed
- * token pointing at it, the emptied cart, the saved address and the sales team's mail.
+ * token pointing at it, the ordered lines taken out of the cart (a line added meanwhile
+ * stays), the saved address and the sales team's mail.
  */
-async function insertOrder(tx: Tx, user: CurrentUser, input: SubmitOrderInput, goods: number) {
+async function insertOrder(tx: Tx, user: CurrentUser, input: SubmitOrderInput, goods: number, lines: CartLine[]) {
+  const ordered = sql.join(
+    lines.map((l) => sql`${l.productId}::int`),
+    sql`, `,
+  );
   const a = input;
   const result = await tx.execute(sql`
     with o as (
@@ -91,7 +115,7 @@ async function insertOrder(tx: Tx, user: CurrentUser, input: SubmitOrderInput, g
     ), token as (
       update ${orderSubmissions} set order_id = (select id from o) where token = ${a.token}
     ), emptied as (
-      delete from ${cartItems} where user_id = ${user.id}
+      delete from ${cartItems} where user_id = ${user.id} and product_id in (${ordered})
     ), saved as (
       insert into ${savedAddresses} (user_id, full_name, phone, country, city, address, postal_code)
       values (${user.id}, ${a.fullName}, ${a.phone}, ${a.country}, ${a.city}, ${a.address}, ${a.postalCode})
@@ -111,38 +135,39 @@ async function insertOrder(tx: Tx, user: CurrentUser, input: SubmitOrderInput, g
 }
 
 /**
- * One statement, the transaction's last: reserve every line (`stock >= quantity`, so
- * concurrent orders never oversell) and snapshot the lines, flagging the ones not reserved.
- * A line that could not be reserved and may not be backordered rolls everything back.
- * Lines go in product-id order so two orders lock shared products in the same order.
+ * The lines, then the stock: snapshot every line (one statement), then reserve them all
+ * through the catalog's ledger (one statement, `stock >= quantity` per line, so concurrent
+ * orders never oversell), the transaction's last before COMMIT, so the product rows every
+ * buyer shares stay locked as briefly as before. A line is written backordered when the
+ * stock read with the cart was short; the reservation decides, and the rare line whose
+ * stock changed in between is corrected (one more statement) or, if its product may not be
+ * backordered, rolls everything back.
  */
-async function reserveAndInsertLines(tx: Tx, orderId: number, lines: CartLine[]) {
-  const sorted = [...lines].sort((x, y) => x.productId - y.productId);
+async function reserveAndInsertLines(
+  tx: Tx,
+  order: { id: number; number: string },
+  actorId: number,
+  lines: CartLine[],
+) {
   const values = sql.join(
-    sorted.map(
+    lines.map(
       (l) =>
-        sql`(${l.productId}::int, ${l.sku}::text, ${l.name}::text, ${l.hsCode}::text, ${l.unitPriceCents}::int, ${l.quantity}::int, ${l.weightGrams}::int, ${l.needsTesting}::boolean)`,
+        sql`(${l.productId}::int, ${l.sku}::text, ${l.name}::text, ${l.hsCode}::text, ${l.unitPriceCents}::int, ${l.quantity}::int, ${l.weightGrams}::int, ${l.needsTesting}::boolean, ${l.stock < l.quantity}::boolean)`,
     ),
     sql`, `,
   );
-  const result = await tx.execute(sql`
-    with line (product_id, sku, name, hs_code, price_cents, quantity, weight_grams, needs_testing) as (values ${values}),
-    reserved as (
-      update ${products} p set stock = p.stock - line.quantity from line
-       where p.id = line.product_id and p.stock >= line.quantity
-      returning p.id
-    )
+  await tx.execute(sql`
     insert into ${orderLines} (order_id, product_id, sku, name, hs_code, list_price_cents, unit_price_cents, quantity,
                                weight_grams, needs_testing, backordered)
-    select ${orderId}, product_id, sku, name, hs_code, price_cents, price_cents, quantity, weight_grams, needs_testing,
-           not exists (select 1 from reserved r where r.id = line.product_id)
-      from line
-    returning product_id as "productId", backordered`);
-  const refused = rowsOf<{ productId: number; backordered: boolean }>(result).find(
-    (r) => r.backordered && !sorted.find((l) => l.productId === r.productId)?.backorderAllowed,
-  );
-  if (refused) {
-    const sku = sorted.find((l) => l.productId === refused.productId)?.sku;
-    throw new AppError('VALIDATION', { fields: { _form: 'order.outOfStock' }, detail: sku });
-  }
+    select ${order.id}, product_id, sku, name, hs_code, price_cents, price_cents, quantity, weight_grams, needs_testing, backordered
+      from (values ${values}) line (product_id, sku, name, hs_code, price_cents, quantity, weight_grams, needs_testing, backordered)`);
+  const reserved = await reserveOrderStock(tx, { orderNumber: order.number, actorId }, lines);
+  const refused = lines.find((l) => !reserved.has(l.productId) && !l.backorderAllowed);
+  if (refused) throw new AppError('VALIDATION', { fields: { _form: 'order.outOfStock' }, detail: refused.sku });
+  const guessedWrong = lines.filter((l) => l.stock < l.quantity === reserved.has(l.productId)).map((l) => l.productId);
+  if (guessedWrong.length)
+    await tx
+      .update(orderLines)
+      .set({ backordered: sql`not ${orderLines.backordered}` })
+      .where(and(eq(orderLines.orderId, order.id), inArray(orderLines.productId, guessedWrong)));
 }

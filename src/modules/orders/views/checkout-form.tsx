@@ -8,10 +8,32 @@ import { paymentMethodAllowed, shippingMethodsFor } from '../order.rules.js';
 
 export interface CheckoutData {
   goodsCents: number;
+  /** When the cart shown was last added to (see cartAddedAt). */
+  cartAt: number;
   methods: PaymentMethod[];
+  /** Offered methods whose payment details changed lately (announced in-app, DESIGN §4b). */
+  recentlyChanged: { id: number; name: string; changedAt: Date }[];
   settings: Settings;
   saved?: { fullName: string; phone: string; country: string; city: string; address: string; postalCode: string };
   defaultName: string;
+}
+
+function RecentlyChanged({ ctx, changed }: { ctx: PageContext; changed: CheckoutData['recentlyChanged'] }) {
+  if (!changed.length) return '';
+  const { t, i18n } = ctx;
+  return (
+    <div class="notice problem" role="note">
+      <p>
+        <strong>{t('payments.recentlyChangedTitle')}</strong>
+      </p>
+      <ul>
+        {changed.map((c) => (
+          <li>{t('payments.recentlyChangedItem', { method: c.name, date: i18n.date(c.changedAt) })}</li>
+        ))}
+      </ul>
+      <p>{t('payments.recentlyChangedHint')}</p>
+    </div>
+  );
 }
 
 /** The order form under "My cart list". Its token makes a double submit create one order. */
@@ -30,6 +52,7 @@ export function CheckoutForm({ ctx, d, form }: { ctx: PageContext; d: CheckoutDa
       <h2>{t('checkout.title')}</h2>
       <CsrfField ctx={ctx} />
       <input type="hidden" name="token" value={token} />
+      <input type="hidden" name="cartAt" value={String(d.cartAt)} />
       <FormError ctx={ctx} form={form} />
       <div class="grid-2">
         <Field
@@ -102,6 +125,7 @@ export function CheckoutForm({ ctx, d, form }: { ctx: PageContext; d: CheckoutDa
           options={methods.map((m) => ({ value: String(m.id), label: m.name }))}
         />
       </div>
+      <RecentlyChanged ctx={ctx} changed={d.recentlyChanged.filter((c) => methods.some((m) => m.id === c.id))} />
       {shipping.length < 4 && <p class="hint">{t('checkout.largeOrderHint')}</p>}
       <div class={err('cryptoAcknowledged') ? 'field checkbox has-error' : 'field checkbox'}>
         <input

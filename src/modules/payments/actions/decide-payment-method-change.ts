@@ -1,78 +1,107 @@
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
-import type { Db } from '../../../platform/db/client.js';
+import type { Db, Tx } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
 import { enqueueMail } from '../../../platform/mail/index.js';
-import { findPaymentMethod } from '../payment-method.repo.js';
+import { findPaymentMethod, insertPaymentMethod } from '../payment-method.repo.js';
 import {
   adminEmails,
-  applyAccountDetails,
+  applyMethodChange,
   findChange,
+  linkCreatedMethod,
   markChangeCancelled,
   markChangeConfirmed,
+  type PaymentMethodChange,
 } from '../payment-method-change.repo.js';
-import { detailsMail } from './payment-method-mail.js';
+import { describeChange, detailsMail } from './payment-method-mail.js';
+
+/** Who decides: an admin in the back office, or the operator at the command line (single-admin shops). */
+export type Decider = { user: CurrentUser } | { console: true };
+
+const deciderId = (d: Decider) => ('user' in d ? d.user.id : null);
+const deciderName = (d: Decider) =>
+  'user' in d ? `${d.user.fullName} <${d.user.email}>` : 'The operator (from the command line)';
 
 /** Why a change could not be decided, as a message beside the change. */
-async function refusal(db: Db, id: number, actor: CurrentUser): Promise<never> {
+async function refusal(db: Db, id: number, decider: Decider): Promise<never> {
   const change = await findChange(db, id);
   if (!change) throw new AppError('NOT_FOUND');
   if (change.status !== 'pending')
     throw new AppError('CONFLICT', { fields: { _form: 'payments.changeAlreadyDecided' } });
-  if (change.proposedBy === actor.id)
+  if (change.proposedBy === deciderId(decider))
     throw new AppError('FORBIDDEN', { fields: { _form: 'payments.cannotConfirmOwn' } });
   throw new AppError('CONFLICT', { fields: { _form: 'payments.changeAlreadyDecided' } });
 }
 
-/**
- * A second admin confirms: the change is claimed with one conditional UPDATE (pending, and
- * not proposed by this admin), then the details are copied and every admin is told.
- */
-export async function confirmPaymentMethodChange(db: Db, id: number, actor: CurrentUser, publicUrl: string) {
-  if (actor.role !== 'admin') throw new AppError('FORBIDDEN');
-  const done = await db.transaction(async (tx) => {
-    const change = await markChangeConfirmed(tx, id, actor.id);
-    if (!change) return undefined;
-    const method = await applyAccountDetails(
-      tx,
-      change.paymentMethodId,
-      change.previousDetails,
-      change.proposedDetails,
-    );
-    // The details moved under the proposal (only possible outside this app): nothing applies.
-    if (!method) throw new AppError('CONFLICT', { fields: { _form: 'payments.changeStale' } });
-    const to = await adminEmails(tx);
-    await enqueueMail(
-      tx,
-      ...to.map((email) =>
-        detailsMail(publicUrl, email, `Payment details changed: ${method.name}`, [
-          `${actor.fullName} <${actor.email}> confirmed new account details for "${method.name}". Buyers now see them, and buyers with an open quote are told the details changed.`,
-          `Previous details:\n${change.previousDetails}`,
-          `New details:\n${change.proposedDetails}`,
-        ]),
-      ),
-    );
-    return change;
-  });
-  return done ?? refusal(db, id, actor);
+/** Makes a confirmed change real: a new method row, or the proposal copied over what the proposer saw. */
+async function apply(tx: Tx, change: PaymentMethodChange) {
+  if (change.kind === 'create') {
+    const method = await insertPaymentMethod(tx, { ...change.proposedTerms!, accountDetails: change.proposedDetails });
+    await linkCreatedMethod(tx, change.id, method.id);
+    return method;
+  }
+  const method = await applyMethodChange(
+    tx,
+    change.paymentMethodId!,
+    { details: change.previousDetails!, terms: change.previousTerms },
+    { details: change.proposedDetails, terms: change.proposedTerms },
+  );
+  // The method moved under the proposal (only possible outside this app): nothing applies.
+  if (!method) throw new AppError('CONFLICT', { fields: { _form: 'payments.changeStale' } });
+  return method;
 }
 
-/** Anyone who manages payment methods may withdraw a pending change; admins are told. */
-export async function cancelPaymentMethodChange(db: Db, id: number, actor: CurrentUser, publicUrl: string) {
+/**
+ * A second admin (or the operator) confirms: the change is claimed with one conditional
+ * UPDATE (pending, and not proposed by this admin), then applied, and every admin is told.
+ * Buyers see it from then on: at checkout, on /verify, and on orders quoted before it.
+ */
+export async function confirmPaymentMethodChange(db: Db, id: number, decider: Decider, publicUrl: string) {
+  if ('user' in decider && decider.user.role !== 'admin') throw new AppError('FORBIDDEN');
   const done = await db.transaction(async (tx) => {
-    const change = await markChangeCancelled(tx, id, actor.id);
+    const change = await markChangeConfirmed(tx, id, deciderId(decider));
     if (!change) return undefined;
-    const method = await findPaymentMethod(tx, change.paymentMethodId);
+    const method = await apply(tx, change);
+    const created = change.kind === 'create';
     const to = await adminEmails(tx);
     await enqueueMail(
       tx,
       ...to.map((email) =>
-        detailsMail(publicUrl, email, `Payment details change cancelled: ${method?.name ?? change.paymentMethodId}`, [
-          `${actor.fullName} <${actor.email}> cancelled the proposed account details for "${method?.name ?? change.paymentMethodId}". The current details stay.`,
-          `Proposed details (not applied):\n${change.proposedDetails}`,
+        detailsMail(
+          publicUrl,
+          email,
+          created ? `New payment method live: ${method.name}` : `Payment details changed: ${method.name}`,
+          [
+            created
+              ? `${deciderName(decider)} confirmed the new payment method "${method.name}". Buyers now see it${method.active ? ' at checkout' : ' once it is made active'}.`
+              : `${deciderName(decider)} confirmed a change to "${method.name}". Buyers now see it, and buyers with an open quote are told when the details changed.`,
+            ...describeChange(change),
+          ],
+        ),
+      ),
+    );
+    return change;
+  });
+  return done ?? refusal(db, id, decider);
+}
+
+/** Anyone who manages payment methods (or the operator) may withdraw a pending change; admins are told. */
+export async function cancelPaymentMethodChange(db: Db, id: number, decider: Decider, publicUrl: string) {
+  const done = await db.transaction(async (tx) => {
+    const change = await markChangeCancelled(tx, id, deciderId(decider));
+    if (!change) return undefined;
+    const method = change.paymentMethodId ? await findPaymentMethod(tx, change.paymentMethodId) : undefined;
+    const name = method?.name ?? change.proposedTerms?.name ?? String(change.paymentMethodId);
+    const to = await adminEmails(tx);
+    await enqueueMail(
+      tx,
+      ...to.map((email) =>
+        detailsMail(publicUrl, email, `Payment details change cancelled: ${name}`, [
+          `${deciderName(decider)} cancelled the proposed change to "${name}". Nothing of it applies.`,
+          ...describeChange(change),
         ]),
       ),
     );
     return change;
   });
-  return done ?? refusal(db, id, actor);
+  return done ?? refusal(db, id, decider);
 }

@@ -4,7 +4,7 @@ import { AppError } from '../../../platform/errors.js';
 import { plainText } from '../../../platform/i18n/index.js';
 import { enqueueMail } from '../../../platform/mail/index.js';
 import { localeOf } from '../../accounts/index.js';
-import { type Actor, applyTransition, type Order, orders, snapshotOf } from '../../orders/index.js';
+import { type Actor, applyTransition, lockOrder, type Order, orders, snapshotOf } from '../../orders/index.js';
 import { paymentProofs } from '../payment.tables.js';
 
 async function pendingLeft(tx: Parameters<Parameters<Db['transaction']>[0]>[0], orderId: number) {
@@ -19,17 +19,20 @@ async function pendingLeft(tx: Parameters<Parameters<Db['transaction']>[0]>[0], 
  * Finance decides one proof. Approval adds its amount to what is paid; the order moves
  * on when approved payments cover the total (partly paid goes back to awaiting
  * payment with the balance shown). The proof's own status change is conditional,
- * so two finance clicks cannot count a payment twice.
+ * so two finance clicks cannot count a payment twice. The order row is locked first:
+ * two proofs of one order decided at once are then decided one after the other, and
+ * the second sees the first as decided, so the last decision moves the order on.
  */
 export async function reviewPaymentProof(
   db: Db,
-  order: Order,
+  loaded: Order,
   proofId: number,
   actor: Actor,
   decision: { approve: true } | { approve: false; reason: string },
   now = new Date(),
 ) {
   return db.transaction(async (tx) => {
+    const order = await lockOrder(tx, loaded.id);
     if (order.status !== 'payment_review') throw new AppError('CONFLICT');
     const [proof] = await tx
       .update(paymentProofs)

@@ -1,22 +1,15 @@
-import { Readable } from 'node:stream';
 import { and, eq, inArray } from 'drizzle-orm';
-import { fileTypeFromBuffer } from 'file-type';
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
 import { enqueueMail } from '../../../platform/mail/index.js';
 import type { Storage } from '../../../platform/storage.js';
+import { requireUpload, storeUpload } from '../../../platform/upload-policy.js';
 import { users } from '../../accounts/index.js';
-import { applyTransition, type Order } from '../../orders/index.js';
+import { applyTransition, lockOrder, type Order } from '../../orders/index.js';
 import { paymentProofs } from '../payment.tables.js';
+import { proofUploadPolicy } from '../payment-proof.files.js';
 import { orderUsingHash } from '../payment-proof.repo.js';
-
-const allowed: Record<string, string> = {
-  jpg: 'image/jpeg',
-  png: 'image/png',
-  webp: 'image/webp',
-  pdf: 'application/pdf',
-};
 
 export interface ProofUpload {
   bytes: Buffer;
@@ -26,25 +19,26 @@ export interface ProofUpload {
 }
 
 /**
- * Stores a payment proof and moves the order to review. The type is decided by the
- * file's bytes; the file is stored before the row that references it, and removed
- * again if the transaction fails. The same file twice on one order is one proof;
+ * Stores a payment proof and moves the order to review. The proof upload policy decides
+ * what is accepted (type by the file's bytes, size, pixels); the file is stored before
+ * the row that references it, and removed again if the transaction fails. The same file twice on one order is one proof;
  * a file already used on another order is flagged to finance.
  */
 export async function uploadPaymentProof(
   db: Db,
   storage: Storage,
-  order: Order,
+  loaded: Order,
   user: CurrentUser,
   upload: ProofUpload,
 ) {
   if (upload.bytes.length === 0) throw new AppError('VALIDATION', { fields: { proof: 'proof.empty' } });
-  const type = await fileTypeFromBuffer(upload.bytes);
-  const mimeType = type && allowed[type.ext];
-  if (!type || !mimeType) throw new AppError('VALIDATION', { fields: { proof: 'proof.badType' } });
-  const stored = await storage.put(Readable.from(upload.bytes), 'proofs', type.ext);
+  const checked = await requireUpload(upload.bytes, proofUploadPolicy, 'proof');
+  const stored = await storeUpload(storage, 'proofs', checked, proofUploadPolicy);
   try {
     return await db.transaction(async (tx) => {
+      // Locked like a review: a proof arriving while finance decides the last pending one
+      // either counts as pending for that decision or sees the order it left behind.
+      const order = await lockOrder(tx, loaded.id);
       const duplicateOfOrder = (await orderUsingHash(tx, stored.sha256, order.id)) ?? null;
       const [proof] = await tx
         .insert(paymentProofs)
@@ -52,7 +46,7 @@ export async function uploadPaymentProof(
           orderId: order.id,
           uploadedBy: user.id,
           fileKey: stored.key,
-          mimeType,
+          mimeType: stored.mimeType,
           sizeBytes: stored.size,
           sha256: stored.sha256,
           amountCents: upload.amountCents,

@@ -7,6 +7,7 @@ import { AdminShell } from '../../../platform/views/admin-shell.js';
 import { CheckboxField, Field, FormError, type FormState, TextAreaField } from '../../../platform/views/form.js';
 import { CsrfField } from '../../../platform/views/layout.js';
 import type { PaymentMethod } from '../payment-method.repo.js';
+import { changedFields, type MethodField, type PaymentMethodState } from '../payment-method.rules.js';
 import type { PaymentMethodChangeView } from '../payment-method-change.repo.js';
 
 export type Flash = 'saved' | 'proposed' | 'confirmed' | 'cancelled';
@@ -27,7 +28,7 @@ function FlashNotice({ ctx, flash }: { ctx: PageContext; flash?: Flash }) {
   );
 }
 
-/** The in-app announcement of pending detail changes (payment methods page and dashboard). */
+/** The in-app announcement of pending changes (payment methods page and dashboard). */
 export function PendingChangesBanner({ ctx, changes }: { ctx: PageContext; changes: PaymentMethodChangeView[] }) {
   if (!changes.length) return '';
   const { t, i18n } = ctx;
@@ -50,29 +51,102 @@ export function PendingChangesBanner({ ctx, changes }: { ctx: PageContext; chang
   );
 }
 
-/** One pending change side by side with the current details, with the buttons this user may press. */
-function PendingChangeCard({ ctx, c, current }: { ctx: PageContext; c: PaymentMethodChangeView; current?: string }) {
+const fieldLabels: Record<MethodField, MessageKey> = {
+  name: 'admin.name',
+  instructions: 'payments.instructions',
+  accountDetails: 'payments.accountDetails',
+  minOrderCents: 'payments.minOrder',
+  maxOrderCents: 'payments.maxOrder',
+  largeOrderOnly: 'payments.largeOrderOnly',
+  active: 'payments.active',
+  sortOrder: 'payments.sortOrder',
+};
+const allFields = Object.keys(fieldLabels) as MethodField[];
+
+function shown(ctx: PageContext, field: MethodField, v: unknown): string {
+  if (v === null || v === undefined) return field.endsWith('Cents') ? ctx.t('payments.noLimit') : '';
+  if (typeof v === 'boolean') return ctx.t(v ? 'payments.yes' : 'payments.no');
+  if (field.endsWith('Cents')) return ctx.i18n.money(Number(v));
+  return String(v);
+}
+
+/** The fields a change touches, with their value now and as proposed (all of them for a new method). */
+function changeRows(c: PaymentMethodChangeView, current?: PaymentMethodState) {
+  const proposed = { ...(c.proposedTerms ?? current ?? c.previousTerms), accountDetails: c.proposedDetails };
+  if (c.kind === 'create')
+    return allFields.map((f) => ({ field: f, now: undefined as unknown, next: proposed[f] as unknown }));
+  const before = current ?? { ...c.previousTerms!, accountDetails: c.previousDetails! };
+  const fields = c.proposedTerms
+    ? changedFields(before, proposed as PaymentMethodState)
+    : (['accountDetails'] as MethodField[]);
+  return fields.map((f) => ({ field: f, now: before[f] as unknown, next: proposed[f] as unknown }));
+}
+
+const changedLabels = (ctx: PageContext, c: PaymentMethodChangeView) =>
+  c.kind === 'create'
+    ? ctx.t('payments.newMethod')
+    : changeRows(c)
+        .map((r) => ctx.t(fieldLabels[r.field]))
+        .join(', ');
+
+const Value = ({ ctx, field, v, cls }: { ctx: PageContext; field: MethodField; v: unknown; cls?: string }) =>
+  field === 'accountDetails' || field === 'instructions' ? (
+    <pre class={`account ${cls ?? ''}`} safe>
+      {shown(ctx, field, v)}
+    </pre>
+  ) : (
+    <span class={cls} safe>
+      {shown(ctx, field, v)}
+    </span>
+  );
+
+/** One pending change side by side with the method as it is, with the buttons this user may press. */
+function PendingChangeCard({
+  ctx,
+  c,
+  current,
+}: {
+  ctx: PageContext;
+  c: PaymentMethodChangeView;
+  current?: PaymentMethod;
+}) {
   const { t, i18n, user } = ctx;
   const own = user?.id === c.proposedBy;
+  const create = c.kind === 'create';
   return (
     <article class="card pending-change" id={`change-${c.id}`}>
-      <h3 safe>{c.methodName}</h3>
+      <h3>
+        {create && `${t('payments.newMethod')}: `}
+        <span safe>{c.methodName}</span>
+      </h3>
       <p class="hint">
         {t('payments.pendingItem', { method: c.methodName, name: c.proposerName, date: i18n.dateTime(c.createdAt) })}
       </p>
-      <div class="grid-2">
-        <div>
-          <h4>{t('payments.current')}</h4>
-          <pre class="account" safe>
-            {current ?? c.previousDetails}
-          </pre>
-        </div>
-        <div>
-          <h4>{t('payments.proposed')}</h4>
-          <pre class="account proposed" safe>
-            {c.proposedDetails}
-          </pre>
-        </div>
+      <div class="table-scroll" tabindex="0" role="region" aria-label={c.methodName}>
+        <table class="data-table change-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('payments.field')}</th>
+              {!create && <th scope="col">{t('payments.current')}</th>}
+              <th scope="col">{t('payments.proposed')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {changeRows(c, current).map((r) => (
+              <tr>
+                <th scope="row">{t(fieldLabels[r.field])}</th>
+                {!create && (
+                  <td>
+                    <Value ctx={ctx} field={r.field} v={r.now} />
+                  </td>
+                )}
+                <td>
+                  <Value ctx={ctx} field={r.field} v={r.next} cls="proposed" />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
       <p class="hint">{t('payments.pendingHint')}</p>
       <div class="actions">
@@ -100,6 +174,33 @@ function PendingChangeCard({ ctx, c, current }: { ctx: PageContext; c: PaymentMe
   );
 }
 
+const deciderOf = (ctx: PageContext, c: PaymentMethodChangeView) =>
+  c.decidedOnConsole ? ctx.t('payments.operatorConsole') : (c.deciderName ?? '');
+
+/** Confirmed changes of the last days, announced where finance and admins work. */
+function RecentChanges({ ctx, changes }: { ctx: PageContext; changes: PaymentMethodChangeView[] }) {
+  if (!changes.length) return '';
+  const { t, i18n } = ctx;
+  return (
+    <section class="notice recent-changes" aria-labelledby="recent-changes-h">
+      <h2 id="recent-changes-h">{t('payments.recentTitle')}</h2>
+      <ul>
+        {changes.map((c) => (
+          <li>
+            {t('payments.recentItem', {
+              method: c.methodName,
+              fields: changedLabels(ctx, c),
+              proposer: c.proposerName,
+              decider: deciderOf(ctx, c),
+              date: c.decidedAt ? i18n.dateTime(c.decidedAt) : '',
+            })}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 const limits = (ctx: PageContext, { minOrderCents: min, maxOrderCents: max }: PaymentMethod) => {
   const { t, i18n } = ctx;
   if (min === null && max === null) return t('payments.noLimit');
@@ -110,14 +211,12 @@ const limits = (ctx: PageContext, { minOrderCents: min, maxOrderCents: max }: Pa
 
 export function PaymentMethodList({
   ctx,
-  methods,
-  pending,
+  v: { methods, pending, recent },
   flash,
   error,
 }: {
   ctx: PageContext;
-  methods: PaymentMethod[];
-  pending: PaymentMethodChangeView[];
+  v: { methods: PaymentMethod[]; pending: PaymentMethodChangeView[]; recent: PaymentMethodChangeView[] };
   flash?: Flash;
   error?: MessageKey;
 }) {
@@ -140,8 +239,9 @@ export function PaymentMethodList({
       )}
       <PendingChangesBanner ctx={ctx} changes={pending} />
       {pending.map((c) => (
-        <PendingChangeCard ctx={ctx} c={c} current={byId.get(c.paymentMethodId)?.accountDetails} />
+        <PendingChangeCard ctx={ctx} c={c} current={c.paymentMethodId ? byId.get(c.paymentMethodId) : undefined} />
       ))}
+      <RecentChanges ctx={ctx} changes={recent} />
       {methods.length === 0 ? (
         <p class="empty">{t('payments.empty')}</p>
       ) : (
@@ -215,7 +315,7 @@ export function PaymentMethodForm({
       </p>
       <h1>{title}</h1>
       <FlashNotice ctx={ctx} flash={flash} />
-      {pending && <PendingChangeCard ctx={ctx} c={pending} current={m?.accountDetails} />}
+      {pending && <PendingChangeCard ctx={ctx} c={pending} current={m} />}
       <form
         method="post"
         action={m ? `/admin/payment-methods/${m.id}` : '/admin/payment-methods'}
@@ -307,9 +407,12 @@ export function PaymentMethodForm({
                     <td>{i18n.dateTime(c.createdAt)}</td>
                     <td safe>{c.proposerName}</td>
                     <td>
-                      <pre class="account" safe>
-                        {c.proposedDetails}
-                      </pre>
+                      <span safe>{changedLabels(ctx, c)}</span>
+                      {c.proposedDetails !== c.previousDetails && (
+                        <pre class="account" safe>
+                          {c.proposedDetails}
+                        </pre>
+                      )}
                     </td>
                     <td>
                       <span
@@ -319,7 +422,7 @@ export function PaymentMethodForm({
                       </span>
                     </td>
                     <td>
-                      <span safe>{c.deciderName ?? ''}</span>
+                      <span safe>{deciderOf(ctx, c)}</span>
                       {c.decidedAt && ` · ${i18n.dateTime(c.decidedAt)}`}
                     </td>
                   </tr>

@@ -21,8 +21,7 @@ export async function submitRepairCenter(
   photos: Buffer[],
 ) {
   if (photos.length > MAX_PHOTOS) throw new AppError('VALIDATION', { fields: { photos: 'field.tooManyPhotos' } });
-  await checkPhotos(photos);
-  const keys = await storePhotos(storage, photos);
+  const keys = await storePhotos(storage, await checkPhotos(photos));
   try {
     return await insertCenter(db, ownerId, toDetails(form, keys));
   } catch (err) {
@@ -48,8 +47,7 @@ export async function editRepairCenter(
   const kept = submittedVersion(center).photos.filter((k) => !form.removePhotos.includes(k));
   if (kept.length + photos.length > MAX_PHOTOS)
     throw new AppError('VALIDATION', { fields: { photos: 'field.tooManyPhotos' } });
-  await checkPhotos(photos);
-  const keys = await storePhotos(storage, photos);
+  const keys = await storePhotos(storage, await checkPhotos(photos));
   const saved = await saveOwnerEdit(db, id, ownerId, toDetails(form, [...kept, ...keys])).catch(async (err) => {
     await removePhotos(storage, keys);
     throw err;

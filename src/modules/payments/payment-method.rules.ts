@@ -1,0 +1,44 @@
+import type { PaymentMethodTerms } from './payment.tables.js';
+
+/** A method as a buyer meets it: its terms plus where the money goes. */
+export interface PaymentMethodState extends PaymentMethodTerms {
+  accountDetails: string;
+}
+
+export type MethodField = keyof PaymentMethodState;
+
+const fields: readonly MethodField[] = [
+  'name',
+  'instructions',
+  'accountDetails',
+  'minOrderCents',
+  'maxOrderCents',
+  'largeOrderOnly',
+  'active',
+  'sortOrder',
+];
+
+export const termsOf = (m: PaymentMethodTerms): PaymentMethodTerms => ({
+  name: m.name,
+  instructions: m.instructions,
+  minOrderCents: m.minOrderCents,
+  maxOrderCents: m.maxOrderCents,
+  largeOrderOnly: m.largeOrderOnly,
+  active: m.active,
+  sortOrder: m.sortOrder,
+});
+
+/** The fields a proposal changes, in form order; empty means there is nothing to confirm. */
+export function changedFields(current: PaymentMethodState, proposed: PaymentMethodState): MethodField[] {
+  return fields.filter((f) => current[f] !== proposed[f]);
+}
+
+/**
+ * Whether buyers quoted on this method must be told: what they are asked to do or where
+ * the money goes changed. A rename, a limit or the display order does not ask them to act.
+ */
+export const changesHowToPay = (changed: readonly MethodField[]) =>
+  changed.includes('instructions') || changed.includes('accountDetails');
+
+/** How long buyers see "payment details changed recently" beside the method at checkout. */
+export const RECENT_CHANGE_DAYS = 30;
