@@ -6,7 +6,7 @@ CREATE TABLE "registration_links" (
 	"locale" text DEFAULT 'en' NOT NULL,
 	"next" text,
 	"add_product" integer,
-	"add_quantity" integer,
+	"add_quantity" bigint,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL,
 	CONSTRAINT "registration_links_locale_check" CHECK (locale in ('en', 'es'))

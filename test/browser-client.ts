@@ -95,6 +95,19 @@ export async function loggedInClient(app: FastifyInstance, db: Db, role: Role = 
   return { client, user, email };
 }
 
+/** The token of the newest registration link mailed to the address. */
+export async function registrationToken(db: Db, email: string) {
+  const [mail] = await db
+    .select()
+    .from(outboxMessages)
+    .where(eq(outboxMessages.to, email.trim().toLowerCase()))
+    .orderBy(desc(outboxMessages.id))
+    .limit(1);
+  const link = /\/register\/confirm\?token=([\w-]+)/.exec(mail?.body ?? '');
+  if (!link) throw new Error('no registration link mailed');
+  return link[1]!;
+}
+
 /**
  * Registers through the form and finishes from the e-mailed link, as a buyer does: the
  * registration page answers "check your inbox", the link's page has the button that logs in.
@@ -108,16 +121,9 @@ export async function registerThroughForm(
   await client.get('/register', headers);
   const sent = await client.post('/register', form, headers);
   if (sent.statusCode !== 200) throw new Error(`registration refused: ${sent.statusCode}`);
-  const [mail] = await t.db
-    .select()
-    .from(outboxMessages)
-    .where(eq(outboxMessages.to, String(form.email).trim().toLowerCase()))
-    .orderBy(desc(outboxMessages.id))
-    .limit(1);
-  const link = /\/register\/confirm\?token=([\w-]+)/.exec(mail?.body ?? '');
-  if (!link) throw new Error('no registration link mailed');
-  await client.get(link[0], headers);
-  const done = await client.post('/register/confirm', { token: link[1]! }, headers);
+  const token = await registrationToken(t.db, String(form.email));
+  await client.get(`/register/confirm?token=${token}`, headers);
+  const done = await client.post('/register/confirm', { token }, headers);
   if (done.statusCode !== 303) throw new Error(`registration not finished: ${done.statusCode}`);
   await client.get(String(done.headers.location), headers); // as a browser follows the redirect (and gets the new session's token)
   return done;

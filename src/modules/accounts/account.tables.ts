@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { roles } from '../../platform/auth/roles.js';
 import { locales } from '../../platform/i18n/index.js';
 
@@ -68,7 +68,8 @@ export const registrationLinks = pgTable(
     locale: text({ enum: locales }).notNull().default('en'),
     next: text(),
     addProduct: integer(),
-    addQuantity: integer(),
+    // Kept as asked (up to 15 digits), so the cart refuses an oversized quantity with its message.
+    addQuantity: bigint({ mode: 'number' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
   },

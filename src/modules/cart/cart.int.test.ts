@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BrowserClient, loggedInClient, TEST_PASSWORD } from '../../../test/browser-client.js';
+import { BrowserClient, loggedInClient, registrationToken, TEST_PASSWORD } from '../../../test/browser-client.js';
 import { insertProduct } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { registerUser } from '../accounts/index.js';
@@ -141,18 +141,27 @@ describe('My cart list', () => {
       expect(login.body).toContain('Carried Miner');
       expect((await v.get('/cart')).body).toContain('Your cart is empty');
     }
-    const r = new BrowserClient(t.app);
-    await r.get('/register');
-    const reg = await r.post('/register', {
-      fullName: 'New Buyer',
-      email: 'carry-register@example.com',
-      password: TEST_PASSWORD,
-      addProduct: p.id,
-      addQuantity: 20_000,
-    });
-    expect(reg.statusCode).toBe(422);
-    expect(reg.body).toContain('For more than 10,000 units, please contact us');
-    expect((await r.get('/cart')).statusCode).toBe(200);
+    // Registration carries the item to the e-mailed link; following it logs in and refuses the quantity.
+    for (const addQuantity of ['20000', '999999999999']) {
+      const r = new BrowserClient(t.app);
+      const email = `carry-register-${addQuantity}@example.com`;
+      await r.get('/register');
+      const sent = await r.post('/register', {
+        fullName: 'New Buyer',
+        email,
+        password: TEST_PASSWORD,
+        addProduct: p.id,
+        addQuantity,
+      });
+      expect(sent.statusCode).toBe(200);
+      const token = await registrationToken(t.db, email);
+      await r.get(`/register/confirm?token=${token}`);
+      const reg = await r.post('/register/confirm', { token });
+      expect(reg.statusCode).toBe(422);
+      expect(reg.body).toContain('For more than 10,000 units, please contact us');
+      expect(reg.body).toContain(`value="${addQuantity}"`);
+      expect((await r.get('/cart')).body).toContain('Your cart is empty');
+    }
   });
 
   it("does not touch another user's cart lines", async () => {
