@@ -3,6 +3,7 @@
  * Actions enforce it, pages derive their buttons from it. Pure: no IO.
  */
 import type { Role } from '../../platform/auth/roles.js';
+import { defineMachine, type GuardResult, type TransitionDef } from '../../platform/machine.js';
 import { type CaseState, caseStates } from './case.states.js';
 
 export { type CaseState, caseStates };
@@ -24,16 +25,10 @@ export interface CaseSnapshot {
 }
 
 export type CaseGuardCode = 'NOT_REPAIRABLE';
-export type CaseGuardResult = { ok: true } | { ok: false; code: CaseGuardCode };
+export type CaseGuardResult = GuardResult<CaseGuardCode>;
 
-interface CaseTransition {
-  from: readonly CaseState[];
-  to: CaseState;
-  roles: readonly Role[];
-  /** English label; pages translate `caseEvent.<name>`. */
-  label: string;
-  guard?: (c: CaseSnapshot) => CaseGuardResult;
-}
+/** Pages translate `caseEvent.<name>`. */
+type CaseTransition = TransitionDef<CaseState, Role, CaseSnapshot, CaseGuardCode>;
 
 const ok: CaseGuardResult = { ok: true };
 const undecided = ['submitted', 'under_review'] as const;
@@ -79,40 +74,36 @@ export const caseTransitions = {
   closeCase: { from: ['reissue_shipped', 'awaiting_unit'], to: 'resolved', roles: ['support'], label: 'Close case' },
 } as const satisfies Record<string, CaseTransition>;
 
+/** The engine over the table; creation is `submitCase`, the customer's. */
+export const caseMachine = defineMachine<CaseState, Role, CaseSnapshot, CaseGuardCode>()({
+  states: caseStates,
+  terminal: terminalCaseStates,
+  creation: { event: 'submitCase', to: 'submitted', roles: ['customer'], label: 'Case submitted' },
+  transitions: caseTransitions,
+  predicates: {
+    /** Still running: the queues and the customer's "open cases" show these. */
+    open: caseStates.filter((s) => !terminalCaseStates.includes(s)),
+    /** Support has not yet promised a reissue, a repair or a rejection. */
+    undecided,
+  },
+  roles: { owner: 'customer', super: 'admin' },
+});
+
 export type CaseEvent = keyof typeof caseTransitions;
-export const caseEvents = Object.keys(caseTransitions) as [CaseEvent, ...CaseEvent[]];
+export const caseEvents = caseMachine.events;
 
 export type CaseTransitionCheck =
   | { ok: true; to: CaseState }
   | { ok: false; reason: 'WRONG_STATE' | 'FORBIDDEN' | CaseGuardCode };
 
-function roleAllowed(t: CaseTransition, c: CaseSnapshot, actor: CaseActor): boolean {
-  if (actor.role === 'customer') return t.roles.includes('customer') && actor.userId === c.customerId;
-  if (actor.role === 'admin') return t.roles.some((r) => r !== 'customer');
-  return t.roles.includes(actor.role);
-}
-
 /** The single decision every case action goes through. */
-export function checkCaseTransition(c: CaseSnapshot, event: CaseEvent, actor: CaseActor): CaseTransitionCheck {
-  const t: CaseTransition = caseTransitions[event];
-  if (!roleAllowed(t, c, actor)) return { ok: false, reason: 'FORBIDDEN' };
-  if (!t.from.includes(c.status)) return { ok: false, reason: 'WRONG_STATE' };
-  const guard = t.guard?.(c) ?? ok;
-  return guard.ok ? { ok: true, to: t.to } : { ok: false, reason: guard.code };
-}
+export const checkCaseTransition = (c: CaseSnapshot, event: CaseEvent, actor: CaseActor): CaseTransitionCheck =>
+  caseMachine.check(c, event, actor);
 
 /** Events this actor may fire now: the buttons and forms a case page shows. */
-export const availableCaseEvents = (c: CaseSnapshot, actor: CaseActor): CaseEvent[] =>
-  caseEvents.filter((e) => checkCaseTransition(c, e, actor).ok);
+export const availableCaseEvents = (c: CaseSnapshot, actor: CaseActor): CaseEvent[] => caseMachine.available(c, actor);
 
-export const isTerminalCase = (s: CaseState) => terminalCaseStates.includes(s);
+export const isTerminalCase = caseMachine.isTerminal;
 
 /** Mermaid diagram of the table (docs/decisions ADR and README). */
-export function caseDiagram(): string {
-  const lines = ['stateDiagram-v2', '  [*] --> submitted'];
-  for (const [event, t] of Object.entries(caseTransitions) as [CaseEvent, CaseTransition][]) {
-    for (const from of t.from) lines.push(`  ${from} --> ${t.to}: ${event} (${t.roles.join(', ')})`);
-  }
-  for (const s of terminalCaseStates) lines.push(`  ${s} --> [*]`);
-  return lines.join('\n');
-}
+export const caseDiagram = caseMachine.diagram;

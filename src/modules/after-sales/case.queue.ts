@@ -1,8 +1,8 @@
 /** The support queue's tabs: every open case, the overdue ones, then one per state. Pure. */
-import { isTerminalCase } from './case.machine.js';
+import { caseMachine } from './case.machine.js';
 import { type CaseState, caseStates } from './case.states.js';
 
-export const openCaseStates: readonly CaseState[] = caseStates.filter((s) => !isTerminalCase(s));
+export const openCaseStates: readonly CaseState[] = caseStates.filter(caseMachine.is.open);
 export const caseQueues = ['open', 'overdue', ...caseStates] as const;
 export type CaseQueue = (typeof caseQueues)[number];
 export const isCaseQueue = (q: string): q is CaseQueue => (caseQueues as readonly string[]).includes(q);

@@ -6,7 +6,13 @@ import { users } from '../accounts/index.js';
 import { products } from '../catalog/index.js';
 import { orderLines, orders } from '../orders/order.tables.js';
 import { repairCenters } from '../repair-centers/index.js';
-import { type CaseActor, type CaseEvent, type CaseSnapshot, checkCaseTransition } from './case.machine.js';
+import {
+  type CaseActor,
+  type CaseEvent,
+  type CaseSnapshot,
+  checkCaseTransition,
+  isTerminalCase,
+} from './case.machine.js';
 import { hasSerials, type ProductKind } from './case.policy.js';
 import { QUEUE_COUNT_CAP } from './case.queue.js';
 import { dueAtFor } from './case.rules.js';
@@ -99,7 +105,7 @@ export async function applyCaseTransition(
   const check = checkCaseTransition(snapshot, event, actor);
   if (!check.ok) throw new AppError(check.reason === 'FORBIDDEN' ? 'FORBIDDEN' : 'CONFLICT', { detail: check.reason });
   const clocks = { decisionDueAt: c.decisionDueAt, reissueDueAt: opts.set?.reissueDueAt ?? c.reissueDueAt };
-  const terminal = check.to === 'resolved' || check.to === 'rejected';
+  const terminal = isTerminalCase(check.to);
   const [updated] = await tx
     .update(afterSalesCases)
     .set({

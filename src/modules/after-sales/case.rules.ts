@@ -1,5 +1,6 @@
 /** Pure after-sales rules: warranty, deadlines, the next open promise, status tones. No IO. */
 
+import { caseMachine } from './case.machine.js';
 import { evidenceRequired, type ProductKind, policyFor, serialsRequired } from './case.policy.js';
 import type { CaseState, CaseType } from './case.states.js';
 
@@ -35,7 +36,7 @@ export const reissueDueFrom = (decidedAt: Date, type: CaseType, kinds: readonly 
  * center, or the buyer has to act, the shop has no clock running.
  */
 export function dueAtFor(status: CaseState, c: { decisionDueAt: Date; reissueDueAt: Date | null }): Date | null {
-  if (status === 'submitted' || status === 'under_review') return c.decisionDueAt;
+  if (caseMachine.is.undecided(status)) return c.decisionDueAt;
   if (status === 'awaiting_reissue') return c.reissueDueAt;
   return null;
 }

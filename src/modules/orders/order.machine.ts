@@ -4,6 +4,12 @@
  * README diagram is generated from it. Pure: no IO.
  */
 import type { Role } from '../../platform/auth/roles.js';
+import {
+  defineMachine,
+  type TransitionCheck as EngineCheck,
+  type GuardResult as EngineGuardResult,
+  type TransitionDef,
+} from '../../platform/machine.js';
 
 export const orderStates = [
   'awaiting_quote',
@@ -34,24 +40,16 @@ export interface OrderSnapshot {
   paymentDueAt: Date | null;
 }
 
-export type GuardResult = { ok: true } | { ok: false; code: GuardCode };
 export type GuardCode =
   | 'NOT_PAID_IN_FULL'
   | 'PAID_IN_FULL'
   | 'DEADLINE_NOT_PASSED'
   | 'ADMIN_ONLY_WHEN_PAID'
   | 'NO_TOTAL';
+export type GuardResult = EngineGuardResult<GuardCode>;
 
-interface Transition {
-  from: readonly OrderState[];
-  to: OrderState;
-  roles: readonly ActorRole[];
-  /** English label; pages translate `event.<name>`. */
-  label: string;
-  /** Shown to the customer on the timeline. */
-  public: boolean;
-  guard?: (order: OrderSnapshot, actor: Actor, now: Date) => GuardResult;
-}
+/** Pages translate `event.<name>`; `public` puts it on the customer's timeline. */
+type Transition = TransitionDef<OrderState, ActorRole, OrderSnapshot, GuardCode> & { public: boolean };
 
 const ok: GuardResult = { ok: true };
 const fail = (code: GuardCode): GuardResult => ({ ok: false, code });
@@ -141,47 +139,42 @@ export const transitions = {
   },
 } as const satisfies Record<string, Transition>;
 
+/**
+ * The engine over the table. Creation is a transition too, so the timeline reads its
+ * label from here; the predicates name the state sets pages and queries ask about.
+ */
+export const orderMachine = defineMachine<OrderState, ActorRole, OrderSnapshot, GuardCode>()({
+  states: orderStates,
+  terminal: terminalStates,
+  creation: { event: 'submitOrder', to: 'awaiting_quote', roles: ['customer'], label: 'Order submitted' },
+  transitions,
+  predicates: {
+    /** Not finished: shipping windows still apply. */
+    open: orderStates.filter((s) => !terminalStates.includes(s)),
+    /** The total is known and the order is alive: a proforma invoice can be issued. */
+    quoted: ['awaiting_payment', 'payment_review', 'ready_to_ship', 'shipped', 'completed'],
+    /** Finance approved the whole total (packing happens from here on). */
+    paid: ['ready_to_ship', 'shipped', 'completed'],
+    /** The goods have left the warehouse. */
+    shippedOrLater: ['shipped', 'completed'],
+    /** The steps of the progress bar: every state but cancellation, in order. */
+    onTrack: orderStates.filter((s) => s !== 'cancelled'),
+  },
+  roles: { owner: 'customer', super: 'admin', machineOnly: ['system'] },
+});
+
 export type OrderEvent = keyof typeof transitions;
-export const orderEvents = Object.keys(transitions) as [OrderEvent, ...OrderEvent[]];
+export const orderEvents = orderMachine.events;
 
-export type TransitionCheck =
-  | { ok: true; to: OrderState }
-  | { ok: false; reason: 'WRONG_STATE' | 'FORBIDDEN' | GuardCode };
-
-function roleAllowed(t: Transition, order: OrderSnapshot, actor: Actor): boolean {
-  if (actor.role === 'customer') return t.roles.includes('customer') && actor.userId === order.customerId;
-  if (actor.role === 'system') return t.roles.includes('system');
-  if (actor.role === 'admin') return t.roles.some((r) => r !== 'customer' && r !== 'system');
-  return t.roles.includes(actor.role);
-}
+export type TransitionCheck = EngineCheck<OrderState, GuardCode>;
 
 /** The single decision every action goes through. */
-export function checkTransition(
-  order: OrderSnapshot,
-  event: OrderEvent,
-  actor: Actor,
-  now = new Date(),
-): TransitionCheck {
-  const t: Transition = transitions[event];
-  if (!roleAllowed(t, order, actor)) return { ok: false, reason: 'FORBIDDEN' };
-  if (!t.from.includes(order.status)) return { ok: false, reason: 'WRONG_STATE' };
-  const guard = t.guard?.(order, actor, now) ?? ok;
-  return guard.ok ? { ok: true, to: t.to } : { ok: false, reason: guard.code };
-}
+export const checkTransition = orderMachine.check;
 
 /** Events this actor may fire now: the buttons a page shows and the API's next actions. */
-export function availableEvents(order: OrderSnapshot, actor: Actor, now = new Date()): OrderEvent[] {
-  return orderEvents.filter((e) => checkTransition(order, e, actor, now).ok);
-}
+export const availableEvents = orderMachine.available;
 
-export const isTerminal = (s: OrderState) => terminalStates.includes(s);
+export const isTerminal = orderMachine.isTerminal;
 
 /** Mermaid state diagram generated from the table (README and docs/order-states.md). */
-export function mermaidDiagram(): string {
-  const lines = ['stateDiagram-v2', '  [*] --> awaiting_quote'];
-  for (const [event, t] of Object.entries(transitions) as [OrderEvent, Transition][]) {
-    for (const from of t.from) lines.push(`  ${from} --> ${t.to}: ${event} (${t.roles.join(', ')})`);
-  }
-  for (const s of terminalStates) lines.push(`  ${s} --> [*]`);
-  return lines.join('\n');
-}
+export const mermaidDiagram = orderMachine.diagram;

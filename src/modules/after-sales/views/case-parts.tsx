@@ -1,7 +1,7 @@
 import type { FieldErrors } from '../../../platform/http/forms.js';
 import type { PageContext } from '../../../platform/http/page-context.js';
 import { CsrfField } from '../../../platform/views/layout.js';
-import { caseTransitions } from '../case.machine.js';
+import { caseMachine } from '../case.machine.js';
 import type { CaseFile } from '../case.repo.js';
 import { caseTone, countdown } from '../case.rules.js';
 import type { CaseState } from '../case.states.js';
@@ -39,11 +39,7 @@ export function CaseTimeline({
       {events.map((e) => (
         <li>
           <time datetime={e.createdAt.toISOString()}>{i18n.dateTime(e.createdAt)}</time>{' '}
-          <strong>
-            {e.event in caseTransitions
-              ? t(`caseEvent.${e.event as keyof typeof caseTransitions}`)
-              : t('caseEvent.submitCase')}
-          </strong>
+          <strong>{caseMachine.isRecorded(e.event) ? t(`caseEvent.${e.event}`) : <span safe>{e.event}</span>}</strong>
           {e.note && (
             <span class="note" safe>
               {e.note}

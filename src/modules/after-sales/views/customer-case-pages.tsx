@@ -2,6 +2,7 @@ import type { FieldErrors } from '../../../platform/http/forms.js';
 import type { PageContext } from '../../../platform/http/page-context.js';
 import { CsrfField, Layout } from '../../../platform/views/layout.js';
 import { trackingUrl } from '../../orders/order.rules.js';
+import { caseMachine } from '../case.machine.js';
 import type { CaseState, CaseType } from '../case.states.js';
 import type { CasePageData } from '../case-page.data.js';
 import { CaseBadge, CaseThread, CaseTimeline, DueBadge, MediaGallery } from './case-parts.js';
@@ -39,7 +40,7 @@ export function CaseLinesTable({ ctx, d }: { ctx: PageContext; d: CasePageData }
 export function CaseSummary({ ctx, d, now }: { ctx: PageContext; d: CasePageData; now: Date }) {
   const { t, i18n } = ctx;
   const c = d.case;
-  const undecided = c.status === 'submitted' || c.status === 'under_review';
+  const undecided = caseMachine.is.undecided(c.status);
   return (
     <dl class="case-facts">
       <dt>{t('field.caseType')}</dt>

@@ -1,5 +1,5 @@
 import type { PageContext } from '../../../platform/http/page-context.js';
-import { type OrderEvent, type OrderState, transitions } from '../order.machine.js';
+import { type OrderState, orderMachine, orderStates } from '../order.machine.js';
 import type { Order, OrderLine } from '../order.repo.js';
 import { balanceCents } from '../order.rules.js';
 
@@ -18,14 +18,7 @@ export function StateBadge({ ctx, state }: { ctx: PageContext; state: OrderState
   return <span class={`badge ${stateTone[state]}`}>{ctx.t(`state.${state}`)}</span>;
 }
 
-const steps: OrderState[] = [
-  'awaiting_quote',
-  'awaiting_payment',
-  'payment_review',
-  'ready_to_ship',
-  'shipped',
-  'completed',
-];
+const steps = orderStates.filter(orderMachine.is.onTrack);
 
 export function ProgressStepper({ ctx, state }: { ctx: PageContext; state: OrderState }) {
   const current = steps.indexOf(state);
@@ -136,7 +129,7 @@ export function Timeline({
       {events.map((e) => (
         <li>
           <time datetime={e.createdAt.toISOString()}>{i18n.dateTime(e.createdAt)}</time>{' '}
-          <strong>{e.event in transitions ? t(`event.${e.event as OrderEvent}`) : t('event.submitOrder')}</strong>
+          <strong>{orderMachine.isRecorded(e.event) ? t(`event.${e.event}`) : <span safe>{e.event}</span>}</strong>
           {e.note && (
             <span class="note" safe>
               {e.note}
