@@ -137,9 +137,10 @@ function build<
     return first as { ok: false; reason: 'WRONG_STATE' | 'FORBIDDEN' | G };
   };
 
-  const inStates = (states: readonly S[]) => (s: S) => states.includes(s);
+  // Any string is asked, so a status read as text (a verify page, a join) needs no cast.
+  const inStates = (states: readonly string[]) => (s: string) => states.includes(s);
   const is = Object.fromEntries(Object.entries(def.predicates).map(([k, v]) => [k, inStates(v)])) as {
-    [K in keyof P]: (s: S) => boolean;
+    [K in keyof P]: (s: string) => boolean;
   };
 
   return {

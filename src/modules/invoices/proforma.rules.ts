@@ -1,5 +1,7 @@
 /** Pure rules of the proforma invoice: when it exists, its codes, what the public may see. */
 
+import { orderMachine } from '../orders/order.machine.js';
+
 /** No 0/O or 1/I: a code read aloud or typed from paper must not be ambiguous. 32 symbols = 5 bits each. */
 export const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 export const CODE_LENGTH = 10;
@@ -40,7 +42,7 @@ export interface PiOrderState {
 export function piAvailable(order: PiOrderState, issued: boolean): boolean {
   if (issued) return true;
   if (order.totalCents === null) return false;
-  return order.status !== 'awaiting_quote' && order.status !== 'cancelled';
+  return orderMachine.is.quoted(order.status);
 }
 
 export type Incoterm = 'CPT' | 'CFR';

@@ -1,9 +1,11 @@
 import type { DbOrTx } from '../../platform/db/client.js';
+import { orderMachine } from '../orders/order.machine.js';
 import type { Order } from '../orders/order.repo.js';
 import { currentUnitsOf, packingEvidenceOf, packingLinesOf } from './packing.repo.js';
 import { evidenceGaps, evidenceVisibleToBuyer } from './packing.rules.js';
 
-const withEvidence: readonly Order['status'][] = ['ready_to_ship', 'shipped', 'completed', 'cancelled'];
+/** Staff see evidence from payment approval on, and on a cancelled order (if any was recorded). */
+const withEvidence = (s: Order['status']) => orderMachine.is.paid(s) || s === 'cancelled';
 
 /**
  * The packing evidence an order page shows, or null when there is none to show: buyers
@@ -11,7 +13,7 @@ const withEvidence: readonly Order['status'][] = ['ready_to_ship', 'shipped', 'c
  * something was recorded before it was cancelled).
  */
 export async function loadPackingPage(db: DbOrTx, order: Order, staff: boolean) {
-  if (staff ? !withEvidence.includes(order.status) : !evidenceVisibleToBuyer(order.status)) return null;
+  if (staff ? !withEvidence(order.status) : !evidenceVisibleToBuyer(order.status)) return null;
   const [evidence, lines, current] = await Promise.all([
     packingEvidenceOf(db, order.id),
     packingLinesOf(db, order.id),

@@ -9,6 +9,7 @@ import { pageContext } from '../../platform/http/page-context.js';
 import { sendPrivateFile } from '../../platform/http/send-private-file.js';
 import type { Storage } from '../../platform/storage.js';
 import type { FormState } from '../../platform/views/form.js';
+import { orderMachine } from '../orders/order.machine.js';
 import { findCustomerOrder, findOrderByNumber, type Order } from '../orders/order.repo.js';
 // Direct files, not orders/index.ts: the orders module renders this module's views.
 import { loadOrderPage } from '../orders/order-page.data.js';
@@ -22,7 +23,6 @@ import { evidenceVisibleToBuyer } from './packing.rules.js';
 import { packingForms } from './views/packing-section.js';
 
 type Req = FastifyRequest<{ Params: { number: string; parcelId?: string; id?: string } }>;
-const recordable: readonly Order['status'][] = ['ready_to_ship', 'shipped', 'completed'];
 
 /** Warehouse records packing evidence; staff and (once shipped) the buyer view its files. */
 export async function packingRoutes(
@@ -87,7 +87,7 @@ export async function packingRoutes(
       // Refuse before reading a body that may be a gigabyte.
       if (!Number.isInteger(parcelId) || !(await findParcel(db, order.id, parcelId))) throw notFound();
       const name = packingForms.media(parcelId);
-      if (!recordable.includes(order.status)) throw new AppError('CONFLICT', { detail: 'packing.closed' });
+      if (!orderMachine.is.paid(order.status)) throw new AppError('CONFLICT', { detail: 'packing.closed' });
       const upload = await readMediaUpload(req, storage, { folder: PACKING_FOLDER, fileFields: ['files'] });
       const form = parseForm(mediaInput, upload.fields);
       if (!form.ok || Object.keys(upload.errors).length) {

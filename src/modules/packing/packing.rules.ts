@@ -4,7 +4,7 @@
  */
 
 import type { ProductKind } from '../catalog/product.rules.js';
-import type { OrderState as OrderStatus } from '../orders/order.machine.js';
+import { type OrderState as OrderStatus, orderMachine } from '../orders/order.machine.js';
 
 export { hashrateUnits } from '../catalog/product.rules.js';
 
@@ -57,12 +57,12 @@ export type EditCheck =
  */
 export function evidenceEditable(status: OrderStatus, correctionReason: string | undefined): EditCheck {
   if (status === 'ready_to_ship') return { ok: true, correction: false };
-  if (status !== 'shipped' && status !== 'completed') return { ok: false, code: 'packing.closed' };
+  if (!orderMachine.is.shippedOrLater(status)) return { ok: false, code: 'packing.closed' };
   return correctionReason?.trim() ? { ok: true, correction: true } : { ok: false, code: 'packing.reasonRequired' };
 }
 
 /** The buyer sees the evidence once the goods have left. */
-export const evidenceVisibleToBuyer = (status: OrderStatus) => status === 'shipped' || status === 'completed';
+export const evidenceVisibleToBuyer = orderMachine.is.shippedOrLater;
 
 /** Serial numbers compare without case or surrounding spaces ("ab-1 " is "AB-1"). */
 export const serialKey = (serial: string) => serial.trim().toUpperCase();

@@ -8,7 +8,7 @@ import type { PackingPageData } from '../../packing/packing-page.data.js';
 import { buyerEvidenceUrls, PackingEvidenceView } from '../../packing/views/packing-evidence.js';
 import type { PaymentMethod } from '../../payments/payment-method.repo.js';
 import { countryName } from '../../settings/index.js';
-import type { OrderEvent } from '../order.machine.js';
+import { type OrderEvent, orderMachine } from '../order.machine.js';
 import type { Order, OrderLine } from '../order.repo.js';
 import { type OrderWindows, trackingUrl } from '../order.rules.js';
 import { LinesTable, ProgressStepper, StateBadge, Thread, Timeline } from './order-parts.js';
@@ -165,7 +165,7 @@ export function OrderBody({ ctx, d, proofForm }: { ctx: PageContext; d: OrderPag
       <div class="order-grid">
         <div>
           <LinesTable ctx={ctx} order={o} lines={d.lines} />
-          {o.status !== 'cancelled' && o.status !== 'completed' && (
+          {orderMachine.is.open(o.status) && (
             <p class="windows">
               {t('order.shipWindow', { min: d.windows.shipBy.min, max: d.windows.shipBy.max })}{' '}
               {t('order.deliveryWindow', { min: d.windows.delivery.min, max: d.windows.delivery.max })}

@@ -2,6 +2,7 @@ import type { PageContext } from '../../../platform/http/page-context.js';
 import type { MessageKey } from '../../../platform/i18n/index.js';
 import type { FormState } from '../../../platform/views/form.js';
 import { CsrfField } from '../../../platform/views/layout.js';
+import { orderMachine } from '../../orders/order.machine.js';
 import type { ParcelEvidence } from '../packing.repo.js';
 import { needsSerial } from '../packing.rules.js';
 import type { PackingPageData } from '../packing-page.data.js';
@@ -93,7 +94,7 @@ export function PackingSection({
   forms?: Record<string, FormState | undefined>;
 }) {
   const { t } = ctx;
-  const shipped = d.status === 'shipped' || d.status === 'completed';
+  const shipped = orderMachine.is.shippedOrLater(d.status);
   const parcelForm = forms[packingForms.parcel];
   const hasTracked = d.lines.some((l) => needsSerial(l.kind));
   return (

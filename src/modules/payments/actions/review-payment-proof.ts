@@ -4,7 +4,15 @@ import { AppError } from '../../../platform/errors.js';
 import { plainText } from '../../../platform/i18n/index.js';
 import { enqueueMail } from '../../../platform/mail/index.js';
 import { localeOf } from '../../accounts/index.js';
-import { type Actor, applyTransition, lockOrder, type Order, orders, snapshotOf } from '../../orders/index.js';
+import {
+  type Actor,
+  applyTransition,
+  lockOrder,
+  type Order,
+  orderMachine,
+  orders,
+  snapshotOf,
+} from '../../orders/index.js';
 import { paymentProofs } from '../payment.tables.js';
 
 async function pendingLeft(tx: Parameters<Parameters<Db['transaction']>[0]>[0], orderId: number) {
@@ -16,9 +24,10 @@ async function pendingLeft(tx: Parameters<Parameters<Db['transaction']>[0]>[0], 
 }
 
 /**
- * Finance decides one proof. Approval adds its amount to what is paid; the order moves
- * on when approved payments cover the total (partly paid goes back to awaiting
- * payment with the balance shown). The proof's own status change is conditional,
+ * Finance decides one proof. Approval adds its amount to what is paid; the machine's
+ * guards then pick the next state: the order moves on when approved payments cover the
+ * total, partly paid goes back to awaiting payment with the balance shown (once no
+ * other proof is still waiting for a decision). The proof's own status change is conditional,
  * so two finance clicks cannot count a payment twice. The order row is locked first:
  * two proofs of one order decided at once are then decided one after the other, and
  * the second sees the first as decided, so the last decision moves the order on.
@@ -67,11 +76,11 @@ export async function reviewPaymentProof(
       .where(eq(orders.id, order.id))
       .returning({ paidCents: orders.paidCents });
     const snapshot = { ...snapshotOf(order), paidCents: paid?.paidCents ?? order.paidCents };
-    const full = snapshot.totalCents !== null && snapshot.paidCents >= snapshot.totalCents;
-    if (full) {
-      await applyTransition(tx, order, 'approvePayment', actor, { snapshot, set: { approvedAt: now }, now });
-    } else if (pending === 0) {
-      await applyTransition(tx, order, 'approvePartialPayment', actor, { snapshot, now });
+    const next = orderMachine.decide(snapshot, ['approvePayment', 'approvePartialPayment'], actor, now);
+    if (!next.ok) throw new AppError(next.reason === 'FORBIDDEN' ? 'FORBIDDEN' : 'CONFLICT', { detail: next.reason });
+    const full = orderMachine.is.paid(next.to);
+    if (full || pending === 0) {
+      await applyTransition(tx, order, next.event, actor, { snapshot, set: full ? { approvedAt: now } : {}, now });
     }
     const balance = (snapshot.totalCents ?? 0) - snapshot.paidCents;
     const usd = (cents: number) => `US$${(cents / 100).toFixed(2)}`;
