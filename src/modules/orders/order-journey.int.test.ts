@@ -361,3 +361,35 @@ describe('time-driven rules', () => {
     expect(await mailsAbout(p.number)).toContain(`Overdue: order ${p.number} has no tracking number`);
   });
 });
+
+describe('refusals that explain themselves', () => {
+  it('re-renders the order with a clear 422 when the cancel reason is too long, and keeps the order', async () => {
+    const buyer = await loggedInClient(t.app, t.db);
+    const { number } = await placeOrder(buyer.client, t.db);
+    await buyer.client.get(`/orders/${number}`);
+    const res = await buyer.client.post(`/orders/${number}/events/cancelByCustomer`, { reason: 'x'.repeat(1001) });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('This is too long');
+    expect(res.body).toContain('Cancel this order');
+    expect((await order(number)).status).toBe('awaiting_quote');
+  });
+
+  it('answers an unknown staff queue with 400 and says so; every real queue shows its own orders', async () => {
+    const unknown = await staff.sales.get('/admin/orders?queue=awaiting_payment');
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body).toContain('There is no such queue');
+    expect(unknown.body).not.toMatch(/\?queue=\w+" aria-current="page"/); // no queue pretends to be the one asked for
+
+    const buyer = await loggedInClient(t.app, t.db);
+    const { number } = await placeOrder(buyer.client, t.db);
+    const expected = { awaiting_quote: true, payment_review: false, ready_to_ship: false, shipped: false } as const;
+    for (const [queue, listed] of Object.entries(expected)) {
+      const res = await staff.sales.get(`/admin/orders?queue=${queue}`);
+      expect(res.statusCode, queue).toBe(200);
+      expect(res.body, queue).toContain(`href="/admin/orders?queue=${queue}" aria-current="page"`);
+      expect(res.body.includes(`/admin/orders/${number}"`), queue).toBe(listed);
+    }
+    expect((await staff.sales.get('/admin/orders?queue=overdue')).statusCode).toBe(200);
+    expect((await staff.sales.get('/admin/orders')).body).toContain('?queue=awaiting_quote" aria-current="page"');
+  });
+});

@@ -43,7 +43,9 @@ export const setFreightInput = z.object({
 });
 
 export const reasonInput = z.object({ reason: text(1000, 'field.reasonMissing') });
-export const optionalNoteInput = z.object({ reason: z.string().trim().max(1000).default('') });
+export const optionalNoteInput = z.object({
+  reason: z.string().trim().max(1000, { message: 'field.tooLong' }).default(''),
+});
 
 export const shipInput = z.object({
   carrier: z.enum(carriers, { message: 'field.required' }),

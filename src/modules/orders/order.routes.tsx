@@ -85,8 +85,12 @@ export async function orderRoutes(
     const event = eventNames.find((e) => e === req.params.event);
     if (event === 'confirmDelivery') await confirmDelivery(db, order, actorOf(user));
     else if (event === 'cancelByCustomer') {
-      const { reason } = optionalNoteInput.parse(req.body ?? {});
-      await cancelOrder(db, order, actorOf(user), 'cancelByCustomer', reason);
+      const form = parseForm(optionalNoteInput, req.body);
+      if (!form.ok) {
+        const d = await loadOrderPage(db, order, user);
+        return html(reply, 422).send(<OrderPage ctx={pageContext(req, reply)} d={d} forms={{ cancel: form }} />);
+      }
+      await cancelOrder(db, order, actorOf(user), 'cancelByCustomer', form.data.reason);
       await catalogChanged();
     } else throw new AppError('NOT_FOUND');
     await bus.publish(orderTopic(order.number));

@@ -53,7 +53,7 @@ export async function paymentRoutes(
     return reply
       .code(422)
       .type('text/html; charset=utf-8')
-      .send(<OrderPage ctx={pageContext(req, reply)} d={d} proofForm={proofForm} />);
+      .send(<OrderPage ctx={pageContext(req, reply)} d={d} forms={{ proof: proofForm }} />);
   };
 
   app.post<{ Params: { number: string } }>('/orders/:number/proofs', async (req, reply) => {

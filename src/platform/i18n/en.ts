@@ -465,6 +465,7 @@ export const en = {
   'admin.orders': 'Orders',
   'admin.queues': 'Queues',
   'admin.queueEmpty': 'Nothing in this queue.',
+  'admin.queueUnknown': 'There is no such queue. Pick one of the queues above.',
   'admin.customer': 'Customer',
   'admin.waitingSince': 'Since',
   'admin.backToQueue': 'Back to the queue',

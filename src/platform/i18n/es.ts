@@ -474,6 +474,7 @@ export const es: Record<MessageKey, string> = {
   'admin.orders': 'Pedidos',
   'admin.queues': 'Colas',
   'admin.queueEmpty': 'No hay nada en esta cola.',
+  'admin.queueUnknown': 'Esa cola no existe. Elija una de las colas de arriba.',
   'admin.customer': 'Cliente',
   'admin.waitingSince': 'Desde',
   'admin.backToQueue': 'Volver a la cola',

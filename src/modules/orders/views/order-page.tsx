@@ -127,7 +127,14 @@ export function ProofForm({ ctx, order, form }: { ctx: PageContext; order: Order
   );
 }
 
-export function OrderBody({ ctx, d, proofForm }: { ctx: PageContext; d: OrderPageData; proofForm?: FormState }) {
+/** Forms that come back refused carry their state: the proof upload, the customer's cancellation. */
+export interface OrderForms {
+  proof?: FormState;
+  cancel?: FormState;
+}
+
+export function OrderBody({ ctx, d, forms = {} }: { ctx: PageContext; d: OrderPageData; forms?: OrderForms }) {
+  const proofForm = forms.proof;
   const { t, i18n } = ctx;
   const o = d.order;
   const can = (e: OrderEvent) => d.actions.includes(e);
@@ -241,8 +248,14 @@ export function OrderBody({ ctx, d, proofForm }: { ctx: PageContext; d: OrderPag
             {can('cancelByCustomer') && (
               <form method="post" action={`/orders/${o.number}/events/cancelByCustomer`} class="cancel-form">
                 <CsrfField ctx={ctx} />
-                <label for="f-cancel-reason">{t('order.cancelReason')}</label>
-                <input id="f-cancel-reason" name="reason" maxlength="1000" />
+                <Field
+                  ctx={ctx}
+                  form={forms.cancel}
+                  name="reason"
+                  idPrefix="f-cancel"
+                  label={t('order.cancelReason')}
+                  attrs={{ maxlength: 1000 }}
+                />
                 <button type="submit" class="danger">
                   {t('action.cancelThisOrder')}
                 </button>
@@ -286,7 +299,7 @@ export function OrderBody({ ctx, d, proofForm }: { ctx: PageContext; d: OrderPag
   );
 }
 
-export function OrderPage(props: { ctx: PageContext; d: OrderPageData; proofForm?: FormState }) {
+export function OrderPage(props: { ctx: PageContext; d: OrderPageData; forms?: OrderForms }) {
   return (
     <Layout
       ctx={props.ctx}

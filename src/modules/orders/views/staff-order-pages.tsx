@@ -15,8 +15,15 @@ import { LinesTable, StateBadge, Thread, Timeline } from './order-parts.js';
 
 export const queues = ['awaiting_quote', 'payment_review', 'ready_to_ship', 'shipped', 'overdue'] as const;
 export type Queue = (typeof queues)[number];
+export const isQueue = (q: string): q is Queue => (queues as readonly string[]).includes(q);
 
-export function QueuePage(props: { ctx: PageContext; queue: Queue; counts: Record<Queue, number>; rows: Order[] }) {
+/** `queue` undefined: the address named no queue we have; the tabs stay, so the next click is one away. */
+export function QueuePage(props: {
+  ctx: PageContext;
+  queue: Queue | undefined;
+  counts: Record<Queue, number>;
+  rows: Order[];
+}) {
   const { ctx, queue, counts, rows } = props;
   const { t, i18n } = ctx;
   return (
@@ -36,7 +43,11 @@ export function QueuePage(props: { ctx: PageContext; queue: Queue; counts: Recor
           </a>
         ))}
       </nav>
-      {rows.length === 0 ? (
+      {queue === undefined ? (
+        <p class="notice problem" role="alert">
+          {t('admin.queueUnknown')}
+        </p>
+      ) : rows.length === 0 ? (
         <p class="empty">{t('admin.queueEmpty')}</p>
       ) : (
         <table class="data-table">
