@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { requireRole } from '../../platform/auth/current-user.js';
 import type { Db } from '../../platform/db/client.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -8,18 +9,24 @@ import { discardMedia, readMediaUpload } from '../../platform/http/media-upload.
 import { pageContext } from '../../platform/http/page-context.js';
 import type { Storage } from '../../platform/storage.js';
 import type { FormState } from '../../platform/views/form.js';
-import { advanceCase, isNoteEvent } from './actions/advance-case.js';
+import { advanceCase, noteEvents } from './actions/advance-case.js';
 import { decideCase } from './actions/decide-case.js';
 import { postCaseMessage } from './actions/post-case-message.js';
 import { shipReissue } from './actions/ship-reissue.js';
 import { sendCaseFile } from './case.http.js';
 import { caseMessageInput, decideRepairInput, noteInput, rejectCaseInput, shipReissueInput } from './case.inputs.js';
+import { caseMachine } from './case.machine.js';
 import { caseQueues, isCaseQueue, openCaseStates } from './case.queue.js';
 import { type Case, findCaseByNumber, findCaseFile, queueCases, queueCounts } from './case.repo.js';
 import { CASE_FOLDER } from './case.routes.js';
 import { caseStates } from './case.states.js';
 import { caseActorOf, loadCasePage, loadStaffExtras } from './case-page.data.js';
 import { CaseQueuePage, StaffCasePage } from './views/staff-case-pages.js';
+
+/** The decision routes' kinds and the events they fire. */
+const decideEvents = { reissue: 'decideReissue', repair: 'decideRepair', reject: 'rejectCase' } as const;
+/** The note-only events staff fire from `…/events/:event` (the buyer's confirmation has its own route). */
+const staffNoteEvent = z.enum(noteEvents).exclude(['confirmReissueReceived']);
 
 const html = (reply: FastifyReply, status = 200) => reply.code(status).type('text/html; charset=utf-8');
 type NumberParams = { Params: { number: string } };
@@ -79,7 +86,11 @@ export async function staffCaseRoutes(
   app.post<{ Params: { number: string; kind: string } }>(
     '/admin/after-sales/:number/decide/:kind',
     async (req, reply) => {
-      const user = requireRole(req.user, 'support');
+      const kind = req.params.kind;
+      const event = Object.hasOwn(decideEvents, kind)
+        ? decideEvents[kind as keyof typeof decideEvents]
+        : 'decideReissue';
+      const user = requireRole(req.user, ...caseMachine.rolesFor(event));
       const c = await load(req);
       const actor = caseActorOf(user);
       if (req.params.kind === 'reissue') {
@@ -103,7 +114,7 @@ export async function staffCaseRoutes(
   );
 
   app.post<NumberParams>('/admin/after-sales/:number/ship', async (req, reply) => {
-    const user = requireRole(req.user, 'warehouse', 'support');
+    const user = requireRole(req.user, ...caseMachine.rolesFor('shipReissue'));
     const c = await load(req);
     const form = parseForm(shipReissueInput, req.body);
     if (!form.ok) return page(req, reply, c, 422, { ship: form });
@@ -114,10 +125,12 @@ export async function staffCaseRoutes(
   app.post<{ Params: { number: string; event: string } }>(
     '/admin/after-sales/:number/events/:event',
     async (req, reply) => {
-      const user = requireRole(req.user, 'support');
+      const parsed = staffNoteEvent.safeParse(req.params.event);
+      // An unknown event asks for support, as the decisions do: the answer to a stranger stays 403.
+      const user = requireRole(req.user, ...caseMachine.rolesFor(parsed.success ? parsed.data : 'startReview'));
       const c = await load(req);
-      const event = req.params.event;
-      if (!isNoteEvent(event) || event === 'confirmReissueReceived') throw notFound();
+      if (!parsed.success) throw notFound();
+      const event = parsed.data;
       const form = parseForm(noteInput, req.body);
       await advanceCase(db, c, event, caseActorOf(user), form.ok ? form.data.note : '');
       return done(reply, c);

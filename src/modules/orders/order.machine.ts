@@ -176,5 +176,9 @@ export const availableEvents = orderMachine.available;
 
 export const isTerminal = orderMachine.isTerminal;
 
+/** The staff roles a route demands for an event, read from the table (admin passes, as everywhere). */
+export const staffRolesFor = (event: OrderEvent): Role[] =>
+  orderMachine.rolesFor(event).filter((r): r is Role => r !== 'system' && r !== 'customer');
+
 /** Mermaid state diagram generated from the table (README and docs/order-states.md). */
 export const mermaidDiagram = orderMachine.diagram;

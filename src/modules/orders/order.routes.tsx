@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { requireUser } from '../../platform/auth/current-user.js';
 import type { Db } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
@@ -16,6 +17,9 @@ import { orderEvents as eventNames } from './order.machine.js';
 import { customerOrders, findCustomerOrder } from './order.repo.js';
 import { actorOf, loadOrderPage } from './order-page.data.js';
 import { MyOrdersPage, OrderPage } from './views/order-page.js';
+
+/** The events a customer fires from `…/events/:event`; the rest of the table has staff routes. */
+const customerEvent = z.enum(eventNames).extract(['confirmDelivery', 'cancelByCustomer']);
 
 const html = (reply: FastifyReply, status = 200) => reply.code(status).type('text/html; charset=utf-8');
 
@@ -82,7 +86,7 @@ export async function orderRoutes(
   app.post<{ Params: { number: string; event: string } }>('/orders/:number/events/:event', async (req, reply) => {
     const user = requireUser(req.user);
     const order = await load(req);
-    const event = eventNames.find((e) => e === req.params.event);
+    const event = customerEvent.safeParse(req.params.event).data;
     if (event === 'confirmDelivery') await confirmDelivery(db, order, actorOf(user));
     else if (event === 'cancelByCustomer') {
       const form = parseForm(optionalNoteInput, req.body);

@@ -12,6 +12,7 @@ import { markShipped } from './actions/mark-shipped.js';
 import { postMessage } from './actions/post-message.js';
 import { setFreight } from './actions/set-freight.js';
 import { messageInput, reasonInput, setFreightInput, shipInput } from './order.inputs.js';
+import { staffRolesFor } from './order.machine.js';
 import { findOrderByNumber, type Order, ordersInStates, overdueOrders, queueCounts } from './order.repo.js';
 import { actorOf, loadOrderPage } from './order-page.data.js';
 import { isQueue, type Queue, QueuePage, queues, StaffOrderPage } from './views/staff-order-pages.js';
@@ -72,7 +73,7 @@ export async function staffOrderRoutes(
   );
 
   app.post<{ Params: { number: string } }>('/admin/orders/:number/freight', async (req, reply) => {
-    const user = requireRole(req.user, 'sales');
+    const user = requireRole(req.user, ...staffRolesFor('setFreight'));
     const order = await load(req);
     const form = parseForm(setFreightInput, req.body);
     if (!form.ok) return page(req, reply, order, 422, { freight: form });
@@ -102,7 +103,7 @@ export async function staffOrderRoutes(
   });
 
   app.post<{ Params: { number: string } }>('/admin/orders/:number/ship', async (req, reply) => {
-    const user = requireRole(req.user, 'warehouse');
+    const user = requireRole(req.user, ...staffRolesFor('markShipped'));
     const order = await load(req);
     const form = parseForm(shipInput, req.body);
     if (!form.ok) return page(req, reply, order, 422, { ship: form });
@@ -115,7 +116,7 @@ export async function staffOrderRoutes(
   });
 
   app.post<{ Params: { number: string } }>('/admin/orders/:number/cancel', async (req, reply) => {
-    const user = requireRole(req.user, 'sales');
+    const user = requireRole(req.user, ...staffRolesFor('cancelOrder'));
     const order = await load(req);
     const form = parseForm(reasonInput, req.body);
     if (!form.ok) return page(req, reply, order, 422, { cancel: form });

@@ -10,7 +10,7 @@ import { sendPrivateFile } from '../../platform/http/send-private-file.js';
 import type { Storage } from '../../platform/storage.js';
 import { largestUpload } from '../../platform/upload-policy.js';
 import type { FormState } from '../../platform/views/form.js';
-import { findOrderByNumber, type Order } from '../orders/index.js';
+import { findOrderByNumber, type Order, staffRolesFor } from '../orders/index.js';
 import { findCustomerOrder } from '../orders/order.repo.js';
 import { actorOf, loadOrderPage } from '../orders/order-page.data.js';
 import { OrderPage } from '../orders/views/order-page.js';
@@ -111,7 +111,8 @@ export async function paymentRoutes(
   app.post<{ Params: { number: string; id: string; decision: string } }>(
     '/admin/orders/:number/proofs/:id/:decision',
     async (req, reply) => {
-      const user = requireRole(req.user, 'finance');
+      const event = req.params.decision === 'approve' ? 'approvePayment' : 'rejectPayment';
+      const user = requireRole(req.user, ...staffRolesFor(event));
       const order = await findOrderByNumber(db, req.params.number);
       if (!order || !['approve', 'reject'].includes(req.params.decision)) throw notFound();
       const id = Number(req.params.id);

@@ -15,7 +15,6 @@ export const noteEvents = [
   'closeCase',
 ] as const;
 export type NoteEvent = (typeof noteEvents)[number];
-export const isNoteEvent = (e: string): e is NoteEvent => (noteEvents as readonly string[]).includes(e);
 
 /** One of the note-only events; an unrepairable unit becomes a reissue and starts the shipping clock. */
 export async function advanceCase(
