@@ -159,6 +159,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(helmet, {
     enableCSPNonces: true,
     hsts: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    // No referrer to other sites (order numbers are in our URLs); our own form posts keep their Origin.
+    referrerPolicy: { policy: 'same-origin' },
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {

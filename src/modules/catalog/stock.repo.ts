@@ -86,36 +86,39 @@ export async function reserveOrderStock(tx: DbOrTx, order: OrderRef, lines: Stoc
 }
 
 /** Puts an order's reserved units back (cancellation, expiry), recorded like the reservation. */
-export async function releaseOrderStock(tx: DbOrTx, order: OrderRef, lines: StockLine[]) {
-  if (!lines.length) return;
-  await tx.execute(sql`
-    with line (product_id, quantity) as (values ${lineValues(lines)}),
-    released as (
-      update ${products} p set stock = p.stock + line.quantity from line
-       where p.id = line.product_id
-      returning p.id, line.quantity
-    )
-    insert into ${stockAdjustments} (product_id, delta, reason, order_number, actor_id)
-    select id, quantity, ${reason('order_released')}, ${order.orderNumber}::text, ${order.actorId}::int
-      from released`);
-}
+export const releaseOrderStock = (tx: DbOrTx, order: OrderRef, lines: StockLine[]) =>
+  addUnits(tx, 'order_released', order, lines);
 
 /**
  * Stock for products created with none (the demo seed), recorded as `initial` rows, in one
  * statement. Only positive quantities; the products must have been inserted with stock 0.
  */
-export async function recordInitialStock(tx: DbOrTx, lines: StockLine[]) {
-  const positive = lines.filter((l) => l.quantity > 0);
-  if (!positive.length) return;
+export const recordInitialStock = (tx: DbOrTx, lines: StockLine[]) =>
+  addUnits(
+    tx,
+    'initial',
+    { orderNumber: null, actorId: null },
+    lines.filter((l) => l.quantity > 0),
+  );
+
+/** Adds units to several products and records each addition, in one statement. */
+async function addUnits(
+  tx: DbOrTx,
+  why: StockReason,
+  order: { orderNumber: string | null; actorId: number | null },
+  lines: StockLine[],
+) {
+  if (!lines.length) return;
   await tx.execute(sql`
-    with line (product_id, quantity) as (values ${lineValues(positive)}),
-    stocked as (
+    with line (product_id, quantity) as (values ${lineValues(lines)}),
+    added as (
       update ${products} p set stock = p.stock + line.quantity from line
        where p.id = line.product_id
       returning p.id, line.quantity
     )
-    insert into ${stockAdjustments} (product_id, delta, reason)
-    select id, quantity, ${reason('initial')} from stocked`);
+    insert into ${stockAdjustments} (product_id, delta, reason, order_number, actor_id)
+    select id, quantity, ${reason(why)}, ${order.orderNumber}::text, ${order.actorId}::int
+      from added`);
 }
 
 /** A product's ledger for the back office: the newest `limit` rows with who made them, and how many there are (capped). */

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { requireUser } from '../../platform/auth/current-user.js';
+import { type CurrentUser, requireUser } from '../../platform/auth/current-user.js';
 import type { Db } from '../../platform/db/client.js';
 import { jsonRow, jsonRows } from '../../platform/db/json-rows.js';
 import { type PageContext, pageContext } from '../../platform/http/page-context.js';
@@ -14,25 +14,36 @@ import { savedAddresses } from './order.tables.js';
 import { CheckoutForm } from './views/checkout-form.js';
 
 /**
- * What the order form offers besides the cart: active payment methods (in their sort
- * order, with those whose details changed lately), and the customer's saved address,
- * in one round trip (#7).
+ * What the order form shows besides the cart: active payment methods (in their sort
+ * order, with those whose details changed lately), the customer's saved address and the
+ * settings: one round trip besides the settings' (#7).
  */
-async function formChoices(db: Db, userId: number) {
-  const [row] = await db
-    .select({
-      methods: jsonRows(paymentMethods, eq(paymentMethods.active, true)),
-      changes: recentMethodChanges(new Date()),
-      saved: jsonRow(savedAddresses, eq(savedAddresses.userId, userId)),
-    })
-    .from(sql`(select 1) one`);
+async function formChoices(db: Db, user: CurrentUser) {
+  const [[row], settings] = await Promise.all([
+    db
+      .select({
+        methods: jsonRows(paymentMethods, eq(paymentMethods.active, true)),
+        changes: recentMethodChanges(new Date()),
+        saved: jsonRow(savedAddresses, eq(savedAddresses.userId, user.id)),
+      })
+      .from(sql`(select 1) one`),
+    getSettings(db),
+  ]);
   const methods = (row?.methods ?? []).sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id);
   return {
     methods,
     recentlyChanged: recentlyChangedMethods(methods, row?.changes ?? []),
+    settings,
     saved: row?.saved ?? undefined,
+    defaultName: user.fullName,
   };
 }
+
+const checkoutData = (choices: Awaited<ReturnType<typeof formChoices>>, lines: CartLine[]) => ({
+  ...choices,
+  goodsCents: goodsTotalCents(lines),
+  cartAt: cartAddedAt(lines),
+});
 
 /**
  * "My cart list" with the order form under it (also re-rendered with errors after a
@@ -47,27 +58,9 @@ export async function renderCartWithCheckout(
   orderedAs?: string,
 ) {
   const user = requireUser(req.user);
-  const [lines, { methods, recentlyChanged, saved }, settings] = await Promise.all([
-    cartLines(db, user.id),
-    formChoices(db, user.id),
-    getSettings(db),
-  ]);
+  const [lines, choices] = await Promise.all([cartLines(db, user.id), formChoices(db, user)]);
   const ctx = pageContext(req, reply);
-  const checkout = lines.length
-    ? CheckoutForm({
-        ctx,
-        d: {
-          goodsCents: goodsTotalCents(lines),
-          cartAt: cartAddedAt(lines),
-          methods,
-          recentlyChanged,
-          settings,
-          saved,
-          defaultName: user.fullName,
-        },
-        form,
-      })
-    : undefined;
+  const checkout = lines.length ? CheckoutForm({ ctx, d: checkoutData(choices, lines), form }) : undefined;
   return reply
     .code(status)
     .type('text/html; charset=utf-8')
@@ -88,20 +81,5 @@ function AlreadyOrdered({ ctx, orderedAs }: { ctx: PageContext; orderedAs: strin
 /** The cart page's order form (plugged into the cart routes by the app). */
 export async function checkoutFor(db: Db, req: FastifyRequest, reply: FastifyReply, lines: CartLine[]) {
   const user = requireUser(req.user);
-  const [{ methods, recentlyChanged, saved }, settings] = await Promise.all([
-    formChoices(db, user.id),
-    getSettings(db),
-  ]);
-  return CheckoutForm({
-    ctx: pageContext(req, reply),
-    d: {
-      goodsCents: goodsTotalCents(lines),
-      cartAt: cartAddedAt(lines),
-      methods,
-      recentlyChanged,
-      settings,
-      saved,
-      defaultName: user.fullName,
-    },
-  });
+  return CheckoutForm({ ctx: pageContext(req, reply), d: checkoutData(await formChoices(db, user), lines) });
 }

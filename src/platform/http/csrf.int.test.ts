@@ -56,6 +56,13 @@ describe('cross-site requests', () => {
       (await b.post('/login', login, { 'sec-fetch-site': 'same-origin', origin: 'http://localhost:80' })).statusCode,
     ).toBe(422);
     expect((await b.post('/login', login, { origin: 'http://localhost:3000' })).statusCode).toBe(422);
+    // Chromium's own form post when a page's referrer policy hides the origin.
+    expect((await b.post('/login', login, { 'sec-fetch-site': 'same-origin', origin: 'null' })).statusCode).toBe(422);
+  });
+
+  it('sends the referrer only to the shop itself, so its own form posts carry their Origin', async () => {
+    const page = await new BrowserClient(t.app).get('/login');
+    expect(page.headers['referrer-policy']).toBe('same-origin');
   });
 });
 

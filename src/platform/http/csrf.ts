@@ -65,8 +65,11 @@ function sameToken(given: string, expected: string) {
 
 /** What the browser says about where the request comes from, when it says anything. */
 function crossSite(req: FastifyRequest, publicOrigin: string): boolean {
+  // A browser that sends Sec-Fetch-Site has said it all: Chromium sends `Origin: null` on a
+  // same-origin form post whenever the page's Referrer-Policy is no-referrer, so Origin is
+  // only the fallback for browsers without Fetch Metadata.
   const site = req.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') return true;
+  if (site !== undefined) return site !== 'same-origin' && site !== 'none';
   const origin = req.headers.origin;
   if (origin === undefined) return false;
   if (origin === publicOrigin) return false;

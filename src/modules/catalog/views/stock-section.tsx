@@ -55,46 +55,48 @@ export function StockSection({
         <p>{t('stock.noHistory')}</p>
       ) : (
         <>
-          <table class="data-table stock-ledger">
-            <thead>
-              <tr>
-                <th scope="col">{t('stock.when')}</th>
-                <th scope="col" class="num">
-                  {t('stock.change')}
-                </th>
-                <th scope="col">{t('stock.reason')}</th>
-                <th scope="col">{t('stock.by')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
+          <div class="table-scroll" tabindex="0" role="region" aria-label={t('stock.history')}>
+            <table class="data-table stock-ledger">
+              <thead>
                 <tr>
-                  <td>
-                    <time datetime={r.createdAt.toISOString()}>{i18n.dateTime(r.createdAt)}</time>
-                  </td>
-                  <td class="num">{signedDelta(r.delta)}</td>
-                  <td>
-                    {t(reasonLabel[r.reason])}
-                    {r.orderNumber && (
-                      <>
-                        {' '}
-                        <a href={`/admin/orders/${encodeURIComponent(r.orderNumber)}`} safe>
-                          {r.orderNumber}
-                        </a>
-                      </>
-                    )}
-                    {r.note && (
-                      <>
-                        {' · '}
-                        <span safe>{r.note}</span>
-                      </>
-                    )}
-                  </td>
-                  <td safe>{r.actorEmail ?? t('stock.system')}</td>
+                  <th scope="col">{t('stock.when')}</th>
+                  <th scope="col" class="num">
+                    {t('stock.change')}
+                  </th>
+                  <th scope="col">{t('stock.reason')}</th>
+                  <th scope="col">{t('stock.by')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr>
+                    <td>
+                      <time datetime={r.createdAt.toISOString()}>{i18n.dateTime(r.createdAt)}</time>
+                    </td>
+                    <td class="num">{signedDelta(r.delta)}</td>
+                    <td>
+                      {t(reasonLabel[r.reason])}
+                      {r.orderNumber && (
+                        <>
+                          {' '}
+                          <a href={`/admin/orders/${encodeURIComponent(r.orderNumber)}`} safe>
+                            {r.orderNumber}
+                          </a>
+                        </>
+                      )}
+                      {r.note && (
+                        <>
+                          {' · '}
+                          <span safe>{r.note}</span>
+                        </>
+                      )}
+                    </td>
+                    <td safe>{r.actorEmail ?? t('stock.system')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {total > rows.length && (
             <p class="hint">
               {t('stock.showingLatest', {

@@ -136,11 +136,11 @@ function PendingChangeCard({
               <tr>
                 <th scope="row">{t(fieldLabels[r.field])}</th>
                 {!create && (
-                  <td>
+                  <td data-label={t('payments.current')}>
                     <Value ctx={ctx} field={r.field} v={r.now} />
                   </td>
                 )}
-                <td>
+                <td data-label={t('payments.proposed')}>
                   <Value ctx={ctx} field={r.field} v={r.next} cls="proposed" />
                 </td>
               </tr>
