@@ -3,10 +3,11 @@
  * PDF both render this and nothing else, so they cannot disagree. Pure: no IO, and the
  * strings are raw text (the HTML view escapes them; the PDF draws them as they are).
  */
+
+import { countryName } from '../../platform/countries.js';
 import { en, type MessageKey } from '../../platform/i18n/en.js';
 import { es } from '../../platform/i18n/es.js';
 import { i18n, type Locale } from '../../platform/i18n/index.js';
-import { countryName } from '../settings/countries.js';
 import type { Settings } from '../settings/settings.rules.js';
 import { amountInWords } from './amount-in-words.js';
 import { groupCode, incotermFor, isPaidInFull } from './proforma.rules.js';

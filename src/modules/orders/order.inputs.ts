@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { countryCodes } from '../../platform/countries.js';
 import { usdField } from '../../platform/money.js';
-import { countryCodes } from '../settings/index.js';
 import { carriers, shippingMethods } from './order.rules.js';
 
 const text = (max: number, message = 'field.required') =>

@@ -3,7 +3,6 @@ import type { DbOrTx } from '../../platform/db/client.js';
 import { publishedCentersForRanking } from './repair-center.repo.js';
 import { type Destination, rankRepairCenters } from './repair-center.rules.js';
 
-export { countries, countryCodes, countryName, isCountryCode } from './countries.js';
 export { repairCenterRoutes } from './repair-center.routes.js';
 export {
   type Destination,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCountryCode } from './countries.js';
+import { isCountryCode } from '../../platform/countries.js';
 import { parseBrands, services } from './repair-center.rules.js';
 
 const text = (max: number, required = true) =>

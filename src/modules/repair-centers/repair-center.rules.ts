@@ -1,5 +1,5 @@
 /** Pure repair-center rules: statuses, services, the nearest-center ranking. No IO. */
-import { countries } from './countries.js';
+import { countries } from '../../platform/countries.js';
 
 export const statuses = ['in_review', 'approved', 'rejected'] as const;
 export type RepairCenterStatus = (typeof statuses)[number];

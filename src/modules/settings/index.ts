@@ -1,6 +1,5 @@
 /** Shop settings: seller details, WhatsApp, deadlines, destinations and crypto restrictions. */
 
-export { countryCodes, countryName, countryOptions, isCountryCode } from './countries.js';
 export { getSettings, saveSettings } from './settings.repo.js';
 export { settingsRoutes } from './settings.routes.js';
 export { destinationCheck, type Settings, settingsSchema } from './settings.rules.js';

@@ -1,6 +1,23 @@
 import { z } from 'zod';
+import { type CountryCode, countryCodes } from '../../platform/countries.js';
 import { DEFAULT_AUTO_COMPLETE_DAYS, DEFAULT_PAYMENT_DEADLINE_HOURS } from '../orders/order.rules.js';
-import { countryCodes, defaultCryptoRestricted, embargoedCountries } from './countries.js';
+
+/** Comprehensively embargoed destinations, excluded from the default shipping list. */
+export const embargoedCountries: readonly CountryCode[] = ['CU', 'IR', 'KP', 'SY'];
+
+/** Where crypto mining is banned or restricted (default list; staff maintain it). */
+export const defaultCryptoRestricted: readonly CountryCode[] = [
+  'CN',
+  'DZ',
+  'BD',
+  'EG',
+  'MA',
+  'NP',
+  'QA',
+  'TN',
+  'IQ',
+  'MK',
+];
 
 const country = z.enum(countryCodes);
 

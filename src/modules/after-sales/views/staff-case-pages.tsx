@@ -1,11 +1,11 @@
 import type { Children } from '@kitajs/html';
+import { countryName } from '../../../platform/countries.js';
 import type { PageContext } from '../../../platform/http/page-context.js';
 import { AdminShell } from '../../../platform/views/admin-shell.js';
 import { Field, FormError, type FormState, SelectField } from '../../../platform/views/form.js';
 import { CsrfField } from '../../../platform/views/layout.js';
 import { carriers } from '../../orders/order.rules.js';
 import { PackingEvidenceView, staffEvidenceUrls } from '../../packing/index.js';
-import { countryName } from '../../settings/index.js';
 import type { CaseEvent } from '../case.machine.js';
 import { type CaseQueue, caseQueues, QUEUE_COUNT_CAP } from '../case.queue.js';
 import type { CasePageData, StaffExtras } from '../case-page.data.js';

@@ -1,3 +1,4 @@
+import { countryName } from '../../../platform/countries.js';
 import type { PageContext } from '../../../platform/http/page-context.js';
 import { Field, FormError, type FormState } from '../../../platform/views/form.js';
 import { CsrfField, Layout } from '../../../platform/views/layout.js';
@@ -7,7 +8,6 @@ import { piAvailable } from '../../invoices/proforma.rules.js';
 import type { PackingPageData } from '../../packing/packing-page.data.js';
 import { buyerEvidenceUrls, PackingEvidenceView } from '../../packing/views/packing-evidence.js';
 import type { PaymentMethod } from '../../payments/payment-method.repo.js';
-import { countryName } from '../../settings/index.js';
 import { type OrderEvent, orderMachine } from '../order.machine.js';
 import type { Order, OrderLine } from '../order.repo.js';
 import { type OrderWindows, trackingUrl } from '../order.rules.js';

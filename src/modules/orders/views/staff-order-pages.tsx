@@ -1,4 +1,5 @@
 import { hasRole } from '../../../platform/auth/roles.js';
+import { countryName } from '../../../platform/countries.js';
 import type { PageContext } from '../../../platform/http/page-context.js';
 import { AdminShell } from '../../../platform/views/admin-shell.js';
 import { Field, FormError, type FormState } from '../../../platform/views/form.js';
@@ -7,7 +8,6 @@ import { OrderCases } from '../../after-sales/views/order-cases.js';
 import { piAvailable } from '../../invoices/proforma.rules.js';
 import { PackingSection } from '../../packing/views/packing-section.js';
 import type { PaymentProof } from '../../payments/payment-proof.repo.js';
-import { countryName } from '../../settings/index.js';
 import { type Order, QUEUE_COUNT_CAP } from '../order.repo.js';
 import { carriers } from '../order.rules.js';
 import type { loadOrderPage } from '../order-page.data.js';

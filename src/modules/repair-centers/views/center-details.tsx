@@ -1,5 +1,5 @@
+import { countryName } from '../../../platform/countries.js';
 import type { PageContext } from '../../../platform/http/page-context.js';
-import { countryName } from '../countries.js';
 import type { RepairCenter } from '../repair-center.repo.js';
 import { whatsappLink } from '../repair-center.rules.js';
 import type { RepairCenterDetails } from '../repair-center.tables.js';

@@ -1,8 +1,8 @@
+import { countryCodes, countryOptions } from '../../../platform/countries.js';
 import type { PageContext } from '../../../platform/http/page-context.js';
 import type { MessageKey } from '../../../platform/i18n/index.js';
 import { Field, FormError, type FormState, TextAreaField } from '../../../platform/views/form.js';
 import { CsrfField } from '../../../platform/views/layout.js';
-import { countryCodes, countryName } from '../countries.js';
 import { MAX_PHOTOS, services } from '../repair-center.rules.js';
 import type { RepairCenterDetails } from '../repair-center.tables.js';
 
@@ -47,9 +47,7 @@ export function CenterForm({
   const countryError = form?.errors?.country;
   const checked = new Set(form ? (form.services ?? []) : (d?.services ?? []));
   const photoError = form?.errors?.photos;
-  const names = countryCodes
-    .map((code) => ({ code, name: countryName(code, ctx.i18n.locale) }))
-    .sort((a, b) => a.name.localeCompare(b.name, ctx.i18n.locale));
+  const names = countryOptions(countryCodes, ctx.i18n.locale);
   return (
     <form method="post" action={action} enctype="multipart/form-data" class="repair-form" novalidate>
       <CsrfField ctx={ctx} />

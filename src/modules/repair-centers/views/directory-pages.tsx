@@ -1,7 +1,7 @@
 import { escapeHtml } from '@kitajs/html';
+import { countryName, countryOptions } from '../../../platform/countries.js';
 import type { PageContext } from '../../../platform/http/page-context.js';
 import { Layout } from '../../../platform/views/layout.js';
-import { countryName } from '../countries.js';
 import type { RepairCenter } from '../repair-center.repo.js';
 import { whatsappLink } from '../repair-center.rules.js';
 import { CenterDetails } from './center-details.js';
@@ -40,9 +40,7 @@ function ServiceInfo({ ctx }: { ctx: PageContext }) {
 /** "ASIC Miner Repair": what the shop's repair service covers, then the directory of approved centers. */
 export function DirectoryPage({ ctx, v }: { ctx: PageContext; v: DirectoryView }) {
   const { t, i18n } = ctx;
-  const countries = v.facets.countries
-    .map((code) => ({ code, name: countryName(code, i18n.locale) }))
-    .sort((a, b) => a.name.localeCompare(b.name, i18n.locale));
+  const countries = countryOptions(v.facets.countries, i18n.locale);
   return (
     <Layout ctx={ctx} title={t('repairPage.title')}>
       <section class="hero">

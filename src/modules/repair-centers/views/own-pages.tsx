@@ -1,7 +1,7 @@
 import { escapeHtml } from '@kitajs/html';
+import { countryName } from '../../../platform/countries.js';
 import type { PageContext } from '../../../platform/http/page-context.js';
 import { Layout } from '../../../platform/views/layout.js';
-import { countryName } from '../countries.js';
 import { type RepairCenter, submittedVersion } from '../repair-center.repo.js';
 import { CenterDetails, StatusBadge } from './center-details.js';
 import { CenterForm, type RepairFormState } from './center-form.js';

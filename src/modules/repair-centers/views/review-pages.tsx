@@ -1,9 +1,9 @@
 import { escapeHtml } from '@kitajs/html';
+import { countryName } from '../../../platform/countries.js';
 import type { PageContext } from '../../../platform/http/page-context.js';
 import { AdminShell } from '../../../platform/views/admin-shell.js';
 import type { FormState } from '../../../platform/views/form.js';
 import { CsrfField } from '../../../platform/views/layout.js';
-import { countryName } from '../countries.js';
 import { type RepairCenter, submittedVersion } from '../repair-center.repo.js';
 import { REVIEW_BUSINESS_DAYS } from '../repair-center.rules.js';
 import { CenterDetails, StatusBadge } from './center-details.js';

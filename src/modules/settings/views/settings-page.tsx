@@ -1,9 +1,9 @@
+import { countryCodes, countryName, countryOptions } from '../../../platform/countries.js';
 import type { PageContext } from '../../../platform/http/page-context.js';
 import type { MessageKey } from '../../../platform/i18n/index.js';
 import { AdminShell } from '../../../platform/views/admin-shell.js';
 import { Field, FormError, type FormState } from '../../../platform/views/form.js';
 import { CsrfField } from '../../../platform/views/layout.js';
-import { countryCodes, countryName } from '../countries.js';
 import type { Settings } from '../settings.rules.js';
 
 type ListName = 'destinations' | 'cryptoRestricted';
@@ -27,9 +27,7 @@ function CountryPicker({
   summary: string;
 }) {
   const error = form?.errors?.[name];
-  const byName = countryCodes
-    .map((code) => ({ code, label: countryName(code, ctx.i18n.locale) }))
-    .sort((a, b) => a.label.localeCompare(b.label, ctx.i18n.locale));
+  const byName = countryOptions(countryCodes, ctx.i18n.locale);
   const chosen = new Set(selected);
   return (
     <fieldset
@@ -53,7 +51,7 @@ function CountryPicker({
           {byName.map((c) => (
             <label>
               <input type="checkbox" name={name} value={c.code} checked={chosen.has(c.code)} />{' '}
-              <span safe>{c.label}</span> <span class="code">{c.code}</span>
+              <span safe>{c.name}</span> <span class="code">{c.code}</span>
             </label>
           ))}
         </div>
