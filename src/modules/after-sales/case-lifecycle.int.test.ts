@@ -226,4 +226,21 @@ describe('support queue', () => {
     expect(overdue.body).toMatch(/Overdue <span class="count">1<\/span>/);
     expect((await staff.support.get('/admin/after-sales?queue=resolved')).body).not.toContain(late.caseNumber);
   });
+
+  it('answers an unknown queue with 400 and says so; every real queue shows its own cases', async () => {
+    const { caseNumber } = await openCase('general');
+    const unknown = await staff.support.get('/admin/after-sales?queue=awaiting_payment');
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body).toContain('There is no such queue');
+    expect(unknown.body).not.toMatch(/\?queue=\w+" aria-current="page"/); // no queue pretends to be the one asked for
+    expect(unknown.body).not.toContain(caseNumber);
+
+    for (const [queue, listed] of Object.entries({ open: true, submitted: true, resolved: false })) {
+      const res = await staff.support.get(`/admin/after-sales?queue=${queue}`);
+      expect(res.statusCode, queue).toBe(200);
+      expect(res.body, queue).toContain(`href="/admin/after-sales?queue=${queue}" aria-current="page"`);
+      expect(res.body.includes(`/admin/after-sales/${caseNumber}"`), queue).toBe(listed);
+    }
+    expect((await staff.support.get('/admin/after-sales')).body).toContain('?queue=open" aria-current="page"');
+  });
 });

@@ -16,7 +16,7 @@ import { shipReissue } from './actions/ship-reissue.js';
 import { sendCaseFile } from './case.http.js';
 import { caseMessageInput, decideRepairInput, noteInput, rejectCaseInput, shipReissueInput } from './case.inputs.js';
 import { caseMachine } from './case.machine.js';
-import { caseQueues, isCaseQueue, openCaseStates } from './case.queue.js';
+import { type CaseQueue, caseQueues, isCaseQueue, openCaseStates } from './case.queue.js';
 import { type Case, findCaseByNumber, findCaseFile, queueCases, queueCounts } from './case.repo.js';
 import { CASE_FOLDER } from './case.routes.js';
 import { caseStates } from './case.states.js';
@@ -65,18 +65,19 @@ export async function staffCaseRoutes(
   app.get('/admin/after-sales', async (req, reply) => {
     viewer(req);
     const q = String((req.query as { queue?: string }).queue ?? 'open');
-    const queue = isCaseQueue(q) ? q : 'open';
+    const queue = isCaseQueue(q) ? q : undefined;
     const now = new Date();
-    const states = queue === 'open' ? openCaseStates : queue === 'overdue' ? [] : [queue];
-    const [counts, rows] = await Promise.all([
-      queueCounts(db, caseStates, now),
-      queueCases(db, queue === 'overdue' ? { overdueAt: now } : { states }),
-    ]);
+    const rowsOf = (queue: CaseQueue) =>
+      queueCases(
+        db,
+        queue === 'overdue' ? { overdueAt: now } : { states: queue === 'open' ? openCaseStates : [queue] },
+      );
+    const [counts, rows] = await Promise.all([queueCounts(db, caseStates, now), queue ? rowsOf(queue) : []]);
     const open = openCaseStates.reduce((n, s) => n + counts.byState[s], 0);
     const all = Object.fromEntries(
       caseQueues.map((k) => [k, k === 'open' ? open : k === 'overdue' ? counts.overdue : counts.byState[k]]),
     );
-    return html(reply).send(
+    return html(reply, queue ? 200 : 400).send(
       <CaseQueuePage ctx={pageContext(req, reply)} queue={queue} counts={all as never} rows={rows} now={now} />,
     );
   });

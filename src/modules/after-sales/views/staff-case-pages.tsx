@@ -12,9 +12,10 @@ import type { CasePageData, StaffExtras } from '../case-page.data.js';
 import { CaseBadge, CaseThread, CaseTimeline, DueBadge, MediaGallery } from './case-parts.js';
 import { CaseLinesTable, CaseOutcome, type CaseRow, CaseSummary } from './customer-case-pages.js';
 
+/** `queue` undefined: the address named no queue we have; the tabs stay, so the next click is one away. */
 export function CaseQueuePage(props: {
   ctx: PageContext;
-  queue: CaseQueue;
+  queue: CaseQueue | undefined;
   counts: Record<CaseQueue, number>;
   rows: (CaseRow & { customerName: string })[];
   now: Date;
@@ -40,7 +41,11 @@ export function CaseQueuePage(props: {
           </a>
         ))}
       </nav>
-      {rows.length === 0 ? (
+      {queue === undefined ? (
+        <p class="notice problem" role="alert">
+          {t('admin.queueUnknown')}
+        </p>
+      ) : rows.length === 0 ? (
         <p class="empty">{t('case.queueEmpty')}</p>
       ) : (
         <table class="data-table">
