@@ -5,7 +5,7 @@ import { constant } from '../../platform/db/constant.js';
 import { AppError } from '../../platform/errors.js';
 import { leadTimes } from '../shipping/index.js';
 import { type Actor, checkTransition, type OrderEvent, type OrderSnapshot, transitions } from './order.machine.js';
-import { PAYMENT_DEADLINE_NEAR_HOURS, QUOTE_OVERDUE_HOURS } from './order.rules.js';
+import { type OrderQueue, orderQueueStates, PAYMENT_DEADLINE_NEAR_HOURS, QUOTE_OVERDUE_HOURS } from './order.rules.js';
 import { orderEvents, orderLines, orders, shipments } from './order.tables.js';
 
 export type Order = typeof orders.$inferSelect;
@@ -130,15 +130,13 @@ export async function ordersInStates(db: DbOrTx, states: Order['status'][], limi
 /** Queue badges count up to this and then say "1,000+": no page view counts every order. */
 export const QUEUE_COUNT_CAP = 1000;
 
-const queueStates = ['awaiting_quote', 'payment_review', 'ready_to_ship', 'shipped'] as const;
-
 /**
  * The back office's queue badges, each capped: the four states and the overdue orders,
  * counted in one statement (one round trip instead of five, #7).
  */
 export async function queueCounts(db: DbOrTx, now: Date) {
   const [row] = await queueCountsQuery(db, now);
-  return row as Record<(typeof queueStates)[number] | 'overdue', number>;
+  return row as Record<OrderQueue, number>;
 }
 
 /** The statement behind `queueCounts` (its test checks how PostgreSQL plans it). */
@@ -146,7 +144,7 @@ export const queueCountsQuery = (db: DbOrTx, now: Date) =>
   db
     .select({
       ...Object.fromEntries(
-        queueStates.map((s) => [s, cappedCount(orders, eq(orders.status, constant(s)), QUEUE_COUNT_CAP)]),
+        orderQueueStates.map((s) => [s, cappedCount(orders, eq(orders.status, constant(s)), QUEUE_COUNT_CAP)]),
       ),
       overdue: cappedOverdueCount(now),
     })

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { orderStates, terminalStates } from './order.machine.js';
 import {
   balanceCents,
   goodsTotalCents,
   isLargeOrder,
+  isOrderQueue,
+  orderQueueStates,
+  orderQueues,
   orderTotalCents,
   orderWindows,
   paymentMethodAllowed,
@@ -62,5 +66,18 @@ describe('order rules', () => {
     expect(whatsappLink('+86 138-0000-0000', 'Order HC-2026-000001')).toBe(
       'https://wa.me/8613800000000?text=Order%20HC-2026-000001',
     );
+  });
+});
+
+describe('order queues', () => {
+  it('are the states staff act on, then overdue; anything else is no queue', () => {
+    expect(orderQueues).toEqual([...orderQueueStates, 'overdue']);
+    for (const s of orderQueueStates) {
+      expect(orderStates).toContain(s);
+      expect(terminalStates).not.toContain(s);
+    }
+    for (const q of orderQueues) expect(isOrderQueue(q)).toBe(true);
+    for (const q of ['awaiting_payment', 'completed', 'OVERDUE', '', 'constructor'])
+      expect(isOrderQueue(q)).toBe(false);
   });
 });

@@ -1,5 +1,20 @@
 /** Pure order rules: money, eligibility, deadlines. Integer US cents throughout. */
 import { type DayRange, deliveryWithin, leadTimes, orderShipWithin, type ShippingMethod } from '../shipping/index.js';
+import type { OrderState } from './order.machine.js';
+
+/**
+ * The back office's order queues, in tab order: one per state staff act on, then the orders
+ * breaking a promise. The repo counts them, the page draws their tabs, the route accepts only these.
+ */
+export const orderQueueStates = [
+  'awaiting_quote',
+  'payment_review',
+  'ready_to_ship',
+  'shipped',
+] as const satisfies readonly OrderState[];
+export const orderQueues = [...orderQueueStates, 'overdue'] as const;
+export type OrderQueue = (typeof orderQueues)[number];
+export const isOrderQueue = (q: string): q is OrderQueue => (orderQueues as readonly string[]).includes(q);
 
 /** Goods over US$50,000 in one order unlock sea/land freight and L/C, T/T, D/P (DESIGN §4). */
 export const LARGE_ORDER_CENTS = 5_000_000;

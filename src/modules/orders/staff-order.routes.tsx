@@ -14,8 +14,9 @@ import { setFreight } from './actions/set-freight.js';
 import { messageInput, reasonInput, setFreightInput, shipInput } from './order.inputs.js';
 import { staffRolesFor } from './order.machine.js';
 import { findOrderByNumber, type Order, ordersInStates, overdueOrders, queueCounts } from './order.repo.js';
+import { isOrderQueue } from './order.rules.js';
 import { actorOf, loadOrderPage } from './order-page.data.js';
-import { isQueue, type Queue, QueuePage, queues, StaffOrderPage } from './views/staff-order-pages.js';
+import { QueuePage, StaffOrderPage } from './views/staff-order-pages.js';
 
 const html = (reply: FastifyReply, status = 200) => reply.code(status).type('text/html; charset=utf-8');
 
@@ -53,16 +54,12 @@ export async function staffOrderRoutes(
   app.get('/admin/orders', async (req, reply) => {
     requireStaff(req.user);
     const q = String((req.query as { queue?: string }).queue ?? 'awaiting_quote');
-    const queue = isQueue(q) ? q : undefined;
+    const queue = isOrderQueue(q) ? q : undefined;
     const now = new Date();
-    const [byQueue, rows] = await Promise.all([
+    const [counts, rows] = await Promise.all([
       queueCounts(db, now),
       queue === undefined ? [] : queue === 'overdue' ? overdueOrders(db, now) : ordersInStates(db, [queue]),
     ]);
-    const counts = Object.fromEntries(queues.map((k) => [k, byQueue[k as keyof typeof byQueue] ?? 0])) as Record<
-      Queue,
-      number
-    >;
     return html(reply, queue ? 200 : 400).send(
       <QueuePage ctx={pageContext(req, reply)} queue={queue} counts={counts} rows={rows} />,
     );

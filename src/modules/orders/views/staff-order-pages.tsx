@@ -9,19 +9,15 @@ import { piAvailable } from '../../invoices/proforma.rules.js';
 import { PackingSection } from '../../packing/views/packing-section.js';
 import type { PaymentProof } from '../../payments/payment-proof.repo.js';
 import { type Order, QUEUE_COUNT_CAP } from '../order.repo.js';
-import { carriers } from '../order.rules.js';
+import { carriers, type OrderQueue, orderQueues } from '../order.rules.js';
 import type { loadOrderPage } from '../order-page.data.js';
 import { LinesTable, StateBadge, Thread, Timeline } from './order-parts.js';
-
-export const queues = ['awaiting_quote', 'payment_review', 'ready_to_ship', 'shipped', 'overdue'] as const;
-export type Queue = (typeof queues)[number];
-export const isQueue = (q: string): q is Queue => (queues as readonly string[]).includes(q);
 
 /** `queue` undefined: the address named no queue we have; the tabs stay, so the next click is one away. */
 export function QueuePage(props: {
   ctx: PageContext;
-  queue: Queue | undefined;
-  counts: Record<Queue, number>;
+  queue: OrderQueue | undefined;
+  counts: Record<OrderQueue, number>;
   rows: Order[];
 }) {
   const { ctx, queue, counts, rows } = props;
@@ -30,7 +26,7 @@ export function QueuePage(props: {
     <AdminShell ctx={ctx} title={t('admin.orders')}>
       <h1>{t('admin.orders')}</h1>
       <nav class="queues" aria-label={t('admin.queues')}>
-        {queues.map((q) => (
+        {orderQueues.map((q) => (
           <a
             href={`/admin/orders?queue=${q}`}
             aria-current={q === queue ? 'page' : undefined}
