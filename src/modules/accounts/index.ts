@@ -6,4 +6,11 @@ export { registerUser } from './actions/register-user.js';
 export { getAppSecret } from './app-secret.repo.js';
 export { hashPassword } from './password.js';
 export { registerSessions } from './session.plugin.js';
-export { countAdmins, findUserByEmail, localeOf, setUserLocale } from './user.repo.js';
+export {
+  activeStaffEmails,
+  activeStaffEmailsSql,
+  countAdmins,
+  findUserByEmail,
+  localeOf,
+  setUserLocale,
+} from './user.repo.js';
