@@ -3,7 +3,6 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { accountRoutes, getAppSecret, registerSessions, setUserLocale } from './modules/accounts/index.js';
@@ -26,7 +25,6 @@ import { repairCenterFiles, repairCenterRoutes } from './modules/repair-centers/
 import { settingsRoutes } from './modules/settings/index.js';
 import { type Config, isHttps } from './platform/config.js';
 import { type Database, openDatabase } from './platform/db/client.js';
-import { AppError } from './platform/errors.js';
 import { createEventBus, type EventBus, orderTopic } from './platform/events.js';
 import { startFileSweep } from './platform/file-sweep.js';
 import { registerCsrf } from './platform/http/csrf.js';
@@ -180,10 +178,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(cookie);
   await app.register(formbody);
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 6, fields: 50 } });
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: () => new AppError('RATE_LIMITED'),
-  });
   await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', maxAge: '1d' });
   await app.register(fastifyStatic, {
     root: join(nodeModulesDir, 'htmx.org', 'dist'),

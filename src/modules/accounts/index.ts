@@ -4,6 +4,15 @@ export { users } from './account.tables.js';
 export { changePassword, changeUserRole, setUserActive } from './actions/change-user-access.js';
 export { registerUser } from './actions/register-user.js';
 export { getAppSecret } from './app-secret.repo.js';
+/** Failure counters kept in the database (shared by every process), for any guessable lookup. */
+export { countAttempts, refundAttempts } from './attempt-counter.repo.js';
 export { hashPassword } from './password.js';
 export { registerSessions } from './session.plugin.js';
-export { countAdmins, findUserByEmail, localeOf, setUserLocale } from './user.repo.js';
+export {
+  activeStaffEmails,
+  activeStaffEmailsSql,
+  countAdmins,
+  findUserByEmail,
+  localeOf,
+  setUserLocale,
+} from './user.repo.js';

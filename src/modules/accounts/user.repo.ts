@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Role } from '../../platform/auth/roles.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import type { Locale } from '../../platform/i18n/index.js';
@@ -51,3 +51,20 @@ export async function localeOf(db: DbOrTx, userId: number): Promise<Locale> {
 export async function setUserLocale(db: DbOrTx, userId: number, locale: Locale) {
   await db.update(users).set({ locale }).where(eq(users.id, userId));
 }
+
+/** Who gets a role's staff mail: the active users holding one of `roles`, oldest account first. */
+export async function activeStaffEmails(db: DbOrTx, roles: readonly Role[]): Promise<string[]> {
+  const rows = await db
+    .select({ email: users.email })
+    .from(users)
+    .where(and(inArray(users.role, [...roles]), eq(users.active, true)))
+    .orderBy(asc(users.id));
+  return rows.map((r) => r.email);
+}
+
+/** The same recipients as a SELECT of one `email` column, for a statement that mails them in a CTE. */
+export const activeStaffEmailsSql = (roles: readonly Role[]) =>
+  sql`select email from ${users} where role in (${sql.join(
+    roles.map((r) => sql`${r}`),
+    sql`, `,
+  )}) and active`;

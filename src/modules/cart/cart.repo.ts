@@ -40,6 +40,16 @@ export const cartAddedAt = (lines: { addedAt: Date }[]) => Math.max(0, ...lines.
 export type CartLine = Awaited<ReturnType<typeof cartLines>>[number];
 
 /**
+ * Takes the ordered products out of the cart; a line added meanwhile stays. A statement,
+ * not a call: the order's submission runs it as one CTE of its single statement (#7).
+ */
+export const takeOrderedLines = (userId: number, productIds: number[]) => sql`
+  delete from ${cartItems} where user_id = ${userId} and product_id in (${sql.join(
+    productIds.map((id) => sql`${id}::int`),
+    sql`, `,
+  )})`;
+
+/**
  * Adds to the line (or creates it) in one statement whose WHERE clauses check stock and
  * the line cap, so two quick clicks can't push a line past what can be sold. Returns the
  * new quantity, or undefined when refused.

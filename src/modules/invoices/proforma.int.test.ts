@@ -279,4 +279,35 @@ describe('public verification', () => {
     expect(codes[30]).toBe(429);
     expect((await new BrowserClient(t.app).get('/verify/ZZZZZZZZZZ')).statusCode).toBe(404);
   });
+
+  it('counts only codes that match nothing: a buyer checking a genuine PI again and again is never limited', async () => {
+    const q = await quoted();
+    await get(q.buyer, `/orders/${q.number}/pi`);
+    const pi = (await piOf(q.number))!;
+    const banker = new BrowserClient(t.app);
+    const codes: number[] = [];
+    for (let i = 0; i < 40; i++) codes.push((await banker.get(`/verify/${pi.code}`)).statusCode);
+    expect(codes).toEqual(Array(40).fill(200));
+  });
+
+  it('counts failed look-ups from one address however many processes answer (kept in the database)', async () => {
+    // A second app on the same database stands for a second process.
+    const { buildApp } = await import('../../app.js');
+    const { loadConfig } = await import('../../platform/config.js');
+    const second = await buildApp(loadConfig({ NODE_ENV: 'test', SEED_DEMO: 'false', DATA_DIR: t.storageDir }), {
+      database: t.database,
+      logger: false,
+      sweep: false,
+    });
+    try {
+      const ip = '192.0.2.77';
+      const codes: number[] = [];
+      for (let i = 0; i < 31; i++)
+        codes.push((await new BrowserClient(i % 2 ? second : t.app, ip).get('/verify/YYYYYYYYYY')).statusCode);
+      expect(codes.slice(0, 30)).toEqual(Array(30).fill(404));
+      expect(codes[30]).toBe(429);
+    } finally {
+      await second.close();
+    }
+  });
 });

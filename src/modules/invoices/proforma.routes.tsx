@@ -2,8 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireStaff, requireUser } from '../../platform/auth/current-user.js';
 import type { Config } from '../../platform/config.js';
 import type { Db } from '../../platform/db/client.js';
-import { notFound } from '../../platform/errors.js';
+import { AppError, notFound } from '../../platform/errors.js';
 import { pageContext } from '../../platform/http/page-context.js';
+import { countAttempts, refundAttempts } from '../accounts/index.js';
 import { findCustomerOrder, findOrderByNumber, type Order } from '../orders/index.js';
 import { getSettings } from '../settings/index.js';
 import { loadProforma, loadVerification } from './proforma.data.js';
@@ -15,6 +16,9 @@ import { VerifyFormPage, VerifyResultPage } from './views/verify-page.js';
 
 type NumberReq = FastifyRequest<{ Params: { number: string } }>;
 const html = (reply: FastifyReply, status = 200) => reply.code(status).type('text/html; charset=utf-8');
+
+/** Unknown codes one client address may try per 15 minutes on the verify page. */
+const VERIFY_FAILURES = 30;
 
 /** The PI (page and PDF) for the order's owner and staff, and the public verify page. */
 export async function proformaRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
@@ -58,10 +62,7 @@ export async function proformaRoutes(app: FastifyInstance, { db, config }: { db:
     pdf(req, reply, await staffOrder(req)),
   );
 
-  // Public and guessable by design: rate-limited per IP so codes cannot be enumerated.
-  const limit = { preHandler: app.rateLimit({ max: 30, timeWindow: '1 minute', groupId: 'pi-verify' }) };
-
-  app.get<{ Querystring: { code?: string } }>('/verify', limit, async (req, reply) => {
+  app.get<{ Querystring: { code?: string } }>('/verify', async (req, reply) => {
     reply.header('x-robots-tag', 'noindex');
     const typed = typeof req.query.code === 'string' ? req.query.code : undefined;
     if (typed !== undefined) {
@@ -75,9 +76,15 @@ export async function proformaRoutes(app: FastifyInstance, { db, config }: { db:
     );
   });
 
-  app.get<{ Params: { code: string } }>('/verify/:code', limit, async (req, reply) => {
+  // Public and guessable by design: codes that match nothing are counted per client address in
+  // the database (every process shares the count), so codes cannot be enumerated; a banker
+  // checking a genuine PI again and again is never held up.
+  app.get<{ Params: { code: string } }>('/verify/:code', async (req, reply) => {
     reply.header('x-robots-tag', 'noindex').header('cache-control', 'no-store');
+    const attempt = [`verify:ip:${req.ip}`];
+    if ((await countAttempts(db, attempt)) > VERIFY_FAILURES) throw new AppError('RATE_LIMITED');
     const v = await loadVerification(db, normalizeCode(req.params.code));
+    if (v.outcome.kind !== 'unknown') await refundAttempts(db, attempt);
     return html(reply, v.outcome.kind === 'genuine' ? 200 : 404).send(
       <VerifyResultPage ctx={pageContext(req, reply)} v={v} />,
     );

@@ -12,6 +12,7 @@ export {
   orderLinesOf,
   QUEUE_COUNT_CAP,
   queueCounts as orderQueueCounts,
+  recordPayment,
   snapshotOf,
 } from './order.repo.js';
 export { orderRoutes } from './order.routes.js';

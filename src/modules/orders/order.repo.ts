@@ -35,6 +35,21 @@ export async function lockOrder(tx: DbOrTx, id: number) {
   return row;
 }
 
+/**
+ * Adds an approved payment to what the order has received, in one statement (an increment,
+ * never a read-then-write), and returns the new amount paid. The caller decides the
+ * state change the machine's guards then allow.
+ */
+export async function recordPayment(tx: DbOrTx, orderId: number, cents: number) {
+  const [row] = await tx
+    .update(orders)
+    .set({ paidCents: sql`${orders.paidCents} + ${cents}` })
+    .where(eq(orders.id, orderId))
+    .returning({ paidCents: orders.paidCents });
+  if (!row) throw new AppError('NOT_FOUND');
+  return row.paidCents;
+}
+
 /** A customer sees only their own orders: anyone else's answers "not found". */
 export async function findCustomerOrder(db: DbOrTx, number: string, customerId: number) {
   const [row] = await db

@@ -158,13 +158,3 @@ export async function applyMethodChange(
     .returning();
   return row;
 }
-
-/** Everyone who must hear about a change of payment details. */
-export async function adminEmails(db: DbOrTx) {
-  const rows = await db
-    .select({ email: users.email })
-    .from(users)
-    .where(and(eq(users.role, 'admin'), eq(users.active, true)))
-    .orderBy(asc(users.id));
-  return rows.map((r) => r.email);
-}

@@ -1,4 +1,4 @@
-import { desc, sql } from 'drizzle-orm';
+import { desc, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { outboxMessages } from './mail.tables.js';
 
@@ -15,6 +15,12 @@ export interface Mail {
 export async function enqueueMail(db: DbOrTx, ...mails: Mail[]) {
   if (mails.length) await db.insert(outboxMessages).values(mails);
 }
+
+/**
+ * The statement form of `enqueueMail`, for a caller that queues mail inside one of its own
+ * statements (a CTE) to save a round trip: `rows` is a SELECT of ("to", subject, body).
+ */
+export const enqueueMailFrom = (rows: SQL) => sql`insert into ${outboxMessages} ("to", subject, body) ${rows}`;
 
 export async function latestOutbox(db: DbOrTx, limit = 100) {
   return db.select().from(outboxMessages).orderBy(desc(outboxMessages.id)).limit(limit);

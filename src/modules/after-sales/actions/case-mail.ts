@@ -1,8 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import { type Locale, plainText } from '../../../platform/i18n/index.js';
 import { enqueueMail } from '../../../platform/mail/index.js';
-import { users } from '../../accounts/index.js';
+import { activeStaffEmails, users } from '../../accounts/index.js';
 import type { Case } from '../case.repo.js';
 
 /** The customer's mail text in their language: a headline and optional details (user data as is). */
@@ -29,9 +29,6 @@ export async function mailCustomer(tx: DbOrTx, c: Case, text: CaseMailText) {
 
 /** Tells every active support agent (admins see the queue anyway). */
 export async function mailSupport(tx: DbOrTx, subject: string, body: string) {
-  const staff = await tx
-    .select({ email: users.email })
-    .from(users)
-    .where(and(inArray(users.role, ['support']), eq(users.active, true)));
-  await enqueueMail(tx, ...staff.map((s) => ({ to: s.email, subject, body })));
+  const staff = await activeStaffEmails(tx, ['support']);
+  await enqueueMail(tx, ...staff.map((to) => ({ to, subject, body })));
 }

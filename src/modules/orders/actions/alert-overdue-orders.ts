@@ -1,9 +1,7 @@
-import { and, eq } from 'drizzle-orm';
-import type { Role } from '../../../platform/auth/roles.js';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import { plainText } from '../../../platform/i18n/index.js';
 import { enqueueMail, type Mail } from '../../../platform/mail/index.js';
-import { localeOf, users } from '../../accounts/index.js';
+import { activeStaffEmails, localeOf } from '../../accounts/index.js';
 import { claimNewlyOverdue } from '../order.repo.js';
 
 const utc = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '');
@@ -17,11 +15,6 @@ const utc = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace('T'
  */
 export async function alertOverdueOrders(tx: DbOrTx, now: Date) {
   const overdue = await claimNewlyOverdue(tx, now);
-  const staffOf = async (role: Role) =>
-    tx
-      .select({ email: users.email })
-      .from(users)
-      .where(and(eq(users.role, role), eq(users.active, true)));
   const mails: Mail[] = [];
   for (const o of overdue) {
     if (o.status === 'awaiting_payment') {
@@ -40,7 +33,7 @@ export async function alertOverdueOrders(tx: DbOrTx, now: Date) {
       const body = quote
         ? `Order ${o.number} was submitted ${utc(o.createdAt)} and still waits for its freight quote.`
         : `Payment for order ${o.number} was approved ${utc(o.approvedAt)}; the buyer has no tracking number yet.`;
-      for (const s of await staffOf(quote ? 'sales' : 'warehouse')) mails.push({ to: s.email, subject, body });
+      for (const to of await activeStaffEmails(tx, [quote ? 'sales' : 'warehouse'])) mails.push({ to, subject, body });
     }
   }
   await enqueueMail(tx, ...mails);

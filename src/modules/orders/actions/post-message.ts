@@ -1,10 +1,9 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import { isStaff } from '../../../platform/auth/roles.js';
 import type { Db } from '../../../platform/db/client.js';
 import { plainText } from '../../../platform/i18n/index.js';
 import { enqueueMail } from '../../../platform/mail/index.js';
-import { localeOf, users } from '../../accounts/index.js';
+import { activeStaffEmails, localeOf } from '../../accounts/index.js';
 import type { Order } from '../order.repo.js';
 import { orderMessages } from '../order.tables.js';
 
@@ -21,14 +20,8 @@ export async function postMessage(db: Db, order: Order, author: CurrentUser, bod
       });
       await enqueueMail(tx, { to: order.email, subject, body });
     } else if (!fromStaff) {
-      const staff = await tx
-        .select({ email: users.email })
-        .from(users)
-        .where(and(inArray(users.role, ['sales', 'support']), eq(users.active, true)));
-      await enqueueMail(
-        tx,
-        ...staff.map((s) => ({ to: s.email, subject: `Customer message on ${order.number}`, body })),
-      );
+      const staff = await activeStaffEmails(tx, ['sales', 'support']);
+      await enqueueMail(tx, ...staff.map((to) => ({ to, subject: `Customer message on ${order.number}`, body })));
     }
   });
 }

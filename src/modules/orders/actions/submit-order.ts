@@ -2,9 +2,9 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import type { Db, Tx } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
-import { outboxMessages } from '../../../platform/mail/index.js';
-import { users } from '../../accounts/index.js';
-import { type CartLine, cartAddedAt, cartItems, cartLines, lineQuantityAllowed } from '../../cart/index.js';
+import { enqueueMailFrom } from '../../../platform/mail/index.js';
+import { activeStaffEmailsSql } from '../../accounts/index.js';
+import { type CartLine, cartAddedAt, cartLines, lineQuantityAllowed, takeOrderedLines } from '../../cart/index.js';
 import { reserveOrderStock } from '../../catalog/index.js';
 import { findPaymentMethod } from '../../payments/payment-method.repo.js';
 import { destinationCheck, getSettings } from '../../settings/index.js';
@@ -93,14 +93,12 @@ export async function submitOrder(db: Db, user: CurrentUser, input: SubmitOrderI
 /**
  * One statement: the order (numbered from the sequence), its first event, the claimed
  * token pointing at it, the ordered lines taken out of the cart (a line added meanwhile
- * stays), the saved address and the sales team's mail.
+ * stays), the saved address and the sales team's mail. The cart's and the mail's writes are
+ * their owners' statements, run here as CTEs so the submission stays one round trip.
  */
 async function insertOrder(tx: Tx, user: CurrentUser, input: SubmitOrderInput, goods: number, lines: CartLine[]) {
-  const ordered = sql.join(
-    lines.map((l) => sql`${l.productId}::int`),
-    sql`, `,
-  );
   const a = input;
+  const ordered = lines.map((l) => l.productId);
   const result = await tx.execute(sql`
     with o as (
       insert into ${orders} (number, customer_id, shipping_method, payment_method_id, full_name, phone, email,
@@ -114,20 +112,15 @@ async function insertOrder(tx: Tx, user: CurrentUser, input: SubmitOrderInput, g
       select id, 'submitOrder', null, 'awaiting_quote', ${user.id}::int, ${user.role}::text from o
     ), token as (
       update ${orderSubmissions} set order_id = (select id from o) where token = ${a.token}
-    ), emptied as (
-      delete from ${cartItems} where user_id = ${user.id} and product_id in (${ordered})
-    ), saved as (
+    ), emptied as (${takeOrderedLines(user.id, ordered)}), saved as (
       insert into ${savedAddresses} (user_id, full_name, phone, country, city, address, postal_code)
       values (${user.id}, ${a.fullName}, ${a.phone}, ${a.country}, ${a.city}, ${a.address}, ${a.postalCode})
       on conflict (user_id) do update set full_name = excluded.full_name, phone = excluded.phone, country = excluded.country,
         city = excluded.city, address = excluded.address, postal_code = excluded.postal_code
-    ), mail as (
-      insert into ${outboxMessages} ("to", subject, body)
-      select u.email, 'New order ' || o.number || ': freight to quote',
+    ), mail as (${enqueueMailFrom(sql`
+      select s.email, 'New order ' || o.number || ': freight to quote',
              'Order ' || o.number || ' from ' || ${a.fullName}::text || ' (' || ${a.country}::text || ') is waiting for a freight quote.'
-        from ${users} u, o
-       where u.role = 'sales' and u.active
-    )
+        from (${activeStaffEmailsSql(['sales'])}) s, o`)})
     select id, number from o`);
   const [order] = rowsOf<{ id: number; number: string }>(result);
   if (!order) throw new Error('order insert returned nothing');

@@ -2,9 +2,9 @@ import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import type { Db, Tx } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
 import { enqueueMail } from '../../../platform/mail/index.js';
+import { activeStaffEmails } from '../../accounts/index.js';
 import { findPaymentMethod, insertPaymentMethod } from '../payment-method.repo.js';
 import {
-  adminEmails,
   applyMethodChange,
   findChange,
   linkCreatedMethod,
@@ -62,7 +62,7 @@ export async function confirmPaymentMethodChange(db: Db, id: number, decider: De
     if (!change) return undefined;
     const method = await apply(tx, change);
     const created = change.kind === 'create';
-    const to = await adminEmails(tx);
+    const to = await activeStaffEmails(tx, ['admin']);
     await enqueueMail(
       tx,
       ...to.map((email) =>
@@ -91,7 +91,7 @@ export async function cancelPaymentMethodChange(db: Db, id: number, decider: Dec
     if (!change) return undefined;
     const method = change.paymentMethodId ? await findPaymentMethod(tx, change.paymentMethodId) : undefined;
     const name = method?.name ?? change.proposedTerms?.name ?? String(change.paymentMethodId);
-    const to = await adminEmails(tx);
+    const to = await activeStaffEmails(tx, ['admin']);
     await enqueueMail(
       tx,
       ...to.map((email) =>

@@ -2,10 +2,11 @@ import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
 import { enqueueMail } from '../../../platform/mail/index.js';
+import { activeStaffEmails } from '../../accounts/index.js';
 import type { PaymentMethodFormData } from '../payment-method.inputs.js';
 import { findPaymentMethod } from '../payment-method.repo.js';
 import { changedFields, termsOf } from '../payment-method.rules.js';
-import { adminEmails, findPendingChangeOf, insertPendingChange } from '../payment-method-change.repo.js';
+import { findPendingChangeOf, insertPendingChange } from '../payment-method-change.repo.js';
 import { describeChange, detailsMail } from './payment-method-mail.js';
 
 /**
@@ -51,7 +52,7 @@ export async function proposePaymentMethod(
     const subject = current
       ? `Confirm new payment details: ${current.name}`
       : `Confirm new payment method: ${proposedTerms.name}`;
-    const to = await adminEmails(tx);
+    const to = await activeStaffEmails(tx, ['admin']);
     await enqueueMail(
       tx,
       ...to.map((email) =>

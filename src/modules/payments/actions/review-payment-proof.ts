@@ -10,7 +10,7 @@ import {
   lockOrder,
   type Order,
   orderMachine,
-  orders,
+  recordPayment,
   snapshotOf,
 } from '../../orders/index.js';
 import { paymentProofs } from '../payment.tables.js';
@@ -70,12 +70,8 @@ export async function reviewPaymentProof(
       return;
     }
 
-    const [paid] = await tx
-      .update(orders)
-      .set({ paidCents: sql`${orders.paidCents} + ${proof.amountCents}` })
-      .where(eq(orders.id, order.id))
-      .returning({ paidCents: orders.paidCents });
-    const snapshot = { ...snapshotOf(order), paidCents: paid?.paidCents ?? order.paidCents };
+    const paidCents = await recordPayment(tx, order.id, proof.amountCents);
+    const snapshot = { ...snapshotOf(order), paidCents };
     const next = orderMachine.decide(snapshot, ['approvePayment', 'approvePartialPayment'], actor, now);
     if (!next.ok) throw new AppError(next.reason === 'FORBIDDEN' ? 'FORBIDDEN' : 'CONFLICT', { detail: next.reason });
     const full = orderMachine.is.paid(next.to);

@@ -1,11 +1,10 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
 import { enqueueMail } from '../../../platform/mail/index.js';
 import type { Storage } from '../../../platform/storage.js';
 import { requireUpload, storeUpload } from '../../../platform/upload-policy.js';
-import { users } from '../../accounts/index.js';
+import { activeStaffEmails } from '../../accounts/index.js';
 import { applyTransition, lockOrder, type Order } from '../../orders/index.js';
 import { paymentProofs } from '../payment.tables.js';
 import { proofUploadPolicy } from '../payment-proof.files.js';
@@ -69,14 +68,11 @@ export async function uploadPaymentProof(
           { note: upload.reference },
         );
       }
-      const finance = await tx
-        .select({ email: users.email })
-        .from(users)
-        .where(and(inArray(users.role, ['finance']), eq(users.active, true)));
+      const finance = await activeStaffEmails(tx, ['finance']);
       await enqueueMail(
         tx,
-        ...finance.map((f) => ({
-          to: f.email,
+        ...finance.map((to) => ({
+          to,
           subject: `Payment proof on ${order.number}${duplicateOfOrder ? ' (FILE ALREADY USED)' : ''}`,
           body: `A payment proof of US$${(upload.amountCents / 100).toFixed(2)} (ref. ${upload.reference}) was uploaded on ${order.number}.${duplicateOfOrder ? ` The same file was used on ${duplicateOfOrder}.` : ''}`,
         })),
