@@ -53,6 +53,12 @@ const optionalString = (max = 200) =>
     (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
     z.string().trim().max(max).nullable().default(null),
   );
+// Bounds far past any product (a 40 ft container is 12 m and 30 t), so a typo is refused with
+// a message instead of overflowing a 32-bit column.
+const MAX_WEIGHT_GRAMS = 30_000_000;
+const MAX_SIZE_MM = 20_000;
+const MAX_POWER_W = 100_000;
+const sizeMm = z.number().int().positive().max(MAX_SIZE_MM, { message: 'field.sizeTooLarge' });
 const checkbox = z.preprocess((v) => v === 'on' || v === '1' || v === 'true', z.boolean());
 
 /**
@@ -77,20 +83,26 @@ export const productForm = z.object({
   coins: optionalString(120),
   hashrate: optionalNumber(z.number().positive({ message: 'field.positive' })),
   hashrateUnit: z.preprocess((v) => (v === '' ? null : v), z.enum(hashrateUnits).nullable().default(null)),
-  powerW: optionalNumber(z.number().int().positive({ message: 'field.positive' })),
+  powerW: optionalNumber(
+    z.number().int().positive({ message: 'field.positive' }).max(MAX_POWER_W, { message: 'field.powerTooLarge' }),
+  ),
   efficiency: optionalNumber(z.number().positive({ message: 'field.positive' })),
   inputVoltage: optionalString(80),
   cooling: z.preprocess((v) => (v === '' ? null : v), z.enum(coolings).nullable().default(null)),
-  noiseDb: optionalNumber(z.number().int().min(0).max(200)),
+  noiseDb: optionalNumber(z.number().int().min(0).max(200, { message: 'field.noiseTooLarge' })),
   operatingTemp: optionalString(60),
   price: usdField('price'),
   backorderAllowed: checkbox,
   needsTesting: checkbox,
   featured: checkbox,
-  weightGrams: z.coerce.number({ message: 'field.invalid' }).int().positive({ message: 'field.positive' }),
-  lengthMm: optionalNumber(z.number().int().positive()),
-  widthMm: optionalNumber(z.number().int().positive()),
-  heightMm: optionalNumber(z.number().int().positive()),
+  weightGrams: z.coerce
+    .number({ message: 'field.invalid' })
+    .int()
+    .positive({ message: 'field.positive' })
+    .max(MAX_WEIGHT_GRAMS, { message: 'field.weightTooLarge' }),
+  lengthMm: optionalNumber(sizeMm),
+  widthMm: optionalNumber(sizeMm),
+  heightMm: optionalNumber(sizeMm),
   warrantyDays: z.coerce.number({ message: 'field.invalid' }).int().min(0).max(3650),
   hsCode: z
     .string()

@@ -95,6 +95,29 @@ describe('product back office', () => {
     expect(res.body).toContain('value="9999999999"');
   });
 
+  it('refuses sizes, weights and power past what any product has (no 500 from a 32-bit column)', async () => {
+    const { client } = await loggedInClient(t.app, t.db, 'admin');
+    await client.get('/admin/products/new');
+    for (const [field, value] of [
+      ['weightGrams', '9999999999'],
+      ['lengthMm', '9999999999'],
+      ['widthMm', '9999999999'],
+      ['heightMm', '9999999999'],
+      ['powerW', '9999999999'],
+      ['noiseDb', '9999999999'],
+    ] as const) {
+      const res = await client.post('/admin/products', {
+        ...form,
+        slug: `huge-${field}`,
+        sku: `HUGE-${field}`,
+        [field]: value,
+      });
+      expect(res.statusCode, field).toBe(422);
+      expect(res.body, field).toContain('value="9999999999"');
+      expect(res.body, field).toContain('Enter at most');
+    }
+  });
+
   it('stores uploaded pictures re-encoded, refuses what is not an image', async () => {
     const { client } = await loggedInClient(t.app, t.db, 'admin');
     const p = await insertProduct(t.db);
