@@ -10,29 +10,31 @@ import { CaseBadge, CaseThread, CaseTimeline, DueBadge, MediaGallery } from './c
 export function CaseLinesTable({ ctx, d }: { ctx: PageContext; d: CasePageData }) {
   const { t } = ctx;
   return (
-    <table class="lines-table">
-      <caption>{t('case.lines')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('spec.sku')}</th>
-          <th scope="col">{t('cart.product')}</th>
-          <th scope="col">{t('field.serialNumber')}</th>
-          <th scope="col" class="num">
-            {t('field.quantity')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {d.lines.map((l) => (
+    <div class="table-scroll" tabindex="0" role="region" aria-label={t('case.lines')}>
+      <table class="lines-table">
+        <caption>{t('case.lines')}</caption>
+        <thead>
           <tr>
-            <td safe>{l.sku}</td>
-            <td safe>{l.name}</td>
-            <td safe>{l.serialNumber ?? '—'}</td>
-            <td class="num">{String(l.quantity)}</td>
+            <th scope="col">{t('spec.sku')}</th>
+            <th scope="col">{t('cart.product')}</th>
+            <th scope="col">{t('field.serialNumber')}</th>
+            <th scope="col" class="num">
+              {t('field.quantity')}
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {d.lines.map((l) => (
+            <tr>
+              <td safe>{l.sku}</td>
+              <td safe>{l.name}</td>
+              <td safe>{l.serialNumber ?? '—'}</td>
+              <td class="num">{String(l.quantity)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

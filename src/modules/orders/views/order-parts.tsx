@@ -40,79 +40,81 @@ export function LinesTable({ ctx, order, lines }: { ctx: PageContext; order: Ord
   const { t, i18n } = ctx;
   const balance = balanceCents(order.totalCents, order.paidCents);
   return (
-    <table class="lines-table">
-      <caption>{t('order.lines')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('spec.sku')}</th>
-          <th scope="col">{t('cart.product')}</th>
-          <th scope="col" class="num">
-            {t('field.quantity')}
-          </th>
-          <th scope="col" class="num">
-            {t('cart.unitPrice')}
-          </th>
-          <th scope="col" class="num">
-            {t('cart.lineTotal')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {lines.map((l) => (
+    <div class="table-scroll" tabindex="0" role="region" aria-label={t('order.lines')}>
+      <table class="lines-table">
+        <caption>{t('order.lines')}</caption>
+        <thead>
           <tr>
-            <td safe>{l.sku}</td>
-            <td>
-              <span safe>{l.name}</span>
-              {l.backordered && <span class="badge staff">{t('product.backorder')}</span>}
-            </td>
-            <td class="num">{String(l.quantity)}</td>
-            <td class="num">
-              {i18n.money(l.unitPriceCents)}
-              {l.unitPriceCents !== l.listPriceCents && <s class="was">{i18n.money(l.listPriceCents)}</s>}
-            </td>
-            <td class="num">{i18n.money(l.unitPriceCents * l.quantity)}</td>
+            <th scope="col">{t('spec.sku')}</th>
+            <th scope="col">{t('cart.product')}</th>
+            <th scope="col" class="num">
+              {t('field.quantity')}
+            </th>
+            <th scope="col" class="num">
+              {t('cart.unitPrice')}
+            </th>
+            <th scope="col" class="num">
+              {t('cart.lineTotal')}
+            </th>
           </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row" colspan="4">
-            {t('order.goods')}
-          </th>
-          <td class="num">{i18n.money(order.goodsCents)}</td>
-        </tr>
-        <tr>
-          <th scope="row" colspan="4">
-            {t('order.freight', { method: t(`shipping.${order.shippingMethod}`) })}
-          </th>
-          <td class="num">
-            {order.freightCents === null ? t('order.freightPending') : i18n.money(order.freightCents)}
-          </td>
-        </tr>
-        <tr class="total">
-          <th scope="row" colspan="4">
-            {t('order.total')}
-          </th>
-          <td class="num">{order.totalCents === null ? '—' : i18n.money(order.totalCents)}</td>
-        </tr>
-        {order.paidCents > 0 && (
+        </thead>
+        <tbody>
+          {lines.map((l) => (
+            <tr>
+              <td safe>{l.sku}</td>
+              <td>
+                <span safe>{l.name}</span>
+                {l.backordered && <span class="badge staff">{t('product.backorder')}</span>}
+              </td>
+              <td class="num">{String(l.quantity)}</td>
+              <td class="num">
+                {i18n.money(l.unitPriceCents)}
+                {l.unitPriceCents !== l.listPriceCents && <s class="was">{i18n.money(l.listPriceCents)}</s>}
+              </td>
+              <td class="num">{i18n.money(l.unitPriceCents * l.quantity)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
           <tr>
             <th scope="row" colspan="4">
-              {t('order.paid')}
+              {t('order.goods')}
             </th>
-            <td class="num">{i18n.money(order.paidCents)}</td>
+            <td class="num">{i18n.money(order.goodsCents)}</td>
           </tr>
-        )}
-        {balance !== null && order.paidCents > 0 && (
+          <tr>
+            <th scope="row" colspan="4">
+              {t('order.freight', { method: t(`shipping.${order.shippingMethod}`) })}
+            </th>
+            <td class="num">
+              {order.freightCents === null ? t('order.freightPending') : i18n.money(order.freightCents)}
+            </td>
+          </tr>
           <tr class="total">
             <th scope="row" colspan="4">
-              {t('order.balance')}
+              {t('order.total')}
             </th>
-            <td class="num">{i18n.money(balance)}</td>
+            <td class="num">{order.totalCents === null ? '—' : i18n.money(order.totalCents)}</td>
           </tr>
-        )}
-      </tfoot>
-    </table>
+          {order.paidCents > 0 && (
+            <tr>
+              <th scope="row" colspan="4">
+                {t('order.paid')}
+              </th>
+              <td class="num">{i18n.money(order.paidCents)}</td>
+            </tr>
+          )}
+          {balance !== null && order.paidCents > 0 && (
+            <tr class="total">
+              <th scope="row" colspan="4">
+                {t('order.balance')}
+              </th>
+              <td class="num">{i18n.money(balance)}</td>
+            </tr>
+          )}
+        </tfoot>
+      </table>
+    </div>
   );
 }
 
