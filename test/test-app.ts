@@ -52,3 +52,12 @@ export async function createTestApp(env: Record<string, string> = {}) {
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+/** A second app on the same database: stands for a second process in tests of shared state. */
+export function secondApp(t: TestApp) {
+  return buildApp(loadConfig({ NODE_ENV: 'test', SEED_DEMO: 'false', DATA_DIR: t.storageDir }), {
+    database: t.database,
+    logger: false,
+    sweep: false,
+  });
+}

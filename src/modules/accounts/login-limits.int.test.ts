@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserClient, TEST_PASSWORD } from '../../../test/browser-client.js';
-import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { createTestApp, secondApp, type TestApp } from '../../../test/test-app.js';
 import { registerUser } from './index.js';
 
 /** Failed logins for `emails` from one client, with optional headers; returns the statuses. */
@@ -87,14 +87,7 @@ describe('login limits count failures only', () => {
   });
 
   it('failures from one address are counted however many processes answer (kept in the database)', async () => {
-    // A second app on the same database stands for a second process.
-    const { buildApp } = await import('../../app.js');
-    const { loadConfig } = await import('../../platform/config.js');
-    const second = await buildApp(loadConfig({ NODE_ENV: 'test', SEED_DEMO: 'false', DATA_DIR: t.storageDir }), {
-      database: t.database,
-      logger: false,
-      sweep: false,
-    });
+    const second = await secondApp(t);
     try {
       const ip = '192.0.2.99';
       const first = await failLogins(new BrowserClient(t.app, ip), addresses(6, 'p1-'));

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserClient, loggedInClient } from '../../../test/browser-client.js';
 import { insertPaymentMethod } from '../../../test/factories.js';
 import { placeOrder, png, today, uploadProof } from '../../../test/orders.js';
-import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { createTestApp, secondApp, type TestApp } from '../../../test/test-app.js';
 import { i18n } from '../../platform/i18n/index.js';
 import { findOrderByNumber, orders } from '../orders/index.js';
 import { orderLines } from '../orders/order.tables.js';
@@ -291,14 +291,7 @@ describe('public verification', () => {
   });
 
   it('counts failed look-ups from one address however many processes answer (kept in the database)', async () => {
-    // A second app on the same database stands for a second process.
-    const { buildApp } = await import('../../app.js');
-    const { loadConfig } = await import('../../platform/config.js');
-    const second = await buildApp(loadConfig({ NODE_ENV: 'test', SEED_DEMO: 'false', DATA_DIR: t.storageDir }), {
-      database: t.database,
-      logger: false,
-      sweep: false,
-    });
+    const second = await secondApp(t);
     try {
       const ip = '192.0.2.77';
       const codes: number[] = [];

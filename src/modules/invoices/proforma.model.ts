@@ -8,7 +8,7 @@ import { countryName } from '../../platform/countries.js';
 import { en, type MessageKey } from '../../platform/i18n/en.js';
 import { es } from '../../platform/i18n/es.js';
 import { i18n, type Locale } from '../../platform/i18n/index.js';
-import type { Settings } from '../settings/settings.rules.js';
+import type { Settings } from '../settings/index.js';
 import { amountInWords } from './amount-in-words.js';
 import { groupCode, incotermFor, isPaidInFull } from './proforma.rules.js';
 
