@@ -6,13 +6,11 @@ export { registerUser } from './actions/register-user.js';
 export { getAppSecret } from './app-secret.repo.js';
 /** Failure counters kept in the database (shared by every process), for any guessable lookup. */
 export { countAttempts, refundAttempts } from './attempt-counter.repo.js';
+export { notifyCustomer, notifyRoles, notifyRolesSql } from './notify.js';
 export { hashPassword } from './password.js';
 export { registerSessions } from './session.plugin.js';
 export {
-  activeStaffEmails,
-  activeStaffEmailsSql,
   countAdmins,
   findUserByEmail,
-  localeOf,
   setUserLocale,
 } from './user.repo.js';

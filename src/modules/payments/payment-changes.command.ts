@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { type MessageKey, plainText } from '../../platform/i18n/index.js';
+import { writerFor } from '../../platform/mail/index.js';
 import { cancelPaymentMethodChange, confirmPaymentMethodChange } from './actions/decide-payment-method-change.js';
 import { describeChange } from './actions/payment-method-mail.js';
 import { listPendingChanges } from './payment-method-change.repo.js';
@@ -31,7 +32,7 @@ export async function paymentChangesCommand(
       print(
         `#${c.id} ${c.kind === 'create' ? 'new method' : 'change to'} "${c.methodName}", proposed by ${c.proposerName} on ${c.createdAt.toISOString()}`,
       );
-      for (const part of describeChange(c)) print(`    ${part.replaceAll('\n', '\n    ')}`);
+      for (const part of describeChange(writerFor('en'), c)) print(`    ${part.replaceAll('\n', '\n    ')}`);
       print('');
     }
     return 0;

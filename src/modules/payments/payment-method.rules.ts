@@ -1,3 +1,4 @@
+import type { MessageKey } from '../../platform/i18n/index.js';
 import type { PaymentMethodTerms } from './payment.tables.js';
 
 /** A method as a buyer meets it: its terms plus where the money goes. */
@@ -6,6 +7,18 @@ export interface PaymentMethodState extends PaymentMethodTerms {
 }
 
 export type MethodField = keyof PaymentMethodState;
+
+/** Each field's label, on the review page and in the admins' mail. */
+export const methodFieldLabels: Record<MethodField, MessageKey> = {
+  name: 'admin.name',
+  instructions: 'payments.instructions',
+  accountDetails: 'payments.accountDetails',
+  minOrderCents: 'payments.minOrder',
+  maxOrderCents: 'payments.maxOrder',
+  largeOrderOnly: 'payments.largeOrderOnly',
+  active: 'payments.active',
+  sortOrder: 'payments.sortOrder',
+};
 
 const fields: readonly MethodField[] = [
   'name',

@@ -1,5 +1,4 @@
 import type { Db } from '../../../platform/db/client.js';
-import { plainText } from '../../../platform/i18n/index.js';
 import type { CaseActor, CaseEvent } from '../case.machine.js';
 import { applyCaseTransition, type Case, caseLinesOf, snapshotOfCase } from '../case.repo.js';
 import { reissueDueFrom } from '../case.rules.js';
@@ -39,7 +38,7 @@ export async function advanceCase(
           }
         : undefined;
     const updated = await applyCaseTransition(tx, c, snapshotOfCase(c, lines), event, actor, { set, note, now });
-    await mailCustomer(tx, updated, (l) => [plainText(l, `mail.case.${event}`, { number: c.number }), note]);
+    await mailCustomer(tx, updated, ({ t }) => [t(`mail.case.${event}`, { number: c.number }), note]);
     return updated;
   });
 }

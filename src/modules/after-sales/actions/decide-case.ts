@@ -1,6 +1,5 @@
 import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
-import { plainText } from '../../../platform/i18n/index.js';
 import type { CaseActor } from '../case.machine.js';
 import { applyCaseTransition, type Case, caseLinesOf, findApprovedCenter, snapshotOfCase } from '../case.repo.js';
 import { reissueDueFrom } from '../case.rules.js';
@@ -26,9 +25,9 @@ export async function decideCase(db: Db, c: Case, actor: CaseActor, d: Decision,
         note: d.reason,
         now,
       });
-      await mailCustomer(tx, updated, (l) => [
-        plainText(l, 'mail.case.rejected', { number: c.number }),
-        plainText(l, 'mail.reason', { reason: d.reason }),
+      await mailCustomer(tx, updated, ({ t }) => [
+        t('mail.case.rejected', { number: c.number }),
+        t('mail.reason', { reason: d.reason }),
       ]);
       return updated;
     }
@@ -43,9 +42,9 @@ export async function decideCase(db: Db, c: Case, actor: CaseActor, d: Decision,
         note: d.note,
         now,
       });
-      await mailCustomer(tx, updated, (l) => [
-        plainText(l, 'mail.case.reissue', { number: c.number }),
-        `${plainText(l, 'mail.case.shipsBy', { date: reissueDueAt.toISOString().slice(0, 10) })} ${d.note}`.trim(),
+      await mailCustomer(tx, updated, ({ t }) => [
+        t('mail.case.reissue', { number: c.number }),
+        `${t('mail.case.shipsBy', { date: reissueDueAt.toISOString().slice(0, 10) })} ${d.note}`.trim(),
       ]);
       return updated;
     }
@@ -56,8 +55,8 @@ export async function decideCase(db: Db, c: Case, actor: CaseActor, d: Decision,
       note: [`${center.name}, ${center.city} (${center.country})`, d.note].filter(Boolean).join(' · '),
       now,
     });
-    await mailCustomer(tx, updated, (l) => [
-      plainText(l, 'mail.case.repair', { number: c.number }),
+    await mailCustomer(tx, updated, ({ t }) => [
+      t('mail.case.repair', { number: c.number }),
       [center.name, center.address, `${center.city}, ${center.country}`, `${center.phone} · ${center.email}`, d.note]
         .filter(Boolean)
         .join('\n'),

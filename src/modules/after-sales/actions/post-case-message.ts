@@ -2,7 +2,6 @@ import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import { isStaff } from '../../../platform/auth/roles.js';
 import type { Db } from '../../../platform/db/client.js';
 import type { StoredMedia } from '../../../platform/http/media-upload.js';
-import { plainText } from '../../../platform/i18n/index.js';
 import type { Case } from '../case.repo.js';
 import { caseFiles, caseMessages } from '../case.tables.js';
 import { mailCustomer, mailSupport } from './case-mail.js';
@@ -36,8 +35,7 @@ export async function postCaseMessage(
         })),
       );
     }
-    if (fromStaff)
-      await mailCustomer(tx, c, (l) => [plainText(l, 'mail.case.staffMessage', { number: c.number }), body]);
-    else await mailSupport(tx, `Customer message on case ${c.number}`, body);
+    if (fromStaff) await mailCustomer(tx, c, ({ t }) => [t('mail.case.staffMessage', { number: c.number }), body]);
+    else await mailSupport(tx, (w) => ({ subject: w.t('mail.caseMessage.subject', { number: c.number }), body }));
   });
 }

@@ -1,5 +1,4 @@
 import type { Db } from '../../../platform/db/client.js';
-import { plainText } from '../../../platform/i18n/index.js';
 import { trackingUrl } from '../../orders/order.rules.js';
 import type { CaseActor } from '../case.machine.js';
 import { applyCaseTransition, type Case, caseLinesOf, snapshotOfCase } from '../case.repo.js';
@@ -22,9 +21,9 @@ export async function shipReissue(
       now,
     });
     const shipment = `${carrier} ${tracking} ${trackingUrl(carrier, tracking) ?? ''}`.trim();
-    await mailCustomer(tx, updated, (l) => [
-      plainText(l, 'mail.case.reissueShipped', { number: c.number, tracking: shipment }),
-      plainText(l, 'mail.case.confirmArrival'),
+    await mailCustomer(tx, updated, ({ t }) => [
+      t('mail.case.reissueShipped', { number: c.number, tracking: shipment }),
+      t('mail.case.confirmArrival'),
     ]);
     return updated;
   });

@@ -1,7 +1,5 @@
 import type { Db } from '../../../platform/db/client.js';
-import { plainText } from '../../../platform/i18n/index.js';
-import { enqueueMail } from '../../../platform/mail/index.js';
-import { localeOf } from '../../accounts/index.js';
+import { notifyCustomer } from '../../accounts/index.js';
 import type { Actor } from '../order.machine.js';
 import { applyTransition, type Order } from '../order.repo.js';
 import { releaseStock } from './release-stock.js';
@@ -26,18 +24,14 @@ export async function cancelOrder(
       now,
     });
     await releaseStock(tx, order, actor);
-    const locale = await localeOf(tx, order.customerId);
     const p = { number: order.number, reason };
-    await enqueueMail(tx, {
-      to: order.email,
-      subject: plainText(locale, 'mail.cancelled.subject', p),
+    await notifyCustomer(tx, order.customerId, (w) => ({
+      subject: w.t('mail.cancelled.subject', p),
       body:
         event === 'expirePayment'
-          ? plainText(locale, 'mail.cancelled.expired', p)
-          : [plainText(locale, 'mail.cancelled.body', p), reason && plainText(locale, 'mail.reason', p)]
-              .filter(Boolean)
-              .join(' '),
-    });
+          ? w.t('mail.cancelled.expired', p)
+          : [w.t('mail.cancelled.body', p), reason && w.t('mail.reason', p)].filter(Boolean).join(' '),
+    }));
     return updated;
   });
 }

@@ -1,7 +1,5 @@
 import type { Db } from '../../../platform/db/client.js';
-import { plainText } from '../../../platform/i18n/index.js';
-import { enqueueMail } from '../../../platform/mail/index.js';
-import { localeOf } from '../../accounts/index.js';
+import { notifyCustomer } from '../../accounts/index.js';
 import type { Actor } from '../order.machine.js';
 import { applyTransition, type Order } from '../order.repo.js';
 
@@ -10,11 +8,10 @@ export async function confirmDelivery(db: Db, order: Order, actor: Actor, now = 
   const event = actor.role === 'system' ? 'autoComplete' : 'confirmDelivery';
   return db.transaction(async (tx) => {
     const updated = await applyTransition(tx, order, event, actor, { set: { closedAt: now }, now });
-    const locale = await localeOf(tx, order.customerId);
-    await enqueueMail(tx, {
-      to: order.email,
-      subject: plainText(locale, 'mail.completed.subject', { number: order.number }),
-      body: plainText(locale, 'mail.completed.body', { number: order.number }),
+    await notifyCustomer(tx, order.customerId, {
+      subject: 'mail.completed.subject',
+      body: 'mail.completed.body',
+      params: { number: order.number },
     });
     return updated;
   });

@@ -1,7 +1,5 @@
 import type { Db } from '../../../platform/db/client.js';
-import { plainText } from '../../../platform/i18n/index.js';
-import { enqueueMail } from '../../../platform/mail/index.js';
-import { localeOf } from '../../accounts/index.js';
+import { notifyCustomer } from '../../accounts/index.js';
 import { assertEvidenceComplete } from '../../packing/index.js';
 import type { Actor } from '../order.machine.js';
 import { applyTransition, type Order } from '../order.repo.js';
@@ -31,11 +29,10 @@ export async function markShipped(
       .insert(shipments)
       .values(trackingNumbers.map((trackingNumber) => ({ orderId: order.id, carrier, trackingNumber })));
     const links = trackingNumbers.map((n) => `${carrier} ${n} ${trackingUrl(carrier, n) ?? ''}`.trim()).join('\n');
-    const locale = await localeOf(tx, order.customerId);
-    await enqueueMail(tx, {
-      to: order.email,
-      subject: plainText(locale, 'mail.shipped.subject', { number: order.number }),
-      body: plainText(locale, 'mail.shipped.body', { number: order.number, links }),
+    await notifyCustomer(tx, order.customerId, {
+      subject: 'mail.shipped.subject',
+      body: 'mail.shipped.body',
+      params: { number: order.number, links },
     });
     return updated;
   });

@@ -1,9 +1,7 @@
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import { isStaff } from '../../../platform/auth/roles.js';
 import type { Db } from '../../../platform/db/client.js';
-import { plainText } from '../../../platform/i18n/index.js';
-import { enqueueMail } from '../../../platform/mail/index.js';
-import { activeStaffEmails, localeOf } from '../../accounts/index.js';
+import { notifyCustomer, notifyRoles } from '../../accounts/index.js';
 import type { Order } from '../order.repo.js';
 import { orderMessages } from '../order.tables.js';
 
@@ -14,14 +12,16 @@ export async function postMessage(db: Db, order: Order, author: CurrentUser, bod
     await tx
       .insert(orderMessages)
       .values({ orderId: order.id, authorId: author.id, fromStaff, internal: fromStaff && internal, body });
-    if (fromStaff && !internal) {
-      const subject = plainText(await localeOf(tx, order.customerId), 'mail.staffMessage.subject', {
-        number: order.number,
-      });
-      await enqueueMail(tx, { to: order.email, subject, body });
-    } else if (!fromStaff) {
-      const staff = await activeStaffEmails(tx, ['sales', 'support']);
-      await enqueueMail(tx, ...staff.map((to) => ({ to, subject: `Customer message on ${order.number}`, body })));
-    }
+    // The message itself goes as it was written; only the subject is in the reader's language.
+    if (fromStaff && !internal)
+      await notifyCustomer(tx, order.customerId, (w) => ({
+        subject: w.t('mail.staffMessage.subject', { number: order.number }),
+        body,
+      }));
+    else if (!fromStaff)
+      await notifyRoles(tx, ['sales', 'support'], (w) => ({
+        subject: w.t('mail.customerMessage.subject', { number: order.number }),
+        body,
+      }));
   });
 }

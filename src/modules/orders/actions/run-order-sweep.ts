@@ -1,9 +1,7 @@
 import { and, eq, isNull, lte } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
-import { plainText } from '../../../platform/i18n/index.js';
-import { enqueueMail } from '../../../platform/mail/index.js';
-import { localeOf } from '../../accounts/index.js';
+import { notifyCustomer } from '../../accounts/index.js';
 import { getSettings } from '../../settings/index.js';
 import type { Order } from '../order.repo.js';
 import { AUTO_COMPLETE_REMINDER_DAYS, addDays } from '../order.rules.js';
@@ -58,18 +56,14 @@ export async function runOrderSweep(db: Db, now = new Date()) {
       .where(
         and(eq(orders.status, 'shipped'), lte(orders.shippedAt, remindBefore), isNull(orders.completeReminderSentAt)),
       )
-      .returning({ number: orders.number, email: orders.email, customerId: orders.customerId });
-    const mails = [];
+      .returning({ number: orders.number, customerId: orders.customerId });
     for (const o of reminded) {
-      const locale = await localeOf(tx, o.customerId);
-      const p = { number: o.number, days: AUTO_COMPLETE_REMINDER_DAYS };
-      mails.push({
-        to: o.email,
-        subject: plainText(locale, 'mail.reminder.subject', p),
-        body: plainText(locale, 'mail.reminder.body', p),
+      await notifyCustomer(tx, o.customerId, {
+        subject: 'mail.reminder.subject',
+        body: 'mail.reminder.body',
+        params: { number: o.number, days: AUTO_COMPLETE_REMINDER_DAYS },
       });
     }
-    await enqueueMail(tx, ...mails);
     await alertOverdueOrders(tx, now);
   });
   return changed;

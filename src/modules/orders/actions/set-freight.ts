@@ -1,9 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
-import { plainText } from '../../../platform/i18n/index.js';
-import { enqueueMail } from '../../../platform/mail/index.js';
-import { localeOf } from '../../accounts/index.js';
+import { amount } from '../../../platform/mail/index.js';
+import { notifyCustomer } from '../../accounts/index.js';
 import { getSettings } from '../../settings/index.js';
 import type { Actor } from '../order.machine.js';
 import { applyTransition, type Order, orderLinesOf } from '../order.repo.js';
@@ -49,16 +48,10 @@ export async function setFreight(db: Db, order: Order, actor: Actor, quote: Frei
       note: quote.note || undefined,
       now,
     });
-    const locale = await localeOf(tx, order.customerId);
-    const params = {
-      number: order.number,
-      total: `US$${(total / 100).toFixed(2)}`,
-      hours: settings.paymentDeadlineHours,
-    };
-    await enqueueMail(tx, {
-      to: order.email,
-      subject: plainText(locale, 'mail.freightQuoted.subject', params),
-      body: plainText(locale, 'mail.freightQuoted.body', params),
+    await notifyCustomer(tx, order.customerId, {
+      subject: 'mail.freightQuoted.subject',
+      body: 'mail.freightQuoted.body',
+      params: { number: order.number, total: amount(total), hours: settings.paymentDeadlineHours },
     });
     return updated;
   });

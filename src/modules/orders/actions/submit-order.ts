@@ -2,8 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import type { Db, Tx } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
-import { enqueueMailFrom } from '../../../platform/mail/index.js';
-import { activeStaffEmailsSql } from '../../accounts/index.js';
+import { notifyRolesSql } from '../../accounts/index.js';
 import { type CartLine, cartAddedAt, cartLines, lineQuantityAllowed, takeOrderedLines } from '../../cart/index.js';
 import { reserveOrderStock } from '../../catalog/index.js';
 import { findPaymentMethod } from '../../payments/payment-method.repo.js';
@@ -93,7 +92,7 @@ export async function submitOrder(db: Db, user: CurrentUser, input: SubmitOrderI
 /**
  * One statement: the order (numbered from the sequence), its first event, the claimed
  * token pointing at it, the ordered lines taken out of the cart (a line added meanwhile
- * stays), the saved address and the sales team's mail. The cart's and the mail's writes are
+ * stays), the saved address and the sales team's mail (in each one's language). The cart's and the mail's writes are
  * their owners' statements, run here as CTEs so the submission stays one round trip.
  */
 async function insertOrder(tx: Tx, user: CurrentUser, input: SubmitOrderInput, goods: number, lines: CartLine[]) {
@@ -117,10 +116,15 @@ async function insertOrder(tx: Tx, user: CurrentUser, input: SubmitOrderInput, g
       values (${user.id}, ${a.fullName}, ${a.phone}, ${a.country}, ${a.city}, ${a.address}, ${a.postalCode})
       on conflict (user_id) do update set full_name = excluded.full_name, phone = excluded.phone, country = excluded.country,
         city = excluded.city, address = excluded.address, postal_code = excluded.postal_code
-    ), mail as (${enqueueMailFrom(sql`
-      select s.email, 'New order ' || o.number || ': freight to quote',
-             'Order ' || o.number || ' from ' || ${a.fullName}::text || ' (' || ${a.country}::text || ') is waiting for a freight quote.'
-        from (${activeStaffEmailsSql(['sales'])}) s, o`)})
+    ), mail as (${notifyRolesSql(
+      ['sales'],
+      {
+        subject: 'mail.newOrder.subject',
+        body: 'mail.newOrder.body',
+        params: { name: a.fullName, country: a.country },
+      },
+      { from: sql`o`, late: { number: sql`o.number` } },
+    )})
     select id, number from o`);
   const [order] = rowsOf<{ id: number; number: string }>(result);
   if (!order) throw new Error('order insert returned nothing');

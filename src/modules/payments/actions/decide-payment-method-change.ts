@@ -1,8 +1,8 @@
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import type { Db, Tx } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
-import { enqueueMail } from '../../../platform/mail/index.js';
-import { activeStaffEmails } from '../../accounts/index.js';
+import type { MailWriter } from '../../../platform/mail/index.js';
+import { notifyRoles } from '../../accounts/index.js';
 import { findPaymentMethod, insertPaymentMethod } from '../payment-method.repo.js';
 import {
   applyMethodChange,
@@ -18,8 +18,8 @@ import { describeChange, detailsMail } from './payment-method-mail.js';
 export type Decider = { user: CurrentUser } | { console: true };
 
 const deciderId = (d: Decider) => ('user' in d ? d.user.id : null);
-const deciderName = (d: Decider) =>
-  'user' in d ? `${d.user.fullName} <${d.user.email}>` : 'The operator (from the command line)';
+const deciderName = (d: Decider, w: MailWriter) =>
+  'user' in d ? `${d.user.fullName} <${d.user.email}>` : w.t('mail.method.operator');
 
 /** Why a change could not be decided, as a message beside the change. */
 async function refusal(db: Db, id: number, decider: Decider): Promise<never> {
@@ -62,22 +62,21 @@ export async function confirmPaymentMethodChange(db: Db, id: number, decider: De
     if (!change) return undefined;
     const method = await apply(tx, change);
     const created = change.kind === 'create';
-    const to = await activeStaffEmails(tx, ['admin']);
-    await enqueueMail(
+    const confirmed = created
+      ? method.active
+        ? 'mail.method.confirmedCreateActive'
+        : 'mail.method.confirmedCreateInactive'
+      : 'mail.method.confirmedUpdate';
+    await notifyRoles(
       tx,
-      ...to.map((email) =>
-        detailsMail(
-          publicUrl,
-          email,
-          created ? `New payment method live: ${method.name}` : `Payment details changed: ${method.name}`,
-          [
-            created
-              ? `${deciderName(decider)} confirmed the new payment method "${method.name}". Buyers now see it${method.active ? ' at checkout' : ' once it is made active'}.`
-              : `${deciderName(decider)} confirmed a change to "${method.name}". Buyers now see it, and buyers with an open quote are told when the details changed.`,
-            ...describeChange(change),
-          ],
-        ),
-      ),
+      ['admin'],
+      detailsMail(publicUrl, (w) => {
+        const p = { actor: deciderName(decider, w), name: method.name };
+        return {
+          subject: w.t(created ? 'mail.method.liveSubject' : 'mail.method.changedSubject', p),
+          paragraphs: [w.t(confirmed, p), ...describeChange(w, change)],
+        };
+      }),
     );
     return change;
   });
@@ -91,15 +90,16 @@ export async function cancelPaymentMethodChange(db: Db, id: number, decider: Dec
     if (!change) return undefined;
     const method = change.paymentMethodId ? await findPaymentMethod(tx, change.paymentMethodId) : undefined;
     const name = method?.name ?? change.proposedTerms?.name ?? String(change.paymentMethodId);
-    const to = await activeStaffEmails(tx, ['admin']);
-    await enqueueMail(
+    await notifyRoles(
       tx,
-      ...to.map((email) =>
-        detailsMail(publicUrl, email, `Payment details change cancelled: ${name}`, [
-          `${deciderName(decider)} cancelled the proposed change to "${name}". Nothing of it applies.`,
-          ...describeChange(change),
-        ]),
-      ),
+      ['admin'],
+      detailsMail(publicUrl, (w) => {
+        const p = { actor: deciderName(decider, w), name };
+        return {
+          subject: w.t('mail.method.cancelledSubject', p),
+          paragraphs: [w.t('mail.method.cancelled', p), ...describeChange(w, change)],
+        };
+      }),
     );
     return change;
   });

@@ -1,51 +1,49 @@
-import type { Mail } from '../../../platform/mail/index.js';
+import type { MailContent, MailWriter } from '../../../platform/mail/index.js';
 import type { PaymentMethodTerms } from '../payment.tables.js';
-import { changedFields, type PaymentMethodState } from '../payment-method.rules.js';
+import { changedFields, methodFieldLabels, type PaymentMethodState } from '../payment-method.rules.js';
 
-/** Staff mail about payment details: plain text, English, always pointing back to the review page. */
-export const detailsMail = (publicUrl: string, to: string, subject: string, paragraphs: string[]): Mail => ({
-  to,
-  subject,
-  body: `${paragraphs.join('\n\n')}\n\nReview: ${publicUrl}/admin/payment-methods\n`,
-});
+/** Staff mail about payment details: each admin in their language, always pointing back to the review page. */
+export const detailsMail =
+  (publicUrl: string, write: (w: MailWriter) => { subject: string; paragraphs: string[] }): MailContent =>
+  (w) => {
+    const { subject, paragraphs } = write(w);
+    const review = w.t('mail.method.review', { url: `${publicUrl}/admin/payment-methods` });
+    return { subject, body: `${paragraphs.join('\n\n')}\n\n${review}\n` };
+  };
 
-const labels: Record<keyof PaymentMethodState, string> = {
-  name: 'Name',
-  instructions: 'Instructions',
-  accountDetails: 'Account details',
-  minOrderCents: 'Minimum order',
-  maxOrderCents: 'Maximum order',
-  largeOrderOnly: 'Large orders only',
-  active: 'Offered at checkout',
-  sortOrder: 'Sort order',
-};
+const fields = Object.keys(methodFieldLabels) as (keyof PaymentMethodState)[];
 
-const shown = (field: keyof PaymentMethodState, v: unknown) => {
-  if (v === null) return '(none)';
-  if (typeof v === 'boolean') return v ? 'yes' : 'no';
-  if (field === 'minOrderCents' || field === 'maxOrderCents') return `US$${(Number(v) / 100).toFixed(2)}`;
+const shown = (w: MailWriter, field: keyof PaymentMethodState, v: unknown) => {
+  if (v === null) return w.t('mail.method.none');
+  if (typeof v === 'boolean') return w.t(v ? 'payments.yes' : 'payments.no');
+  if (field === 'minOrderCents' || field === 'maxOrderCents') return w.money(Number(v));
   return String(v);
 };
 
 /** The change in plain words, field by field, for the mail every admin gets. */
-export function describeChange(change: {
-  previousDetails: string | null;
-  proposedDetails: string;
-  previousTerms: PaymentMethodTerms | null;
-  proposedTerms: PaymentMethodTerms | null;
-}): string[] {
+export function describeChange(
+  w: MailWriter,
+  change: {
+    previousDetails: string | null;
+    proposedDetails: string;
+    previousTerms: PaymentMethodTerms | null;
+    proposedTerms: PaymentMethodTerms | null;
+  },
+): string[] {
+  const label = (f: keyof PaymentMethodState) => w.t(methodFieldLabels[f]);
   const proposed = { ...(change.proposedTerms ?? change.previousTerms), accountDetails: change.proposedDetails };
   if (change.previousDetails === null) {
-    return Object.entries(labels).map(
-      ([f, label]) => `${label}:\n${shown(f as keyof PaymentMethodState, proposed[f as keyof PaymentMethodState])}`,
-    );
+    return fields.map((f) => `${label(f)}:\n${shown(w, f, proposed[f])}`);
   }
   if (!change.proposedTerms || !change.previousTerms) {
-    return [`Current details:\n${change.previousDetails}`, `Proposed details:\n${change.proposedDetails}`];
+    return [
+      `${w.t('mail.method.currentDetails')}\n${change.previousDetails}`,
+      `${w.t('mail.method.proposedDetails')}\n${change.proposedDetails}`,
+    ];
   }
   const previous = { ...change.previousTerms, accountDetails: change.previousDetails };
   return changedFields(previous, proposed as PaymentMethodState).map(
     (f) =>
-      `${labels[f]}:\n  now: ${shown(f, previous[f])}\n  proposed: ${shown(f, proposed[f as keyof typeof proposed])}`,
+      `${label(f)}:\n  ${w.t('mail.method.now', { value: shown(w, f, previous[f]) })}\n  ${w.t('mail.method.proposed', { value: shown(w, f, proposed[f as keyof typeof proposed]) })}`,
   );
 }

@@ -1,8 +1,7 @@
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
-import { enqueueMail } from '../../../platform/mail/index.js';
-import { activeStaffEmails } from '../../accounts/index.js';
+import { notifyRoles } from '../../accounts/index.js';
 import type { PaymentMethodFormData } from '../payment-method.inputs.js';
 import { findPaymentMethod } from '../payment-method.repo.js';
 import { changedFields, termsOf } from '../payment-method.rules.js';
@@ -49,21 +48,18 @@ export async function proposePaymentMethod(
     // Another proposal is waiting (or won a race): it must be confirmed or cancelled first.
     if (!change) throw new AppError('VALIDATION', { fields: { _form: 'payments.changeAlreadyPending' } });
 
-    const subject = current
-      ? `Confirm new payment details: ${current.name}`
-      : `Confirm new payment method: ${proposedTerms.name}`;
-    const to = await activeStaffEmails(tx, ['admin']);
-    await enqueueMail(
+    const p = { actor: `${actor.fullName} <${actor.email}>`, name: current?.name ?? proposedTerms.name };
+    await notifyRoles(
       tx,
-      ...to.map((email) =>
-        detailsMail(publicUrl, email, subject, [
-          current
-            ? `${actor.fullName} <${actor.email}> proposed a change to the payment method "${current.name}".`
-            : `${actor.fullName} <${actor.email}> proposed a new payment method "${proposedTerms.name}".`,
-          'It applies only when another admin confirms it. If you did not expect this change, cancel it and check the account of the proposer.',
-          ...describeChange(change),
-        ]),
-      ),
+      ['admin'],
+      detailsMail(publicUrl, (w) => ({
+        subject: w.t(current ? 'mail.method.proposeUpdateSubject' : 'mail.method.proposeCreateSubject', p),
+        paragraphs: [
+          w.t(current ? 'mail.method.proposedUpdate' : 'mail.method.proposedCreate', p),
+          w.t('mail.method.proposedNote'),
+          ...describeChange(w, change),
+        ],
+      })),
     );
     return { proposed: true };
   });

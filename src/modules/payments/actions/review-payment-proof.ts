@@ -1,9 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
-import { plainText } from '../../../platform/i18n/index.js';
-import { enqueueMail } from '../../../platform/mail/index.js';
-import { localeOf } from '../../accounts/index.js';
+import { amount } from '../../../platform/mail/index.js';
+import { notifyCustomer } from '../../accounts/index.js';
 import {
   type Actor,
   applyTransition,
@@ -57,15 +56,13 @@ export async function reviewPaymentProof(
       .returning();
     if (!proof) throw new AppError('CONFLICT');
     const pending = await pendingLeft(tx, order.id);
-    const locale = await localeOf(tx, order.customerId);
 
     if (!decision.approve) {
       if (pending === 0) await applyTransition(tx, order, 'rejectPayment', actor, { note: decision.reason, now });
-      const p = { number: order.number, reference: proof.reference, reason: decision.reason };
-      await enqueueMail(tx, {
-        to: order.email,
-        subject: plainText(locale, 'mail.proofRejected.subject', p),
-        body: plainText(locale, 'mail.proofRejected.body', p),
+      await notifyCustomer(tx, order.customerId, {
+        subject: 'mail.proofRejected.subject',
+        body: 'mail.proofRejected.body',
+        params: { number: order.number, reference: proof.reference, reason: decision.reason },
       });
       return;
     }
@@ -79,13 +76,11 @@ export async function reviewPaymentProof(
       await applyTransition(tx, order, next.event, actor, { snapshot, set: full ? { approvedAt: now } : {}, now });
     }
     const balance = (snapshot.totalCents ?? 0) - snapshot.paidCents;
-    const usd = (cents: number) => `US$${(cents / 100).toFixed(2)}`;
-    const p = { number: order.number, amount: usd(proof.amountCents), balance: usd(balance) };
     const key = full ? 'mail.paymentApproved' : 'mail.partPayment';
-    await enqueueMail(tx, {
-      to: order.email,
-      subject: plainText(locale, `${key}.subject`, p),
-      body: plainText(locale, `${key}.body`, p),
+    await notifyCustomer(tx, order.customerId, {
+      subject: `${key}.subject`,
+      body: `${key}.body`,
+      params: { number: order.number, amount: amount(proof.amountCents), balance: amount(balance) },
     });
   });
 }

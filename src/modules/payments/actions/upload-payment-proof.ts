@@ -1,10 +1,10 @@
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
-import { enqueueMail } from '../../../platform/mail/index.js';
+import { amount } from '../../../platform/mail/index.js';
 import type { Storage } from '../../../platform/storage.js';
 import { requireUpload, storeUpload } from '../../../platform/upload-policy.js';
-import { activeStaffEmails } from '../../accounts/index.js';
+import { notifyRoles } from '../../accounts/index.js';
 import { applyTransition, lockOrder, type Order } from '../../orders/index.js';
 import { paymentProofs } from '../payment.tables.js';
 import { proofUploadPolicy } from '../payment-proof.files.js';
@@ -68,15 +68,16 @@ export async function uploadPaymentProof(
           { note: upload.reference },
         );
       }
-      const finance = await activeStaffEmails(tx, ['finance']);
-      await enqueueMail(
-        tx,
-        ...finance.map((to) => ({
-          to,
-          subject: `Payment proof on ${order.number}${duplicateOfOrder ? ' (FILE ALREADY USED)' : ''}`,
-          body: `A payment proof of US$${(upload.amountCents / 100).toFixed(2)} (ref. ${upload.reference}) was uploaded on ${order.number}.${duplicateOfOrder ? ` The same file was used on ${duplicateOfOrder}.` : ''}`,
-        })),
-      );
+      await notifyRoles(tx, ['finance'], {
+        subject: duplicateOfOrder ? 'mail.proofUploaded.subjectReused' : 'mail.proofUploaded.subject',
+        body: duplicateOfOrder ? ['mail.proofUploaded.body', 'mail.proofUploaded.reused'] : 'mail.proofUploaded.body',
+        params: {
+          number: order.number,
+          amount: amount(upload.amountCents),
+          reference: upload.reference,
+          other: duplicateOfOrder ?? '',
+        },
+      });
       return { duplicateUpload: false };
     });
   } catch (err) {

@@ -7,7 +7,12 @@ import { AdminShell } from '../../../platform/views/admin-shell.js';
 import { CheckboxField, Field, FormError, type FormState, TextAreaField } from '../../../platform/views/form.js';
 import { CsrfField } from '../../../platform/views/layout.js';
 import type { PaymentMethod } from '../payment-method.repo.js';
-import { changedFields, type MethodField, type PaymentMethodState } from '../payment-method.rules.js';
+import {
+  changedFields,
+  methodFieldLabels as fieldLabels,
+  type MethodField,
+  type PaymentMethodState,
+} from '../payment-method.rules.js';
 import type { PaymentMethodChangeView } from '../payment-method-change.repo.js';
 
 export type Flash = 'saved' | 'proposed' | 'confirmed' | 'cancelled';
@@ -51,16 +56,6 @@ export function PendingChangesBanner({ ctx, changes }: { ctx: PageContext; chang
   );
 }
 
-const fieldLabels: Record<MethodField, MessageKey> = {
-  name: 'admin.name',
-  instructions: 'payments.instructions',
-  accountDetails: 'payments.accountDetails',
-  minOrderCents: 'payments.minOrder',
-  maxOrderCents: 'payments.maxOrder',
-  largeOrderOnly: 'payments.largeOrderOnly',
-  active: 'payments.active',
-  sortOrder: 'payments.sortOrder',
-};
 const allFields = Object.keys(fieldLabels) as MethodField[];
 
 function shown(ctx: PageContext, field: MethodField, v: unknown): string {
