@@ -1,6 +1,6 @@
 /** Catalog: categories, products, search, product pages and the profitability estimate. */
 
-export { type CatalogCache, createCatalogCache } from './catalog.cache.js';
+export { CATALOG_TOPIC, type CatalogCache, createCatalogCache } from './catalog.cache.js';
 export { findProductById, findProductBySlug, listNetworkFigures } from './catalog.repo.js';
 export { catalogRoutes } from './catalog.routes.js';
 export { networkFigures, products, stockAdjustments } from './catalog.tables.js';
@@ -10,7 +10,7 @@ export { productAdminRoutes } from './product-admin.routes.js';
 export { productImageFiles } from './product-image.files.js';
 /**
  * Stock changes only through these, each one statement that changes products.stock and
- * writes its ledger row, in the caller's transaction; run `catalogChanged()` after commit.
+ * writes its ledger row, in the caller's transaction, whose outcome declares `catalogChanged`.
  */
 export { recordInitialStock, releaseOrderStock, reserveOrderStock, type StockLine } from './stock.repo.js';
 export { DEFAULT_KWH_CENTS, ProductPage } from './views/product-page.js';

@@ -11,7 +11,7 @@ import { LEDGER_COUNT_CAP, LEDGER_ROWS, MAX_STOCK, type StockReason } from './st
  * The only code that changes products.stock. Each change is one statement: the conditional
  * UPDATE of the column and the INSERT of its ledger row, so neither exists without the other
  * and two concurrent changes never read-then-write (SECURITY.md, "Workflow integrity").
- * Callers pass their transaction and run `catalogChanged()` after it commits.
+ * Callers pass their transaction and declare `catalogChanged` in its outcome (platform/effects.ts).
  */
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;

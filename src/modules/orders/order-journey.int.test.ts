@@ -314,7 +314,7 @@ describe('time-driven rules', () => {
     const q = await quoted();
     const stockBefore = (await t.db.select().from(products).where(eq(products.id, q.product.id)))[0]!.stock;
     const later = new Date(Date.now() + 73 * 3_600_000);
-    const [a, b] = await Promise.all([runOrderSweep(t.db, later), runOrderSweep(t.db, later)]);
+    const [a, b] = await Promise.all([runOrderSweep(t.actions, later), runOrderSweep(t.actions, later)]);
     expect([...a, ...b].filter((n) => n === q.number)).toHaveLength(1);
     expect((await order(q.number)).status).toBe('cancelled');
     expect((await t.db.select().from(products).where(eq(products.id, q.product.id)))[0]!.stock).toBe(stockBefore + 2);
@@ -326,12 +326,12 @@ describe('time-driven rules', () => {
     await staff.warehouse.get(`/admin/orders/${p.number}`);
     await recordPackingEvidence(t.db, p.number);
     await staff.warehouse.post(`/admin/orders/${p.number}/ship`, { carrier: 'UPS', tracking: '1Z999AA10123456784' });
-    await runOrderSweep(t.db, new Date(Date.now() + 12.5 * 86_400_000));
+    await runOrderSweep(t.actions, new Date(Date.now() + 12.5 * 86_400_000));
     expect((await order(p.number)).status).toBe('shipped');
     expect((await latestOutbox(t.db)).some((m) => m.subject === `Order ${p.number}: please confirm delivery`)).toBe(
       true,
     );
-    await runOrderSweep(t.db, new Date(Date.now() + 15.1 * 86_400_000));
+    await runOrderSweep(t.actions, new Date(Date.now() + 15.1 * 86_400_000));
     expect((await order(p.number)).status).toBe('completed');
   });
 
@@ -341,15 +341,15 @@ describe('time-driven rules', () => {
     const h = (hours: number) => new Date(Date.now() + hours * 3_600_000);
 
     const waiting = await placeOrder((await loggedInClient(t.app, t.db)).client, t.db);
-    await Promise.all([runOrderSweep(t.db, h(25)), runOrderSweep(t.db, h(25))]);
+    await Promise.all([runOrderSweep(t.actions, h(25)), runOrderSweep(t.actions, h(25))]);
     const quoteAlerts = (await mailsAbout(waiting.number)).filter((m) => m.startsWith('Overdue:'));
     expect(quoteAlerts).toEqual([`Overdue: order ${waiting.number} waits for its freight quote`]);
 
     const q = await quoted();
-    await runOrderSweep(t.db, h(50));
+    await runOrderSweep(t.actions, h(50));
     expect(await mailsAbout(q.number)).not.toContainEqual(expect.stringMatching(/payment due/));
-    await runOrderSweep(t.db, h(61));
-    await runOrderSweep(t.db, h(62));
+    await runOrderSweep(t.actions, h(61));
+    await runOrderSweep(t.actions, h(62));
     expect((await mailsAbout(q.number)).filter((s) => s.startsWith(`Order ${q.number}: payment due by`))).toHaveLength(
       1,
     );
@@ -357,7 +357,7 @@ describe('time-driven rules', () => {
     const p = await paid();
     await staff.finance.post(`/admin/orders/${p.number}/proofs/${p.proofId}/approve`);
     expect((await order(p.number)).overdueAlertedAt).toBeNull(); // each transition starts a new promise
-    await runOrderSweep(t.db, h(4.1 * 24));
+    await runOrderSweep(t.actions, h(4.1 * 24));
     expect(await mailsAbout(p.number)).toContain(`Overdue: order ${p.number} has no tracking number`);
   });
 });

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requireUser } from '../../platform/auth/current-user.js';
 import type { Db } from '../../platform/db/client.js';
+import type { ActionContext } from '../../platform/effects.js';
 import { AppError } from '../../platform/errors.js';
 import { type EventBus, orderTopic } from '../../platform/events.js';
 import { formValues, parseForm } from '../../platform/http/forms.js';
@@ -23,10 +24,10 @@ const customerEvent = z.enum(eventNames).extract(['confirmDelivery', 'cancelByCu
 
 const html = (reply: FastifyReply, status = 200) => reply.code(status).type('text/html; charset=utf-8');
 
-/** `catalogChanged` runs after a committed stock change (submit reserves, cancel releases): storefront caches. */
+/** Actions run through `actions`, which publishes what they changed after commit (ADR 0014). */
 export async function orderRoutes(
   app: FastifyInstance,
-  { db, bus, catalogChanged }: { db: Db; bus: EventBus; catalogChanged: () => Promise<void> },
+  { db, bus, actions }: { db: Db; bus: EventBus; actions: ActionContext },
 ) {
   const load = (req: FastifyRequest<{ Params: { number: string } }>) =>
     findCustomerOrder(db, req.params.number, requireUser(req.user).id);
@@ -36,8 +37,7 @@ export async function orderRoutes(
     const form = parseForm(submitOrderInput, req.body);
     if (form.ok) {
       try {
-        const { number, created } = await submitOrder(db, user, form.data);
-        if (created) await catalogChanged();
+        const { number } = await submitOrder(actions, user, form.data);
         return reply.code(303).redirect(`/orders/${number}`);
       } catch (err) {
         if (err instanceof CartAlreadyOrdered)
@@ -87,17 +87,15 @@ export async function orderRoutes(
     const user = requireUser(req.user);
     const order = await load(req);
     const event = customerEvent.safeParse(req.params.event).data;
-    if (event === 'confirmDelivery') await confirmDelivery(db, order, actorOf(user));
+    if (event === 'confirmDelivery') await confirmDelivery(actions, order, actorOf(user));
     else if (event === 'cancelByCustomer') {
       const form = parseForm(optionalNoteInput, req.body);
       if (!form.ok) {
         const d = await loadOrderPage(db, order, user);
         return html(reply, 422).send(<OrderPage ctx={pageContext(req, reply)} d={d} forms={{ cancel: form }} />);
       }
-      await cancelOrder(db, order, actorOf(user), 'cancelByCustomer', form.data.reason);
-      await catalogChanged();
+      await cancelOrder(actions, order, actorOf(user), 'cancelByCustomer', form.data.reason);
     } else throw new AppError('NOT_FOUND');
-    await bus.publish(orderTopic(order.number));
     return reply.code(303).redirect(`/orders/${order.number}`);
   });
 
@@ -105,10 +103,7 @@ export async function orderRoutes(
     const user = requireUser(req.user);
     const order = await load(req);
     const form = parseForm(messageInput, req.body);
-    if (form.ok) {
-      await postMessage(db, order, user, form.data.body, false);
-      await bus.publish(orderTopic(order.number));
-    }
+    if (form.ok) await postMessage(actions, order, user, form.data.body, false);
     return reply.code(303).redirect(`/orders/${order.number}#thread`);
   });
 }

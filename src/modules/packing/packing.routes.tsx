@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type CurrentUser, requireRole, requireStaff, requireUser } from '../../platform/auth/current-user.js';
 import type { Db } from '../../platform/db/client.js';
+import type { ActionContext } from '../../platform/effects.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { type EventBus, orderTopic } from '../../platform/events.js';
 import { type FieldErrors, formValues, parseForm } from '../../platform/http/forms.js';
 import { readMediaUpload } from '../../platform/http/media-upload.js';
 import { pageContext } from '../../platform/http/page-context.js';
@@ -27,7 +27,7 @@ type Req = FastifyRequest<{ Params: { number: string; parcelId?: string; id?: st
 /** Warehouse records packing evidence; staff and (once shipped) the buyer view its files. */
 export async function packingRoutes(
   app: FastifyInstance,
-  { db, storage, bus }: { db: Db; storage: Storage; bus: EventBus },
+  { db, storage, actions }: { db: Db; storage: Storage; actions: ActionContext },
 ) {
   const load = async (req: Req) => {
     const user = requireRole(req.user, 'warehouse');
@@ -66,7 +66,6 @@ export async function packingRoutes(
         return refused(req, reply, order, form, err.fields as FieldErrors, values);
       throw err;
     }
-    await bus.publish(orderTopic(order.number));
     return reply.code(303).redirect(`/admin/orders/${order.number}#packing`);
   };
 
@@ -75,7 +74,7 @@ export async function packingRoutes(
     const form = parseForm(parcelInput, req.body);
     if (!form.ok) return refused(req, reply, order, packingForms.parcel, form.errors, form.values);
     return run(req, reply, order, packingForms.parcel, formValues(req.body), () =>
-      addParcel(db, order, user, form.data),
+      addParcel(actions, order, user, form.data),
     );
   });
 
@@ -94,7 +93,7 @@ export async function packingRoutes(
         return refused(req, reply, order, name, { ...(form.ok ? {} : form.errors), ...upload.errors }, upload.fields);
       }
       return run(req, reply, order, name, upload.fields, () =>
-        addPackingFiles(db, storage, order, user, { parcelId, files: upload.files, reason: form.data.reason }),
+        addPackingFiles(actions, storage, order, user, { parcelId, files: upload.files, reason: form.data.reason }),
       );
     },
   );
@@ -104,7 +103,7 @@ export async function packingRoutes(
     const form = parseForm(unitInput, req.body);
     if (!form.ok) return refused(req, reply, order, packingForms.unit, form.errors, form.values);
     return run(req, reply, order, packingForms.unit, formValues(req.body), () =>
-      recordUnit(db, order, user, form.data),
+      recordUnit(actions, order, user, form.data),
     );
   });
 

@@ -1,5 +1,6 @@
-import type { Db } from '../../../platform/db/client.js';
+import { type ActionContext, outcome } from '../../../platform/effects.js';
 import { AppError } from '../../../platform/errors.js';
+import { caseTopic } from '../../../platform/events.js';
 import type { CaseActor } from '../case.machine.js';
 import { applyCaseTransition, type Case, caseLinesOf, findApprovedCenter, snapshotOfCase } from '../case.repo.js';
 import { reissueDueFrom } from '../case.rules.js';
@@ -15,8 +16,8 @@ export type Decision =
  * repair at a named approved center (the customer is told where to send the unit), or
  * reject with a reason. Two agents deciding at once: the second gets a conflict.
  */
-export async function decideCase(db: Db, c: Case, actor: CaseActor, d: Decision, now = new Date()) {
-  return db.transaction(async (tx) => {
+export async function decideCase(actions: ActionContext, c: Case, actor: CaseActor, d: Decision, now = new Date()) {
+  return actions.transaction(async (tx) => {
     const lines = await caseLinesOf(tx, c.id);
     const snapshot = snapshotOfCase(c, lines);
     if (d.kind === 'reject') {
@@ -29,7 +30,7 @@ export async function decideCase(db: Db, c: Case, actor: CaseActor, d: Decision,
         t('mail.case.rejected', { number: c.number }),
         t('mail.reason', { reason: d.reason }),
       ]);
-      return updated;
+      return outcome(updated, { topics: [caseTopic(c.number)] });
     }
     if (d.kind === 'reissue') {
       const reissueDueAt = reissueDueFrom(
@@ -46,7 +47,7 @@ export async function decideCase(db: Db, c: Case, actor: CaseActor, d: Decision,
         t('mail.case.reissue', { number: c.number }),
         `${t('mail.case.shipsBy', { date: reissueDueAt.toISOString().slice(0, 10) })} ${d.note}`.trim(),
       ]);
-      return updated;
+      return outcome(updated, { topics: [caseTopic(c.number)] });
     }
     const center = await findApprovedCenter(tx, d.repairCenterId);
     if (!center) throw new AppError('VALIDATION', { fields: { repairCenterId: 'field.repairCenterRequired' } });
@@ -61,6 +62,6 @@ export async function decideCase(db: Db, c: Case, actor: CaseActor, d: Decision,
         .filter(Boolean)
         .join('\n'),
     ]);
-    return updated;
+    return outcome(updated, { topics: [caseTopic(c.number)] });
   });
 }

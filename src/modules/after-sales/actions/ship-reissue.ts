@@ -1,4 +1,5 @@
-import type { Db } from '../../../platform/db/client.js';
+import { type ActionContext, outcome } from '../../../platform/effects.js';
+import { caseTopic } from '../../../platform/events.js';
 import { trackingUrl } from '../../orders/order.rules.js';
 import type { CaseActor } from '../case.machine.js';
 import { applyCaseTransition, type Case, caseLinesOf, snapshotOfCase } from '../case.repo.js';
@@ -6,14 +7,14 @@ import { mailCustomer } from './case-mail.js';
 
 /** Warehouse (or support) ships the replacement with carrier and tracking; the customer then confirms it arrived. */
 export async function shipReissue(
-  db: Db,
+  actions: ActionContext,
   c: Case,
   actor: CaseActor,
   carrier: string,
   tracking: string,
   now = new Date(),
 ) {
-  return db.transaction(async (tx) => {
+  return actions.transaction(async (tx) => {
     const snapshot = snapshotOfCase(c, await caseLinesOf(tx, c.id));
     const updated = await applyCaseTransition(tx, c, snapshot, 'shipReissue', actor, {
       set: { reissueCarrier: carrier, reissueTracking: tracking },
@@ -25,6 +26,6 @@ export async function shipReissue(
       t('mail.case.reissueShipped', { number: c.number, tracking: shipment }),
       t('mail.case.confirmArrival'),
     ]);
-    return updated;
+    return outcome(updated, { topics: [caseTopic(c.number)] });
   });
 }

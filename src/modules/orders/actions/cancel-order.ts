@@ -1,4 +1,5 @@
-import type { Db } from '../../../platform/db/client.js';
+import { type ActionContext, outcome } from '../../../platform/effects.js';
+import { orderTopic } from '../../../platform/events.js';
 import { notifyCustomer } from '../../accounts/index.js';
 import type { Actor } from '../order.machine.js';
 import { applyTransition, type Order } from '../order.repo.js';
@@ -7,17 +8,17 @@ import { releaseStock } from './release-stock.js';
 /**
  * Cancels by the customer (`cancelByCustomer`), by staff (`cancelOrder`, admin only
  * once paid) or by the sweep when the payment deadline passed (`expirePayment`).
- * Reserved stock goes back; the customer is told.
+ * Reserved stock goes back; the customer is told, and the order's open pages update.
  */
 export async function cancelOrder(
-  db: Db,
+  actions: ActionContext,
   order: Order,
   actor: Actor,
   event: 'cancelByCustomer' | 'cancelOrder' | 'expirePayment',
   reason: string,
   now = new Date(),
 ) {
-  return db.transaction(async (tx) => {
+  return actions.transaction(async (tx) => {
     const updated = await applyTransition(tx, order, event, actor, {
       set: { closedAt: now },
       note: reason || undefined,
@@ -32,6 +33,7 @@ export async function cancelOrder(
           ? w.t('mail.cancelled.expired', p)
           : [w.t('mail.cancelled.body', p), reason && w.t('mail.reason', p)].filter(Boolean).join(' '),
     }));
-    return updated;
+    // The released stock shows on the storefront again.
+    return outcome(updated, { topics: [orderTopic(order.number)], catalogChanged: true });
   });
 }

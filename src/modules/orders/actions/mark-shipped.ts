@@ -1,4 +1,5 @@
-import type { Db } from '../../../platform/db/client.js';
+import { type ActionContext, outcome } from '../../../platform/effects.js';
+import { orderTopic } from '../../../platform/events.js';
 import { notifyCustomer } from '../../accounts/index.js';
 import { assertEvidenceComplete } from '../../packing/index.js';
 import type { Actor } from '../order.machine.js';
@@ -11,14 +12,14 @@ import { shipments } from '../order.tables.js';
  * packing evidence is complete, checked after the UPDATE has locked the order row.
  */
 export async function markShipped(
-  db: Db,
+  actions: ActionContext,
   order: Order,
   actor: Actor,
   carrier: string,
   trackingNumbers: string[],
   now = new Date(),
 ) {
-  return db.transaction(async (tx) => {
+  return actions.transaction(async (tx) => {
     const updated = await applyTransition(tx, order, 'markShipped', actor, {
       set: { shippedAt: now },
       note: `${carrier}: ${trackingNumbers.join(', ')}`,
@@ -34,6 +35,6 @@ export async function markShipped(
       body: 'mail.shipped.body',
       params: { number: order.number, links },
     });
-    return updated;
+    return outcome(updated, { topics: [orderTopic(order.number)] });
   });
 }

@@ -1,5 +1,5 @@
 import { and, eq, isNull, lte } from 'drizzle-orm';
-import type { Db } from '../../../platform/db/client.js';
+import { type ActionContext, outcome } from '../../../platform/effects.js';
 import { AppError } from '../../../platform/errors.js';
 import { notifyCustomer } from '../../accounts/index.js';
 import { getSettings } from '../../settings/index.js';
@@ -19,7 +19,8 @@ const SYSTEM = { role: 'system' } as const;
  * Each change is a conditional update, so when two processes sweep at once one wins
  * and the other's attempt is a harmless conflict.
  */
-export async function runOrderSweep(db: Db, now = new Date()) {
+export async function runOrderSweep(actions: ActionContext, now = new Date()) {
+  const { db } = actions;
   const settings = await getSettings(db);
   const changed: string[] = [];
   const quietly = async (order: Order, fn: () => Promise<unknown>) => {
@@ -37,7 +38,7 @@ export async function runOrderSweep(db: Db, now = new Date()) {
     .where(and(eq(orders.status, 'awaiting_payment'), lte(orders.paymentDueAt, now)))
     .limit(100);
   for (const o of expired)
-    await quietly(o, () => cancelOrder(db, o, SYSTEM, 'expirePayment', 'Payment deadline passed', now));
+    await quietly(o, () => cancelOrder(actions, o, SYSTEM, 'expirePayment', 'Payment deadline passed', now));
 
   const completeBefore = addDays(now, -settings.autoCompleteDays);
   const due = await db
@@ -45,11 +46,11 @@ export async function runOrderSweep(db: Db, now = new Date()) {
     .from(orders)
     .where(and(eq(orders.status, 'shipped'), lte(orders.shippedAt, completeBefore)))
     .limit(100);
-  for (const o of due) await quietly(o, () => confirmDelivery(db, o, SYSTEM, now));
+  for (const o of due) await quietly(o, () => confirmDelivery(actions, o, SYSTEM, now));
 
   // Reminder a few days before auto-completion; the conditional update sends it once.
   const remindBefore = addDays(now, -(settings.autoCompleteDays - AUTO_COMPLETE_REMINDER_DAYS));
-  await db.transaction(async (tx) => {
+  await actions.transaction(async (tx) => {
     const reminded = await tx
       .update(orders)
       .set({ completeReminderSentAt: now })
@@ -65,19 +66,15 @@ export async function runOrderSweep(db: Db, now = new Date()) {
       });
     }
     await alertOverdueOrders(tx, now);
+    return outcome(undefined);
   });
   return changed;
 }
 
-/** Starts the sweep timer; returns a stop function. */
-export function startOrderSweep(
-  db: Db,
-  onChanged: (numbers: string[]) => void,
-  log: (err: unknown) => void,
-  everyMs = 60_000,
-) {
+/** Starts the sweep timer; returns a stop function. Each change publishes its own effects after it commits. */
+export function startOrderSweep(actions: ActionContext, log: (err: unknown) => void, everyMs = 60_000) {
   const timer = setInterval(() => {
-    runOrderSweep(db).then(onChanged, log);
+    runOrderSweep(actions).catch(log);
   }, everyMs);
   timer.unref();
   return () => clearInterval(timer);

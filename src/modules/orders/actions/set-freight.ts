@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../../../platform/db/client.js';
+import { type ActionContext, outcome } from '../../../platform/effects.js';
 import { AppError } from '../../../platform/errors.js';
+import { orderTopic } from '../../../platform/events.js';
 import { amount } from '../../../platform/mail/index.js';
 import { notifyCustomer } from '../../accounts/index.js';
 import { getSettings } from '../../settings/index.js';
@@ -18,9 +19,15 @@ export interface FreightQuote {
 }
 
 /** Sales quotes freight (and optionally line prices): the total is now known and the payment clock starts. */
-export async function setFreight(db: Db, order: Order, actor: Actor, quote: FreightQuote, now = new Date()) {
-  const settings = await getSettings(db);
-  return db.transaction(async (tx) => {
+export async function setFreight(
+  actions: ActionContext,
+  order: Order,
+  actor: Actor,
+  quote: FreightQuote,
+  now = new Date(),
+) {
+  const settings = await getSettings(actions.db);
+  return actions.transaction(async (tx) => {
     const lines = await orderLinesOf(tx, order.id);
     for (const id of quote.linePrices.keys()) {
       if (!lines.some((l) => l.id === id)) throw new AppError('VALIDATION', { fields: { _form: 'field.invalid' } });
@@ -53,6 +60,6 @@ export async function setFreight(db: Db, order: Order, actor: Actor, quote: Frei
       body: 'mail.freightQuoted.body',
       params: { number: order.number, total: amount(total), hours: settings.paymentDeadlineHours },
     });
-    return updated;
+    return outcome(updated, { topics: [orderTopic(order.number)] });
   });
 }

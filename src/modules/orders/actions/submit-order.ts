@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
-import type { Db, Tx } from '../../../platform/db/client.js';
+import type { Tx } from '../../../platform/db/client.js';
+import { type ActionContext, outcome } from '../../../platform/effects.js';
 import { AppError } from '../../../platform/errors.js';
 import { notifyRolesSql } from '../../accounts/index.js';
 import { type CartLine, cartAddedAt, cartLines, lineQuantityAllowed, takeOrderedLines } from '../../cart/index.js';
@@ -32,10 +33,13 @@ export class CartAlreadyOrdered extends AppError {
  * that hangs off it, write the lines, then reserve stock. The product rows every
  * buyer shares are locked only by that last statement, just before COMMIT.
  */
-export async function submitOrder(db: Db, user: CurrentUser, input: SubmitOrderInput) {
+export async function submitOrder(actions: ActionContext, user: CurrentUser, input: SubmitOrderInput) {
   // Configuration, not state the order changes: read before the transaction opens.
-  const [settings, method] = await Promise.all([getSettings(db), findPaymentMethod(db, input.paymentMethodId)]);
-  return db.transaction(async (tx) => {
+  const [settings, method] = await Promise.all([
+    getSettings(actions.db),
+    findPaymentMethod(actions.db, input.paymentMethodId),
+  ]);
+  return actions.transaction(async (tx) => {
     const [claimed] = await tx
       .insert(orderSubmissions)
       .values({ token: input.token, userId: user.id })
@@ -48,7 +52,7 @@ export async function submitOrder(db: Db, user: CurrentUser, input: SubmitOrderI
         .innerJoin(orders, eq(orders.id, orderSubmissions.orderId))
         .where(and(eq(orderSubmissions.token, input.token), eq(orderSubmissions.userId, user.id)));
       if (!prior) throw new AppError('CONFLICT');
-      return { number: prior.number, created: false };
+      return outcome({ number: prior.number, created: false });
     }
 
     // Locked: a second submit of the same cart (another tab) waits here, then finds it empty.
@@ -85,7 +89,8 @@ export async function submitOrder(db: Db, user: CurrentUser, input: SubmitOrderI
 
     const order = await insertOrder(tx, user, input, goods, lines);
     await reserveAndInsertLines(tx, order, user.id, lines);
-    return { number: order.number, created: true };
+    // Stock was reserved: the storefront shows what is left.
+    return outcome({ number: order.number, created: true }, { catalogChanged: true });
   });
 }
 

@@ -1,6 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../../platform/db/client.js';
+import type { Tx } from '../../../platform/db/client.js';
+import { type ActionContext, outcome } from '../../../platform/effects.js';
 import { AppError } from '../../../platform/errors.js';
+import { orderTopic } from '../../../platform/events.js';
 import { amount } from '../../../platform/mail/index.js';
 import { notifyCustomer } from '../../accounts/index.js';
 import {
@@ -14,7 +16,7 @@ import {
 } from '../../orders/index.js';
 import { paymentProofs } from '../payment.tables.js';
 
-async function pendingLeft(tx: Parameters<Parameters<Db['transaction']>[0]>[0], orderId: number) {
+async function pendingLeft(tx: Tx, orderId: number) {
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(paymentProofs)
@@ -32,14 +34,14 @@ async function pendingLeft(tx: Parameters<Parameters<Db['transaction']>[0]>[0], 
  * the second sees the first as decided, so the last decision moves the order on.
  */
 export async function reviewPaymentProof(
-  db: Db,
+  actions: ActionContext,
   loaded: Order,
   proofId: number,
   actor: Actor,
   decision: { approve: true } | { approve: false; reason: string },
   now = new Date(),
 ) {
-  return db.transaction(async (tx) => {
+  return actions.transaction(async (tx) => {
     const order = await lockOrder(tx, loaded.id);
     if (order.status !== 'payment_review') throw new AppError('CONFLICT');
     const [proof] = await tx
@@ -56,6 +58,7 @@ export async function reviewPaymentProof(
       .returning();
     if (!proof) throw new AppError('CONFLICT');
     const pending = await pendingLeft(tx, order.id);
+    const changed = { topics: [orderTopic(order.number)] };
 
     if (!decision.approve) {
       if (pending === 0) await applyTransition(tx, order, 'rejectPayment', actor, { note: decision.reason, now });
@@ -64,7 +67,7 @@ export async function reviewPaymentProof(
         body: 'mail.proofRejected.body',
         params: { number: order.number, reference: proof.reference, reason: decision.reason },
       });
-      return;
+      return outcome(undefined, changed);
     }
 
     const paidCents = await recordPayment(tx, order.id, proof.amountCents);
@@ -82,5 +85,6 @@ export async function reviewPaymentProof(
       body: `${key}.body`,
       params: { number: order.number, amount: amount(proof.amountCents), balance: amount(balance) },
     });
+    return outcome(undefined, changed);
   });
 }

@@ -1,6 +1,7 @@
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
-import type { Db } from '../../../platform/db/client.js';
+import { type ActionContext, outcome } from '../../../platform/effects.js';
 import { AppError } from '../../../platform/errors.js';
+import { orderTopic } from '../../../platform/events.js';
 import { amount } from '../../../platform/mail/index.js';
 import type { Storage } from '../../../platform/storage.js';
 import { requireUpload, storeUpload } from '../../../platform/upload-policy.js';
@@ -24,7 +25,7 @@ export interface ProofUpload {
  * a file already used on another order is flagged to finance.
  */
 export async function uploadPaymentProof(
-  db: Db,
+  actions: ActionContext,
   storage: Storage,
   loaded: Order,
   user: CurrentUser,
@@ -34,7 +35,7 @@ export async function uploadPaymentProof(
   const checked = await requireUpload(upload.bytes, proofUploadPolicy, 'proof');
   const stored = await storeUpload(storage, 'proofs', checked, proofUploadPolicy);
   try {
-    return await db.transaction(async (tx) => {
+    return await actions.transaction(async (tx) => {
       // Locked like a review: a proof arriving while finance decides the last pending one
       // either counts as pending for that decision or sees the order it left behind.
       const order = await lockOrder(tx, loaded.id);
@@ -57,7 +58,7 @@ export async function uploadPaymentProof(
         .returning();
       if (!proof) {
         await storage.remove(stored.key); // already uploaded: the first copy stands
-        return { duplicateUpload: true };
+        return outcome({ duplicateUpload: true });
       }
       if (order.status !== 'payment_review') {
         await applyTransition(
@@ -78,7 +79,7 @@ export async function uploadPaymentProof(
           other: duplicateOfOrder ?? '',
         },
       });
-      return { duplicateUpload: false };
+      return outcome({ duplicateUpload: false }, { topics: [orderTopic(order.number)] });
     });
   } catch (err) {
     await storage.remove(stored.key);
