@@ -78,6 +78,11 @@ describe("staff mail in each staff member's language", () => {
       body: `El pedido ${number} de Ana Ruiz (ES) espera la cotización del flete.`,
     });
 
+    // Buyer data is bound into the statement, never read as a placeholder of the message.
+    const odd = await placeOrder(buyer, t.db, { form: { fullName: '{number} Ltd' } });
+    const [oddEs] = (await mailsTo(sales.es)).filter((m) => m.subject.includes(odd.number));
+    expect(oddEs?.body).toBe(`El pedido ${odd.number} de {number} Ltd (ES) espera la cotización del flete.`);
+
     await sales.client.get(`/admin/orders/${number}`);
     await sales.client.post(`/admin/orders/${number}/freight`, { freight: '100.00', validDays: '7', note: '' });
     await buyer.get(`/orders/${number}`);

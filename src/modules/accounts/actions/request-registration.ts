@@ -39,7 +39,7 @@ export async function requestRegistration(
     });
     const existing = await findUserByEmail(tx, email);
     if (existing) {
-      await queueMail(tx, [existing], (w) => ({
+      await queueMail(tx, [{ email: existing.email, locale: existing.locale }], (w) => ({
         subject: w.t('auth.mailExistsSubject'),
         body: `${w.t('auth.mailExistsBody')}\n\n${publicUrl}/login\n`,
       }));
