@@ -3,7 +3,7 @@ import { requireRole, requireStaff } from '../../platform/auth/current-user.js';
 import type { Db } from '../../platform/db/client.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import { latestOutbox } from '../../platform/mail/index.js';
-import { listPendingChanges, PendingChangesBanner, seesPaymentChanges } from '../payments/index.js';
+import { listPendingChanges, PendingChangesBanner, seesPaymentChanges } from '../payment-methods/index.js';
 import { attentionFor } from './attention.data.js';
 import { DashboardPage } from './views/dashboard-page.js';
 import { OutboxPage } from './views/outbox-page.js';

@@ -4,8 +4,8 @@ import { loggedInClient } from '../../../test/browser-client.js';
 import { placeOrder } from '../../../test/orders.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import type { Role } from '../../platform/auth/roles.js';
+import { orders } from '../../platform/db/schema.js';
 import { approvedCenter, completedOrder, submitCaseForm } from '../after-sales/after-sales.test-helpers.js';
-import { orders } from '../orders/index.js';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -8,7 +8,8 @@ import { afterSalesOfOrder } from '../after-sales/case-order.data.js';
 import { findProformaByOrder } from '../invoices/proforma.repo.js';
 // Direct file, not packing/index.ts: packing's routes render the order pages.
 import { loadPackingPage } from '../packing/packing-page.data.js';
-import { paymentMethods, paymentProofs } from '../payments/payment.tables.js';
+import { paymentMethods } from '../payment-methods/payment-method.tables.js';
+import { paymentProofs } from '../payments/payment.tables.js';
 import { getSettings } from '../settings/index.js';
 import { type Actor, availableEvents } from './order.machine.js';
 import { type Order, snapshotOf } from './order.repo.js';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { countryCodes } from '../../platform/countries.js';
 import { usdField } from '../../platform/money.js';
-import { carriers, shippingMethods } from './order.rules.js';
+import { carriers } from '../shipping/index.js';
+import { shippingMethods } from './order.rules.js';
 
 const text = (max: number, message = 'field.required') =>
   z.string().trim().min(1, { message }).max(max, { message: 'field.tooLong' });

@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserClient, loggedInClient, registerThroughForm } from '../../../test/browser-client.js';
 import { placeOrder } from '../../../test/orders.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
-import { users } from '../../modules/accounts/index.js';
 import { completedOrder, submitCaseForm } from '../../modules/after-sales/after-sales.test-helpers.js';
-import { outboxMessages } from './index.js';
+import { outboxMessages, users } from '../db/schema.js';
 
 let t: TestApp;
 beforeAll(async () => {

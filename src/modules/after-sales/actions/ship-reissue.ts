@@ -1,6 +1,6 @@
 import type { Db } from '../../../platform/db/client.js';
 import { plainText } from '../../../platform/i18n/index.js';
-import { trackingUrl } from '../../orders/order.rules.js';
+import { trackingUrl } from '../../shipping/index.js';
 import type { CaseActor } from '../case.machine.js';
 import { applyCaseTransition, type Case, caseLinesOf, snapshotOfCase } from '../case.repo.js';
 import { mailCustomer } from './case-mail.js';

@@ -3,9 +3,9 @@ import { plainText } from '../../../platform/i18n/index.js';
 import { enqueueMail } from '../../../platform/mail/index.js';
 import { localeOf } from '../../accounts/index.js';
 import { assertEvidenceComplete } from '../../packing/index.js';
+import { trackingUrl } from '../../shipping/index.js';
 import type { Actor } from '../order.machine.js';
 import { applyTransition, type Order } from '../order.repo.js';
-import { trackingUrl } from '../order.rules.js';
 import { shipments } from '../order.tables.js';
 
 /**

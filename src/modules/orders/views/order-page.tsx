@@ -7,10 +7,11 @@ import { OrderCases } from '../../after-sales/views/order-cases.js';
 import { piAvailable } from '../../invoices/proforma.rules.js';
 import type { PackingPageData } from '../../packing/packing-page.data.js';
 import { buyerEvidenceUrls, PackingEvidenceView } from '../../packing/views/packing-evidence.js';
-import type { PaymentMethod } from '../../payments/payment-method.repo.js';
+import type { PaymentMethod } from '../../payment-methods/payment-method.repo.js';
+import { trackingUrl } from '../../shipping/index.js';
 import { type OrderEvent, orderMachine } from '../order.machine.js';
 import type { Order, OrderLine } from '../order.repo.js';
-import { type OrderWindows, trackingUrl } from '../order.rules.js';
+import type { OrderWindows } from '../order.rules.js';
 import { LinesTable, ProgressStepper, StateBadge, Thread, Timeline } from './order-parts.js';
 
 export interface OrderPageData {

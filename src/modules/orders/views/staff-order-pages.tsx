@@ -8,8 +8,9 @@ import { OrderCases } from '../../after-sales/views/order-cases.js';
 import { piAvailable } from '../../invoices/proforma.rules.js';
 import { PackingSection } from '../../packing/views/packing-section.js';
 import type { PaymentProof } from '../../payments/payment-proof.repo.js';
+import { carriers } from '../../shipping/index.js';
 import { type Order, QUEUE_COUNT_CAP } from '../order.repo.js';
-import { carriers, type OrderQueue, orderQueues } from '../order.rules.js';
+import { type OrderQueue, orderQueues } from '../order.rules.js';
 import type { loadOrderPage } from '../order-page.data.js';
 import { LinesTable, StateBadge, Thread, Timeline } from './order-parts.js';
 

@@ -1,8 +1,8 @@
 import { and, eq, gt, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { jsonRows } from '../../platform/db/json-rows.js';
-import { type PaymentMethodTerms, paymentMethodChanges } from './payment.tables.js';
 import { changedFields, changesHowToPay, RECENT_CHANGE_DAYS } from './payment-method.rules.js';
+import { type PaymentMethodTerms, paymentMethodChanges } from './payment-method.tables.js';
 
 type ChangeRow = typeof paymentMethodChanges.$inferSelect;
 

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { users } from '../accounts/index.js';
-import { type PaymentMethodTerms, paymentMethodChanges, paymentMethods } from './payment.tables.js';
+import { type PaymentMethodTerms, paymentMethodChanges, paymentMethods } from './payment-method.tables.js';
 
 export type PaymentMethodChange = typeof paymentMethodChanges.$inferSelect;
 

@@ -4,8 +4,9 @@ import { BrowserClient, loggedInClient } from '../../../test/browser-client.js';
 import { insertPaymentMethod, insertProduct } from '../../../test/factories.js';
 import { placeOrder } from '../../../test/orders.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { paymentMethodChanges, paymentMethods } from '../../platform/db/schema.js';
 import { latestOutbox } from '../../platform/mail/index.js';
-import { paymentChangesCommand, paymentMethodChanges, paymentMethods } from './index.js';
+import { paymentChangesCommand } from './index.js';
 
 let t: TestApp;
 let admins: { client: BrowserClient; email: string; id: number }[];

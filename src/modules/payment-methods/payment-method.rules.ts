@@ -1,4 +1,4 @@
-import type { PaymentMethodTerms } from './payment.tables.js';
+import type { PaymentMethodTerms } from './payment-method.tables.js';
 
 /** A method as a buyer meets it: its terms plus where the money goes. */
 export interface PaymentMethodState extends PaymentMethodTerms {

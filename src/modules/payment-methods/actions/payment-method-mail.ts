@@ -1,6 +1,6 @@
 import type { Mail } from '../../../platform/mail/index.js';
-import type { PaymentMethodTerms } from '../payment.tables.js';
 import { changedFields, type PaymentMethodState } from '../payment-method.rules.js';
+import type { PaymentMethodTerms } from '../payment-method.tables.js';
 
 /** Staff mail about payment details: plain text, English, always pointing back to the review page. */
 export const detailsMail = (publicUrl: string, to: string, subject: string, paragraphs: string[]): Mail => ({

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { paymentMethods } from './payment.tables.js';
+import { paymentMethods } from './payment-method.tables.js';
 
 export type PaymentMethod = typeof paymentMethods.$inferSelect;
 
