@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, gt, gte, ilike, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { CategorySlug } from '../../platform/categories.js';
 import { cappedCount, oneRow } from '../../platform/db/capped-count.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { networkFigures, products } from './catalog.tables.js';
-import type { CategorySlug } from './categories.js';
 import type { Product } from './product.types.js';
 
 export const sorts = ['newest', 'price_asc', 'price_desc', 'name'] as const;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, or, type SQLWrapper, sql } from 'drizzle-orm';
 import { cappedCount, oneRow } from '../../platform/db/capped-count.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { constant } from '../../platform/db/constant.js';
@@ -18,6 +18,10 @@ export const snapshotOf = (o: Order): OrderSnapshot => ({
   paidCents: o.paidCents,
   paymentDueAt: o.paymentDueAt,
 });
+
+/** The number of the order whose id is in `orderId` (a column of the caller's), as a scalar subquery. */
+export const orderNumberOf = (orderId: SQLWrapper) =>
+  sql<string>`(select ${orders.number} from ${orders} where ${orders.id} = ${orderId})`;
 
 export async function findOrderByNumber(db: DbOrTx, number: string) {
   const [row] = await db.select().from(orders).where(eq(orders.number, number));
@@ -51,6 +55,11 @@ export async function recordPayment(tx: DbOrTx, orderId: number, cents: number) 
 }
 
 /** A customer sees only their own orders: anyone else's answers "not found". */
+/** The parcels' tracking numbers, recorded by the warehouse when it ships. */
+export async function recordShipments(tx: DbOrTx, orderId: number, carrier: string, trackingNumbers: string[]) {
+  await tx.insert(shipments).values(trackingNumbers.map((trackingNumber) => ({ orderId, carrier, trackingNumber })));
+}
+
 export async function findCustomerOrder(db: DbOrTx, number: string, customerId: number) {
   const [row] = await db
     .select()

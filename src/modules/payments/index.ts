@@ -1,3 +1,5 @@
 /** Payments: the buyer's payment proofs on an order and finance's review of them. */
 export { paymentRoutes } from './payment.routes.js';
 export { proofFiles } from './payment-proof.files.js';
+export { type PaymentProof, proofsOfOrderSql } from './payment-proof.repo.js';
+export { BuyerProofList, ProofForm, StaffProofList } from './views/order-proofs.js';

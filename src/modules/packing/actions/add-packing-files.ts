@@ -3,7 +3,7 @@ import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
 import { discardMedia, type StoredMedia } from '../../../platform/http/media-upload.js';
 import type { Storage } from '../../../platform/storage.js';
-import type { Order } from '../../orders/order.repo.js';
+import type { Order } from '../../orders/index.js';
 import { findParcel } from '../packing.repo.js';
 import { packingFiles } from '../packing.tables.js';
 import { lockEditable } from './lock-editable.js';

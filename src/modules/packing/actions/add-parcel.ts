@@ -1,6 +1,6 @@
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import type { Db } from '../../../platform/db/client.js';
-import type { Order } from '../../orders/order.repo.js';
+import type { Order } from '../../orders/index.js';
 import { nextParcelPosition } from '../packing.repo.js';
 import { packingParcels } from '../packing.tables.js';
 import { lockEditable } from './lock-editable.js';

@@ -1,8 +1,8 @@
-import type { Role } from '../../../platform/auth/roles.js';
-import type { PageContext } from '../../../platform/http/page-context.js';
-import { AdminShell } from '../../../platform/views/admin-shell.js';
-import { QUEUE_COUNT_CAP } from '../../orders/index.js';
-import type { AttentionTile } from '../attention.data.js';
+import { QUEUE_COUNT_CAP } from '../../modules/orders/index.js';
+import type { Role } from '../../platform/auth/roles.js';
+import type { PageContext } from '../../platform/http/page-context.js';
+import { AdminShell } from '../../platform/views/admin-shell.js';
+import type { AttentionTile } from './attention.data.js';
 
 /** The back office's first page: each queue this staff member acts on, with its count. */
 export function DashboardPage(props: {

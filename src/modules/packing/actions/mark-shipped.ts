@@ -2,11 +2,9 @@ import type { Db } from '../../../platform/db/client.js';
 import { plainText } from '../../../platform/i18n/index.js';
 import { enqueueMail } from '../../../platform/mail/index.js';
 import { localeOf } from '../../accounts/index.js';
-import { assertEvidenceComplete } from '../../packing/index.js';
+import { type Actor, applyTransition, type Order, recordShipments } from '../../orders/index.js';
 import { trackingUrl } from '../../shipping/index.js';
-import type { Actor } from '../order.machine.js';
-import { applyTransition, type Order } from '../order.repo.js';
-import { shipments } from '../order.tables.js';
+import { assertEvidenceComplete } from './check-evidence.js';
 
 /**
  * Warehouse ships: one or more parcels, each with a tracking number. Refused until the
@@ -27,9 +25,7 @@ export async function markShipped(
       now,
     });
     await assertEvidenceComplete(tx, order.id);
-    await tx
-      .insert(shipments)
-      .values(trackingNumbers.map((trackingNumber) => ({ orderId: order.id, carrier, trackingNumber })));
+    await recordShipments(tx, order.id, carrier, trackingNumbers);
     const links = trackingNumbers.map((n) => `${carrier} ${n} ${trackingUrl(carrier, n) ?? ''}`.trim()).join('\n');
     const locale = await localeOf(tx, order.customerId);
     await enqueueMail(tx, {

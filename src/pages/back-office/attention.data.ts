@@ -1,10 +1,10 @@
+import { caseQueueCounts, openCaseStates } from '../../modules/after-sales/index.js';
+import { orderQueueCounts, QUEUE_COUNT_CAP } from '../../modules/orders/index.js';
+import { countAwaitingReview } from '../../modules/repair-centers/index.js';
 import type { Role } from '../../platform/auth/roles.js';
 import { hasRole } from '../../platform/auth/roles.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import type { MessageKey } from '../../platform/i18n/index.js';
-import { caseQueueCounts, openCaseStates } from '../after-sales/index.js';
-import { orderQueueCounts, QUEUE_COUNT_CAP } from '../orders/index.js';
-import { countAwaitingReview } from '../repair-centers/index.js';
 
 export interface AttentionTile {
   label: MessageKey;

@@ -1,4 +1,5 @@
-import type { MessageKey } from '../../platform/i18n/index.js';
+/** The fixed category tree is shop-wide reference data (the storefront layout's navigation), kept in platform. */
+import type { MessageKey } from './i18n/index.js';
 
 /** The fixed category tree (DESIGN §4). Names are translated; slugs are the URL contract. */
 export const categories = [

@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
+import { listPendingChanges, PendingChangesBanner, seesPaymentChanges } from '../../modules/payment-methods/index.js';
 import { requireRole, requireStaff } from '../../platform/auth/current-user.js';
 import type { Db } from '../../platform/db/client.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import { latestOutbox } from '../../platform/mail/index.js';
-import { listPendingChanges, PendingChangesBanner, seesPaymentChanges } from '../payment-methods/index.js';
 import { attentionFor } from './attention.data.js';
-import { DashboardPage } from './views/dashboard-page.js';
-import { OutboxPage } from './views/outbox-page.js';
+import { DashboardPage } from './dashboard-page.js';
+import { OutboxPage } from './outbox-page.js';
 
-export async function adminRoutes(app: FastifyInstance, { db }: { db: Db }) {
+export async function backOfficeRoutes(app: FastifyInstance, { db }: { db: Db }) {
   app.get('/admin', async (req, reply) => {
     const user = requireStaff(req.user);
     const ctx = pageContext(req, reply);

@@ -1,17 +1,13 @@
-import { eq, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type CartLine, CartPage, cartAddedAt, cartLines } from '../../modules/cart/index.js';
+import { CheckoutForm, goodsTotalCents, savedAddressSql } from '../../modules/orders/index.js';
+import { activeMethodsSql, recentlyChangedMethods, recentMethodChanges } from '../../modules/payment-methods/index.js';
+import { getSettings } from '../../modules/settings/index.js';
 import { type CurrentUser, requireUser } from '../../platform/auth/current-user.js';
+import { oneRow } from '../../platform/db/capped-count.js';
 import type { Db } from '../../platform/db/client.js';
-import { jsonRow, jsonRows } from '../../platform/db/json-rows.js';
 import { type PageContext, pageContext } from '../../platform/http/page-context.js';
 import type { FormState } from '../../platform/views/form.js';
-import { type CartLine, CartPage, cartAddedAt, cartLines } from '../cart/index.js';
-import { recentlyChangedMethods, recentMethodChanges } from '../payment-methods/index.js';
-import { paymentMethods } from '../payment-methods/payment-method.tables.js';
-import { getSettings } from '../settings/index.js';
-import { goodsTotalCents } from './order.rules.js';
-import { savedAddresses } from './order.tables.js';
-import { CheckoutForm } from './views/checkout-form.js';
 
 /**
  * What the order form shows besides the cart: active payment methods (in their sort
@@ -22,11 +18,11 @@ async function formChoices(db: Db, user: CurrentUser) {
   const [[row], settings] = await Promise.all([
     db
       .select({
-        methods: jsonRows(paymentMethods, eq(paymentMethods.active, true)),
+        methods: activeMethodsSql(),
         changes: recentMethodChanges(new Date()),
-        saved: jsonRow(savedAddresses, eq(savedAddresses.userId, user.id)),
+        saved: savedAddressSql(user.id),
       })
-      .from(sql`(select 1) one`),
+      .from(oneRow),
     getSettings(db),
   ]);
   const methods = (row?.methods ?? []).sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id);

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loggedInClient } from '../../../test/browser-client.js';
 import { placeOrder } from '../../../test/orders.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { approvedCenter, completedOrder, submitCaseForm } from '../../modules/after-sales/after-sales.test-helpers.js';
 import type { Role } from '../../platform/auth/roles.js';
 import { orders } from '../../platform/db/schema.js';
-import { approvedCenter, completedOrder, submitCaseForm } from '../after-sales/after-sales.test-helpers.js';
 
 let t: TestApp;
 beforeAll(async () => {

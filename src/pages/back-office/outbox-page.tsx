@@ -1,6 +1,6 @@
-import type { PageContext } from '../../../platform/http/page-context.js';
-import type { outboxMessages } from '../../../platform/mail/index.js';
-import { AdminShell } from '../../../platform/views/admin-shell.js';
+import type { PageContext } from '../../platform/http/page-context.js';
+import type { outboxMessages } from '../../platform/mail/index.js';
+import { AdminShell } from '../../platform/views/admin-shell.js';
 
 type Message = typeof outboxMessages.$inferSelect;
 
