@@ -1,11 +1,14 @@
 /**
  * Module boundaries (CONVENTIONS.md "Boundaries, enforced"), checked by `npm run lint`.
  *
- * The allowed graph is scripts/module-graph.cjs. Pages (src/pages) compose several modules; app,
+ * The allowed graph is scripts/module-graph.json. Pages (src/pages) compose several modules; app,
  * startup and the demo seed sit above everything. Tests may reach into any module to set up
  * what they check.
  */
-const { modules } = require('./scripts/module-graph.cjs');
+// The allowed module graph: each module and the modules it may import, always through their
+// index.ts (platform is below all of them). boundaries.test.ts checks it has no cycles and that
+// the README draws it (`npm run diagram`).
+const modules = require('./scripts/module-graph.json');
 
 const test = '(\\.test\\.tsx?|\\.test-helpers\\.tsx?)$';
 

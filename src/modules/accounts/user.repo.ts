@@ -1,8 +1,16 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Role } from '../../platform/auth/roles.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { readViews } from '../../platform/db/read-view.js';
 import type { Locale } from '../../platform/i18n/index.js';
 import { users } from './account.tables.js';
+
+/**
+ * Who a user is, for other modules to join (names and e-mails beside their own rows):
+ * a read-only projection; `as` names it, so one statement can join it twice.
+ */
+export const userDirectory = (as = 'user_directory') =>
+  readViews.select({ id: users.id, fullName: users.fullName, email: users.email }).from(users).as(as);
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
@@ -46,6 +54,12 @@ export async function countAdmins(db: DbOrTx): Promise<number> {
 export async function localeOf(db: DbOrTx, userId: number): Promise<Locale> {
   const [row] = await db.select({ locale: users.locale }).from(users).where(eq(users.id, userId));
   return row?.locale ?? 'en';
+}
+
+/** Where and in which language to write to a user. */
+export async function contactOf(db: DbOrTx, userId: number) {
+  const [row] = await db.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, userId));
+  return row;
 }
 
 export async function setUserLocale(db: DbOrTx, userId: number, locale: Locale) {

@@ -5,10 +5,13 @@ export * from './order.machine.js';
 export {
   applyTransition,
   findCustomerOrder,
+  findOrderById,
   findOrderByNumber,
   lockOrder,
   type Order,
   type OrderLine,
+  orderFacts,
+  orderLineFacts,
   orderLinesOf,
   orderNumberOf,
   QUEUE_COUNT_CAP,

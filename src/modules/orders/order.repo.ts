@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, inArray, isNull, lt, or, type SQLWrapper, sql 
 import { cappedCount, oneRow } from '../../platform/db/capped-count.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { constant } from '../../platform/db/constant.js';
+import { readViews } from '../../platform/db/read-view.js';
 import { AppError } from '../../platform/errors.js';
 import { leadTimes } from '../shipping/index.js';
 import { type Actor, checkTransition, type OrderEvent, type OrderSnapshot, transitions } from './order.machine.js';
@@ -22,6 +23,30 @@ export const snapshotOf = (o: Order): OrderSnapshot => ({
 /** The number of the order whose id is in `orderId` (a column of the caller's), as a scalar subquery. */
 export const orderNumberOf = (orderId: SQLWrapper) =>
   sql<string>`(select ${orders.number} from ${orders} where ${orders.id} = ${orderId})`;
+
+/** What other modules join of an order's lines (packing, after-sales): a read-only projection. */
+export const orderLineFacts = readViews
+  .select({
+    id: orderLines.id,
+    orderId: orderLines.orderId,
+    productId: orderLines.productId,
+    sku: orderLines.sku,
+    name: orderLines.name,
+    quantity: orderLines.quantity,
+  })
+  .from(orderLines)
+  .as('order_line_facts');
+
+/** What other modules join of an order (the PI's verify page compares status and total): read-only. */
+export const orderFacts = readViews
+  .select({ id: orders.id, status: orders.status, totalCents: orders.totalCents })
+  .from(orders)
+  .as('order_facts');
+
+export async function findOrderById(db: DbOrTx, id: number) {
+  const [row] = await db.select().from(orders).where(eq(orders.id, id));
+  return row;
+}
 
 export async function findOrderByNumber(db: DbOrTx, number: string) {
   const [row] = await db.select().from(orders).where(eq(orders.number, number));

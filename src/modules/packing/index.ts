@@ -8,7 +8,6 @@ export type { PackingEvidence, PackingFile, PackingLine, PackingUnit, ParcelEvid
 export { currentUnitsOf, PACKING_FOLDER, packingEvidenceOf, packingFileOwner, packingLinesOf } from './packing.repo.js';
 export { packingRoutes } from './packing.routes.js';
 export { evidenceGaps, evidenceVisibleToBuyer, needsBurnIn, needsSerial, serialKey } from './packing.rules.js';
-export { packingFiles, packingParcels, packingUnits } from './packing.tables.js';
 export { loadPackingPage, type PackingPageData } from './packing-page.data.js';
 export {
   buyerEvidenceUrls,

@@ -1,13 +1,12 @@
 import { and, asc, desc, eq, gt, isNull, ne, type SQL, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { users } from '../accounts/index.js';
+import { userDirectory } from '../accounts/index.js';
 import { type PaymentMethodTerms, paymentMethodChanges, paymentMethods } from './payment-method.tables.js';
 
 export type PaymentMethodChange = typeof paymentMethodChanges.$inferSelect;
 
-const proposer = alias(users, 'proposer');
-const decider = alias(users, 'decider');
+const proposer = userDirectory('proposer');
+const decider = userDirectory('decider');
 
 const changeColumns = {
   id: paymentMethodChanges.id,

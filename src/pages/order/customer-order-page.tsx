@@ -27,7 +27,7 @@ export interface OrderForms {
 
 export function OrderBody({ ctx, d, forms = {} }: { ctx: PageContext; d: OrderPageData; forms?: OrderForms }) {
   const proofForm = forms.proof;
-  const { t, i18n } = ctx;
+  const { t } = ctx;
   const o = d.order;
   const can = (e: OrderEvent) => d.actions.includes(e);
   return (

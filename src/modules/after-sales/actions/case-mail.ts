@@ -1,8 +1,7 @@
-import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/client.js';
 import { type Locale, plainText } from '../../../platform/i18n/index.js';
 import { enqueueMail } from '../../../platform/mail/index.js';
-import { activeStaffEmails, users } from '../../accounts/index.js';
+import { activeStaffEmails, contactOf } from '../../accounts/index.js';
 import type { Case } from '../case.repo.js';
 
 /** The customer's mail text in their language: a headline and optional details (user data as is). */
@@ -10,10 +9,7 @@ export type CaseMailText = (locale: Locale) => [headline: string, details?: stri
 
 /** Tells the customer their case changed, in their language, inside the transaction that changed it. */
 export async function mailCustomer(tx: DbOrTx, c: Case, text: CaseMailText) {
-  const [customer] = await tx
-    .select({ email: users.email, locale: users.locale })
-    .from(users)
-    .where(eq(users.id, c.customerId));
+  const customer = await contactOf(tx, c.customerId);
   if (!customer) return;
   const { locale } = customer;
   const [headline, details] = text(locale);

@@ -1,8 +1,9 @@
 import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
 import { plainText } from '../../../platform/i18n/index.js';
+import { findApprovedCenter } from '../../repair-centers/index.js';
 import type { CaseActor } from '../case.machine.js';
-import { applyCaseTransition, type Case, caseLinesOf, findApprovedCenter, snapshotOfCase } from '../case.repo.js';
+import { applyCaseTransition, type Case, caseLinesOf, snapshotOfCase } from '../case.repo.js';
 import { reissueDueFrom } from '../case.rules.js';
 import { mailCustomer } from './case-mail.js';
 
