@@ -10,4 +10,5 @@ export {
 export { paymentMethodAdminRoutes } from './payment-method-admin.routes.js';
 export { listPendingChanges } from './payment-method-change.repo.js';
 export { loadRecentlyChangedMethods, recentlyChangedMethods, recentMethodChanges } from './payment-method-news.js';
-export { PendingChangesBanner, seesPaymentChanges } from './views/payment-method-pages.js';
+export { seesPaymentChanges } from './views/payment-method-pages.js';
+export { PendingChangesBanner } from './views/pending-changes.js';
