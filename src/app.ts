@@ -6,9 +6,8 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { accountRoutes, getAppSecret, registerSessions, setUserLocale } from './modules/accounts/index.js';
-import { adminRoutes } from './modules/admin/index.js';
 import { caseFileOwner, caseRoutes, staffCaseRoutes, startCaseSweep } from './modules/after-sales/index.js';
-import { cartRoutes } from './modules/cart/index.js';
+import { carryPendingItem, cartRoutes } from './modules/cart/index.js';
 import {
   type CatalogCache,
   catalogRoutes,
@@ -18,11 +17,13 @@ import {
 } from './modules/catalog/index.js';
 import { helpRoutes } from './modules/help/index.js';
 import { proformaRoutes } from './modules/invoices/index.js';
-import { checkoutFor, orderRoutes, staffOrderRoutes, startOrderSweep } from './modules/orders/index.js';
+import { orderRoutes, staffOrderRoutes, startOrderSweep } from './modules/orders/index.js';
 import { packingFileOwner, packingRoutes } from './modules/packing/index.js';
-import { paymentMethodAdminRoutes, paymentRoutes, proofFiles } from './modules/payments/index.js';
+import { paymentMethodAdminRoutes } from './modules/payment-methods/index.js';
+import { paymentRoutes, proofFiles } from './modules/payments/index.js';
 import { repairCenterFiles, repairCenterRoutes } from './modules/repair-centers/index.js';
 import { settingsRoutes } from './modules/settings/index.js';
+import { backOfficeRoutes, checkoutFor, orderPages } from './pages/index.js';
 import { type Config, isHttps } from './platform/config.js';
 import { type Database, openDatabase } from './platform/db/client.js';
 import { type ActionContext, createActionContext } from './platform/effects.js';
@@ -212,17 +213,18 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     publicOrigin: new URL(config.publicUrl).origin,
   });
 
-  await app.register(accountRoutes, { db: database.db, config });
+  await app.register(accountRoutes, { db: database.db, config, pendingItem: carryPendingItem(database.db) });
   await app.register(catalogRoutes, { cache: catalogCache });
   await app.register(cartRoutes, {
     db: database.db,
     checkout: (req, reply, lines) => checkoutFor(database.db, req, reply, lines),
   });
-  await app.register(orderRoutes, { db: database.db, bus, actions });
-  await app.register(staffOrderRoutes, { db: database.db, actions });
-  await app.register(paymentRoutes, { db: database.db, storage: services.storage, actions });
-  await app.register(packingRoutes, { db: database.db, storage: services.storage, actions });
-  await app.register(adminRoutes, { db: database.db });
+  const pages = orderPages(database.db);
+  await app.register(orderRoutes, { db: database.db, bus, actions, pages });
+  await app.register(staffOrderRoutes, { db: database.db, actions, pages });
+  await app.register(paymentRoutes, { db: database.db, storage: services.storage, actions, pages });
+  await app.register(packingRoutes, { db: database.db, storage: services.storage, actions, pages });
+  await app.register(backOfficeRoutes, { db: database.db });
   await app.register(paymentMethodAdminRoutes, { db: database.db, config });
   await app.register(settingsRoutes, { db: database.db });
   await app.register(productAdminRoutes, { db: database.db, storage: services.storage, actions });

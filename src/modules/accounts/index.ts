@@ -1,6 +1,5 @@
 /** Accounts: registration, login, sessions, users and roles. */
 export { accountRoutes } from './account.routes.js';
-export { users } from './account.tables.js';
 export { changePassword, changeUserRole, setUserActive } from './actions/change-user-access.js';
 export { registerUser } from './actions/register-user.js';
 export { getAppSecret } from './app-secret.repo.js';
@@ -13,4 +12,5 @@ export {
   countAdmins,
   findUserByEmail,
   setUserLocale,
+  userDirectory,
 } from './user.repo.js';

@@ -1,9 +1,17 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Role } from '../../platform/auth/roles.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { readViews } from '../../platform/db/read-view.js';
 import type { Locale } from '../../platform/i18n/index.js';
 import type { Recipient } from '../../platform/mail/index.js';
 import { users } from './account.tables.js';
+
+/**
+ * Who a user is, for other modules to join (names and e-mails beside their own rows):
+ * a read-only projection; `as` names it, so one statement can join it twice.
+ */
+export const userDirectory = (as = 'user_directory') =>
+  readViews.select({ id: users.id, fullName: users.fullName, email: users.email }).from(users).as(as);
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 

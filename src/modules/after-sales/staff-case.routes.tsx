@@ -21,7 +21,8 @@ import { type Case, findCaseByNumber, findCaseFile, queueCases, queueCounts } fr
 import { CASE_FOLDER } from './case.routes.js';
 import { caseStates } from './case.states.js';
 import { caseActorOf, loadCasePage, loadStaffExtras } from './case-page.data.js';
-import { CaseQueuePage, StaffCasePage } from './views/staff-case-pages.js';
+import { CaseQueuePage } from './views/case-queue-page.js';
+import { StaffCasePage } from './views/staff-case-pages.js';
 
 /** The decision routes' kinds and the events they fire. */
 const decideEvents = { reissue: 'decideReissue', repair: 'decideRepair', reject: 'rejectCase' } as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { categorySlugs } from '../../platform/categories.js';
 import { usdField } from '../../platform/money.js';
 import { sorts } from './catalog.repo.js';
-import { categorySlugs } from './categories.js';
 import { coolings, hashrateUnits, productKinds } from './product.rules.js';
 import { MAX_STOCK_ADJUSTMENT } from './stock.rules.js';
 

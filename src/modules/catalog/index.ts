@@ -1,10 +1,10 @@
 /** Catalog: categories, products, search, product pages and the profitability estimate. */
 
+export { categories } from '../../platform/categories.js';
 export { CATALOG_TOPIC, type CatalogCache, createCatalogCache } from './catalog.cache.js';
-export { findProductById, findProductBySlug, listNetworkFigures } from './catalog.repo.js';
+export { canSell, findProductById, findProductBySlug, listNetworkFigures, productFacts } from './catalog.repo.js';
 export { catalogRoutes } from './catalog.routes.js';
-export { networkFigures, products, stockAdjustments } from './catalog.tables.js';
-export { categories } from './categories.js';
+export { hashrateUnits, type ProductKind } from './product.rules.js';
 export type { Product, ProductInput } from './product.types.js';
 export { productAdminRoutes } from './product-admin.routes.js';
 export { productImageFiles } from './product-image.files.js';

@@ -4,9 +4,8 @@ import { type BrowserClient, loggedInClient } from '../../../test/browser-client
 import { hugePng } from '../../../test/media.js';
 import { placeOrder, png, recordPackingEvidence, today, uploadProof } from '../../../test/orders.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { paymentProofs, products } from '../../platform/db/schema.js';
 import { latestOutbox } from '../../platform/mail/index.js';
-import { products } from '../catalog/index.js';
-import { paymentProofs } from '../payments/index.js';
 import { runOrderSweep } from './index.js';
 import { orders } from './order.tables.js';
 

@@ -12,22 +12,30 @@ import { cancelOrder } from './actions/cancel-order.js';
 import { confirmDelivery } from './actions/confirm-delivery.js';
 import { postMessage } from './actions/post-message.js';
 import { CartAlreadyOrdered, submitOrder } from './actions/submit-order.js';
-import { renderCartWithCheckout } from './checkout.js';
 import { messageInput, optionalNoteInput, submitOrderInput } from './order.inputs.js';
-import { orderEvents as eventNames } from './order.machine.js';
-import { customerOrders, findCustomerOrder } from './order.repo.js';
-import { actorOf, loadOrderPage } from './order-page.data.js';
-import { MyOrdersPage, OrderPage } from './views/order-page.js';
+import { availableEvents, orderEvents as eventNames } from './order.machine.js';
+import { customerOrders, findCustomerOrder, snapshotOf } from './order.repo.js';
+import { actorOf } from './order-page.parts.js';
+import type { OrderPages } from './order-pages.port.js';
+import { MyOrdersPage } from './views/my-orders-page.js';
 
 /** The events a customer fires from `…/events/:event`; the rest of the table has staff routes. */
 const customerEvent = z.enum(eventNames).extract(['confirmDelivery', 'cancelByCustomer']);
 
 const html = (reply: FastifyReply, status = 200) => reply.code(status).type('text/html; charset=utf-8');
 
-/** Actions run through `actions`, which publishes what they changed after commit (ADR 0014). */
+/**
+ * Actions run through `actions`, which publishes what they changed after commit (ADR 0014).
+ * `pages` renders the order page and the cart, which show other modules' sections.
+ */
 export async function orderRoutes(
   app: FastifyInstance,
-  { db, bus, actions }: { db: Db; bus: EventBus; actions: ActionContext },
+  {
+    db,
+    bus,
+    actions,
+    pages,
+  }: { db: Db; bus: EventBus; actions: ActionContext; pages: Pick<OrderPages, 'customer' | 'cart'> },
 ) {
   const load = (req: FastifyRequest<{ Params: { number: string } }>) =>
     findCustomerOrder(db, req.params.number, requireUser(req.user).id);
@@ -41,15 +49,15 @@ export async function orderRoutes(
         return reply.code(303).redirect(`/orders/${number}`);
       } catch (err) {
         if (err instanceof CartAlreadyOrdered)
-          return renderCartWithCheckout(db, req, reply, 409, undefined, err.orderNumber);
+          return pages.cart(req, reply, { status: 409, orderedAs: err.orderNumber });
         if (!(err instanceof AppError && err.fields)) throw err;
-        return renderCartWithCheckout(db, req, reply, 422, {
-          errors: err.fields as never,
-          values: formValues(req.body),
+        return pages.cart(req, reply, {
+          status: 422,
+          form: { errors: err.fields as never, values: formValues(req.body) },
         });
       }
     }
-    return renderCartWithCheckout(db, req, reply, 422, form);
+    return pages.cart(req, reply, { status: 422, form });
   });
 
   app.get('/orders', async (req, reply) => {
@@ -59,9 +67,7 @@ export async function orderRoutes(
   });
 
   app.get<{ Params: { number: string } }>('/orders/:number', async (req, reply) => {
-    const order = await load(req);
-    const d = await loadOrderPage(db, order, requireUser(req.user));
-    return html(reply).send(<OrderPage ctx={pageContext(req, reply)} d={d} />);
+    return pages.customer(req, reply, await load(req));
   });
 
   app.get<{ Params: { number: string } }>('/orders/:number/live', async (req, reply) => {
@@ -71,7 +77,6 @@ export async function orderRoutes(
 
   app.get<{ Params: { number: string } }>('/api/v1/orders/:number', async (req) => {
     const order = await load(req);
-    const d = await loadOrderPage(db, order, requireUser(req.user));
     return {
       number: order.number,
       status: order.status,
@@ -79,7 +84,7 @@ export async function orderRoutes(
       freightCents: order.freightCents,
       totalCents: order.totalCents,
       paidCents: order.paidCents,
-      nextActions: d.actions,
+      nextActions: availableEvents(snapshotOf(order), actorOf(requireUser(req.user)), new Date()),
     };
   });
 
@@ -90,10 +95,7 @@ export async function orderRoutes(
     if (event === 'confirmDelivery') await confirmDelivery(actions, order, actorOf(user));
     else if (event === 'cancelByCustomer') {
       const form = parseForm(optionalNoteInput, req.body);
-      if (!form.ok) {
-        const d = await loadOrderPage(db, order, user);
-        return html(reply, 422).send(<OrderPage ctx={pageContext(req, reply)} d={d} forms={{ cancel: form }} />);
-      }
+      if (!form.ok) return pages.customer(req, reply, order, { status: 422, forms: { cancel: form } });
       await cancelOrder(actions, order, actorOf(user), 'cancelByCustomer', form.data.reason);
     } else throw new AppError('NOT_FOUND');
     return reply.code(303).redirect(`/orders/${order.number}`);

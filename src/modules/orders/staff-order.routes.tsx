@@ -8,36 +8,36 @@ import { pageContext } from '../../platform/http/page-context.js';
 import { overCap, parseUsdToCents } from '../../platform/money.js';
 import type { FormState } from '../../platform/views/form.js';
 import { cancelOrder } from './actions/cancel-order.js';
-import { markShipped } from './actions/mark-shipped.js';
 import { postMessage } from './actions/post-message.js';
 import { setFreight } from './actions/set-freight.js';
-import { messageInput, reasonInput, setFreightInput, shipInput } from './order.inputs.js';
+import { messageInput, reasonInput, setFreightInput } from './order.inputs.js';
 import { staffRolesFor } from './order.machine.js';
 import { findOrderByNumber, type Order, ordersInStates, overdueOrders, queueCounts } from './order.repo.js';
 import { isOrderQueue } from './order.rules.js';
-import { actorOf, loadOrderPage } from './order-page.data.js';
-import { QueuePage, StaffOrderPage } from './views/staff-order-pages.js';
+import { actorOf } from './order-page.parts.js';
+import type { OrderPages } from './order-pages.port.js';
+import { QueuePage } from './views/queue-page.js';
 
 const html = (reply: FastifyReply, status = 200) => reply.code(status).type('text/html; charset=utf-8');
 
 /** Back office for orders: queues with counts and the staff order page with each role's actions. */
-export async function staffOrderRoutes(app: FastifyInstance, { db, actions }: { db: Db; actions: ActionContext }) {
+export async function staffOrderRoutes(
+  app: FastifyInstance,
+  { db, actions, pages }: { db: Db; actions: ActionContext; pages: Pick<OrderPages, 'staff'> },
+) {
   const load = async (req: FastifyRequest<{ Params: { number: string } }>) => {
     requireStaff(req.user);
     const order = await findOrderByNumber(db, req.params.number);
     if (!order) throw notFound();
     return order;
   };
-  const page = async (
+  const page = (
     req: FastifyRequest,
     reply: FastifyReply,
     order: Order,
     status = 200,
     forms: Record<string, FormState> = {},
-  ) => {
-    const d = await loadOrderPage(db, order, requireStaff(req.user));
-    return html(reply, status).send(<StaffOrderPage ctx={pageContext(req, reply)} d={d} forms={forms} />);
-  };
+  ) => pages.staff(req, reply, order, { status, forms });
   const done = (reply: FastifyReply, order: Order) => reply.code(303).redirect(`/admin/orders/${order.number}`);
   /** Field errors from an action (e.g. stale state) go back to the form; others propagate. */
   const formError = (err: unknown, body: unknown): FormState => {
@@ -89,19 +89,6 @@ export async function staffOrderRoutes(app: FastifyInstance, { db, actions }: { 
       });
     } catch (err) {
       return page(req, reply, order, 422, { freight: formError(err, req.body) });
-    }
-    return done(reply, order);
-  });
-
-  app.post<{ Params: { number: string } }>('/admin/orders/:number/ship', async (req, reply) => {
-    const user = requireRole(req.user, ...staffRolesFor('markShipped'));
-    const order = await load(req);
-    const form = parseForm(shipInput, req.body);
-    if (!form.ok) return page(req, reply, order, 422, { ship: form });
-    try {
-      await markShipped(actions, order, actorOf(user), form.data.carrier, form.data.tracking);
-    } catch (err) {
-      return page(req, reply, order, 422, { ship: formError(err, req.body) });
     }
     return done(reply, order);
   });

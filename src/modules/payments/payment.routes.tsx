@@ -5,15 +5,18 @@ import type { Db } from '../../platform/db/client.js';
 import type { ActionContext } from '../../platform/effects.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { type FieldErrors, parseForm } from '../../platform/http/forms.js';
-import { pageContext } from '../../platform/http/page-context.js';
 import { sendPrivateFile } from '../../platform/http/send-private-file.js';
 import type { Storage } from '../../platform/storage.js';
 import { largestUpload } from '../../platform/upload-policy.js';
 import type { FormState } from '../../platform/views/form.js';
-import { findOrderByNumber, type Order, staffRolesFor } from '../orders/index.js';
-import { findCustomerOrder } from '../orders/order.repo.js';
-import { actorOf, loadOrderPage } from '../orders/order-page.data.js';
-import { OrderPage } from '../orders/views/order-page.js';
+import {
+  actorOf,
+  findCustomerOrder,
+  findOrderByNumber,
+  type Order,
+  type OrderPages,
+  staffRolesFor,
+} from '../orders/index.js';
 import { reviewPaymentProof } from './actions/review-payment-proof.js';
 import { uploadPaymentProof } from './actions/upload-payment-proof.js';
 import { proofFields, rejectInput } from './payment.inputs.js';
@@ -46,15 +49,15 @@ async function readProofForm(req: FastifyRequest) {
 
 export async function paymentRoutes(
   app: FastifyInstance,
-  { db, storage, actions }: { db: Db; storage: Storage; actions: ActionContext },
+  {
+    db,
+    storage,
+    actions,
+    pages,
+  }: { db: Db; storage: Storage; actions: ActionContext; pages: Pick<OrderPages, 'customer'> },
 ) {
-  const rerender = async (req: FastifyRequest, reply: FastifyReply, order: Order, proofForm: FormState) => {
-    const d = await loadOrderPage(db, order, requireUser(req.user));
-    return reply
-      .code(422)
-      .type('text/html; charset=utf-8')
-      .send(<OrderPage ctx={pageContext(req, reply)} d={d} forms={{ proof: proofForm }} />);
-  };
+  const rerender = (req: FastifyRequest, reply: FastifyReply, order: Order, proofForm: FormState) =>
+    pages.customer(req, reply, order, { status: 422, forms: { proof: proofForm } });
 
   app.post<{ Params: { number: string } }>('/orders/:number/proofs', async (req, reply) => {
     const user = requireUser(req.user);

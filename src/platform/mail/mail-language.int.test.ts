@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserClient, loggedInClient, registerThroughForm } from '../../../test/browser-client.js';
 import { placeOrder, png, today, uploadProof } from '../../../test/orders.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
-import { setUserLocale, users } from '../../modules/accounts/index.js';
+import { setUserLocale } from '../../modules/accounts/index.js';
 import { completedOrder, postMultipart, submitCaseForm } from '../../modules/after-sales/after-sales.test-helpers.js';
-import type { Role } from '../../platform/auth/roles.js';
-import { outboxMessages } from './index.js';
+import type { Role } from '../auth/roles.js';
+import { outboxMessages, users } from '../db/schema.js';
 
 let t: TestApp;
 beforeAll(async () => {

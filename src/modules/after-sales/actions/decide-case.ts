@@ -1,8 +1,9 @@
 import { type ActionContext, outcome } from '../../../platform/effects.js';
 import { AppError } from '../../../platform/errors.js';
 import { caseTopic } from '../../../platform/events.js';
+import { findApprovedCenter } from '../../repair-centers/index.js';
 import type { CaseActor } from '../case.machine.js';
-import { applyCaseTransition, type Case, caseLinesOf, findApprovedCenter, snapshotOfCase } from '../case.repo.js';
+import { applyCaseTransition, type Case, caseLinesOf, snapshotOfCase } from '../case.repo.js';
 import { reissueDueFrom } from '../case.rules.js';
 import { mailCustomer } from './case-mail.js';
 

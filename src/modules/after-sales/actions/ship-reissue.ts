@@ -1,6 +1,6 @@
 import { type ActionContext, outcome } from '../../../platform/effects.js';
 import { caseTopic } from '../../../platform/events.js';
-import { trackingUrl } from '../../orders/order.rules.js';
+import { trackingUrl } from '../../shipping/index.js';
 import type { CaseActor } from '../case.machine.js';
 import { applyCaseTransition, type Case, caseLinesOf, snapshotOfCase } from '../case.repo.js';
 import { mailCustomer } from './case-mail.js';

@@ -6,7 +6,7 @@ import { AppError } from '../../../platform/errors.js';
 import { notifyRolesSql } from '../../accounts/index.js';
 import { type CartLine, cartAddedAt, cartLines, lineQuantityAllowed, takeOrderedLines } from '../../cart/index.js';
 import { reserveOrderStock } from '../../catalog/index.js';
-import { findPaymentMethod } from '../../payments/payment-method.repo.js';
+import { findPaymentMethod } from '../../payment-methods/index.js';
 import { destinationCheck, getSettings } from '../../settings/index.js';
 import type { SubmitOrderInput } from '../order.inputs.js';
 import { orderPlacedSince } from '../order.repo.js';

@@ -1,4 +1,9 @@
 import type { PageContext } from '../../../platform/http/page-context.js';
+import {
+  Thread as HistoryThread,
+  Timeline as HistoryTimeline,
+  type ThreadMessage,
+} from '../../../platform/views/history.js';
 import { type OrderState, orderMachine, orderStates } from '../order.machine.js';
 import type { Order, OrderLine } from '../order.repo.js';
 import { balanceCents } from '../order.rules.js';
@@ -118,53 +123,12 @@ export function LinesTable({ ctx, order, lines }: { ctx: PageContext; order: Ord
   );
 }
 
-export function Timeline({
-  ctx,
-  events,
-}: {
-  ctx: PageContext;
-  events: { event: string; toStatus: string; note: string | null; createdAt: Date; actorRole: string }[];
-}) {
-  const { t, i18n } = ctx;
-  return (
-    <ol class="timeline">
-      {events.map((e) => (
-        <li>
-          <time datetime={e.createdAt.toISOString()}>{i18n.dateTime(e.createdAt)}</time>{' '}
-          <strong>{orderMachine.isRecorded(e.event) ? t(`event.${e.event}`) : <span safe>{e.event}</span>}</strong>
-          {e.note && (
-            <span class="note" safe>
-              {e.note}
-            </span>
-          )}
-        </li>
-      ))}
-    </ol>
-  );
-}
+type TimelineProps = Omit<Parameters<typeof HistoryTimeline>[0], 'label'>;
 
-export function Thread({
-  ctx,
-  messages,
-}: {
-  ctx: PageContext;
-  messages: { body: string; fromStaff: boolean; internal: boolean; createdAt: Date }[];
-}) {
-  const { t, i18n } = ctx;
-  if (!messages.length) return <p class="hint">{t('thread.empty')}</p>;
-  return (
-    <ol class="thread">
-      {messages.map((m) => (
-        <li class={m.internal ? 'internal' : m.fromStaff ? 'staff' : 'buyer'}>
-          <p class="meta">
-            {m.internal ? t('thread.internal') : m.fromStaff ? t('thread.fromShop') : t('thread.fromBuyer')} ·{' '}
-            {i18n.dateTime(m.createdAt)}
-          </p>
-          <p class="body" safe>
-            {m.body}
-          </p>
-        </li>
-      ))}
-    </ol>
-  );
-}
+/** The order's events, named in the reader's language. */
+export const Timeline = (p: TimelineProps) => (
+  <HistoryTimeline {...p} label={(e) => (orderMachine.isRecorded(e) ? p.ctx.t(`event.${e}`) : undefined)} />
+);
+
+/** The order's messages, internal notes marked (customers never receive those). */
+export const Thread = (p: { ctx: PageContext; messages: ThreadMessage[] }) => <HistoryThread {...p} />;

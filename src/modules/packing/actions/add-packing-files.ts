@@ -4,7 +4,7 @@ import { AppError } from '../../../platform/errors.js';
 import { orderTopic } from '../../../platform/events.js';
 import { discardMedia, type StoredMedia } from '../../../platform/http/media-upload.js';
 import type { Storage } from '../../../platform/storage.js';
-import type { Order } from '../../orders/order.repo.js';
+import type { Order } from '../../orders/index.js';
 import { findParcel } from '../packing.repo.js';
 import { packingFiles } from '../packing.tables.js';
 import { lockEditable } from './lock-editable.js';

@@ -1,7 +1,7 @@
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import { type ActionContext, outcome } from '../../../platform/effects.js';
 import { orderTopic } from '../../../platform/events.js';
-import type { Order } from '../../orders/order.repo.js';
+import type { Order } from '../../orders/index.js';
 import { nextParcelPosition } from '../packing.repo.js';
 import { packingParcels } from '../packing.tables.js';
 import { lockEditable } from './lock-editable.js';

@@ -2,7 +2,7 @@ import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import { type ActionContext, outcome } from '../../../platform/effects.js';
 import { AppError } from '../../../platform/errors.js';
 import { orderTopic } from '../../../platform/events.js';
-import type { Order } from '../../orders/order.repo.js';
+import type { Order } from '../../orders/index.js';
 import type { UnitInput } from '../packing.inputs.js';
 import { currentUnitsOf, findParcel, packingLinesOf } from '../packing.repo.js';
 import { needsBurnIn, needsSerial, serialKey } from '../packing.rules.js';
