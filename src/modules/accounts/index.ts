@@ -5,6 +5,8 @@ export { registerUser } from './actions/register-user.js';
 export { getAppSecret } from './app-secret.repo.js';
 /** Failure counters kept in the database (shared by every process), for any guessable lookup. */
 export { countAttempts, refundAttempts } from './attempt-counter.repo.js';
+/** Back-office search and the staff customer page: customer accounts only. */
+export { findCustomer, searchCustomers } from './customer-search.repo.js';
 export { notifyCustomer, notifyRoles, notifyRolesSql } from './notify.js';
 export { hashPassword } from './password.js';
 export { registerSessions } from './session.plugin.js';

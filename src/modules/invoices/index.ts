@@ -8,4 +8,6 @@ export { proformaRoutes } from './proforma.routes.js';
 export { piAvailable } from './proforma.rules.js';
 /** Renders a PI model to PDF (the bench measures it in-process). */
 export { renderProformaPdf } from './proforma-pdf.js';
+/** Back-office search: proforma invoices by number. */
+export { searchProformas } from './proforma-search.repo.js';
 export { qrPng } from './qr.js';

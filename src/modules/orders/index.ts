@@ -30,6 +30,8 @@ export {
 /** The order's own parts of the order pages composed in src/pages. */
 export { actorOf, type OrderLists, orderListsSql, orderPageFacts, savedAddressSql } from './order-page.parts.js';
 export type { OrderPages } from './order-pages.port.js';
+/** Back-office search: orders by number, buyer name or e-mail, and by parcel tracking number. */
+export { type OrderHit, searchOrders } from './order-search.repo.js';
 export { staffOrderRoutes } from './staff-order.routes.js';
 export { type CheckoutData, CheckoutForm } from './views/checkout-form.js';
 export { LinesTable, ProgressStepper, StateBadge, Thread, Timeline } from './views/order-parts.js';

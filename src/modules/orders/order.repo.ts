@@ -217,7 +217,7 @@ function overdueBranches(now: Date) {
     and(eq(orders.status, constant('awaiting_quote')), lt(orders.createdAt, h(QUOTE_OVERDUE_HOURS))),
   ];
 }
-const overdueCondition = (now: Date) => or(...overdueBranches(now));
+export const overdueCondition = (now: Date) => or(...overdueBranches(now));
 
 /**
  * The overdue badge, capped: a UNION ALL of the branches, so each reads its own partial

@@ -3,10 +3,11 @@ import { requireRole, requireStaff } from '../../platform/auth/current-user.js';
 import type { Db } from '../../platform/db/client.js';
 import type { ActionContext } from '../../platform/effects.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { formValues, parseForm } from '../../platform/http/forms.js';
+import { type FieldErrors, formValues, parseForm } from '../../platform/http/forms.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import { overCap, parseUsdToCents } from '../../platform/money.js';
 import type { FormState } from '../../platform/views/form.js';
+import { listPaymentMethods } from '../payment-methods/index.js';
 import { cancelOrder } from './actions/cancel-order.js';
 import { postMessage } from './actions/post-message.js';
 import { setFreight } from './actions/set-freight.js';
@@ -14,8 +15,11 @@ import { messageInput, reasonInput, setFreightInput } from './order.inputs.js';
 import { staffRolesFor } from './order.machine.js';
 import { findOrderByNumber, type Order, ordersInStates, overdueOrders, queueCounts } from './order.repo.js';
 import { isOrderQueue } from './order.rules.js';
+import { orderListInput } from './order-list.inputs.js';
+import { listOrders } from './order-list.repo.js';
 import { actorOf } from './order-page.parts.js';
 import type { OrderPages } from './order-pages.port.js';
+import { AllOrdersPage } from './views/all-orders-page.js';
 import { QueuePage } from './views/queue-page.js';
 
 const html = (reply: FastifyReply, status = 200) => reply.code(status).type('text/html; charset=utf-8');
@@ -56,6 +60,31 @@ export async function staffOrderRoutes(
     ]);
     return html(reply, queue ? 200 : 400).send(
       <QueuePage ctx={pageContext(req, reply)} queue={queue} counts={counts} rows={rows} />,
+    );
+  });
+
+  app.get('/admin/orders/all', async (req, reply) => {
+    requireStaff(req.user);
+    const form = parseForm(orderListInput, req.query);
+    const [counts, methods] = await Promise.all([queueCounts(db, new Date()), listPaymentMethods(db, false)]);
+    const unknownMethod =
+      form.ok && form.data.payment !== undefined && !methods.some((m) => m.id === form.data.payment);
+    const refused = !form.ok
+      ? form
+      : unknownMethod
+        ? { errors: { payment: 'field.filterChoice' } as FieldErrors }
+        : undefined;
+    const page = form.ok && !refused ? await listOrders(db, form.data, new Date()) : undefined;
+    return html(reply, refused ? 400 : 200).send(
+      <AllOrdersPage
+        ctx={pageContext(req, reply)}
+        counts={counts}
+        methods={methods}
+        values={formValues(req.query)}
+        refused={refused && { ...refused, values: formValues(req.query) }}
+        page={page}
+        customerHref={(id) => `/admin/customers/${id}`}
+      />,
     );
   });
 

@@ -9,6 +9,8 @@ export { currentUnitsOf, PACKING_FOLDER, packingEvidenceOf, packingFileOwner, pa
 export { packingRoutes } from './packing.routes.js';
 export { evidenceGaps, evidenceVisibleToBuyer, needsBurnIn, needsSerial, serialKey } from './packing.rules.js';
 export { loadPackingPage, type PackingPageData } from './packing-page.data.js';
+/** Back-office search: packed units by serial number. */
+export { searchSerials } from './packing-search.repo.js';
 export {
   buyerEvidenceUrls,
   type EvidenceUrls,

@@ -1,12 +1,16 @@
 import type { FastifyInstance } from 'fastify';
+import { findOrderByNumber } from '../../modules/orders/index.js';
 import { listPendingChanges, PendingChangesBanner, seesPaymentChanges } from '../../modules/payment-methods/index.js';
 import { requireRole, requireStaff } from '../../platform/auth/current-user.js';
 import type { Db } from '../../platform/db/client.js';
+import { SEARCH_MIN_CHARS } from '../../platform/db/contains.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import { latestOutbox } from '../../platform/mail/index.js';
 import { attentionFor } from './attention.data.js';
 import { DashboardPage } from './dashboard-page.js';
 import { OutboxPage } from './outbox-page.js';
+import { searchBackOffice } from './search.data.js';
+import { SearchPage } from './search-page.js';
 
 export async function backOfficeRoutes(app: FastifyInstance, { db }: { db: Db }) {
   app.get('/admin', async (req, reply) => {
@@ -26,6 +30,20 @@ export async function backOfficeRoutes(app: FastifyInstance, { db }: { db: Db })
           banner={<PendingChangesBanner ctx={ctx} changes={pendingChanges} />}
         />,
       );
+  });
+
+  app.get('/admin/search', async (req, reply) => {
+    requireStaff(req.user);
+    const raw = (req.query as { q?: unknown }).q;
+    const q = (typeof raw === 'string' ? raw : '').trim().slice(0, 200);
+    // A whole order number is what a person pasted from a mail or a call: open that order.
+    if (/^HC-\d{4}-\d{6}$/i.test(q) && (await findOrderByNumber(db, q.toUpperCase())))
+      return reply.code(303).redirect(`/admin/orders/${q.toUpperCase()}`);
+    const tooShort = q.length > 0 && q.length < SEARCH_MIN_CHARS;
+    const results = q.length >= SEARCH_MIN_CHARS ? await searchBackOffice(db, q) : undefined;
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(<SearchPage ctx={pageContext(req, reply)} q={q} results={results} tooShort={tooShort} />);
   });
 
   app.get('/admin/outbox', async (req, reply) => {

@@ -80,14 +80,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   try {
     // Loaded only for the embedded database: on PostgreSQL it would be resident memory for nothing (#7).
-    const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+    const [{ PGlite }, { pg_trgm }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
       import('@electric-sql/pglite'),
+      import('@electric-sql/pglite/contrib/pg_trgm'),
       import('drizzle-orm/pglite'),
       import('drizzle-orm/pglite/migrator'),
     ]);
     const client = new PGlite({
       dataDir: options.dataDir ? join(options.dataDir, 'pglite') : undefined,
       loadDataDir: options.loadDump,
+      // The back-office search's trigram indexes (migration 0020).
+      extensions: { pg_trgm },
     });
     await client.waitReady;
     const db = drizzlePglite(client, { schema, logger, casing: 'snake_case' }) as unknown as Db;

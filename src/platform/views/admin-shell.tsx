@@ -30,6 +30,8 @@ export function AdminShell({
   scripts?: string[];
 }) {
   const role = ctx.user?.role ?? 'customer';
+  const [path, query] = ctx.path.split('?');
+  const searched = path === '/admin/search' ? (new URLSearchParams(query).get('q') ?? '') : '';
   return (
     <Layout ctx={ctx} title={title} scripts={scripts}>
       <div class="admin">
@@ -37,12 +39,27 @@ export function AdminShell({
           {sections
             .filter((s) => hasRole(role, ...s.roles))
             .map((s) => (
-              <a href={s.href} aria-current={ctx.path.split('?')[0] === s.href ? 'page' : undefined}>
+              <a href={s.href} aria-current={path === s.href ? 'page' : undefined}>
                 {ctx.t(s.label)}
               </a>
             ))}
         </nav>
-        <div class="admin-main">{children}</div>
+        <div class="admin-main">
+          {/* The back office's own search (orders, PIs, payments, serials, customers), not the shop's products. */}
+          <form class="admin-search" role="search" method="get" action="/admin/search" aria-label={ctx.t('find.box')}>
+            <label for="admin-q">{ctx.t('find.label')}</label>
+            <input
+              id="admin-q"
+              name="q"
+              type="search"
+              maxlength="200"
+              value={searched}
+              placeholder={ctx.t('find.placeholder')}
+            />
+            <button type="submit">{ctx.t('find.label')}</button>
+          </form>
+          {children}
+        </div>
       </div>
     </Layout>
   );

@@ -5,6 +5,37 @@ import { type Order, QUEUE_COUNT_CAP } from '../order.repo.js';
 import { type OrderQueue, orderQueues } from '../order.rules.js';
 import { StateBadge } from './order-parts.js';
 
+/** The queues as saved filters with their counts, then every order ("All"). */
+export function QueueTabs({
+  ctx,
+  counts,
+  current,
+}: {
+  ctx: PageContext;
+  counts: Record<OrderQueue, number>;
+  current: OrderQueue | 'all' | undefined;
+}) {
+  return (
+    <nav class="queues" aria-label={ctx.t('admin.queues')}>
+      {orderQueues.map((q) => (
+        <a
+          href={`/admin/orders?queue=${q}`}
+          aria-current={q === current ? 'page' : undefined}
+          class={q === 'overdue' && counts[q] > 0 ? 'overdue' : ''}
+        >
+          {ctx.t(`queue.${q}`)}{' '}
+          <span class="count">
+            {counts[q] > QUEUE_COUNT_CAP ? `${ctx.i18n.number(QUEUE_COUNT_CAP)}+` : String(counts[q])}
+          </span>
+        </a>
+      ))}
+      <a href="/admin/orders/all" aria-current={current === 'all' ? 'page' : undefined}>
+        {ctx.t('orderList.all')}
+      </a>
+    </nav>
+  );
+}
+
 /** `queue` undefined: the address named no queue we have; the tabs stay, so the next click is one away. */
 export function QueuePage(props: {
   ctx: PageContext;
@@ -17,20 +48,7 @@ export function QueuePage(props: {
   return (
     <AdminShell ctx={ctx} title={t('admin.orders')}>
       <h1>{t('admin.orders')}</h1>
-      <nav class="queues" aria-label={t('admin.queues')}>
-        {orderQueues.map((q) => (
-          <a
-            href={`/admin/orders?queue=${q}`}
-            aria-current={q === queue ? 'page' : undefined}
-            class={q === 'overdue' && counts[q] > 0 ? 'overdue' : ''}
-          >
-            {t(`queue.${q}`)}{' '}
-            <span class="count">
-              {counts[q] > QUEUE_COUNT_CAP ? `${ctx.i18n.number(QUEUE_COUNT_CAP)}+` : String(counts[q])}
-            </span>
-          </a>
-        ))}
-      </nav>
+      <QueueTabs ctx={ctx} counts={counts} current={queue} />
       {queue === undefined ? (
         <p class="notice problem" role="alert">
           {t('admin.queueUnknown')}

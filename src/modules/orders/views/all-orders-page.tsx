@@ -1,0 +1,154 @@
+import { countryCodes, countryName, countryOptions } from '../../../platform/countries.js';
+import type { PageContext } from '../../../platform/http/page-context.js';
+import { AdminShell } from '../../../platform/views/admin-shell.js';
+import type { FormState } from '../../../platform/views/form.js';
+import { Field, FormError, SelectField } from '../../../platform/views/form.js';
+import { orderStates } from '../order.machine.js';
+import type { OrderQueue } from '../order.rules.js';
+import { shippingMethods } from '../order.rules.js';
+import type { OrderListPage } from '../order-list.repo.js';
+import { StateBadge } from './order-parts.js';
+import { QueueTabs } from './queue-page.js';
+
+/** The filters a page link keeps (the page boundary apart). */
+const filterKeys = ['state', 'payment', 'shipping', 'country', 'from', 'to', 'overdue'] as const;
+
+export const listHref = (values: Record<string, string | undefined>, page?: { after?: string; before?: string }) => {
+  const params = new URLSearchParams();
+  for (const k of filterKeys) if (values[k]) params.set(k, values[k]!);
+  if (page?.after) params.set('after', page.after);
+  if (page?.before) params.set('before', page.before);
+  const s = params.toString();
+  return s ? `/admin/orders/all?${s}` : '/admin/orders/all';
+};
+
+/** Every order, filtered and paged. `refused`: a filter value we do not have (400, nothing listed). */
+export function AllOrdersPage(props: {
+  ctx: PageContext;
+  counts: Record<OrderQueue, number>;
+  methods: { id: number; name: string }[];
+  values: Record<string, string>;
+  refused?: FormState;
+  page?: OrderListPage;
+  customerHref: (id: number) => string;
+}) {
+  const { ctx, counts, methods, values, refused, page } = props;
+  const { t, i18n } = ctx;
+  const form: FormState = refused ?? { values };
+  const keep = Object.fromEntries(filterKeys.map((k) => [k, values[k]]));
+  return (
+    <AdminShell ctx={ctx} title={t('orderList.title')}>
+      <h1>{t('orderList.title')}</h1>
+      <QueueTabs ctx={ctx} counts={counts} current="all" />
+      <form method="get" action="/admin/orders/all" class="directory-filters" aria-label={t('orderList.filters')}>
+        <SelectField
+          ctx={ctx}
+          form={form}
+          name="state"
+          label={t('orders.status')}
+          placeholder={t('orderList.any')}
+          options={orderStates.map((s) => ({ value: s, label: t(`state.${s}`) }))}
+        />
+        <SelectField
+          ctx={ctx}
+          form={form}
+          name="payment"
+          label={t('field.paymentMethod')}
+          placeholder={t('orderList.any')}
+          options={methods.map((m) => ({ value: String(m.id), label: m.name }))}
+        />
+        <SelectField
+          ctx={ctx}
+          form={form}
+          name="shipping"
+          label={t('field.shippingMethod')}
+          placeholder={t('orderList.any')}
+          options={shippingMethods.map((m) => ({ value: m, label: t(`shipping.${m}`) }))}
+        />
+        <SelectField
+          ctx={ctx}
+          form={form}
+          name="country"
+          label={t('orderList.destination')}
+          placeholder={t('orderList.any')}
+          options={countryOptions(countryCodes, i18n.locale).map((c) => ({ value: c.code, label: c.name }))}
+        />
+        <Field ctx={ctx} form={form} name="from" type="date" label={t('orderList.from')} />
+        <Field ctx={ctx} form={form} name="to" type="date" label={t('orderList.to')} />
+        <div class="field">
+          <label>
+            <input type="checkbox" name="overdue" value="1" checked={form.values?.overdue === '1'} />{' '}
+            {t('queue.overdue')}
+          </label>
+        </div>
+        <div class="field">
+          <button type="submit">{t('orderList.apply')}</button> <a href="/admin/orders/all">{t('orderList.clear')}</a>
+        </div>
+      </form>
+      <FormError ctx={ctx} form={refused} />
+      {refused ? (
+        <p class="notice problem" role="alert">
+          {t('orderList.refused')}
+        </p>
+      ) : !page || page.rows.length === 0 ? (
+        <p class="empty">{t('orderList.empty')}</p>
+      ) : (
+        <>
+          <div class="table-scroll" tabindex="0" role="region" aria-label={t('orderList.title')}>
+            <table class="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('orders.number')}</th>
+                  <th scope="col">{t('orders.status')}</th>
+                  <th scope="col">{t('admin.customer')}</th>
+                  <th scope="col">{t('field.country')}</th>
+                  <th scope="col">{t('field.shippingMethod')}</th>
+                  <th scope="col" class="num">
+                    {t('orderList.total')}
+                  </th>
+                  <th scope="col">{t('orderList.placed')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.rows.map((o) => (
+                  <tr>
+                    <td>
+                      <a href={`/admin/orders/${o.number}`}>{o.number}</a>
+                    </td>
+                    <td>
+                      <StateBadge ctx={ctx} state={o.status} />
+                    </td>
+                    <td>
+                      <a href={props.customerHref(o.customerId)} safe>
+                        {o.fullName}
+                      </a>
+                    </td>
+                    <td>{countryName(o.country, i18n.locale)}</td>
+                    <td>{t(`shipping.${o.shippingMethod}`)}</td>
+                    <td class="num">{i18n.money(o.totalCents ?? o.goodsCents)}</td>
+                    <td>{i18n.dateTime(o.createdAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <nav class="pager" aria-label={t('orderList.pages')}>
+            {page.previous && (
+              <>
+                <a href={listHref(keep)}>{t('orderList.first')}</a>{' '}
+                <a href={listHref(keep, { before: page.previous })} rel="prev">
+                  {t('orderList.newer')}
+                </a>
+              </>
+            )}{' '}
+            {page.next && (
+              <a href={listHref(keep, { after: page.next })} rel="next">
+                {t('orderList.older')}
+              </a>
+            )}
+          </nav>
+        </>
+      )}
+    </AdminShell>
+  );
+}

@@ -1,0 +1,16 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+const t0 = Date.now();
+const db = new PGlite({ extensions: { pg_trgm } });
+await db.waitReady;
+console.log('ready', Date.now()-t0);
+await db.exec('create extension if not exists pg_trgm');
+console.log('ext', Date.now()-t0);
+await db.exec(`create table t(id int primary key, name text); insert into t select g, 'name ' || md5(g::text) from generate_series(1,100000) g; create index on t using gin (lower(name) gin_trgm_ops); analyze t;`);
+console.log('load', Date.now()-t0);
+const r = await db.query(`explain analyze select * from t where lower(name) like '%abc12%' limit 20`);
+console.log(r.rows.map(r=>r['QUERY PLAN']).join('\n'));
+const dump = await db.dumpDataDir('none');
+const db2 = new PGlite({ loadDataDir: dump, extensions: { pg_trgm } });
+const r2 = await db2.query(`select count(*) from t where lower(name) like '%abc%'`);
+console.log(r2.rows);
