@@ -15,6 +15,7 @@ import {
   productAdminRoutes,
   productImageFiles,
 } from './modules/catalog/index.js';
+import { customerRoutes } from './modules/customers/index.js';
 import { helpRoutes } from './modules/help/index.js';
 import { proformaRoutes } from './modules/invoices/index.js';
 import { orderRoutes, staffOrderRoutes, startOrderSweep } from './modules/orders/index.js';
@@ -23,7 +24,7 @@ import { paymentMethodAdminRoutes } from './modules/payment-methods/index.js';
 import { paymentRoutes, proofFiles } from './modules/payments/index.js';
 import { repairCenterFiles, repairCenterRoutes } from './modules/repair-centers/index.js';
 import { settingsRoutes } from './modules/settings/index.js';
-import { backOfficeRoutes, checkoutFor, orderPages } from './pages/index.js';
+import { backOfficeRoutes, checkoutFor, customerPage, orderPages } from './pages/index.js';
 import { type Config, isHttps } from './platform/config.js';
 import { type Database, openDatabase } from './platform/db/client.js';
 import { type ActionContext, createActionContext } from './platform/effects.js';
@@ -225,6 +226,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(paymentRoutes, { db: database.db, storage: services.storage, actions, pages });
   await app.register(packingRoutes, { db: database.db, storage: services.storage, actions, pages });
   await app.register(backOfficeRoutes, { db: database.db });
+  await app.register(customerRoutes, { db: database.db, actions, page: customerPage(database.db) });
   await app.register(paymentMethodAdminRoutes, { db: database.db, config });
   await app.register(settingsRoutes, { db: database.db });
   await app.register(productAdminRoutes, { db: database.db, storage: services.storage, actions });

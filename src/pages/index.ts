@@ -4,5 +4,6 @@
  * modules' views; modules reach these pages through the renderers the app hands them.
  */
 export { backOfficeRoutes } from './back-office/back-office.routes.js';
+export { customerPage } from './back-office/customer-page.js';
 export { checkoutFor } from './cart/cart-page.js';
 export { orderPages } from './order/order-pages.js';

@@ -8,7 +8,8 @@ export { alertOverdueCases, startCaseSweep } from './actions/alert-overdue-cases
 export * from './case.machine.js';
 export { afterSalesPolicy, policyFor, policyTable } from './case.policy.js';
 export { openCaseStates } from './case.queue.js';
-export { queueCounts as caseQueueCounts } from './case.repo.js';
+/** A customer's cases, newest first (their own list, and the staff customer page). */
+export { customerCases, queueCounts as caseQueueCounts } from './case.repo.js';
 export { caseRoutes } from './case.routes.js';
 export { afterSalesOfOrder, type OrderAfterSales } from './case-order.data.js';
 export { staffCaseRoutes } from './staff-case.routes.js';

@@ -27,12 +27,16 @@ export {
   LARGE_ORDER_CENTS,
   type OrderWindows,
 } from './order.rules.js';
+/** The all-orders list (filters, keyset pages) and its pieces the staff customer page reuses. */
+export { type OrderListQuery, orderListInput } from './order-list.inputs.js';
+export { listOrders, type OrderListPage, savedAddressOf } from './order-list.repo.js';
 /** The order's own parts of the order pages composed in src/pages. */
 export { actorOf, type OrderLists, orderListsSql, orderPageFacts, savedAddressSql } from './order-page.parts.js';
 export type { OrderPages } from './order-pages.port.js';
 /** Back-office search: orders by number, buyer name or e-mail, and by parcel tracking number. */
 export { type OrderHit, searchOrders } from './order-search.repo.js';
 export { staffOrderRoutes } from './staff-order.routes.js';
+export { listHref } from './views/all-orders-page.js';
 export { type CheckoutData, CheckoutForm } from './views/checkout-form.js';
 export { LinesTable, ProgressStepper, StateBadge, Thread, Timeline } from './views/order-parts.js';
 export { FreightForm, StaffCancelForm } from './views/staff-order-forms.js';

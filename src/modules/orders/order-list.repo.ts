@@ -1,8 +1,11 @@
 import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { overdueCondition } from './order.repo.js';
-import { orders } from './order.tables.js';
+import { orders, savedAddresses } from './order.tables.js';
 import type { OrderListQuery } from './order-list.inputs.js';
+
+/** What a person may filter by, and the customer page's own filter (never from the address bar). */
+export type OrderListFilter = OrderListQuery & { customer?: number };
 
 export const ORDER_LIST_PAGE = 50;
 
@@ -10,8 +13,9 @@ const DAY = 86_400_000;
 const utcDay = (d: string) => new Date(`${d}T00:00:00Z`);
 
 /** The filters as one condition; `to` is a whole day, so it includes orders placed during it. */
-function filterCondition(f: OrderListQuery, now: Date): SQL | undefined {
+function filterCondition(f: OrderListFilter, now: Date): SQL | undefined {
   return and(
+    f.customer ? eq(orders.customerId, f.customer) : undefined,
     f.state ? eq(orders.status, f.state) : undefined,
     f.payment ? eq(orders.paymentMethodId, f.payment) : undefined,
     f.shipping ? eq(orders.shippingMethod, f.shipping) : undefined,
@@ -32,7 +36,7 @@ const at = (c: { micros: string }) => sql`(timestamptz 'epoch' + ${c.micros}::bi
  * back from a page's first row. Each page reads about one page of index entries however
  * deep it is, so there is no cap on how far a person can page.
  */
-export async function listOrders(db: DbOrTx, f: OrderListQuery, now: Date, limit = ORDER_LIST_PAGE) {
+export async function listOrders(db: DbOrTx, f: OrderListFilter, now: Date, limit = ORDER_LIST_PAGE) {
   const back = f.before !== undefined && f.after === undefined;
   const edge = back ? f.before : f.after;
   const rows = await db
@@ -77,3 +81,9 @@ export async function listOrders(db: DbOrTx, f: OrderListQuery, now: Date, limit
 }
 
 export type OrderListPage = Awaited<ReturnType<typeof listOrders>>;
+
+/** The address the customer last ordered to (offered again at checkout; shown to staff on the customer page). */
+export async function savedAddressOf(db: DbOrTx, userId: number) {
+  const [row] = await db.select().from(savedAddresses).where(eq(savedAddresses.userId, userId));
+  return row;
+}

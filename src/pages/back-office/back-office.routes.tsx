@@ -4,15 +4,25 @@ import { listPendingChanges, PendingChangesBanner, seesPaymentChanges } from '..
 import { requireRole, requireStaff } from '../../platform/auth/current-user.js';
 import type { Db } from '../../platform/db/client.js';
 import { SEARCH_MIN_CHARS } from '../../platform/db/contains.js';
+import { notFound } from '../../platform/errors.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import { latestOutbox } from '../../platform/mail/index.js';
 import { attentionFor } from './attention.data.js';
+import { customerPage } from './customer-page.js';
 import { DashboardPage } from './dashboard-page.js';
 import { OutboxPage } from './outbox-page.js';
 import { searchBackOffice } from './search.data.js';
 import { SearchPage } from './search-page.js';
 
 export async function backOfficeRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  const customer = customerPage(db);
+  app.get<{ Params: { id: string } }>('/admin/customers/:id', async (req, reply) => {
+    requireStaff(req.user);
+    const id = /^\d{1,9}$/.test(req.params.id) ? Number(req.params.id) : 0;
+    if (!id) throw notFound();
+    return customer(req, reply, id);
+  });
+
   app.get('/admin', async (req, reply) => {
     const user = requireStaff(req.user);
     const ctx = pageContext(req, reply);

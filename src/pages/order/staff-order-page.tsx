@@ -72,7 +72,10 @@ export function StaffOrderPage({
           <section class="card">
             <h2>{t('order.shipTo')}</h2>
             <address>
-              <span safe>{o.fullName}</span> · <span safe>{o.email}</span> · <span safe>{o.phone}</span>
+              <a href={`/admin/customers/${o.customerId}`} safe>
+                {o.fullName}
+              </a>{' '}
+              · <span safe>{o.email}</span> · <span safe>{o.phone}</span>
               <br />
               <span safe>{`${o.address}, ${o.postalCode} ${o.city}`}</span>, {countryName(o.country, i18n.locale)}
             </address>

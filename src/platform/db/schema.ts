@@ -3,6 +3,7 @@ export * from '../../modules/accounts/account.tables.js';
 export * from '../../modules/after-sales/case.tables.js';
 export * from '../../modules/cart/cart.tables.js';
 export * from '../../modules/catalog/catalog.tables.js';
+export * from '../../modules/customers/customer.tables.js';
 export * from '../../modules/help/help.tables.js';
 export * from '../../modules/invoices/proforma.tables.js';
 export * from '../../modules/orders/order.tables.js';

@@ -1018,6 +1018,23 @@ export const en = {
   'find.payments': 'Payment references',
   'find.serials': 'Serial numbers',
   'admin.customers': 'Customers',
+  'staffCustomer.contact': 'Contact',
+  'staffCustomer.since': 'Customer since {date}',
+  'staffCustomer.disabled': 'Account disabled',
+  'staffCustomer.address': 'Saved address',
+  'staffCustomer.noAddress': 'No saved address yet.',
+  'staffCustomer.noOrders': 'No orders yet.',
+  'staffCustomer.noCases': 'No after-sales cases.',
+  'staffCustomer.staffOnly': 'Staff only: notes and tags',
+  'staffCustomer.tags': 'Tags',
+  'staffCustomer.noTags': 'No tags.',
+  'staffCustomer.tag': 'Tag',
+  'staffCustomer.addTag': 'Add tag',
+  'staffCustomer.removeTag': 'Remove tag {tag}',
+  'staffCustomer.notes': 'Notes',
+  'staffCustomer.note': 'Note',
+  'staffCustomer.addNote': 'Add note',
+  'staffCustomer.noNotes': 'No notes yet.',
 } as const;
 
 export type MessageKey = keyof typeof en;
