@@ -223,6 +223,14 @@ async function main() {
     const bigQueue = await measure('staff queue (large)', big.url, STAFF_QUEUE, {
       cookie: bigStaff.sales.cookieHeader,
     });
+    // Issue 15: the back-office search (a buyer's e-mail, part of an order number) and the
+    // all-orders list filtered and paged, at LARGE_ORDERS orders; shown beside the baselines.
+    for (const [name, path] of [
+      ['back-office search (large)', '/admin/search?q=customer42%40bench'],
+      ['back-office search by number (large)', '/admin/search?q=2026-0001'],
+      ['all orders, filtered (large)', '/admin/orders/all?state=completed&country=DE'],
+    ] as const)
+      reads.push(await measure(name, big.url, path, { cookie: bigStaff.sales.cookieHeader }));
     const scalingOutcomes = [];
     for (const s of scalingSlots)
       scalingOutcomes.push(await runSlot(s, { ...slotCtx, base: big.url }, new Browser(big.url)));

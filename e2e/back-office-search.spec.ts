@@ -20,7 +20,7 @@ test('back-office search, all orders and the customer page have no serious acces
     await expect(sales.getByRole('heading', { name: 'Staff only: notes and tags' })).toBeVisible();
     await expectNoSeriousViolations(sales);
     // Nothing wider than the phone's screen but the tables' own scroll regions.
-    const overflow = await sales.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = Number(await sales.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
     expect(overflow).toBeLessThanOrEqual(0);
   }
 });
