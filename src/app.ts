@@ -17,10 +17,11 @@ import {
 } from './modules/catalog/index.js';
 import { helpRoutes } from './modules/help/index.js';
 import { proformaRoutes } from './modules/invoices/index.js';
-import { orderRoutes, staffOrderRoutes, startOrderSweep } from './modules/orders/index.js';
+import { type OrderHooks, orderRoutes, staffOrderRoutes, startOrderSweep } from './modules/orders/index.js';
 import { packingFileOwner, packingRoutes } from './modules/packing/index.js';
 import { paymentMethodAdminRoutes } from './modules/payment-methods/index.js';
 import { paymentRoutes, proofFiles } from './modules/payments/index.js';
+import { createRefundDue, refundFiles, refundRoutes, verifiableCreditNote } from './modules/refunds/index.js';
 import { repairCenterFiles, repairCenterRoutes } from './modules/repair-centers/index.js';
 import { settingsRoutes } from './modules/settings/index.js';
 import { backOfficeRoutes, checkoutFor, orderPages } from './pages/index.js';
@@ -45,7 +46,11 @@ export const fileOwners: FileOwner[] = [
   productImageFiles,
   repairCenterFiles,
   caseFileOwner,
+  refundFiles,
 ];
+
+/** What other modules do inside the orders module's transactions (ADR 0015): a cancelled, paid order owes a refund. */
+const orderHooks: OrderHooks = { onCancelled: createRefundDue };
 
 export interface AppOptions {
   /** An already-open database (tests pass a clone of the migrated template). */
@@ -137,7 +142,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const stopSweep =
     options.sweep === false
       ? () => {}
-      : startOrderSweep(actions, (err) => app.log.error({ err }, 'order sweep failed'));
+      : startOrderSweep(actions, orderHooks, (err) => app.log.error({ err }, 'order sweep failed'));
   // Overdue after-sales cases are flagged to support once each.
   const stopCaseSweep =
     options.sweep === false
@@ -220,8 +225,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     checkout: (req, reply, lines) => checkoutFor(database.db, req, reply, lines),
   });
   const pages = orderPages(database.db);
-  await app.register(orderRoutes, { db: database.db, bus, actions, pages });
-  await app.register(staffOrderRoutes, { db: database.db, actions, pages });
+  await app.register(orderRoutes, { db: database.db, bus, actions, pages, hooks: orderHooks });
+  await app.register(staffOrderRoutes, { db: database.db, actions, pages, hooks: orderHooks });
+  await app.register(refundRoutes, { db: database.db, storage: services.storage, actions, pages, config });
   await app.register(paymentRoutes, { db: database.db, storage: services.storage, actions, pages });
   await app.register(packingRoutes, { db: database.db, storage: services.storage, actions, pages });
   await app.register(backOfficeRoutes, { db: database.db });
@@ -232,7 +238,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(caseRoutes, { db: database.db, storage: services.storage, bus, actions });
   await app.register(staffCaseRoutes, { db: database.db, storage: services.storage, actions });
   await app.register(helpRoutes, { db: database.db });
-  await app.register(proformaRoutes, { db: database.db, config });
+  await app.register(proformaRoutes, { db: database.db, config, documents: [verifiableCreditNote] });
   app.get('/healthz', async () => ({ ok: true }));
   return app;
 }

@@ -27,6 +27,7 @@ export {
   LARGE_ORDER_CENTS,
   type OrderWindows,
 } from './order.rules.js';
+export { noOrderHooks, type OrderHooks } from './order-hooks.port.js';
 /** The order's own parts of the order pages composed in src/pages. */
 export { actorOf, type OrderLists, orderListsSql, orderPageFacts, savedAddressSql } from './order-page.parts.js';
 export type { OrderPages } from './order-pages.port.js';
