@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserClient, loggedInClient } from '../../../test/browser-client.js';
 import { paidOrder, postRefund } from '../../../test/refunds.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
-import { orders, outboxMessages, refundPayments, refunds } from '../../platform/db/schema.js';
+import { orders, outboxMessages, refundPayments, refunds, users } from '../../platform/db/schema.js';
 import { htmlText, pdfText } from '../invoices/pdf-text.test-helper.js';
 
 describe('refunds of cancelled, paid orders', () => {
@@ -137,6 +137,20 @@ describe('refunds of cancelled, paid orders', () => {
     expect(
       mails.some((m) => m.subject === `Refund sent for order ${order.number}` && m.body.includes('RF-PART-2')),
     ).toBe(true);
+  });
+
+  it('a buyer who reads Spanish is mailed in Spanish and sees the refund in Spanish', async () => {
+    const hispanic = await loggedInClient(t.app, t.db);
+    await t.db.update(users).set({ locale: 'es' }).where(eq(users.id, hispanic.user.id));
+    const order = await paidOrder(t.app, t.db, { sales, finance }, hispanic.client);
+    await admin.get(`/admin/orders/${order.number}`);
+    await admin.post(`/admin/orders/${order.number}/cancel`, { reason: 'Sin existencias' });
+    await finance.get(`/admin/orders/${order.number}`);
+    expect((await postRefund(t.app, finance, order.number, { amount: '6450.00' })).statusCode).toBe(303);
+    const mails = await t.db.select().from(outboxMessages).where(eq(outboxMessages.to, hispanic.email));
+    expect(mails.map((m) => m.subject)).toContain(`Reembolso enviado del pedido ${order.number}`);
+    const page = await hispanic.client.get(`/orders/${order.number}`, { 'accept-language': 'es' });
+    expect(htmlText(page.body)).toContain('Reembolsado');
   });
 
   it('the credit note code verifies on /verify', async () => {

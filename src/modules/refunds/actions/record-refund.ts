@@ -12,6 +12,7 @@ import { verificationCodeFrom } from '../../invoices/index.js';
 import type { Order } from '../../orders/index.js';
 import { refundProofPolicy } from '../refund.files.js';
 import { findRefundOfOrder } from '../refund.repo.js';
+import { fitsRemaining } from '../refund.rules.js';
 import { refundPayments, refunds } from '../refund.tables.js';
 
 export interface RefundRecord {
@@ -41,6 +42,8 @@ export async function recordRefund(
   const checked = await requireUpload(input.bytes, refundProofPolicy, 'proof');
   const owed = await findRefundOfOrder(actions.db, order.id);
   if (!owed) throw new AppError('NOT_FOUND');
+  // Refused before the file is written; the UPDATE below decides under the row lock.
+  if (!fitsRemaining(owed, input.amountCents)) throw overDue();
   const stored = await storeUpload(storage, 'refunds', checked, refundProofPolicy);
   try {
     return await actions.transaction(async (tx) => {

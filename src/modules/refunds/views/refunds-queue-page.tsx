@@ -1,5 +1,6 @@
 import type { PageContext } from '../../../platform/http/page-context.js';
 import { AdminShell } from '../../../platform/views/admin-shell.js';
+import { QUEUE_COUNT_CAP } from '../../orders/index.js';
 import type { Refund } from '../refund.repo.js';
 import { remainingCents } from '../refund.rules.js';
 
@@ -11,7 +12,8 @@ export function RefundsQueuePage({ ctx, rows, count }: { ctx: PageContext; rows:
   return (
     <AdminShell ctx={ctx} title={t('refund.queue')}>
       <h1>
-        {t('refund.queue')} <span class="count">{String(count)}</span>
+        {t('refund.queue')}{' '}
+        <span class="count">{count > QUEUE_COUNT_CAP ? `${i18n.number(QUEUE_COUNT_CAP)}+` : String(count)}</span>
       </h1>
       {rows.length === 0 ? (
         <p class="empty">{t('admin.queueEmpty')}</p>
