@@ -50,6 +50,8 @@ export interface AppOptions {
   database?: Database;
   /** Run the scheduled order sweep (tests call it directly instead). */
   sweep?: boolean;
+  /** The clock of account links and two-factor codes (tests move it); defaults to the real time. */
+  now?: () => Date;
   /** Fastify logger setting; defaults to pino at the configured level. */
   logger?: boolean | object;
 }
@@ -211,7 +213,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     publicOrigin: new URL(config.publicUrl).origin,
   });
 
-  await app.register(accountRoutes, { db: database.db, config });
+  await app.register(accountRoutes, { db: database.db, config, now: options.now });
   await app.register(catalogRoutes, { cache: catalogCache });
   await app.register(cartRoutes, {
     db: database.db,

@@ -26,3 +26,10 @@ export const loginInput = z.object({
 
 export type RegisterInput = z.infer<typeof registerInput>;
 export type LoginInput = z.infer<typeof loginInput>;
+
+export const forgotInput = z.object({ email });
+
+const token = z.string().max(100).default('');
+const newPassword = z.string().min(1, { message: 'field.required' }).max(256, { message: 'field.tooLong' });
+
+export const resetInput = z.object({ token, password: newPassword });

@@ -14,6 +14,7 @@ import { completeRegistration } from './actions/complete-registration.js';
 import { logIn } from './actions/log-in.js';
 import { requestRegistration } from './actions/request-registration.js';
 import { attemptKeys, countAttempts } from './attempt-counter.repo.js';
+import { passwordRoutes } from './password.routes.js';
 import { REGISTRATION_LINK_HOURS } from './registration-link.repo.js';
 import { sessionCookie } from './session.plugin.js';
 import { deleteSession } from './session.repo.js';
@@ -39,8 +40,17 @@ function continuation(source: unknown): Continuation {
   };
 }
 
-export async function accountRoutes(app: FastifyInstance, opts: { db: Db; config: Config }) {
+export interface AccountDeps {
+  db: Db;
+  config: Config;
+  /** The clock for link expiry and two-factor windows (tests move it). */
+  now: () => Date;
+}
+
+export async function accountRoutes(app: FastifyInstance, opts: { db: Db; config: Config; now?: () => Date }) {
   const { db } = opts;
+  const deps: AccountDeps = { db, config: opts.config, now: opts.now ?? (() => new Date()) };
+  passwordRoutes(app, deps);
   const cookie = sessionCookie(opts.config.publicUrl.startsWith('https://'));
   const limit = opts.config.authRateLimit;
   // Every registration attempt sends mail, so each one counts (per client address and per e-mail).

@@ -942,6 +942,30 @@ export const en = {
   'mail.paymentDue.subject': 'Order {number}: payment due by {due}',
   'mail.paymentDue.body':
     'Payment for order {number} is due by {due}. After that the order is cancelled and its goods released. If you have paid, upload the payment proof on the order page.',
+  // --- accounts: team, two-factor, self-service (issue 14) ---
+  'acct.forgotLink': 'Forgot your password?',
+  'acct.forgotTitle': 'Reset your password',
+  'acct.forgotLead': 'Enter the e-mail address of your account. We will send you a link to choose a new password.',
+  'acct.forgotButton': 'Send the link',
+  'acct.forgotSent':
+    'If an account uses this address, we have sent it a link to choose a new password. The link works once, for {hours} hour.',
+  'acct.forgotSentHint': 'Nothing after a few minutes? Look in your spam folder, or ask again.',
+  'acct.forgotAgain': 'Ask for a new link',
+  'acct.resetTitle': 'Choose a new password',
+  'acct.newPassword': 'New password',
+  'acct.newPasswordHint': 'At least 8 characters (12 for staff). Avoid common passwords.',
+  'acct.resetButton': 'Set the new password',
+  'acct.linkInvalidTitle': 'This link no longer works',
+  'acct.linkInvalidBody':
+    'The link has expired, was already used, or is not complete. Links in our e-mails work once and only for a limited time.',
+  'acct.passwordChangedTitle': 'Your password is changed',
+  'acct.passwordChangedBody': 'Every session of your account was logged out. Log in with the new password.',
+  'acct.mailResetSubject': 'Reset your Hashcart password',
+  'acct.mailResetBody':
+    'Someone (we hope you) asked to reset the password of your Hashcart account. Open this link within {hours} hour to choose a new one. If it was not you, ignore this e-mail: your password stays as it is.',
+  'acct.mailResetNoAccount':
+    'Someone asked to reset the Hashcart password for this e-mail address, but no active account uses it. If it was you, perhaps you registered with another address; or create an account here:',
+  // --- end accounts ---
 } as const;
 
 export type MessageKey = keyof typeof en;

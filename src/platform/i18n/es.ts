@@ -958,4 +958,29 @@ export const es: Record<MessageKey, string> = {
   'mail.paymentDue.subject': 'Pedido {number}: pago antes del {due}',
   'mail.paymentDue.body':
     'El pago del pedido {number} vence el {due}. Después, el pedido se cancela y su mercancía se libera. Si ya pagó, suba el comprobante en la página del pedido.',
+  // --- accounts: team, two-factor, self-service (issue 14) ---
+  'acct.forgotLink': '¿Olvidó su contraseña?',
+  'acct.forgotTitle': 'Restablecer la contraseña',
+  'acct.forgotLead':
+    'Escriba la dirección de correo de su cuenta. Le enviaremos un enlace para elegir una contraseña nueva.',
+  'acct.forgotButton': 'Enviar el enlace',
+  'acct.forgotSent':
+    'Si alguna cuenta usa esta dirección, le hemos enviado un enlace para elegir una contraseña nueva. El enlace sirve una sola vez, durante {hours} hora.',
+  'acct.forgotSentHint': '¿No llega nada en unos minutos? Revise la carpeta de spam o vuelva a pedirlo.',
+  'acct.forgotAgain': 'Pedir un enlace nuevo',
+  'acct.resetTitle': 'Elija una contraseña nueva',
+  'acct.newPassword': 'Contraseña nueva',
+  'acct.newPasswordHint': 'Al menos 8 caracteres (12 para el personal). Evite contraseñas comunes.',
+  'acct.resetButton': 'Guardar la contraseña nueva',
+  'acct.linkInvalidTitle': 'Este enlace ya no sirve',
+  'acct.linkInvalidBody':
+    'El enlace ha caducado, ya se usó o no está completo. Los enlaces de nuestros correos sirven una sola vez y por tiempo limitado.',
+  'acct.passwordChangedTitle': 'Su contraseña ha cambiado',
+  'acct.passwordChangedBody': 'Se cerraron todas las sesiones de su cuenta. Inicie sesión con la contraseña nueva.',
+  'acct.mailResetSubject': 'Restablezca su contraseña de Hashcart',
+  'acct.mailResetBody':
+    'Alguien (esperamos que usted) pidió restablecer la contraseña de su cuenta de Hashcart. Abra este enlace antes de {hours} hora para elegir una nueva. Si no fue usted, ignore este correo: su contraseña no cambia.',
+  'acct.mailResetNoAccount':
+    'Alguien pidió restablecer la contraseña de Hashcart para esta dirección de correo, pero ninguna cuenta activa la usa. Si fue usted, quizá se registró con otra dirección; o cree una cuenta aquí:',
+  // --- end accounts ---
 };

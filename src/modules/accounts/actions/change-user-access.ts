@@ -1,8 +1,8 @@
-import { minPasswordLength, type Role } from '../../../platform/auth/roles.js';
+import type { Role } from '../../../platform/auth/roles.js';
 import type { Db } from '../../../platform/db/client.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import { accountAttemptKey, clearAttempts } from '../attempt-counter.repo.js';
-import { hashPassword, isCommonPassword } from '../password.js';
+import { hashPassword, passwordProblem } from '../password.js';
 import { deleteUserSessions } from '../session.repo.js';
 import { updateUser } from '../user.repo.js';
 
@@ -28,12 +28,8 @@ export async function changeUserRole(db: Db, userId: number, role: Role) {
 
 /** Sets a new password (the staff length rule applies to the user's current role). */
 export async function changePassword(db: Db, userId: number, role: Role, password: string) {
-  if (password.length < minPasswordLength(role)) {
-    throw new AppError('VALIDATION', {
-      fields: { password: role === 'customer' ? 'field.passwordShort' : 'field.passwordShortStaff' },
-    });
-  }
-  if (isCommonPassword(password)) throw new AppError('VALIDATION', { fields: { password: 'field.passwordCommon' } });
+  const problem = passwordProblem(role, password);
+  if (problem) throw new AppError('VALIDATION', { fields: { password: problem } });
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     const user = await updateUser(tx, userId, { passwordHash });
