@@ -14,10 +14,12 @@ import { completeRegistration } from './actions/complete-registration.js';
 import { logIn } from './actions/log-in.js';
 import { requestRegistration } from './actions/request-registration.js';
 import { attemptKeys, countAttempts } from './attempt-counter.repo.js';
+import { inviteRoutes } from './invite.routes.js';
 import { passwordRoutes } from './password.routes.js';
 import { REGISTRATION_LINK_HOURS } from './registration-link.repo.js';
 import { sessionCookie } from './session.plugin.js';
 import { deleteSession } from './session.repo.js';
+import { userAdminRoutes } from './users.routes.js';
 import {
   ConfirmRegistrationPage,
   type Continuation,
@@ -51,6 +53,8 @@ export async function accountRoutes(app: FastifyInstance, opts: { db: Db; config
   const { db } = opts;
   const deps: AccountDeps = { db, config: opts.config, now: opts.now ?? (() => new Date()) };
   passwordRoutes(app, deps);
+  userAdminRoutes(app, deps);
+  inviteRoutes(app, deps, async (_req, reply) => reply.code(303).redirect('/login'));
   const cookie = sessionCookie(opts.config.publicUrl.startsWith('https://'));
   const limit = opts.config.authRateLimit;
   // Every registration attempt sends mail, so each one counts (per client address and per e-mail).

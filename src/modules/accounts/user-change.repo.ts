@@ -29,3 +29,21 @@ export async function latestUserChanges(db: DbOrTx, limit = 50) {
     .orderBy(desc(userChanges.id))
     .limit(limit);
 }
+
+/** One user's history, newest first. */
+export async function userChangesOf(db: DbOrTx, userId: number, limit = 50) {
+  return db
+    .select({
+      id: userChanges.id,
+      at: userChanges.at,
+      email: userChanges.email,
+      kind: userChanges.kind,
+      detail: userChanges.detail,
+      actorName: actor.fullName,
+    })
+    .from(userChanges)
+    .leftJoin(actor, eq(actor.id, userChanges.actorId))
+    .where(eq(userChanges.userId, userId))
+    .orderBy(desc(userChanges.id))
+    .limit(limit);
+}

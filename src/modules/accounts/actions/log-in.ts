@@ -3,7 +3,7 @@ import { AppError } from '../../../platform/errors.js';
 import { attemptKeys, countAttempts, refundAttempts } from '../attempt-counter.repo.js';
 import { verifyPassword } from '../password.js';
 import { createSession, deleteSession } from '../session.repo.js';
-import { findUserByEmail } from '../user.repo.js';
+import { findUserByEmail, updateUser } from '../user.repo.js';
 
 /**
  * Checks the password and opens a new session (a fresh id at every login, so a
@@ -26,6 +26,7 @@ export async function logIn(
     await refundAttempts(tx, keys);
     if (input.previousSessionId) await deleteSession(tx, input.previousSessionId);
     const sessionId = await createSession(tx, user.id);
+    await updateUser(tx, user.id, { lastLoginAt: new Date() });
     return { sessionId, user: { id: user.id, email: user.email, fullName: user.fullName, role: user.role } };
   });
 }
