@@ -8,11 +8,12 @@ export const SESSION_DAYS = 14;
 const hashId = (id: string) => createHash('sha256').update(id).digest('hex');
 
 /** A new 128-bit session id; the caller puts it in the cookie, the database keeps its hash. */
-export async function createSession(db: DbOrTx, userId: number): Promise<string> {
+export async function createSession(db: DbOrTx, userId: number, userAgent?: string): Promise<string> {
   const id = randomBytes(16).toString('base64url');
   await db.insert(sessions).values({
     idHash: hashId(id),
     userId,
+    userAgent: userAgent?.slice(0, 300) ?? null,
     expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000),
   });
   return id;

@@ -119,6 +119,11 @@ describe('inviting staff', () => {
       role: 'admin',
     });
     expect(done.statusCode).toBe(303);
+    // No session yet: two-factor enrolment comes first.
+    expect(done.headers.location).toBe('/login/two-factor/setup');
+    expect((await b.get('/admin')).statusCode).toBe(303);
+    const setup = await b.get('/login/two-factor/setup');
+    expect(setup.body).toContain('Set up two-factor login');
     const user = await findUserByEmail(t.db, email);
     expect(user).toMatchObject({ role: 'finance', fullName: 'Sam Seller', locale: 'es' });
     expect((await accept(token)).statusCode).toBe(410);
@@ -136,6 +141,7 @@ describe('inviting staff', () => {
     expect(late.body).toContain('This link no longer works');
     expect((await accept(token)).statusCode).toBe(410);
     expect(await findUserByEmail(t.db, email)).toBeUndefined();
+    clock.advance(-(72 * 3_600_000 + 60_000)); // back to now: the next tests log staff in with real codes
   });
 
   it('refuses an address that has an account, a customer role and a bad address', async () => {

@@ -1023,6 +1023,31 @@ export const en = {
   'acct.staffPasswordHint': 'At least 12 characters. Avoid common passwords.',
   'acct.acceptButton': 'Create my account',
   'acct.usersNav': 'Users',
+  'acct.twoFactorTitle': 'Two-factor login',
+  'acct.twoFactorLead': 'Enter the 6-digit code your authenticator app shows for Hashcart.',
+  'acct.code': 'Code',
+  'acct.codeHint': 'Lost your phone? Enter one of your recovery codes instead.',
+  'acct.verifyButton': 'Verify',
+  'acct.codeWrong': 'This code is not right, or was already used. Wait for the next code and try again.',
+  'acct.challengeExpired': 'Your login took too long or is no longer valid. Log in again.',
+  'acct.enrolTitle': 'Set up two-factor login',
+  'acct.enrolLead': 'Staff accounts need a second factor: a code from an app on your phone, on top of the password.',
+  'acct.enrolStep1':
+    'Install an authenticator app (for example Google Authenticator, Microsoft Authenticator, 1Password or Aegis).',
+  'acct.enrolStep2': 'In the app, add an account by scanning this QR code.',
+  'acct.qrAlt': 'QR code with your two-factor secret',
+  'acct.manualKey': 'Cannot scan it? Type this key instead:',
+  'acct.enrolStep3': 'Enter the 6-digit code the app shows.',
+  'acct.enrolButton': 'Turn on two-factor login',
+  'acct.recoveryTitle': 'Your recovery codes',
+  'acct.recoveryLead':
+    'If you lose your phone, each of these codes lets you log in once instead of a code from the app. Print them or keep them in a password manager.',
+  'acct.recoveryOnce':
+    'They are shown only now. Without them or your phone, an admin has to reset your two-factor login.',
+  'acct.recoveryContinue': 'I have saved them: continue',
+  'acct.mailSignInSubject': 'New sign-in to your Hashcart staff account',
+  'acct.mailSignInBody':
+    'Your Hashcart staff account was logged in on {when} from {ip} ({device}). If it was not you, tell an admin at once: they can disable the account and reset its password and two-factor login.',
   // --- end accounts ---
 } as const;
 

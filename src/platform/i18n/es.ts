@@ -1041,5 +1041,31 @@ export const es: Record<MessageKey, string> = {
   'acct.staffPasswordHint': 'Al menos 12 caracteres. Evite contraseñas comunes.',
   'acct.acceptButton': 'Crear mi cuenta',
   'acct.usersNav': 'Usuarios',
+  'acct.twoFactorTitle': 'Acceso con doble factor',
+  'acct.twoFactorLead': 'Escriba el código de 6 dígitos que muestra su aplicación de autenticación para Hashcart.',
+  'acct.code': 'Código',
+  'acct.codeHint': '¿Perdió el teléfono? Escriba en su lugar uno de sus códigos de recuperación.',
+  'acct.verifyButton': 'Verificar',
+  'acct.codeWrong': 'El código no es correcto o ya se usó. Espere al siguiente código e inténtelo de nuevo.',
+  'acct.challengeExpired': 'El inicio de sesión tardó demasiado o ya no es válido. Vuelva a iniciar sesión.',
+  'acct.enrolTitle': 'Configure el acceso con doble factor',
+  'acct.enrolLead':
+    'Las cuentas del personal necesitan un segundo factor: un código de una aplicación del teléfono, además de la contraseña.',
+  'acct.enrolStep1':
+    'Instale una aplicación de autenticación (por ejemplo Google Authenticator, Microsoft Authenticator, 1Password o Aegis).',
+  'acct.enrolStep2': 'En la aplicación, añada una cuenta escaneando este código QR.',
+  'acct.qrAlt': 'Código QR con su clave de doble factor',
+  'acct.manualKey': '¿No puede escanearlo? Escriba esta clave:',
+  'acct.enrolStep3': 'Escriba el código de 6 dígitos que muestra la aplicación.',
+  'acct.enrolButton': 'Activar el doble factor',
+  'acct.recoveryTitle': 'Sus códigos de recuperación',
+  'acct.recoveryLead':
+    'Si pierde el teléfono, cada uno de estos códigos le permite iniciar sesión una vez en lugar del código de la aplicación. Imprímalos o guárdelos en un gestor de contraseñas.',
+  'acct.recoveryOnce':
+    'Solo se muestran ahora. Sin ellos ni su teléfono, un administrador tendrá que restablecer su doble factor.',
+  'acct.recoveryContinue': 'Ya los guardé: continuar',
+  'acct.mailSignInSubject': 'Nuevo inicio de sesión en su cuenta de personal de Hashcart',
+  'acct.mailSignInBody':
+    'Se inició sesión en su cuenta de personal de Hashcart el {when} desde {ip} ({device}). Si no fue usted, avise enseguida a un administrador: puede desactivar la cuenta y restablecer su contraseña y su doble factor.',
   // --- end accounts ---
 };
