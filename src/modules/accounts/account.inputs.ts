@@ -47,3 +47,19 @@ export const inviteInput = z.object({ email, fullName, role: z.enum(staffRoles),
 export const roleInput = z.object({ role: z.enum(roles) });
 export const activeInput = z.object({ active: z.enum(['true', 'false']).transform((v) => v === 'true') });
 export const acceptInput = z.object({ token, fullName, password: newPassword });
+
+export const profileInput = z.object({
+  fullName,
+  phone: z
+    .string()
+    .trim()
+    .max(40, { message: 'field.tooLong' })
+    .regex(/^[+\d\s().-]*$/, { message: 'field.phoneFormat' })
+    .transform((v) => v || null),
+  locale: z.enum(locales),
+});
+export const ownPasswordInput = z.object({
+  current: z.string().min(1, { message: 'field.required' }).max(256),
+  password: newPassword,
+});
+export const emailChangeInput = z.object({ email, current: z.string().min(1, { message: 'field.required' }).max(256) });

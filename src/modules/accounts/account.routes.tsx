@@ -10,6 +10,7 @@ import type { MessageKey } from '../../platform/i18n/index.js';
 import { formState } from '../../platform/views/form.js';
 import { addToCart, renderAddRefused } from '../cart/index.js';
 import { loginInput, registerInput } from './account.inputs.js';
+import { accountPageRoutes } from './account-page.routes.js';
 import { completeRegistration } from './actions/complete-registration.js';
 import { logIn } from './actions/log-in.js';
 import { requestRegistration } from './actions/request-registration.js';
@@ -58,6 +59,7 @@ export async function accountRoutes(app: FastifyInstance, opts: { db: Db; config
   const challenge = challengeCookie(opts.config.publicUrl.startsWith('https://'));
   passwordRoutes(app, deps);
   userAdminRoutes(app, deps);
+  accountPageRoutes(app, deps);
   twoFactorRoutes(app, deps, cookie);
   // An accepted invitation goes straight to two-factor enrolment: no session before it.
   inviteRoutes(app, deps, async (_req, reply, user) => {

@@ -38,7 +38,7 @@ export async function clearAttempts(db: DbOrTx, keys: string[]): Promise<void> {
 }
 
 /** The counters one attempt on a form is charged to: its client address and the account it names. */
-export type AttemptForm = 'login' | 'register' | 'reset' | 'totp';
+export type AttemptForm = 'login' | 'register' | 'reset' | 'totp' | 'password';
 export const attemptKeys = (form: AttemptForm, ip: string, email: string) => [
   `${form}:ip:${ip}`,
   accountAttemptKey(form, email),

@@ -1048,6 +1048,41 @@ export const en = {
   'acct.mailSignInSubject': 'New sign-in to your Hashcart staff account',
   'acct.mailSignInBody':
     'Your Hashcart staff account was logged in on {when} from {ip} ({device}). If it was not you, tell an admin at once: they can disable the account and reset its password and two-factor login.',
+  'acct.accountTitle': 'My account',
+  'acct.profileTitle': 'Your details',
+  'acct.phone': 'Phone',
+  'field.phoneFormat': 'Use digits, spaces and + ( ) - only',
+  'acct.language': 'Language (of our e-mails too)',
+  'acct.save': 'Save',
+  'acct.emailTitle': 'E-mail address',
+  'acct.emailNow': 'Now:',
+  'acct.newEmail': 'New e-mail address',
+  'acct.currentPassword': 'Current password',
+  'acct.currentWrong': 'The current password is not correct.',
+  'acct.emailButton': 'Send a confirmation link',
+  'acct.passwordTitle': 'Password',
+  'acct.passwordButton': 'Change the password',
+  'acct.passwordOthersEnd': 'Changing it logs you out on every other device.',
+  'acct.sessionsTitle': 'Where you are logged in',
+  'acct.unknownDevice': 'Unknown browser',
+  'acct.thisSession': 'this browser',
+  'acct.logOutOthers': 'Log out the other sessions ({n})',
+  'acct.noticeProfile': 'Your details are saved.',
+  'acct.noticePassword': 'Password changed. Your other sessions were logged out.',
+  'acct.noticeEmailSent': 'We sent a link to the new address. Your address changes when you open it.',
+  'acct.noticeEmailChanged': 'Your e-mail address is changed.',
+  'acct.noticeSessions': 'Your other sessions were logged out.',
+  'acct.emailConfirmLead': 'Confirm that {email} becomes the e-mail address of your Hashcart account.',
+  'acct.emailConfirmButton': 'Confirm the new address',
+  'acct.mailEmailSubject': 'Confirm your new Hashcart e-mail address',
+  'acct.mailEmailConfirm':
+    'Someone (we hope you) asked to use this address for a Hashcart account. Open this link within {hours} hours to confirm. If it was not you, ignore this e-mail.',
+  'acct.mailEmailTaken':
+    'Someone asked to move a Hashcart account to this address, but it already has an account of its own. Nothing was changed. If it was you, log in with this address instead.',
+  'acct.mailEmailOldSubject': 'A change of your Hashcart e-mail address was requested',
+  'acct.mailEmailOld':
+    'Someone logged in to your Hashcart account asked to change its e-mail address to {email}. It changes only once that address confirms. If it was not you, change your password now and tell us.',
+  'acct.accountNav': 'My account',
   // --- end accounts ---
 } as const;
 
