@@ -107,6 +107,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const mailer = startMailer({
     db: database.db,
     smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
     log: (msg, err) => app.log.warn({ err }, msg),
   });
   const bus = await createEventBus(database.kind === 'postgres' ? config.databaseUrl : undefined);

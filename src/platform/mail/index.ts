@@ -43,13 +43,15 @@ export interface Mailer {
 export function startMailer(opts: {
   db: DbOrTx;
   smtpUrl?: string;
+  /** The From header (config MAIL_FROM). */
+  from?: string;
   intervalMs?: number;
   log?: (msg: string, err?: unknown) => void;
 }): Mailer {
   // nodemailer is loaded only when SMTP is configured (~15 MB of resident memory otherwise unused, #7).
   const smtpUrl = opts.smtpUrl;
   const transport = smtpUrl ? import('nodemailer').then((m) => m.default.createTransport(smtpUrl)) : undefined;
-  const from = 'Hashcart <no-reply@hashcart.invalid>';
+  const from = opts.from ?? 'Hashcart <no-reply@localhost>';
   let running: Promise<number> | undefined;
 
   async function deliver(): Promise<number> {
