@@ -142,3 +142,33 @@ describe('changing the e-mail address', () => {
     expect((await findUserByEmail(t.db, email))?.email).toBe(email);
   });
 });
+
+describe('account page limits', () => {
+  it('counts wrong current passwords, and every e-mail change (each one sends mail)', async () => {
+    const limited = await createTestApp({ AUTH_RATE_LIMIT: '3' });
+    try {
+      const guesser = await loggedInClient(limited.app, limited.db);
+      await guesser.client.get('/account');
+      const codes = [];
+      for (let i = 0; i < 4; i++) {
+        codes.push(
+          (await guesser.client.post('/account/password', { current: `guess ${i}`, password: 'new passphrase' }))
+            .statusCode,
+        );
+      }
+      expect(codes).toEqual([422, 422, 422, 429]);
+      const mailer = await loggedInClient(limited.app, limited.db);
+      await mailer.client.get('/account');
+      const sent = [];
+      for (let i = 0; i < 4; i++) {
+        sent.push(
+          (await mailer.client.post('/account/email', { email: `flood-${i}@example.com`, current: TEST_PASSWORD }))
+            .statusCode,
+        );
+      }
+      expect(sent).toEqual([303, 303, 303, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -32,15 +32,16 @@ async function checkCurrentPassword(
   db: Db,
   user: { email: string; passwordHash: string },
   current: string,
-  ip: string,
-  limit: number,
+  who: Asker,
+  opts: { sendsMail: boolean },
 ) {
-  const keys = attemptKeys('password', ip, user.email);
-  if ((await countAttempts(db, keys)) > limit) throw new AppError('RATE_LIMITED');
+  const keys = attemptKeys('password', who.ip, user.email);
+  if ((await countAttempts(db, keys)) > who.limit) throw new AppError('RATE_LIMITED');
   if (!(await verifyPassword(user.passwordHash, current))) {
     throw new AppError('VALIDATION', { fields: { current: 'acct.currentWrong' } });
   }
-  await refundAttempts(db, keys);
+  // A request that mails someone counts even when right, like registration: no mail flood.
+  if (!opts.sendsMail) await refundAttempts(db, keys);
 }
 
 interface Asker {
@@ -54,7 +55,7 @@ interface Asker {
 export async function changeOwnPassword(db: Db, who: Asker, input: { current: string; password: string }) {
   const user = await findUserById(db, who.userId);
   if (!user) throw new AppError('UNAUTHENTICATED');
-  await checkCurrentPassword(db, user, input.current, who.ip, who.limit);
+  await checkCurrentPassword(db, user, input.current, who, { sendsMail: false });
   const problem = passwordProblem(user.role, input.password);
   if (problem) throw new AppError('VALIDATION', { fields: { password: problem } });
   const passwordHash = await hashPassword(input.password);
@@ -79,7 +80,7 @@ export async function requestEmailChange(
 ) {
   const user = await findUserById(db, who.userId);
   if (!user) throw new AppError('UNAUTHENTICATED');
-  await checkCurrentPassword(db, user, input.current, who.ip, who.limit);
+  await checkCurrentPassword(db, user, input.current, who, { sendsMail: true });
   const email = normalizeEmail(input.email);
   const l = user.locale;
   await db.transaction(async (tx) => {
