@@ -15,7 +15,7 @@ test('an admin invites a sales person, who accepts, enrols two-factor, logs in w
   await admin.getByLabel('Role').selectOption('sales');
   await admin.getByRole('button', { name: 'Send the invitation' }).click();
   await expect(admin.getByText('Invitation sent.')).toBeVisible();
-  await expect(admin.getByText(`invited ${email} as sales`)).toBeVisible();
+  await expect(admin.getByText(`invited ${email} as Sales`)).toBeVisible();
   await admin.context().close();
 
   const invitee = await (await browser.newContext()).newPage();

@@ -39,6 +39,8 @@ describe('/account', () => {
       email: 'hijack@example.com',
     });
     expect(saved.statusCode).toBe(303);
+    // The shop speaks the chosen language from the next page on.
+    expect((await client.get('/account')).body).toContain('Mi cuenta');
     expect(await findUserByEmail(t.db, email)).toMatchObject({
       fullName: 'Nina Nuevo',
       phone: '+34 600 123 456',
@@ -47,7 +49,7 @@ describe('/account', () => {
     });
     const bad = await client.post('/account/profile', { fullName: 'Nina', phone: '<script>', locale: 'en' });
     expect(bad.statusCode).toBe(422);
-    expect(bad.body).toContain('Use digits, spaces and + ( ) - only');
+    expect(bad.body).toContain('Use solo dígitos, espacios y + ( ) -');
   });
 
   it('changes the password with the current one; the other sessions end, this one goes on', async () => {

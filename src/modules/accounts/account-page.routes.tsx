@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { requireUser } from '../../platform/auth/current-user.js';
 import { AppError } from '../../platform/errors.js';
 import { parseForm } from '../../platform/http/forms.js';
+import { rememberLocale } from '../../platform/http/locale.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import type { MessageKey } from '../../platform/i18n/index.js';
 import { emailChangeInput, ownPasswordInput, profileInput } from './account.inputs.js';
@@ -56,14 +57,14 @@ export function accountPageRoutes(app: FastifyInstance, { db, config, now }: Acc
     path: string,
     name: keyof AccountForms,
     schema: S,
-    run: (req: FastifyRequest, data: z.output<S>) => Promise<unknown>,
+    run: (req: FastifyRequest, data: z.output<S>, reply: FastifyReply) => Promise<unknown>,
   ) =>
     app.post(path, async (req, reply) => {
       requireUser(req.user);
       const form = parseForm(schema, req.body);
       try {
         if (!form.ok) throw new AppError('VALIDATION', { fields: form.errors });
-        await run(req, form.data);
+        await run(req, form.data, reply);
       } catch (err) {
         if (!(err instanceof AppError && err.fields)) throw err;
         const values = form.ok ? {} : form.values;
@@ -73,7 +74,10 @@ export function accountPageRoutes(app: FastifyInstance, { db, config, now }: Acc
     });
 
   app.get('/account', async (req, reply) => page(req, reply));
-  section('/account/profile', 'profile', profileInput, (req, data) => updateProfile(db, asker(req).userId, data));
+  section('/account/profile', 'profile', profileInput, async (req, data, reply) => {
+    await updateProfile(db, asker(req).userId, data);
+    rememberLocale(reply, data.locale, config.publicUrl.startsWith('https://'));
+  });
   section('/account/password', 'password', ownPasswordInput, (req, data) => changeOwnPassword(db, asker(req), data));
   section('/account/email', 'email', emailChangeInput, (req, data) =>
     requestEmailChange(db, asker(req), data, config.publicUrl, now()),

@@ -104,7 +104,7 @@ describe('inviting staff', () => {
     expect(mail?.body).toContain('Finanzas');
     const page = await admin.client.get('/admin/users');
     expect(page.body).toContain('Invitations not yet accepted');
-    expect(page.body).toContain(`invited ${email} as finance`);
+    expect(page.body).toContain(`invited ${email} as Finance`);
     const token = (await inviteToken(email))!;
     const b = new BrowserClient(t.app);
     const form = await b.get(`/invite?token=${token}`);
@@ -127,7 +127,7 @@ describe('inviting staff', () => {
     const user = await findUserByEmail(t.db, email);
     expect(user).toMatchObject({ role: 'finance', fullName: 'Sam Seller', locale: 'es' });
     expect((await accept(token)).statusCode).toBe(410);
-    expect((await admin.client.get('/admin/users')).body).toContain(`${email} accepted the invitation (finance)`);
+    expect((await admin.client.get('/admin/users')).body).toContain(`${email} accepted the invitation (Finance)`);
   });
 
   it('expires after 72 hours, and a tampered link says so', async () => {
@@ -167,7 +167,7 @@ describe('changing a user', () => {
     expect(await stillLoggedIn(sales.client)).toBe(false);
     const page = await admin.client.get(`/admin/users/${sales.user.id}?done=role`);
     expect(page.body).toContain('Role changed');
-    expect(page.body).toContain(`changed the role of ${sales.email}: sales → support`);
+    expect(page.body).toContain(`changed the role of ${sales.email}: Sales → Support`);
     expect((await admin.client.post(`/admin/users/${sales.user.id}/role`, { role: 'owner' })).statusCode).toBe(400);
   });
 

@@ -38,6 +38,10 @@ export function Status({ ctx, u }: { ctx: PageContext; u: { active: boolean; rol
   return <span class="badge done">{t('acct.active')}</span>;
 }
 
+/** Roles are stored as their codes ("sales", "sales → support") and shown in the reader's language. */
+const roleNames = (ctx: PageContext, detail: string) =>
+  detail.replace(/\b(customer|sales|finance|warehouse|support|admin)\b/g, (r) => ctx.t(`role.${r as Role}`));
+
 export function ChangeList({ ctx, changes }: { ctx: PageContext; changes: ChangeRow[] }) {
   const { t } = ctx;
   if (!changes.length) return <p class="hint">{t('acct.noChanges')}</p>;
@@ -46,7 +50,11 @@ export function ChangeList({ ctx, changes }: { ctx: PageContext; changes: Change
       {changes.map((c) => (
         <li>
           <time datetime={c.at.toISOString()}>{ctx.i18n.dateTime(c.at)}</time>{' '}
-          {t(`acct.change.${c.kind}`, { email: c.email, detail: c.detail ?? '', who: c.actorName ?? t('acct.system') })}
+          {t(`acct.change.${c.kind}`, {
+            email: c.email,
+            detail: roleNames(ctx, c.detail ?? ''),
+            who: c.actorName ?? t('acct.system'),
+          })}
         </li>
       ))}
     </ul>
