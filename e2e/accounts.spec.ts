@@ -1,5 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { enterTotp, mailedLink, newBuyerWithOrder, registerOnPage, setFreight, staffPage, unique } from './journey.js';
+import {
+  enterTotp,
+  expectNoSeriousViolations,
+  mailedLink,
+  newBuyerWithOrder,
+  registerOnPage,
+  setFreight,
+  staffPage,
+  unique,
+} from './journey.js';
 
 test('an admin invites a sales person, who accepts, enrols two-factor, logs in with it and sets a freight', async ({
   browser,
@@ -16,6 +25,7 @@ test('an admin invites a sales person, who accepts, enrols two-factor, logs in w
   await admin.getByRole('button', { name: 'Send the invitation' }).click();
   await expect(admin.getByText('Invitation sent.')).toBeVisible();
   await expect(admin.getByText(`invited ${email} as Sales`)).toBeVisible();
+  await expectNoSeriousViolations(admin);
   await admin.context().close();
 
   const invitee = await (await browser.newContext()).newPage();
@@ -25,6 +35,7 @@ test('an admin invites a sales person, who accepts, enrols two-factor, logs in w
   await invitee.getByRole('button', { name: 'Create my account' }).click();
   await expect(invitee.getByRole('heading', { name: 'Set up two-factor login' })).toBeVisible();
   await expect(invitee.getByRole('img', { name: 'QR code with your two-factor secret' })).toBeVisible();
+  await expectNoSeriousViolations(invitee);
   const secret = (await invitee.locator('.secret-key').textContent())?.replaceAll(' ', '') ?? '';
   await enterTotp(invitee, secret, 'Turn on two-factor login');
   await expect(invitee.getByRole('heading', { name: 'Your recovery codes' })).toBeVisible();
@@ -71,4 +82,7 @@ test('a buyer forgets the password, resets it from the e-mailed link and logs in
   await page.getByRole('button', { name: 'Log in' }).click();
   await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();
   await expect(page.getByText('Fran Forgetful')).toBeVisible();
+  await page.getByRole('link', { name: 'Fran Forgetful' }).click();
+  await expect(page.getByRole('heading', { name: 'My account' })).toBeVisible();
+  await expectNoSeriousViolations(page);
 });

@@ -1,4 +1,7 @@
-/** Accounts: registration, login, sessions, users and roles. */
+/**
+ * Accounts: registration, login (with a second factor for staff), sessions, forgotten passwords,
+ * the team at /admin/users and the user's own /account page.
+ */
 export { accountRoutes } from './account.routes.js';
 export { users } from './account.tables.js';
 export { changePassword, changeUserRole, setUserActive } from './actions/change-user-access.js';
