@@ -67,6 +67,7 @@ describe('/account', () => {
     expect(done.statusCode).toBe(303);
     expect(await stillLoggedIn(client)).toBe(true);
     expect(await stillLoggedIn(other)).toBe(false);
+    expect((await mailsTo(email))[0]?.subject).toBe('Your Hashcart password was changed');
     await new BrowserClient(t.app).login(email, 'a new passphrase');
   });
 

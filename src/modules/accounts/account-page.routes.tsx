@@ -78,7 +78,9 @@ export function accountPageRoutes(app: FastifyInstance, { db, config, now }: Acc
     await updateProfile(db, asker(req).userId, data);
     rememberLocale(reply, data.locale, config.publicUrl.startsWith('https://'));
   });
-  section('/account/password', 'password', ownPasswordInput, (req, data) => changeOwnPassword(db, asker(req), data));
+  section('/account/password', 'password', ownPasswordInput, (req, data) =>
+    changeOwnPassword(db, asker(req), data, now()),
+  );
   section('/account/email', 'email', emailChangeInput, (req, data) =>
     requestEmailChange(db, asker(req), data, config.publicUrl, now()),
   );

@@ -94,6 +94,7 @@ describe('forgot password', () => {
     expect((await other.client.get('/cart')).statusCode).toBe(200);
     expect(await canLogIn(email, TEST_PASSWORD)).toBe(false);
     expect(await canLogIn(email, 'a fresh long passphrase')).toBe(true);
+    expect((await lastMailTo(email))?.subject).toBe('Your Hashcart password was changed');
     const again = await reset(token, 'yet another passphrase');
     expect(again.statusCode).toBe(410);
     expect(again.body).toContain('This link no longer works');

@@ -1083,6 +1083,9 @@ export const en = {
   'acct.mailEmailOld':
     'Someone logged in to your Hashcart account asked to change its e-mail address to {email}. It changes only once that address confirms. If it was not you, change your password now and tell us.',
   'acct.accountNav': 'My account',
+  'acct.mailPasswordChangedSubject': 'Your Hashcart password was changed',
+  'acct.mailPasswordChangedBody':
+    'The password of your Hashcart account was changed on {when}, and your other sessions were logged out. If it was not you, use "Forgot your password?" on the login page at once and tell us.',
   // --- end accounts ---
 } as const;
 

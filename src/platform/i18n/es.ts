@@ -1102,5 +1102,8 @@ export const es: Record<MessageKey, string> = {
   'acct.mailEmailOld':
     'Alguien con la sesión de su cuenta de Hashcart pidió cambiar su dirección a {email}. Solo cambiará cuando esa dirección lo confirme. Si no fue usted, cambie ya su contraseña y avísenos.',
   'acct.accountNav': 'Mi cuenta',
+  'acct.mailPasswordChangedSubject': 'Su contraseña de Hashcart ha cambiado',
+  'acct.mailPasswordChangedBody':
+    'La contraseña de su cuenta de Hashcart cambió el {when} y se cerraron sus demás sesiones. Si no fue usted, use enseguida «¿Olvidó su contraseña?» en la página de inicio de sesión y avísenos.',
   // --- end accounts ---
 };

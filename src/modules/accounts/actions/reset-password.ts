@@ -1,6 +1,6 @@
 import type { Db, DbOrTx } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
-import { type Locale, plainText } from '../../../platform/i18n/index.js';
+import { i18n, type Locale, plainText } from '../../../platform/i18n/index.js';
 import { enqueueMail } from '../../../platform/mail/index.js';
 import {
   deleteUserLinks,
@@ -17,6 +17,15 @@ import { findUserByEmail, findUserById, normalizeEmail, updateUser } from '../us
 import { recordUserChange } from '../user-change.repo.js';
 
 export const linkInvalid = () => new AppError('VALIDATION', { fields: { _form: 'auth.linkInvalid' } });
+
+/** Tells the owner their password changed (a reset or a change they did not make is noticed at once). */
+export async function mailPasswordChanged(tx: DbOrTx, user: { email: string; locale: Locale }, now: Date) {
+  await enqueueMail(tx, {
+    to: user.email,
+    subject: plainText(user.locale, 'acct.mailPasswordChangedSubject'),
+    body: plainText(user.locale, 'acct.mailPasswordChangedBody', { when: i18n(user.locale).dateTime(now) }),
+  });
+}
 
 /** Queues the mail with a one-hour reset link for an active account, in its owner's language. */
 export async function mailResetLink(
@@ -88,5 +97,6 @@ export async function resetPassword(db: Db, input: { token: string; password: st
     await deleteUserLinks(tx, user.id, 'password_reset');
     await clearAttempts(tx, [accountAttemptKey('login', user.email)]);
     await recordUserChange(tx, { actorId: user.id, userId: user.id, email: user.email, kind: 'passwordReset' });
+    await mailPasswordChanged(tx, user, now);
   });
 }

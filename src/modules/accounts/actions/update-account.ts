@@ -13,7 +13,7 @@ import {
 import { hashPassword, passwordProblem, verifyPassword } from '../password.js';
 import { deleteOtherSessions } from '../session.repo.js';
 import { findUserByEmail, findUserById, normalizeEmail, updateUser } from '../user.repo.js';
-import { linkInvalid } from './reset-password.js';
+import { linkInvalid, mailPasswordChanged } from './reset-password.js';
 
 export async function updateProfile(
   db: Db,
@@ -52,7 +52,7 @@ interface Asker {
 }
 
 /** A new password from the account page: every other session ends, this one goes on. */
-export async function changeOwnPassword(db: Db, who: Asker, input: { current: string; password: string }) {
+export async function changeOwnPassword(db: Db, who: Asker, input: { current: string; password: string }, now: Date) {
   const user = await findUserById(db, who.userId);
   if (!user) throw new AppError('UNAUTHENTICATED');
   await checkCurrentPassword(db, user, input.current, who, { sendsMail: false });
@@ -63,6 +63,7 @@ export async function changeOwnPassword(db: Db, who: Asker, input: { current: st
     await updateUser(tx, user.id, { passwordHash });
     await deleteOtherSessions(tx, user.id, who.sessionId);
     await clearAttempts(tx, [accountAttemptKey('login', user.email)]);
+    await mailPasswordChanged(tx, user, now);
   });
 }
 
