@@ -10,7 +10,7 @@ import {
   unique,
 } from './journey.js';
 
-test('an admin invites a sales person, who accepts, enrols two-factor, logs in with it and sets a freight', async ({
+test('an admin invites a sales person, who accepts, enrols two-factor, logs in with it and sets a freight; disabled, their open page stops working', async ({
   browser,
   page,
 }) => {
@@ -56,6 +56,17 @@ test('an admin invites a sales person, who accepts, enrols two-factor, logs in w
 
   const number = await newBuyerWithOrder(page);
   await setFreight(invitee, number, '80');
+
+  // The admin disables the account: the page the sales person has open stops working at once.
+  const again = await staffPage(browser, 'admin');
+  await again.goto(`/admin/users?q=${encodeURIComponent(email)}`);
+  await again.getByRole('link', { name: 'Sara Seller' }).click();
+  await again.getByRole('button', { name: 'Disable the account' }).click();
+  await expect(again.getByText('Account updated. The user was logged out everywhere.')).toBeVisible();
+  await expect(again.getByText(`disabled ${email}`)).toBeVisible();
+  await invitee.getByRole('navigation', { name: 'Back office' }).getByRole('link', { name: 'Orders' }).click();
+  await expect(invitee).toHaveURL(/\/login/);
+  await expect(invitee.getByRole('button', { name: 'Log out' })).toHaveCount(0);
 });
 
 test('a buyer forgets the password, resets it from the e-mailed link and logs in', async ({ browser, page }) => {
