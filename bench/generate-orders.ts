@@ -6,9 +6,8 @@
  * collide with orders the app creates; ids are taken above the current maximum.
  */
 import { sql } from 'drizzle-orm';
-import { users } from '../src/modules/accounts/index.js';
-import { paymentMethods } from '../src/modules/payments/index.js';
 import type { Db } from '../src/platform/db/client.js';
+import { paymentMethods, users } from '../src/platform/db/schema.js';
 
 export const ORDERS_CUSTOMER = 'orders50@bench.hashcart.test';
 export const ORDERS_CUSTOMER_ORDERS = 50;

@@ -7,10 +7,11 @@
  */
 import { pathToFileURL } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { hashPassword, users } from '../src/modules/accounts/index.js';
+import { hashPassword } from '../src/modules/accounts/index.js';
 import { demoNetworkFigures, demoProducts } from '../src/modules/catalog/demo/demo-products.js';
-import { networkFigures, type ProductInput, products } from '../src/modules/catalog/index.js';
+import type { ProductInput } from '../src/modules/catalog/index.js';
 import { type Db, openDatabase } from '../src/platform/db/client.js';
+import { networkFigures, products, users } from '../src/platform/db/schema.js';
 import { generateOrders } from './generate-orders.js';
 
 export const BENCH_PASSWORD = 'bench-password-2026';

@@ -1,12 +1,17 @@
-// Writes the order state diagram, generated from the state machine table, into the README.
+// Writes the diagrams generated from the code into the README: the order states (from the
+// state machine table) and the module graph (from scripts/module-graph.json).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { mermaidDiagram } from '../src/modules/orders/order.machine.js';
+import { mermaidDiagram } from '../src/modules/orders/index.js';
+import { moduleGraphMermaid } from './module-graph.js';
 
-const start = '<!-- order-states:start -->';
-const end = '<!-- order-states:end -->';
-const readme = readFileSync('README.md', 'utf8');
-const block = `${start}\n\`\`\`mermaid\n${mermaidDiagram()}\n\`\`\`\n${end}`;
-const next = readme.includes(start)
-  ? readme.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block)
-  : `${readme.trimEnd()}\n\n## Order states\n\nGenerated from \`src/modules/orders/order.machine.ts\` by \`npm run diagram\`; a test fails when it is stale.\n\n${block}\n`;
-writeFileSync('README.md', next);
+const replaceBlock = (readme: string, name: string, mermaid: string) => {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  if (!readme.includes(start)) throw new Error(`README has no ${start} block`);
+  return readme.replace(new RegExp(`${start}[\\s\\S]*?${end}`), `${start}\n\`\`\`mermaid\n${mermaid}\n\`\`\`\n${end}`);
+};
+
+let readme = readFileSync('README.md', 'utf8');
+readme = replaceBlock(readme, 'order-states', mermaidDiagram());
+readme = replaceBlock(readme, 'module-graph', moduleGraphMermaid());
+writeFileSync('README.md', readme);

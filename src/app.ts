@@ -6,9 +6,8 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { accountRoutes, getAppSecret, registerSessions, setUserLocale } from './modules/accounts/index.js';
-import { adminRoutes } from './modules/admin/index.js';
 import { caseFileOwner, caseRoutes, staffCaseRoutes, startCaseSweep } from './modules/after-sales/index.js';
-import { cartRoutes } from './modules/cart/index.js';
+import { carryPendingItem, cartRoutes } from './modules/cart/index.js';
 import {
   type CatalogCache,
   catalogRoutes,
@@ -18,14 +17,17 @@ import {
 } from './modules/catalog/index.js';
 import { helpRoutes } from './modules/help/index.js';
 import { proformaRoutes } from './modules/invoices/index.js';
-import { checkoutFor, orderRoutes, staffOrderRoutes, startOrderSweep } from './modules/orders/index.js';
+import { orderRoutes, staffOrderRoutes, startOrderSweep } from './modules/orders/index.js';
 import { packingFileOwner, packingRoutes } from './modules/packing/index.js';
-import { paymentMethodAdminRoutes, paymentRoutes, proofFiles } from './modules/payments/index.js';
+import { paymentMethodAdminRoutes } from './modules/payment-methods/index.js';
+import { paymentRoutes, proofFiles } from './modules/payments/index.js';
 import { repairCenterFiles, repairCenterRoutes } from './modules/repair-centers/index.js';
 import { settingsRoutes } from './modules/settings/index.js';
+import { backOfficeRoutes, checkoutFor, orderPages } from './pages/index.js';
 import { type Config, isHttps } from './platform/config.js';
 import { type Database, openDatabase } from './platform/db/client.js';
-import { createEventBus, type EventBus, orderTopic } from './platform/events.js';
+import { type ActionContext, createActionContext } from './platform/effects.js';
+import { createEventBus, type EventBus } from './platform/events.js';
 import { startFileSweep } from './platform/file-sweep.js';
 import { registerCsrf } from './platform/http/csrf.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
@@ -62,7 +64,9 @@ export interface Services {
   storage: Storage;
   mailer: Mailer;
   bus: EventBus;
-  /** Storefront read cache of this process; writers call `catalogChanged` instead of touching it. */
+  /** What actions run through: their transaction, then the effects they declared (ADR 0014). */
+  actions: ActionContext;
+  /** Storefront read cache of this process; writers declare `catalogChanged` instead of touching it. */
   catalogCache: CatalogCache;
 }
 
@@ -114,13 +118,19 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const catalogCache = createCatalogCache(database.db, bus, {
     onPublishError: (err) => app.log.warn({ err }, 'catalog change not published; other processes catch up by TTL'),
   });
-  const catalogChanged = () => catalogCache.changed();
+  const actions = createActionContext({
+    db: database.db,
+    bus,
+    catalogChanged: () => catalogCache.changed(),
+    log: (msg, err) => app.log.warn({ err }, msg),
+  });
   const services: Services = {
     config,
     database,
     storage: createStorage(join(config.dataDir, 'files')),
     mailer,
     bus,
+    actions,
     catalogCache,
   };
   app.decorate('services', services);
@@ -130,15 +140,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const stopSweep =
     options.sweep === false
       ? () => {}
-      : startOrderSweep(
-          database.db,
-          (numbers) => {
-            numbers.forEach((n) => void bus.publish(orderTopic(n)));
-            // Expired orders were cancelled and released their stock.
-            if (numbers.length) void catalogChanged();
-          },
-          (err) => app.log.error({ err }, 'order sweep failed'),
-        );
+      : startOrderSweep(actions, (err) => app.log.error({ err }, 'order sweep failed'));
   // Overdue after-sales cases are flagged to support once each.
   const stopCaseSweep =
     options.sweep === false
@@ -214,23 +216,29 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     publicOrigin: new URL(config.publicUrl).origin,
   });
 
-  await app.register(accountRoutes, { db: database.db, config, now: options.now });
+  await app.register(accountRoutes, {
+    db: database.db,
+    config,
+    now: options.now,
+    pendingItem: carryPendingItem(database.db),
+  });
   await app.register(catalogRoutes, { cache: catalogCache });
   await app.register(cartRoutes, {
     db: database.db,
     checkout: (req, reply, lines) => checkoutFor(database.db, req, reply, lines),
   });
-  await app.register(orderRoutes, { db: database.db, bus, catalogChanged });
-  await app.register(staffOrderRoutes, { db: database.db, bus, catalogChanged });
-  await app.register(paymentRoutes, { db: database.db, storage: services.storage, bus });
-  await app.register(packingRoutes, { db: database.db, storage: services.storage, bus });
-  await app.register(adminRoutes, { db: database.db });
+  const pages = orderPages(database.db);
+  await app.register(orderRoutes, { db: database.db, bus, actions, pages });
+  await app.register(staffOrderRoutes, { db: database.db, actions, pages });
+  await app.register(paymentRoutes, { db: database.db, storage: services.storage, actions, pages });
+  await app.register(packingRoutes, { db: database.db, storage: services.storage, actions, pages });
+  await app.register(backOfficeRoutes, { db: database.db });
   await app.register(paymentMethodAdminRoutes, { db: database.db, config });
   await app.register(settingsRoutes, { db: database.db });
-  await app.register(productAdminRoutes, { db: database.db, storage: services.storage, catalogChanged });
+  await app.register(productAdminRoutes, { db: database.db, storage: services.storage, actions });
   await app.register(repairCenterRoutes, { db: database.db, storage: services.storage, config });
-  await app.register(caseRoutes, { db: database.db, storage: services.storage, bus });
-  await app.register(staffCaseRoutes, { db: database.db, storage: services.storage, bus });
+  await app.register(caseRoutes, { db: database.db, storage: services.storage, bus, actions });
+  await app.register(staffCaseRoutes, { db: database.db, storage: services.storage, actions });
   await app.register(helpRoutes, { db: database.db });
   await app.register(proformaRoutes, { db: database.db, config });
   app.get('/healthz', async () => ({ ok: true }));

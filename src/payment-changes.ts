@@ -1,4 +1,4 @@
-import { paymentChangesCommand } from './modules/payments/index.js';
+import { paymentChangesCommand } from './modules/payment-methods/index.js';
 import { loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db/client.js';
 

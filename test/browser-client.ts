@@ -4,7 +4,7 @@ import { TOTP } from 'otpauth';
 import { registerUser, setSecondFactorSecret } from '../src/modules/accounts/index.js';
 import type { Role } from '../src/platform/auth/roles.js';
 import type { Db } from '../src/platform/db/client.js';
-import { outboxMessages } from '../src/platform/mail/index.js';
+import { outboxMessages } from '../src/platform/db/schema.js';
 
 /**
  * Talks to the app through inject() the way a browser would: keeps cookies, and

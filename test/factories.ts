@@ -1,7 +1,6 @@
 import type { ProductInput } from '../src/modules/catalog/index.js';
-import { products } from '../src/modules/catalog/index.js';
-import { paymentMethods } from '../src/modules/payments/index.js';
 import type { Db } from '../src/platform/db/client.js';
+import { paymentMethods, products } from '../src/platform/db/schema.js';
 
 let n = 0;
 

@@ -1,9 +1,8 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { users } from '../src/modules/accounts/index.js';
-import { orders } from '../src/modules/orders/index.js';
-import { packingFiles, packingLinesOf, packingParcels, packingUnits } from '../src/modules/packing/index.js';
+import { packingLinesOf } from '../src/modules/packing/index.js';
 import type { Db } from '../src/platform/db/client.js';
+import { orders, packingFiles, packingParcels, packingUnits, users } from '../src/platform/db/schema.js';
 import type { BrowserClient } from './browser-client.js';
 import { insertPaymentMethod, insertProduct } from './factories.js';
 

@@ -41,6 +41,8 @@ export async function createTestApp(env: Record<string, string> = {}, options: P
   return {
     app,
     db: database.db,
+    /** The app's action context: actions called by a test publish their effects like a request's. */
+    actions: app.services.actions,
     database,
     storageDir: join(dataDir, 'files'),
     async close() {

@@ -1,4 +1,4 @@
-import type { paymentMethods } from '../modules/payments/index.js';
+import type { paymentMethods } from '../platform/db/schema.js';
 
 /** Demo payment methods (fictitious accounts). Finance edits the real ones in the back office. */
 export const demoPaymentMethods: (typeof paymentMethods.$inferInsert)[] = [

@@ -1,4 +1,4 @@
-import type { repairCenters } from '../modules/repair-centers/index.js';
+import type { repairCenters } from '../platform/db/schema.js';
 
 type DemoCenter = Omit<typeof repairCenters.$inferInsert, 'ownerId'>;
 

@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { registerUser, setSecondFactorSecret } from '../modules/accounts/index.js';
-import { networkFigures, products, recordInitialStock } from '../modules/catalog/index.js';
-import { paymentMethods } from '../modules/payments/index.js';
-import { repairCenters } from '../modules/repair-centers/index.js';
+import { recordInitialStock } from '../modules/catalog/index.js';
 import type { Db } from '../platform/db/client.js';
+import { networkFigures, paymentMethods, products, repairCenters } from '../platform/db/schema.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoAccounts } from './demo-accounts.js';
 import { demoPaymentMethods } from './demo-payment-methods.js';
 import { demoRepairCenters } from './demo-repair-centers.js';

@@ -8,8 +8,7 @@ import { placeOrder } from '../../test/orders.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { fileOwners } from '../app.js';
 import { findOrderByNumber } from '../modules/orders/index.js';
-import { paymentProofs } from '../modules/payments/index.js';
-import { repairCenters } from '../modules/repair-centers/index.js';
+import { paymentProofs, repairCenters } from './db/schema.js';
 import { ORPHAN_GRACE_MS, sweepOrphanFiles } from './file-sweep.js';
 
 describe('orphan file sweep', () => {

@@ -6,8 +6,8 @@ import { parseForm } from '../../platform/http/forms.js';
 import { rememberLocale } from '../../platform/http/locale.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import type { MessageKey } from '../../platform/i18n/index.js';
+import type { AccountDeps } from './account.deps.js';
 import { emailChangeInput, ownPasswordInput, profileInput } from './account.inputs.js';
-import type { AccountDeps } from './account.routes.js';
 import {
   changeOwnPassword,
   confirmEmailChange,

@@ -6,9 +6,8 @@ import { AppError } from '../../platform/errors.js';
 import { type FormResult, formValues, parseForm } from '../../platform/http/forms.js';
 import { safeBackPath } from '../../platform/http/locale.js';
 import { pageContext } from '../../platform/http/page-context.js';
-import type { MessageKey } from '../../platform/i18n/index.js';
 import { formState } from '../../platform/views/form.js';
-import { addToCart, renderAddRefused } from '../cart/index.js';
+import type { AccountDeps } from './account.deps.js';
 import { loginInput, registerInput } from './account.inputs.js';
 import { accountPageRoutes } from './account-page.routes.js';
 import { completeRegistration } from './actions/complete-registration.js';
@@ -45,14 +44,21 @@ function continuation(source: unknown): Continuation {
   };
 }
 
-export interface AccountDeps {
-  db: Db;
-  config: Config;
-  /** The clock for link expiry and two-factor windows (tests move it). */
-  now: () => Date;
-}
+/**
+ * What a visitor asked for before logging in or registering ("add to cart"), carried out
+ * once they are in; the cart module provides it. Answers a reply when it took over.
+ */
+export type PendingItem = (
+  req: FastifyRequest,
+  reply: FastifyReply,
+  user: CurrentUser,
+  item: { productId: number; quantity: number },
+) => Promise<FastifyReply | undefined>;
 
-export async function accountRoutes(app: FastifyInstance, opts: { db: Db; config: Config; now?: () => Date }) {
+export async function accountRoutes(
+  app: FastifyInstance,
+  opts: { db: Db; config: Config; now?: () => Date; pendingItem: PendingItem },
+) {
   const { db } = opts;
   const deps: AccountDeps = { db, config: opts.config, now: opts.now ?? (() => new Date()) };
   const cookie = sessionCookie(opts.config.publicUrl.startsWith('https://'));
@@ -74,25 +80,10 @@ export async function accountRoutes(app: FastifyInstance, opts: { db: Db; config
     if ((await countAttempts(db, keys)) > limit) throw new AppError('RATE_LIMITED');
   };
 
-  /**
-   * After login/registration: put the pending item in the cart, then go on. A refused
-   * quantity shows the product page with the cart's reason (the user is logged in by now).
-   */
+  /** After login/registration: carry out the pending item, if any, then go on. */
   async function finish(req: FastifyRequest, reply: FastifyReply, user: CurrentUser, c: Continuation) {
-    if (c.addProduct) {
-      try {
-        await addToCart(db, user.id, c.addProduct, c.addQuantity ?? 1);
-        return reply.code(303).redirect('/cart');
-      } catch (err) {
-        const refused = err instanceof AppError && (err.fields?.quantity as MessageKey | undefined);
-        if (refused) {
-          req.user = user;
-          return renderAddRefused(db, req, reply, c.addProduct, String(c.addQuantity ?? 1), refused);
-        }
-        req.log.info({ err }, 'pending cart item not added');
-      }
-    }
-    return reply.code(303).redirect(c.next ?? '/');
+    const item = c.addProduct && { productId: c.addProduct, quantity: c.addQuantity ?? 1 };
+    return (item && (await opts.pendingItem(req, reply, user, item))) || reply.code(303).redirect(c.next ?? '/');
   }
 
   function refuse<T>(err: unknown, values: Record<string, string>): FormResult<T> {

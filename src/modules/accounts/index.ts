@@ -3,22 +3,20 @@
  * the team at /admin/users and the user's own /account page.
  */
 export { accountRoutes } from './account.routes.js';
-export { users } from './account.tables.js';
 export { changePassword, changeUserRole, setUserActive } from './actions/change-user-access.js';
 export { registerUser } from './actions/register-user.js';
 export { setSecondFactorSecret } from './actions/two-factor.js';
 export { getAppSecret } from './app-secret.repo.js';
 /** Failure counters kept in the database (shared by every process), for any guessable lookup. */
 export { countAttempts, refundAttempts } from './attempt-counter.repo.js';
+export { notifyCustomer, notifyRoles, notifyRolesSql } from './notify.js';
 export { hashPassword } from './password.js';
 export { registerSessions } from './session.plugin.js';
 /** The code an authenticator app shows for a secret (the demo console prints the demo staff's). */
 export { totpCode } from './totp.js';
 export {
-  activeStaffEmails,
-  activeStaffEmailsSql,
   countAdmins,
   findUserByEmail,
-  localeOf,
   setUserLocale,
+  userDirectory,
 } from './user.repo.js';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserClient, TEST_PASSWORD } from '../../../test/browser-client.js';
 import { insertProduct } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
-import { outboxMessages } from '../../platform/mail/index.js';
+import { outboxMessages } from '../../platform/db/schema.js';
 import { registerUser } from './index.js';
 import { hashPassword } from './password.js';
 

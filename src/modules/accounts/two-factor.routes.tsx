@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors.js';
 import { safeBackPath } from '../../platform/http/locale.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import type { FormState } from '../../platform/views/form.js';
-import type { AccountDeps } from './account.routes.js';
+import type { AccountDeps } from './account.deps.js';
 import { challengeFor, enrolSecondFactor, verifySecondFactor } from './actions/two-factor.js';
 import { CHALLENGE_MINUTES } from './login-challenge.repo.js';
 import type { SessionCookie } from './session.plugin.js';

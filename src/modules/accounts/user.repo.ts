@@ -1,8 +1,17 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Role } from '../../platform/auth/roles.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { readViews } from '../../platform/db/read-view.js';
 import type { Locale } from '../../platform/i18n/index.js';
+import type { Recipient } from '../../platform/mail/index.js';
 import { users } from './account.tables.js';
+
+/**
+ * Who a user is, for other modules to join (names and e-mails beside their own rows):
+ * a read-only projection; `as` names it, so one statement can join it twice.
+ */
+export const userDirectory = (as = 'user_directory') =>
+  readViews.select({ id: users.id, fullName: users.fullName, email: users.email }).from(users).as(as);
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
@@ -56,29 +65,28 @@ export async function countAdmins(db: DbOrTx): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** The language a user's e-mails are written in. */
-export async function localeOf(db: DbOrTx, userId: number): Promise<Locale> {
-  const [row] = await db.select({ locale: users.locale }).from(users).where(eq(users.id, userId));
-  return row?.locale ?? 'en';
-}
-
 export async function setUserLocale(db: DbOrTx, userId: number, locale: Locale) {
   await db.update(users).set({ locale }).where(eq(users.id, userId));
 }
 
-/** Who gets a role's staff mail: the active users holding one of `roles`, oldest account first. */
-export async function activeStaffEmails(db: DbOrTx, roles: readonly Role[]): Promise<string[]> {
-  const rows = await db
-    .select({ email: users.email })
+/** Who gets a role's staff mail, in their language: the active users holding one of `roles`, oldest account first. */
+export async function staffRecipients(db: DbOrTx, roles: readonly Role[]): Promise<Recipient[]> {
+  return db
+    .select({ email: users.email, locale: users.locale })
     .from(users)
     .where(and(inArray(users.role, [...roles]), eq(users.active, true)))
     .orderBy(asc(users.id));
-  return rows.map((r) => r.email);
 }
 
-/** The same recipients as a SELECT of one `email` column, for a statement that mails them in a CTE. */
-export const activeStaffEmailsSql = (roles: readonly Role[]) =>
-  sql`select email from ${users} where role in (${sql.join(
+/** The same recipients as a SELECT of `email` and `locale`, for a statement that mails them in a CTE. */
+export const staffRecipientsSql = (roles: readonly Role[]) =>
+  sql`select email, locale from ${users} where role in (${sql.join(
     roles.map((r) => sql`${r}`),
     sql`, `,
   )}) and active`;
+
+/** A user as a mail recipient: their address and the language their mail is written in. */
+export async function recipientOf(db: DbOrTx, userId: number): Promise<Recipient | undefined> {
+  const [row] = await db.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, userId));
+  return row;
+}

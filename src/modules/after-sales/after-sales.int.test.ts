@@ -6,7 +6,7 @@ import { type BrowserClient, loggedInClient } from '../../../test/browser-client
 import { exe, hugePng } from '../../../test/media.js';
 import { newToken } from '../../../test/orders.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
-import { outboxMessages } from '../../platform/mail/index.js';
+import { outboxMessages } from '../../platform/db/schema.js';
 import { completedOrder, photo, postMultipart, submitCaseForm, video } from './after-sales.test-helpers.js';
 import { afterSalesCases, caseFiles, caseLines } from './case.tables.js';
 

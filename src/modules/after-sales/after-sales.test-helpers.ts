@@ -4,10 +4,9 @@ import { insertPaymentMethod, insertProduct } from '../../../test/factories.js';
 import { jpeg, mp4 } from '../../../test/media.js';
 import { address, type MultipartFile, multipart, newToken } from '../../../test/orders.js';
 import type { TestApp } from '../../../test/test-app.js';
+import { packingParcels, packingUnits, repairCenters } from '../../platform/db/schema.js';
 import { registerUser } from '../accounts/index.js';
 import { orderLines, orders } from '../orders/order.tables.js';
-import { packingParcels, packingUnits } from '../packing/index.js';
-import { repairCenters } from '../repair-centers/index.js';
 import type { ProductKind } from './case.policy.js';
 
 const DAY = 86_400_000;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserClient, loggedInClient } from '../../../test/browser-client.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import type { roles } from '../../platform/auth/roles.js';
-import { outboxMessages } from '../../platform/mail/index.js';
+import { outboxMessages } from '../../platform/db/schema.js';
 import { approvedCenter, completedOrder, submitCaseForm } from './after-sales.test-helpers.js';
 import { afterSalesCases, caseEvents } from './case.tables.js';
 

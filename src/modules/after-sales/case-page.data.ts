@@ -1,20 +1,11 @@
 import type { CurrentUser } from '../../platform/auth/current-user.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { findOrderById } from '../orders/index.js';
 import { packingEvidenceOf, packingLinesOf } from '../packing/index.js';
-import { findNearestApprovedCenters } from '../repair-centers/index.js';
+import { approvedCenters, findApprovedCenter, findNearestApprovedCenters } from '../repair-centers/index.js';
 import { availableCaseEvents } from './case.machine.js';
 import { hasSerials } from './case.policy.js';
-import {
-  approvedCenters,
-  type Case,
-  caseLinesOf,
-  caseThread,
-  caseTimeline,
-  filesOfCase,
-  findApprovedCenter,
-  orderOfCase,
-  snapshotOfCase,
-} from './case.repo.js';
+import { type Case, caseLinesOf, caseThread, caseTimeline, filesOfCase, snapshotOfCase } from './case.repo.js';
 
 export const caseActorOf = (user: CurrentUser) => ({ role: user.role, userId: user.id });
 
@@ -25,7 +16,7 @@ export async function loadCasePage(db: DbOrTx, c: Case, user: CurrentUser) {
     caseTimeline(db, c.id),
     caseThread(db, c.id),
     filesOfCase(db, c.id),
-    orderOfCase(db, c.orderId),
+    findOrderById(db, c.orderId),
     c.repairCenterId ? findApprovedCenter(db, c.repairCenterId) : undefined,
   ]);
   return {

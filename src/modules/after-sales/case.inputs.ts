@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FieldErrors } from '../../platform/http/forms.js';
-import { carriers } from '../orders/order.rules.js';
+import { carriers } from '../shipping/index.js';
 import { caseTypes } from './case.states.js';
 
 const text = (max: number, message = 'field.required') =>

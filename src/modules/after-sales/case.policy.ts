@@ -3,7 +3,7 @@
  * claim gets by default and how fast the shop promises to answer. Pure; the help
  * centre reads the same numbers.
  */
-import type { ProductKind } from '../catalog/product.rules.js';
+import type { ProductKind } from '../catalog/index.js';
 import type { CaseType, Resolution } from './case.states.js';
 
 export type { ProductKind };

@@ -2,10 +2,12 @@ import { and, asc, desc, eq, inArray, isNotNull, lt, or, sql } from 'drizzle-orm
 import { cappedCount, oneRow } from '../../platform/db/capped-count.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
-import { users } from '../accounts/index.js';
-import { products } from '../catalog/index.js';
-import { orderLines, orders } from '../orders/order.tables.js';
-import { repairCenters } from '../repair-centers/index.js';
+import { userDirectory } from '../accounts/index.js';
+import { productFacts } from '../catalog/index.js';
+import { orderLineFacts } from '../orders/index.js';
+
+const customers = userDirectory('customers');
+
 import {
   type CaseActor,
   type CaseEvent,
@@ -37,27 +39,22 @@ export async function findCustomerCase(db: DbOrTx, number: string, customerId: n
   return row;
 }
 
-export async function orderOfCase(db: DbOrTx, orderId: number) {
-  const [row] = await db.select().from(orders).where(eq(orders.id, orderId));
-  return row;
-}
-
 /** The order's lines with what the policy needs from each product. */
 export async function claimableLines(db: DbOrTx, orderId: number) {
   return db
     .select({
-      id: orderLines.id,
-      sku: orderLines.sku,
-      name: orderLines.name,
-      quantity: orderLines.quantity,
-      kind: products.kind,
-      brand: products.brand,
-      warrantyDays: products.warrantyDays,
+      id: orderLineFacts.id,
+      sku: orderLineFacts.sku,
+      name: orderLineFacts.name,
+      quantity: orderLineFacts.quantity,
+      kind: productFacts.kind,
+      brand: productFacts.brand,
+      warrantyDays: productFacts.warrantyDays,
     })
-    .from(orderLines)
-    .innerJoin(products, eq(products.id, orderLines.productId))
-    .where(eq(orderLines.orderId, orderId))
-    .orderBy(asc(orderLines.id));
+    .from(orderLineFacts)
+    .innerJoin(productFacts, eq(productFacts.id, orderLineFacts.productId))
+    .where(eq(orderLineFacts.orderId, orderId))
+    .orderBy(asc(orderLineFacts.id));
 }
 export type ClaimableLine = Awaited<ReturnType<typeof claimableLines>>[number];
 
@@ -69,14 +66,14 @@ export async function caseLinesOf(db: DbOrTx, caseId: number) {
       orderLineId: caseLines.orderLineId,
       quantity: caseLines.quantity,
       serialNumber: caseLines.serialNumber,
-      sku: orderLines.sku,
-      name: orderLines.name,
-      kind: products.kind,
-      brand: products.brand,
+      sku: orderLineFacts.sku,
+      name: orderLineFacts.name,
+      kind: productFacts.kind,
+      brand: productFacts.brand,
     })
     .from(caseLines)
-    .innerJoin(orderLines, eq(orderLines.id, caseLines.orderLineId))
-    .innerJoin(products, eq(products.id, orderLines.productId))
+    .innerJoin(orderLineFacts, eq(orderLineFacts.id, caseLines.orderLineId))
+    .innerJoin(productFacts, eq(productFacts.id, orderLineFacts.productId))
     .where(eq(caseLines.caseId, caseId))
     .orderBy(asc(caseLines.id));
 }
@@ -184,9 +181,9 @@ export async function queueCases(
   limit = 100,
 ) {
   return db
-    .select({ ...listColumns, customerName: users.fullName })
+    .select({ ...listColumns, customerName: customers.fullName })
     .from(afterSalesCases)
-    .innerJoin(users, eq(users.id, afterSalesCases.customerId))
+    .innerJoin(customers, eq(customers.id, afterSalesCases.customerId))
     .where('states' in filter ? inArray(afterSalesCases.status, [...filter.states]) : overdueWhere(filter.overdueAt))
     .orderBy(sql`${afterSalesCases.dueAt} asc nulls last`, asc(afterSalesCases.id))
     .limit(limit);
@@ -204,28 +201,6 @@ export async function queueCounts(db: DbOrTx, states: readonly CaseState[], now:
     .from(oneRow);
   const { overdue, ...byState } = row as Record<string, number>;
   return { byState: byState as Record<CaseState, number>, overdue: overdue ?? 0 };
-}
-
-/** Approved (published) centers for the decide-repair form, beyond the suggested ones. */
-export const approvedCenters = (db: DbOrTx) =>
-  db
-    .select({
-      id: repairCenters.id,
-      name: repairCenters.name,
-      city: repairCenters.city,
-      country: repairCenters.country,
-    })
-    .from(repairCenters)
-    .where(isNotNull(repairCenters.publishedAt))
-    .orderBy(asc(repairCenters.country), asc(repairCenters.name))
-    .limit(500);
-
-export async function findApprovedCenter(db: DbOrTx, id: number) {
-  const [row] = await db
-    .select()
-    .from(repairCenters)
-    .where(and(eq(repairCenters.id, id), isNotNull(repairCenters.publishedAt)));
-  return row;
 }
 
 /** Keys still referenced by case files (originals and previews), for the orphan sweep. */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireUser } from '../../platform/auth/current-user.js';
 import type { Db } from '../../platform/db/client.js';
+import type { ActionContext } from '../../platform/effects.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { caseTopic, type EventBus } from '../../platform/events.js';
 import { type FieldErrors, parseForm } from '../../platform/http/forms.js';
@@ -28,7 +29,7 @@ type NumberParams = { Params: { number: string } };
 /** The customer's side: the case form on a completed order, "After-sales", case pages, thread and files. */
 export async function caseRoutes(
   app: FastifyInstance,
-  { db, storage, bus }: { db: Db; storage: Storage; bus: EventBus },
+  { db, storage, bus, actions }: { db: Db; storage: Storage; bus: EventBus; actions: ActionContext },
 ) {
   const ownCase = (req: FastifyRequest<NumberParams>) =>
     findCustomerCase(db, req.params.number, requireUser(req.user).id);
@@ -111,8 +112,7 @@ export async function caseRoutes(
     const user = requireUser(req.user);
     const c = await ownCase(req);
     if (req.params.event !== 'confirmReissueReceived') throw notFound();
-    await advanceCase(db, c, 'confirmReissueReceived', caseActorOf(user));
-    await bus.publish(caseTopic(c.number));
+    await advanceCase(actions, c, 'confirmReissueReceived', caseActorOf(user));
     return reply.code(303).redirect(`/after-sales/${c.number}`);
   });
 
@@ -125,11 +125,10 @@ export async function caseRoutes(
       await discardMedia(storage, upload.files);
       return casePage(req, reply, 422, { ...(form.ok ? {} : form.errors), ...upload.errors });
     }
-    await postCaseMessage(db, c, user, form.data.body, upload.files).catch(async (err) => {
+    await postCaseMessage(actions, c, user, form.data.body, upload.files).catch(async (err) => {
       await discardMedia(storage, upload.files);
       throw err;
     });
-    await bus.publish(caseTopic(c.number));
     return reply.code(303).redirect(`/after-sales/${c.number}#thread`);
   });
 

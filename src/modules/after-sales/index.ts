@@ -10,8 +10,9 @@ export { afterSalesPolicy, policyFor, policyTable } from './case.policy.js';
 export { openCaseStates } from './case.queue.js';
 export { queueCounts as caseQueueCounts } from './case.repo.js';
 export { caseRoutes } from './case.routes.js';
-export { afterSalesCases, caseEvents, caseFiles, caseLines, caseMessages } from './case.tables.js';
+export { afterSalesOfOrder, type OrderAfterSales } from './case-order.data.js';
 export { staffCaseRoutes } from './staff-case.routes.js';
+export { OrderCases } from './views/order-cases.js';
 
 /** Case files live in `after-sales/`; the orphan sweep asks which keys a case file row still references. */
 export const caseFileOwner: FileOwner = { folder: CASE_FOLDER, referenced: referencedCaseKeys };

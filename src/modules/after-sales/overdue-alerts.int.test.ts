@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserClient, loggedInClient } from '../../../test/browser-client.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
-import { outboxMessages } from '../../platform/mail/index.js';
+import { outboxMessages } from '../../platform/db/schema.js';
 import { alertOverdueCases } from './actions/alert-overdue-cases.js';
 import { completedOrder, submitCaseForm } from './after-sales.test-helpers.js';
 import { afterSalesCases } from './case.tables.js';

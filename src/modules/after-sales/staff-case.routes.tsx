@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requireRole } from '../../platform/auth/current-user.js';
 import type { Db } from '../../platform/db/client.js';
+import type { ActionContext } from '../../platform/effects.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { caseTopic, type EventBus } from '../../platform/events.js';
 import { type FieldErrors, formValues, parseForm } from '../../platform/http/forms.js';
 import { discardMedia, readMediaUpload } from '../../platform/http/media-upload.js';
 import { pageContext } from '../../platform/http/page-context.js';
@@ -21,7 +21,8 @@ import { type Case, findCaseByNumber, findCaseFile, queueCases, queueCounts } fr
 import { CASE_FOLDER } from './case.routes.js';
 import { caseStates } from './case.states.js';
 import { caseActorOf, loadCasePage, loadStaffExtras } from './case-page.data.js';
-import { CaseQueuePage, StaffCasePage } from './views/staff-case-pages.js';
+import { CaseQueuePage } from './views/case-queue-page.js';
+import { StaffCasePage } from './views/staff-case-pages.js';
 
 /** The decision routes' kinds and the events they fire. */
 const decideEvents = { reissue: 'decideReissue', repair: 'decideRepair', reject: 'rejectCase' } as const;
@@ -35,7 +36,7 @@ type Forms = Parameters<typeof StaffCasePage>[0]['forms'];
 /** Support's queue and case page; warehouse sees cases to ship their replacements. Decisions are support's. */
 export async function staffCaseRoutes(
   app: FastifyInstance,
-  { db, storage, bus }: { db: Db; storage: Storage; bus: EventBus },
+  { db, storage, actions }: { db: Db; storage: Storage; actions: ActionContext },
 ) {
   const viewer = (req: FastifyRequest) => requireRole(req.user, 'support', 'warehouse');
   const load = async (req: FastifyRequest<NumberParams>) => {
@@ -51,11 +52,9 @@ export async function staffCaseRoutes(
       <StaffCasePage ctx={pageContext(req, reply)} d={d} x={x} forms={forms} now={new Date()} />,
     );
   };
-  /** After a change: the customer's open case page re-fetches itself, staff see the result. */
-  const done = async (reply: FastifyReply, c: Case, hash = '') => {
-    await bus.publish(caseTopic(c.number));
-    return reply.code(303).redirect(`/admin/after-sales/${c.number}${hash}`);
-  };
+  /** After a change staff see the result (the action told the customer's open case page). */
+  const done = (reply: FastifyReply, c: Case, hash = '') =>
+    reply.code(303).redirect(`/admin/after-sales/${c.number}${hash}`);
   /** Field errors from an action go back to its form; others propagate. */
   const refused = (err: unknown, body: unknown): FormState => {
     if (err instanceof AppError && err.fields) return { errors: err.fields as FieldErrors, values: formValues(body) };
@@ -96,19 +95,19 @@ export async function staffCaseRoutes(
       const actor = caseActorOf(user);
       if (req.params.kind === 'reissue') {
         const form = parseForm(noteInput, req.body);
-        await decideCase(db, c, actor, { kind: 'reissue', note: form.ok ? form.data.note : '' });
+        await decideCase(actions, c, actor, { kind: 'reissue', note: form.ok ? form.data.note : '' });
       } else if (req.params.kind === 'repair') {
         const form = parseForm(decideRepairInput, req.body);
         if (!form.ok) return page(req, reply, c, 422, { repair: form });
         try {
-          await decideCase(db, c, actor, { kind: 'repair', ...form.data });
+          await decideCase(actions, c, actor, { kind: 'repair', ...form.data });
         } catch (err) {
           return page(req, reply, c, 422, { repair: refused(err, req.body) });
         }
       } else if (req.params.kind === 'reject') {
         const form = parseForm(rejectCaseInput, req.body);
         if (!form.ok) return page(req, reply, c, 422, { reject: form });
-        await decideCase(db, c, actor, { kind: 'reject', reason: form.data.reason });
+        await decideCase(actions, c, actor, { kind: 'reject', reason: form.data.reason });
       } else throw notFound();
       return done(reply, c);
     },
@@ -119,7 +118,7 @@ export async function staffCaseRoutes(
     const c = await load(req);
     const form = parseForm(shipReissueInput, req.body);
     if (!form.ok) return page(req, reply, c, 422, { ship: form });
-    await shipReissue(db, c, caseActorOf(user), form.data.carrier, form.data.tracking);
+    await shipReissue(actions, c, caseActorOf(user), form.data.carrier, form.data.tracking);
     return done(reply, c);
   });
 
@@ -133,7 +132,7 @@ export async function staffCaseRoutes(
       if (!parsed.success) throw notFound();
       const event = parsed.data;
       const form = parseForm(noteInput, req.body);
-      await advanceCase(db, c, event, caseActorOf(user), form.ok ? form.data.note : '');
+      await advanceCase(actions, c, event, caseActorOf(user), form.ok ? form.data.note : '');
       return done(reply, c);
     },
   );
@@ -147,7 +146,7 @@ export async function staffCaseRoutes(
       await discardMedia(storage, upload.files);
       return page(req, reply, c, 422, { thread: { errors: { ...(form.ok ? {} : form.errors), ...upload.errors } } });
     }
-    await postCaseMessage(db, c, user, form.data.body, upload.files).catch(async (err) => {
+    await postCaseMessage(actions, c, user, form.data.body, upload.files).catch(async (err) => {
       await discardMedia(storage, upload.files);
       throw err;
     });

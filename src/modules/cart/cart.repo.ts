@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { products } from '../catalog/index.js';
+import { canSell, productFacts } from '../catalog/index.js';
 import { lineQuantityAllowed, MAX_LINE_QUANTITY } from './cart.rules.js';
 import { cartItems } from './cart.tables.js';
 
@@ -14,20 +14,20 @@ export async function cartLines(db: DbOrTx, userId: number, { lock = false } = {
     .select({
       productId: cartItems.productId,
       quantity: cartItems.quantity,
-      slug: products.slug,
-      sku: products.sku,
-      name: products.name,
-      image: sql<string | null>`${products.images}[1]`,
-      unitPriceCents: products.priceCents,
-      stock: products.stock,
-      backorderAllowed: products.backorderAllowed,
-      needsTesting: products.needsTesting,
-      hsCode: products.hsCode,
-      weightGrams: products.weightGrams,
+      slug: productFacts.slug,
+      sku: productFacts.sku,
+      name: productFacts.name,
+      image: sql<string | null>`${productFacts.images}[1]`,
+      unitPriceCents: productFacts.priceCents,
+      stock: productFacts.stock,
+      backorderAllowed: productFacts.backorderAllowed,
+      needsTesting: productFacts.needsTesting,
+      hsCode: productFacts.hsCode,
+      weightGrams: productFacts.weightGrams,
       addedAt: cartItems.addedAt,
     })
     .from(cartItems)
-    .innerJoin(products, eq(products.id, cartItems.productId))
+    .innerJoin(productFacts, eq(productFacts.id, cartItems.productId))
     .where(eq(cartItems.userId, userId))
     .orderBy(asc(cartItems.addedAt), asc(cartItems.productId))
     .$dynamic();
@@ -58,13 +58,12 @@ export async function addCartQuantity(db: DbOrTx, userId: number, productId: num
   if (!lineQuantityAllowed(quantity)) return undefined;
   const result = await db.execute<{ quantity: number }>(sql`
     insert into ${cartItems} (user_id, product_id, quantity)
-    select ${userId}, p.id, ${quantity} from ${products} p
-     where p.id = ${productId} and (p.backorder_allowed or p.stock >= ${quantity})
+    select ${userId}::int, ${productId}::int, ${quantity}::int
+     where ${canSell(productId, quantity)}
     on conflict (user_id, product_id) do update
        set quantity = ${cartItems}.quantity + excluded.quantity
      where ${cartItems}.quantity + excluded.quantity <= ${MAX_LINE_QUANTITY}
-       and (select p.backorder_allowed or p.stock >= ${cartItems}.quantity + excluded.quantity
-              from ${products} p where p.id = excluded.product_id)
+       and ${canSell(sql`excluded.product_id`, sql`${cartItems}.quantity + excluded.quantity`)}
     returning quantity`);
   return rowsOf<{ quantity: number }>(result)[0]?.quantity;
 }
@@ -74,13 +73,7 @@ export async function setCartQuantity(db: DbOrTx, userId: number, productId: num
   const rows = await db
     .update(cartItems)
     .set({ quantity })
-    .where(
-      and(
-        eq(cartItems.userId, userId),
-        eq(cartItems.productId, productId),
-        sql`exists (select 1 from ${products} p where p.id = ${productId} and (p.backorder_allowed or p.stock >= ${quantity}))`,
-      ),
-    )
+    .where(and(eq(cartItems.userId, userId), eq(cartItems.productId, productId), canSell(productId, quantity)))
     .returning({ quantity: cartItems.quantity });
   return rows[0]?.quantity;
 }

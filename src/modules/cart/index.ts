@@ -4,5 +4,5 @@ export { addToCart } from './actions/add-to-cart.js';
 export { type CartLine, cartAddedAt, cartLines, takeOrderedLines } from './cart.repo.js';
 export { type CheckoutRenderer, cartRoutes, renderAddRefused } from './cart.routes.js';
 export { lineQuantityAllowed, MAX_LINE_QUANTITY } from './cart.rules.js';
-export { cartItems } from './cart.tables.js';
+export { carryPendingItem } from './pending-item.js';
 export { CartPage } from './views/cart-page.js';

@@ -1,3 +1,4 @@
+import type { CategorySlug } from '../../platform/categories.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import type { EventBus } from '../../platform/events.js';
 import type { PageStore } from '../../platform/http/visitor-page.js';
@@ -10,7 +11,6 @@ import {
   type ListQuery,
   listProducts,
 } from './catalog.repo.js';
-import type { CategorySlug } from './categories.js';
 
 /** Bus topic meaning "products, stock or network figures changed": every process drops its catalog cache. */
 export const CATALOG_TOPIC = 'catalog';

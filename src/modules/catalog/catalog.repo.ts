@@ -1,9 +1,39 @@
-import { and, asc, desc, eq, gt, gte, ilike, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, ilike, lte, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import type { CategorySlug } from '../../platform/categories.js';
 import { cappedCount, oneRow } from '../../platform/db/capped-count.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { readViews } from '../../platform/db/read-view.js';
 import { networkFigures, products } from './catalog.tables.js';
-import type { CategorySlug } from './categories.js';
 import type { Product } from './product.types.js';
+
+/**
+ * "The product exists and `quantity` of it can be sold" (in stock, or on backorder), as a
+ * condition for another module's statement: the cart checks it in the same statement that
+ * writes the line, so two quick clicks can't pass it one after the other.
+ */
+export const canSell = (productId: SQLWrapper | number, quantity: SQLWrapper | number) =>
+  sql`exists (select 1 from ${products} p where p.id = ${productId} and (p.backorder_allowed or p.stock >= ${quantity}))`;
+
+/** What other modules join of a product (cart lines, order lines' kind and warranty): a read-only projection. */
+export const productFacts = readViews
+  .select({
+    id: products.id,
+    slug: products.slug,
+    sku: products.sku,
+    name: products.name,
+    images: products.images,
+    priceCents: products.priceCents,
+    stock: products.stock,
+    backorderAllowed: products.backorderAllowed,
+    needsTesting: products.needsTesting,
+    hsCode: products.hsCode,
+    weightGrams: products.weightGrams,
+    kind: products.kind,
+    brand: products.brand,
+    warrantyDays: products.warrantyDays,
+  })
+  .from(products)
+  .as('product_facts');
 
 export const sorts = ['newest', 'price_asc', 'price_desc', 'name'] as const;
 export type Sort = (typeof sorts)[number];

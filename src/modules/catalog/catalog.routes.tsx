@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { type CategorySlug, findCategory } from '../../platform/categories.js';
 import { notFound } from '../../platform/errors.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import { sendVisitorPage } from '../../platform/http/visitor-page.js';
 import type { CatalogCache } from './catalog.cache.js';
 import { encodeCursor, kwhQuery, type ListingQuery, listingQuery } from './catalog.inputs.js';
-import { type CategorySlug, findCategory } from './categories.js';
 import { HomePage } from './views/home-page.js';
 import { ListingPage } from './views/listing-page.js';
 import { DEFAULT_KWH_CENTS, ProductPage, ProfitEstimate } from './views/product-page.js';

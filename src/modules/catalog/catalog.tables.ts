@@ -10,8 +10,8 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import { categorySlugs } from '../../platform/categories.js';
 import { users } from '../accounts/account.tables.js';
-import { categorySlugs } from './categories.js';
 import { coolings, hashrateUnits, productKinds } from './product.rules.js';
 import { stockReasons } from './stock.rules.js';
 

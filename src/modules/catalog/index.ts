@@ -1,16 +1,16 @@
 /** Catalog: categories, products, search, product pages and the profitability estimate. */
 
-export { type CatalogCache, createCatalogCache } from './catalog.cache.js';
-export { findProductById, findProductBySlug, listNetworkFigures } from './catalog.repo.js';
+export { categories } from '../../platform/categories.js';
+export { CATALOG_TOPIC, type CatalogCache, createCatalogCache } from './catalog.cache.js';
+export { canSell, findProductById, findProductBySlug, listNetworkFigures, productFacts } from './catalog.repo.js';
 export { catalogRoutes } from './catalog.routes.js';
-export { networkFigures, products, stockAdjustments } from './catalog.tables.js';
-export { categories } from './categories.js';
+export { hashrateUnits, type ProductKind } from './product.rules.js';
 export type { Product, ProductInput } from './product.types.js';
 export { productAdminRoutes } from './product-admin.routes.js';
 export { productImageFiles } from './product-image.files.js';
 /**
  * Stock changes only through these, each one statement that changes products.stock and
- * writes its ledger row, in the caller's transaction; run `catalogChanged()` after commit.
+ * writes its ledger row, in the caller's transaction, whose outcome declares `catalogChanged`.
  */
 export { recordInitialStock, releaseOrderStock, reserveOrderStock, type StockLine } from './stock.repo.js';
 export { DEFAULT_KWH_CENTS, ProductPage } from './views/product-page.js';

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireRole } from '../../platform/auth/current-user.js';
 import type { Db } from '../../platform/db/client.js';
+import type { ActionContext } from '../../platform/effects.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { type FormResult, formValues, parseForm } from '../../platform/http/forms.js';
 import { pageContext } from '../../platform/http/page-context.js';
@@ -37,12 +38,12 @@ const asFieldErrors = <T,>(err: unknown, body: unknown): FormResult<T> => {
 
 /**
  * Back office for the catalog: products, stock, images (admin) and network figures (admin, sales).
- * Every successful write calls `catalogChanged` after it committed (storefront caches, see catalog.cache.ts).
+ * Every write declares that the catalog changed; `actions` drops the storefront caches after commit.
  * Stock is never part of the product form: it changes through `/stock` (the ledger) only.
  */
 export async function productAdminRoutes(
   app: FastifyInstance,
-  { db, storage, catalogChanged }: { db: Db; storage: Storage; catalogChanged: () => Promise<void> },
+  { db, storage, actions }: { db: Db; storage: Storage; actions: ActionContext },
 ) {
   app.get('/admin/products', async (req, reply) => {
     requireRole(req.user, 'admin');
@@ -61,8 +62,7 @@ export async function productAdminRoutes(
     let form = parseForm(newProductForm, req.body);
     if (form.ok) {
       try {
-        const { id } = await createProduct(db, user.id, form.data);
-        await catalogChanged();
+        const { id } = await createProduct(actions, user.id, form.data);
         return reply.code(303).redirect(`/admin/products/${id}`);
       } catch (err) {
         form = asFieldErrors(err, req.body);
@@ -83,8 +83,7 @@ export async function productAdminRoutes(
     let form = parseForm(productForm, req.body);
     if (form.ok) {
       try {
-        await updateProduct(db, id, form.data);
-        await catalogChanged();
+        await updateProduct(actions, id, form.data);
         return reply.code(303).redirect(`/admin/products/${id}`);
       } catch (err) {
         form = asFieldErrors(err, req.body);
@@ -101,8 +100,7 @@ export async function productAdminRoutes(
     let form = parseForm(stockAdjustmentForm, req.body);
     if (form.ok) {
       try {
-        await adjustProductStock(db, user, id, form.data);
-        await catalogChanged();
+        await adjustProductStock(actions, user, id, form.data);
         return reply.code(303).redirect(`/admin/products/${id}`);
       } catch (err) {
         form = asFieldErrors(err, req.body);
@@ -120,8 +118,7 @@ export async function productAdminRoutes(
     const file = await req.file({ limits: { fileSize: largestUpload(productImagePolicy), files: 1 } });
     try {
       const bytes = file ? await file.toBuffer() : Buffer.alloc(0);
-      await addProductImage(db, storage, id, bytes);
-      await catalogChanged();
+      await addProductImage(actions, storage, id, bytes);
     } catch (err) {
       const code = (err as { code?: string }).code;
       const form =
@@ -140,8 +137,7 @@ export async function productAdminRoutes(
     requireRole(req.user, 'admin');
     const id = idParam(req);
     const url = String((req.body as { url?: string })?.url ?? '');
-    await removeProductImage(db, id, url);
-    await catalogChanged();
+    await removeProductImage(actions, id, url);
     return reply.code(303).redirect(`/admin/products/${id}`);
   });
 
@@ -168,8 +164,7 @@ export async function productAdminRoutes(
         <NetworkFiguresPage ctx={pageContext(req, reply)} rows={rows} form={formState(form)} />,
       );
     }
-    await saveNetworkFigure(db, form.data);
-    await catalogChanged();
+    await saveNetworkFigure(actions, form.data);
     return reply.code(303).redirect('/admin/network-figures');
   });
 }

@@ -4,7 +4,8 @@ import { loggedInClient } from '../../../test/browser-client.js';
 import { insertPaymentMethod, insertProduct } from '../../../test/factories.js';
 import { address, newToken, placeOrder } from '../../../test/orders.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
-import { findProductById, findProductBySlug, products, stockAdjustments } from './index.js';
+import { products, stockAdjustments } from '../../platform/db/schema.js';
+import { findProductById, findProductBySlug } from './index.js';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -3,7 +3,10 @@ import { cappedCount, oneRow } from '../../platform/db/capped-count.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { constant } from '../../platform/db/constant.js';
 import { AppError } from '../../platform/errors.js';
-import { users } from '../accounts/index.js';
+import { userDirectory } from '../accounts/index.js';
+
+const actors = userDirectory('actors');
+
 import { products, stockAdjustments } from './catalog.tables.js';
 import { LEDGER_COUNT_CAP, LEDGER_ROWS, MAX_STOCK, type StockReason } from './stock.rules.js';
 
@@ -11,7 +14,7 @@ import { LEDGER_COUNT_CAP, LEDGER_ROWS, MAX_STOCK, type StockReason } from './st
  * The only code that changes products.stock. Each change is one statement: the conditional
  * UPDATE of the column and the INSERT of its ledger row, so neither exists without the other
  * and two concurrent changes never read-then-write (SECURITY.md, "Workflow integrity").
- * Callers pass their transaction and run `catalogChanged()` after it commits.
+ * Callers pass their transaction and declare `catalogChanged` in its outcome (platform/effects.ts).
  */
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
@@ -132,10 +135,10 @@ export async function stockLedger(db: DbOrTx, productId: number, limit = LEDGER_
         note: stockAdjustments.note,
         orderNumber: stockAdjustments.orderNumber,
         createdAt: stockAdjustments.createdAt,
-        actorEmail: users.email,
+        actorEmail: actors.email,
       })
       .from(stockAdjustments)
-      .leftJoin(users, eq(users.id, stockAdjustments.actorId))
+      .leftJoin(actors, eq(actors.id, stockAdjustments.actorId))
       .where(eq(stockAdjustments.productId, productId))
       .orderBy(desc(stockAdjustments.id))
       .limit(limit),

@@ -1,5 +1,5 @@
 /** Help centre rules: which pages exist and the numbers their prose quotes. Pure. */
-import { AUTO_COMPLETE_REMINDER_DAYS, LARGE_ORDER_CENTS } from '../orders/order.rules.js';
+import { AUTO_COMPLETE_REMINDER_DAYS, LARGE_ORDER_CENTS } from '../orders/index.js';
 import { REVIEW_BUSINESS_DAYS } from '../repair-centers/index.js';
 import { leadTimes, transitDays } from '../shipping/index.js';
 import { afterSalesPolicy } from './policy-numbers.js';

@@ -6,7 +6,6 @@ export { findProformaByOrder } from './proforma.repo.js';
 export { proformaRoutes } from './proforma.routes.js';
 /** Whether the order's PI link should show (pure; `issued` matters only for cancelled orders). */
 export { piAvailable } from './proforma.rules.js';
-export { proformaInvoices, proformaNumberSeq } from './proforma.tables.js';
 /** Renders a PI model to PDF (the bench measures it in-process). */
 export { renderProformaPdf } from './proforma-pdf.js';
 export { qrPng } from './qr.js';

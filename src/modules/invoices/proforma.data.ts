@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../platform/db/client.js';
 import type { Locale } from '../../platform/i18n/index.js';
 import { type Order, orderLinesOf } from '../orders/index.js';
-import { findPaymentMethod, listPaymentMethods, loadRecentlyChangedMethods } from '../payments/index.js';
+import { findPaymentMethod, listPaymentMethods, loadRecentlyChangedMethods } from '../payment-methods/index.js';
 import { getSettings } from '../settings/index.js';
 import { issueProforma } from './actions/issue-proforma.js';
 import { buildProformaModel } from './proforma.model.js';

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { orders } from '../orders/order.tables.js';
+import { orderFacts } from '../orders/index.js';
 import { proformaInvoices } from './proforma.tables.js';
 
 export type ProformaInvoice = typeof proformaInvoices.$inferSelect;
@@ -33,9 +33,9 @@ export async function insertProformaIfAbsent(
 /** The PI behind a verification code, with the order's current status and total to compare. */
 export async function findProformaByCode(db: DbOrTx, code: string) {
   const [row] = await db
-    .select({ pi: proformaInvoices, orderStatus: orders.status, orderTotalCents: orders.totalCents })
+    .select({ pi: proformaInvoices, orderStatus: orderFacts.status, orderTotalCents: orderFacts.totalCents })
     .from(proformaInvoices)
-    .innerJoin(orders, eq(orders.id, proformaInvoices.orderId))
+    .innerJoin(orderFacts, eq(orderFacts.id, proformaInvoices.orderId))
     .where(eq(proformaInvoices.code, code));
   return row;
 }

@@ -1,6 +1,6 @@
 /** Pure rules of the proforma invoice: when it exists, its codes, what the public may see. */
 
-import { orderMachine } from '../orders/order.machine.js';
+import { orderMachine } from '../orders/index.js';
 
 /** No 0/O or 1/I: a code read aloud or typed from paper must not be ambiguous. 32 symbols = 5 bits each. */
 export const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';

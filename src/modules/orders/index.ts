@@ -1,20 +1,36 @@
 /** Orders: submission from the cart, the state machine, the customer's pages and staff actions. */
 
 export { runOrderSweep, startOrderSweep } from './actions/run-order-sweep.js';
-export { checkoutFor } from './checkout.js';
 export * from './order.machine.js';
 export {
   applyTransition,
   findCustomerOrder,
+  findOrderById,
   findOrderByNumber,
   lockOrder,
   type Order,
+  type OrderLine,
+  orderFacts,
+  orderLineFacts,
   orderLinesOf,
+  orderNumberOf,
   QUEUE_COUNT_CAP,
   queueCounts as orderQueueCounts,
   recordPayment,
+  recordShipments,
   snapshotOf,
 } from './order.repo.js';
 export { orderRoutes } from './order.routes.js';
-export { orders } from './order.tables.js';
+export {
+  AUTO_COMPLETE_REMINDER_DAYS,
+  goodsTotalCents,
+  LARGE_ORDER_CENTS,
+  type OrderWindows,
+} from './order.rules.js';
+/** The order's own parts of the order pages composed in src/pages. */
+export { actorOf, type OrderLists, orderListsSql, orderPageFacts, savedAddressSql } from './order-page.parts.js';
+export type { OrderPages } from './order-pages.port.js';
 export { staffOrderRoutes } from './staff-order.routes.js';
+export { type CheckoutData, CheckoutForm } from './views/checkout-form.js';
+export { LinesTable, ProgressStepper, StateBadge, Thread, Timeline } from './views/order-parts.js';
+export { FreightForm, StaffCancelForm } from './views/staff-order-forms.js';

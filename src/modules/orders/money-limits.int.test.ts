@@ -4,7 +4,7 @@ import { type BrowserClient, loggedInClient } from '../../../test/browser-client
 import { insertPaymentMethod, insertProduct } from '../../../test/factories.js';
 import { address, newToken, placeOrder, png, today, uploadProof } from '../../../test/orders.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
-import { paymentProofs } from '../payments/index.js';
+import { paymentProofs } from '../../platform/db/schema.js';
 import { orderLinesOf } from './index.js';
 import { orders } from './order.tables.js';
 

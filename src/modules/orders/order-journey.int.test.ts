@@ -4,9 +4,8 @@ import { type BrowserClient, loggedInClient } from '../../../test/browser-client
 import { hugePng } from '../../../test/media.js';
 import { placeOrder, png, recordPackingEvidence, today, uploadProof } from '../../../test/orders.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { paymentProofs, products } from '../../platform/db/schema.js';
 import { latestOutbox } from '../../platform/mail/index.js';
-import { products } from '../catalog/index.js';
-import { paymentProofs } from '../payments/index.js';
 import { runOrderSweep } from './index.js';
 import { orders } from './order.tables.js';
 
@@ -84,6 +83,8 @@ describe('the whole journey', () => {
     o = await order(q.number);
     expect(o.status).toBe('ready_to_ship');
     expect(o.paidCents).toBe(645_000);
+    // Paid in full: the payment instructions and bank details are no longer offered.
+    expect((await q.buyer.get(`/orders/${q.number}`)).body).not.toContain('How to pay');
 
     await staff.warehouse.get(`/admin/orders/${q.number}`);
     await recordPackingEvidence(t.db, q.number);
@@ -95,6 +96,7 @@ describe('the whole journey', () => {
     const shipped = await q.buyer.get(`/orders/${q.number}`);
     expect(shipped.body).toContain('tracking-id=1234567891');
     expect(shipped.body).toContain('Confirm delivery');
+    expect(shipped.body).not.toContain('How to pay');
 
     expect((await q.buyer.post(`/orders/${q.number}/events/confirmDelivery`)).statusCode).toBe(303);
     expect((await order(q.number)).status).toBe('completed');
@@ -314,7 +316,7 @@ describe('time-driven rules', () => {
     const q = await quoted();
     const stockBefore = (await t.db.select().from(products).where(eq(products.id, q.product.id)))[0]!.stock;
     const later = new Date(Date.now() + 73 * 3_600_000);
-    const [a, b] = await Promise.all([runOrderSweep(t.db, later), runOrderSweep(t.db, later)]);
+    const [a, b] = await Promise.all([runOrderSweep(t.actions, later), runOrderSweep(t.actions, later)]);
     expect([...a, ...b].filter((n) => n === q.number)).toHaveLength(1);
     expect((await order(q.number)).status).toBe('cancelled');
     expect((await t.db.select().from(products).where(eq(products.id, q.product.id)))[0]!.stock).toBe(stockBefore + 2);
@@ -326,12 +328,12 @@ describe('time-driven rules', () => {
     await staff.warehouse.get(`/admin/orders/${p.number}`);
     await recordPackingEvidence(t.db, p.number);
     await staff.warehouse.post(`/admin/orders/${p.number}/ship`, { carrier: 'UPS', tracking: '1Z999AA10123456784' });
-    await runOrderSweep(t.db, new Date(Date.now() + 12.5 * 86_400_000));
+    await runOrderSweep(t.actions, new Date(Date.now() + 12.5 * 86_400_000));
     expect((await order(p.number)).status).toBe('shipped');
     expect((await latestOutbox(t.db)).some((m) => m.subject === `Order ${p.number}: please confirm delivery`)).toBe(
       true,
     );
-    await runOrderSweep(t.db, new Date(Date.now() + 15.1 * 86_400_000));
+    await runOrderSweep(t.actions, new Date(Date.now() + 15.1 * 86_400_000));
     expect((await order(p.number)).status).toBe('completed');
   });
 
@@ -341,15 +343,15 @@ describe('time-driven rules', () => {
     const h = (hours: number) => new Date(Date.now() + hours * 3_600_000);
 
     const waiting = await placeOrder((await loggedInClient(t.app, t.db)).client, t.db);
-    await Promise.all([runOrderSweep(t.db, h(25)), runOrderSweep(t.db, h(25))]);
+    await Promise.all([runOrderSweep(t.actions, h(25)), runOrderSweep(t.actions, h(25))]);
     const quoteAlerts = (await mailsAbout(waiting.number)).filter((m) => m.startsWith('Overdue:'));
     expect(quoteAlerts).toEqual([`Overdue: order ${waiting.number} waits for its freight quote`]);
 
     const q = await quoted();
-    await runOrderSweep(t.db, h(50));
+    await runOrderSweep(t.actions, h(50));
     expect(await mailsAbout(q.number)).not.toContainEqual(expect.stringMatching(/payment due/));
-    await runOrderSweep(t.db, h(61));
-    await runOrderSweep(t.db, h(62));
+    await runOrderSweep(t.actions, h(61));
+    await runOrderSweep(t.actions, h(62));
     expect((await mailsAbout(q.number)).filter((s) => s.startsWith(`Order ${q.number}: payment due by`))).toHaveLength(
       1,
     );
@@ -357,7 +359,7 @@ describe('time-driven rules', () => {
     const p = await paid();
     await staff.finance.post(`/admin/orders/${p.number}/proofs/${p.proofId}/approve`);
     expect((await order(p.number)).overdueAlertedAt).toBeNull(); // each transition starts a new promise
-    await runOrderSweep(t.db, h(4.1 * 24));
+    await runOrderSweep(t.actions, h(4.1 * 24));
     expect(await mailsAbout(p.number)).toContain(`Overdue: order ${p.number} has no tracking number`);
   });
 });

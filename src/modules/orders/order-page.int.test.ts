@@ -4,7 +4,7 @@ import { loggedInClient } from '../../../test/browser-client.js';
 import { placeOrder } from '../../../test/orders.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { jsonRow, jsonRows } from '../../platform/db/json-rows.js';
-import { paymentMethods } from '../payments/index.js';
+import { paymentMethods } from '../../platform/db/schema.js';
 import { orderEvents, orderLines, orderMessages, orders } from './order.tables.js';
 
 let t: TestApp;

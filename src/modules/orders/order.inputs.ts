@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { countryCodes } from '../../platform/countries.js';
 import { usdField } from '../../platform/money.js';
-import { carriers, shippingMethods } from './order.rules.js';
+import { shippingMethods } from './order.rules.js';
 
 const text = (max: number, message = 'field.required') =>
   z.string().trim().min(1, { message }).max(max, { message: 'field.tooLong' });
@@ -45,19 +45,6 @@ export const setFreightInput = z.object({
 export const reasonInput = z.object({ reason: text(1000, 'field.reasonMissing') });
 export const optionalNoteInput = z.object({
   reason: z.string().trim().max(1000, { message: 'field.tooLong' }).default(''),
-});
-
-export const shipInput = z.object({
-  carrier: z.enum(carriers, { message: 'field.required' }),
-  tracking: z
-    .string()
-    .trim()
-    .min(4, { message: 'field.trackingInvalid' })
-    .max(400)
-    .transform((v) => v.split(/[\s,;]+/).filter(Boolean))
-    .refine((list) => list.length > 0 && list.length <= 20 && list.every((t) => /^[A-Za-z0-9-]{4,40}$/.test(t)), {
-      message: 'field.trackingInvalid',
-    }),
 });
 
 export const messageInput = z.object({

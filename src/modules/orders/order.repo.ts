@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, or, type SQLWrapper, sql } from 'drizzle-orm';
 import { cappedCount, oneRow } from '../../platform/db/capped-count.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { constant } from '../../platform/db/constant.js';
+import { readViews } from '../../platform/db/read-view.js';
 import { AppError } from '../../platform/errors.js';
 import { leadTimes } from '../shipping/index.js';
 import { type Actor, checkTransition, type OrderEvent, type OrderSnapshot, transitions } from './order.machine.js';
@@ -18,6 +19,34 @@ export const snapshotOf = (o: Order): OrderSnapshot => ({
   paidCents: o.paidCents,
   paymentDueAt: o.paymentDueAt,
 });
+
+/** The number of the order whose id is in `orderId` (a column of the caller's), as a scalar subquery. */
+export const orderNumberOf = (orderId: SQLWrapper) =>
+  sql<string>`(select ${orders.number} from ${orders} where ${orders.id} = ${orderId})`;
+
+/** What other modules join of an order's lines (packing, after-sales): a read-only projection. */
+export const orderLineFacts = readViews
+  .select({
+    id: orderLines.id,
+    orderId: orderLines.orderId,
+    productId: orderLines.productId,
+    sku: orderLines.sku,
+    name: orderLines.name,
+    quantity: orderLines.quantity,
+  })
+  .from(orderLines)
+  .as('order_line_facts');
+
+/** What other modules join of an order (the PI's verify page compares status and total): read-only. */
+export const orderFacts = readViews
+  .select({ id: orders.id, status: orders.status, totalCents: orders.totalCents })
+  .from(orders)
+  .as('order_facts');
+
+export async function findOrderById(db: DbOrTx, id: number) {
+  const [row] = await db.select().from(orders).where(eq(orders.id, id));
+  return row;
+}
 
 export async function findOrderByNumber(db: DbOrTx, number: string) {
   const [row] = await db.select().from(orders).where(eq(orders.number, number));
@@ -51,6 +80,11 @@ export async function recordPayment(tx: DbOrTx, orderId: number, cents: number) 
 }
 
 /** A customer sees only their own orders: anyone else's answers "not found". */
+/** The parcels' tracking numbers, recorded by the warehouse when it ships. */
+export async function recordShipments(tx: DbOrTx, orderId: number, carrier: string, trackingNumbers: string[]) {
+  await tx.insert(shipments).values(trackingNumbers.map((trackingNumber) => ({ orderId, carrier, trackingNumber })));
+}
+
 export async function findCustomerOrder(db: DbOrTx, number: string, customerId: number) {
   const [row] = await db
     .select()

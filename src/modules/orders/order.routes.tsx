@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requireUser } from '../../platform/auth/current-user.js';
 import type { Db } from '../../platform/db/client.js';
+import type { ActionContext } from '../../platform/effects.js';
 import { AppError } from '../../platform/errors.js';
 import { type EventBus, orderTopic } from '../../platform/events.js';
 import { formValues, parseForm } from '../../platform/http/forms.js';
@@ -11,22 +12,30 @@ import { cancelOrder } from './actions/cancel-order.js';
 import { confirmDelivery } from './actions/confirm-delivery.js';
 import { postMessage } from './actions/post-message.js';
 import { CartAlreadyOrdered, submitOrder } from './actions/submit-order.js';
-import { renderCartWithCheckout } from './checkout.js';
 import { messageInput, optionalNoteInput, submitOrderInput } from './order.inputs.js';
-import { orderEvents as eventNames } from './order.machine.js';
-import { customerOrders, findCustomerOrder } from './order.repo.js';
-import { actorOf, loadOrderPage } from './order-page.data.js';
-import { MyOrdersPage, OrderPage } from './views/order-page.js';
+import { availableEvents, orderEvents as eventNames } from './order.machine.js';
+import { customerOrders, findCustomerOrder, snapshotOf } from './order.repo.js';
+import { actorOf } from './order-page.parts.js';
+import type { OrderPages } from './order-pages.port.js';
+import { MyOrdersPage } from './views/my-orders-page.js';
 
 /** The events a customer fires from `…/events/:event`; the rest of the table has staff routes. */
 const customerEvent = z.enum(eventNames).extract(['confirmDelivery', 'cancelByCustomer']);
 
 const html = (reply: FastifyReply, status = 200) => reply.code(status).type('text/html; charset=utf-8');
 
-/** `catalogChanged` runs after a committed stock change (submit reserves, cancel releases): storefront caches. */
+/**
+ * Actions run through `actions`, which publishes what they changed after commit (ADR 0014).
+ * `pages` renders the order page and the cart, which show other modules' sections.
+ */
 export async function orderRoutes(
   app: FastifyInstance,
-  { db, bus, catalogChanged }: { db: Db; bus: EventBus; catalogChanged: () => Promise<void> },
+  {
+    db,
+    bus,
+    actions,
+    pages,
+  }: { db: Db; bus: EventBus; actions: ActionContext; pages: Pick<OrderPages, 'customer' | 'cart'> },
 ) {
   const load = (req: FastifyRequest<{ Params: { number: string } }>) =>
     findCustomerOrder(db, req.params.number, requireUser(req.user).id);
@@ -36,20 +45,19 @@ export async function orderRoutes(
     const form = parseForm(submitOrderInput, req.body);
     if (form.ok) {
       try {
-        const { number, created } = await submitOrder(db, user, form.data);
-        if (created) await catalogChanged();
+        const { number } = await submitOrder(actions, user, form.data);
         return reply.code(303).redirect(`/orders/${number}`);
       } catch (err) {
         if (err instanceof CartAlreadyOrdered)
-          return renderCartWithCheckout(db, req, reply, 409, undefined, err.orderNumber);
+          return pages.cart(req, reply, { status: 409, orderedAs: err.orderNumber });
         if (!(err instanceof AppError && err.fields)) throw err;
-        return renderCartWithCheckout(db, req, reply, 422, {
-          errors: err.fields as never,
-          values: formValues(req.body),
+        return pages.cart(req, reply, {
+          status: 422,
+          form: { errors: err.fields as never, values: formValues(req.body) },
         });
       }
     }
-    return renderCartWithCheckout(db, req, reply, 422, form);
+    return pages.cart(req, reply, { status: 422, form });
   });
 
   app.get('/orders', async (req, reply) => {
@@ -59,9 +67,7 @@ export async function orderRoutes(
   });
 
   app.get<{ Params: { number: string } }>('/orders/:number', async (req, reply) => {
-    const order = await load(req);
-    const d = await loadOrderPage(db, order, requireUser(req.user));
-    return html(reply).send(<OrderPage ctx={pageContext(req, reply)} d={d} />);
+    return pages.customer(req, reply, await load(req));
   });
 
   app.get<{ Params: { number: string } }>('/orders/:number/live', async (req, reply) => {
@@ -71,7 +77,6 @@ export async function orderRoutes(
 
   app.get<{ Params: { number: string } }>('/api/v1/orders/:number', async (req) => {
     const order = await load(req);
-    const d = await loadOrderPage(db, order, requireUser(req.user));
     return {
       number: order.number,
       status: order.status,
@@ -79,7 +84,7 @@ export async function orderRoutes(
       freightCents: order.freightCents,
       totalCents: order.totalCents,
       paidCents: order.paidCents,
-      nextActions: d.actions,
+      nextActions: availableEvents(snapshotOf(order), actorOf(requireUser(req.user)), new Date()),
     };
   });
 
@@ -87,17 +92,12 @@ export async function orderRoutes(
     const user = requireUser(req.user);
     const order = await load(req);
     const event = customerEvent.safeParse(req.params.event).data;
-    if (event === 'confirmDelivery') await confirmDelivery(db, order, actorOf(user));
+    if (event === 'confirmDelivery') await confirmDelivery(actions, order, actorOf(user));
     else if (event === 'cancelByCustomer') {
       const form = parseForm(optionalNoteInput, req.body);
-      if (!form.ok) {
-        const d = await loadOrderPage(db, order, user);
-        return html(reply, 422).send(<OrderPage ctx={pageContext(req, reply)} d={d} forms={{ cancel: form }} />);
-      }
-      await cancelOrder(db, order, actorOf(user), 'cancelByCustomer', form.data.reason);
-      await catalogChanged();
+      if (!form.ok) return pages.customer(req, reply, order, { status: 422, forms: { cancel: form } });
+      await cancelOrder(actions, order, actorOf(user), 'cancelByCustomer', form.data.reason);
     } else throw new AppError('NOT_FOUND');
-    await bus.publish(orderTopic(order.number));
     return reply.code(303).redirect(`/orders/${order.number}`);
   });
 
@@ -105,10 +105,7 @@ export async function orderRoutes(
     const user = requireUser(req.user);
     const order = await load(req);
     const form = parseForm(messageInput, req.body);
-    if (form.ok) {
-      await postMessage(db, order, user, form.data.body, false);
-      await bus.publish(orderTopic(order.number));
-    }
+    if (form.ok) await postMessage(actions, order, user, form.data.body, false);
     return reply.code(303).redirect(`/orders/${order.number}#thread`);
   });
 }

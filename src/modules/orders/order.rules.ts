@@ -62,8 +62,6 @@ export const orderTotalCents = (goodsCents: number, freightCents: number | null)
 export const balanceCents = (totalCents: number | null, paidCents: number) =>
   totalCents === null ? null : Math.max(0, totalCents - paidCents);
 
-export const DEFAULT_PAYMENT_DEADLINE_HOURS = 72;
-export const DEFAULT_AUTO_COMPLETE_DAYS = 15;
 export const AUTO_COMPLETE_REMINDER_DAYS = 3;
 export const QUOTE_OVERDUE_HOURS = 24;
 export const PAYMENT_DEADLINE_NEAR_HOURS = 12;
@@ -91,30 +89,6 @@ export function orderWindows(
 ): OrderWindows {
   const lt = lines.map((l) => ({ inStock: !l.backordered, needsTesting: l.needsTesting, quantity: l.quantity }));
   return { shipBy: orderShipWithin(lt), delivery: deliveryWithin(lt, method) };
-}
-
-/** Carrier tracking pages; the number is URL-encoded into the link. */
-export const carriers = ['DHL', 'FedEx', 'UPS', 'EMS', 'SF Express', 'TNT', 'Other'] as const;
-export type Carrier = (typeof carriers)[number];
-
-export function trackingUrl(carrier: string, tracking: string): string | null {
-  const n = encodeURIComponent(tracking);
-  switch (carrier) {
-    case 'DHL':
-      return `https://www.dhl.com/global-en/home/tracking/tracking-express.html?tracking-id=${n}`;
-    case 'FedEx':
-      return `https://www.fedex.com/fedextrack/?trknbr=${n}`;
-    case 'UPS':
-      return `https://www.ups.com/track?tracknum=${n}`;
-    case 'EMS':
-      return `https://www.ems.com.cn/qps/yjcx?mailNum=${n}`;
-    case 'SF Express':
-      return `https://www.sf-express.com/we/ow/chn/en/waybill/waybill-detail/${n}`;
-    case 'TNT':
-      return `https://www.tnt.com/express/en_gc/site/shipping-tools/tracking.html?searchType=con&cons=${n}`;
-    default:
-      return null;
-  }
 }
 
 /** WhatsApp click-to-chat with the order number prefilled. */

@@ -4,8 +4,8 @@ import { loggedInClient } from '../../../test/browser-client.js';
 import { insertPaymentMethod, insertProduct } from '../../../test/factories.js';
 import { address, newToken, placeOrder } from '../../../test/orders.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { products } from '../../platform/db/schema.js';
 import { cartLines } from '../cart/index.js';
-import { products } from '../catalog/index.js';
 import { orderEvents, orderLines, orders } from './order.tables.js';
 
 let t: TestApp;

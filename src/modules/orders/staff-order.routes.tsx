@@ -1,29 +1,29 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireRole, requireStaff } from '../../platform/auth/current-user.js';
 import type { Db } from '../../platform/db/client.js';
+import type { ActionContext } from '../../platform/effects.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { type EventBus, orderTopic } from '../../platform/events.js';
 import { formValues, parseForm } from '../../platform/http/forms.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import { overCap, parseUsdToCents } from '../../platform/money.js';
 import type { FormState } from '../../platform/views/form.js';
 import { cancelOrder } from './actions/cancel-order.js';
-import { markShipped } from './actions/mark-shipped.js';
 import { postMessage } from './actions/post-message.js';
 import { setFreight } from './actions/set-freight.js';
-import { messageInput, reasonInput, setFreightInput, shipInput } from './order.inputs.js';
+import { messageInput, reasonInput, setFreightInput } from './order.inputs.js';
 import { staffRolesFor } from './order.machine.js';
 import { findOrderByNumber, type Order, ordersInStates, overdueOrders, queueCounts } from './order.repo.js';
 import { isOrderQueue } from './order.rules.js';
-import { actorOf, loadOrderPage } from './order-page.data.js';
-import { QueuePage, StaffOrderPage } from './views/staff-order-pages.js';
+import { actorOf } from './order-page.parts.js';
+import type { OrderPages } from './order-pages.port.js';
+import { QueuePage } from './views/queue-page.js';
 
 const html = (reply: FastifyReply, status = 200) => reply.code(status).type('text/html; charset=utf-8');
 
 /** Back office for orders: queues with counts and the staff order page with each role's actions. */
 export async function staffOrderRoutes(
   app: FastifyInstance,
-  { db, bus, catalogChanged }: { db: Db; bus: EventBus; catalogChanged: () => Promise<void> },
+  { db, actions, pages }: { db: Db; actions: ActionContext; pages: Pick<OrderPages, 'staff'> },
 ) {
   const load = async (req: FastifyRequest<{ Params: { number: string } }>) => {
     requireStaff(req.user);
@@ -31,20 +31,14 @@ export async function staffOrderRoutes(
     if (!order) throw notFound();
     return order;
   };
-  const page = async (
+  const page = (
     req: FastifyRequest,
     reply: FastifyReply,
     order: Order,
     status = 200,
     forms: Record<string, FormState> = {},
-  ) => {
-    const d = await loadOrderPage(db, order, requireStaff(req.user));
-    return html(reply, status).send(<StaffOrderPage ctx={pageContext(req, reply)} d={d} forms={forms} />);
-  };
-  const done = async (reply: FastifyReply, order: Order) => {
-    await bus.publish(orderTopic(order.number));
-    return reply.code(303).redirect(`/admin/orders/${order.number}`);
-  };
+  ) => pages.staff(req, reply, order, { status, forms });
+  const done = (reply: FastifyReply, order: Order) => reply.code(303).redirect(`/admin/orders/${order.number}`);
   /** Field errors from an action (e.g. stale state) go back to the form; others propagate. */
   const formError = (err: unknown, body: unknown): FormState => {
     if (err instanceof AppError && err.fields) return { errors: err.fields as never, values: formValues(body) };
@@ -87,7 +81,7 @@ export async function staffOrderRoutes(
       linePrices.set(Number(m[1]), cents);
     }
     try {
-      await setFreight(db, order, actorOf(user), {
+      await setFreight(actions, order, actorOf(user), {
         freightCents: form.data.freight,
         validDays: form.data.validDays,
         note: form.data.note,
@@ -99,26 +93,12 @@ export async function staffOrderRoutes(
     return done(reply, order);
   });
 
-  app.post<{ Params: { number: string } }>('/admin/orders/:number/ship', async (req, reply) => {
-    const user = requireRole(req.user, ...staffRolesFor('markShipped'));
-    const order = await load(req);
-    const form = parseForm(shipInput, req.body);
-    if (!form.ok) return page(req, reply, order, 422, { ship: form });
-    try {
-      await markShipped(db, order, actorOf(user), form.data.carrier, form.data.tracking);
-    } catch (err) {
-      return page(req, reply, order, 422, { ship: formError(err, req.body) });
-    }
-    return done(reply, order);
-  });
-
   app.post<{ Params: { number: string } }>('/admin/orders/:number/cancel', async (req, reply) => {
     const user = requireRole(req.user, ...staffRolesFor('cancelOrder'));
     const order = await load(req);
     const form = parseForm(reasonInput, req.body);
     if (!form.ok) return page(req, reply, order, 422, { cancel: form });
-    await cancelOrder(db, order, actorOf(user), 'cancelOrder', form.data.reason);
-    await catalogChanged(); // the cancellation released stock
+    await cancelOrder(actions, order, actorOf(user), 'cancelOrder', form.data.reason);
     return done(reply, order);
   });
 
@@ -126,7 +106,7 @@ export async function staffOrderRoutes(
     const user = requireStaff(req.user);
     const order = await load(req);
     const form = parseForm(messageInput, req.body);
-    if (form.ok) await postMessage(db, order, user, form.data.body, form.data.internal);
+    if (form.ok) await postMessage(actions, order, user, form.data.body, form.data.internal);
     return done(reply, order);
   });
 }

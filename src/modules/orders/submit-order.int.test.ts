@@ -4,9 +4,8 @@ import { loggedInClient } from '../../../test/browser-client.js';
 import { insertPaymentMethod, insertProduct } from '../../../test/factories.js';
 import { address, newToken } from '../../../test/orders.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
-import { outboxMessages } from '../../platform/mail/index.js';
-import { cartItems, cartLines } from '../cart/index.js';
-import { products } from '../catalog/index.js';
+import { cartItems, outboxMessages, products } from '../../platform/db/schema.js';
+import { cartLines } from '../cart/index.js';
 import { orderEvents, orderLines, orderSubmissions, orders, savedAddresses } from './order.tables.js';
 
 let t: TestApp;

@@ -4,7 +4,7 @@ import { loggedInClient } from '../../../test/browser-client.js';
 import { insertPaymentMethod, insertProduct } from '../../../test/factories.js';
 import { address } from '../../../test/orders.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
-import { products } from '../catalog/index.js';
+import { products } from '../../platform/db/schema.js';
 import { orders } from './order.tables.js';
 
 const formToken = (body: string) => /name="token" value="([^"]+)"/.exec(body)?.[1] ?? '';

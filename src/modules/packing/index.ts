@@ -8,11 +8,13 @@ export type { PackingEvidence, PackingFile, PackingLine, PackingUnit, ParcelEvid
 export { currentUnitsOf, PACKING_FOLDER, packingEvidenceOf, packingFileOwner, packingLinesOf } from './packing.repo.js';
 export { packingRoutes } from './packing.routes.js';
 export { evidenceGaps, evidenceVisibleToBuyer, needsBurnIn, needsSerial, serialKey } from './packing.rules.js';
-export { packingFiles, packingParcels, packingUnits } from './packing.tables.js';
-/** Read-only evidence view (buyer's order page, support's case page) and its URL builders. */
+export { loadPackingPage, type PackingPageData } from './packing-page.data.js';
 export {
   buyerEvidenceUrls,
   type EvidenceUrls,
   PackingEvidenceView,
   staffEvidenceUrls,
 } from './views/packing-evidence.js';
+/** Read-only evidence view (buyer's order page, support's case page) and its URL builders. */
+export { PackingSection } from './views/packing-section.js';
+export { ShipForm } from './views/ship-form.js';

@@ -1,6 +1,5 @@
 import type { DbOrTx } from '../../platform/db/client.js';
-import { orderMachine } from '../orders/order.machine.js';
-import type { Order } from '../orders/order.repo.js';
+import { type Order, orderMachine } from '../orders/index.js';
 import { currentUnitsOf, packingEvidenceOf, packingLinesOf } from './packing.repo.js';
 import { evidenceGaps, evidenceVisibleToBuyer } from './packing.rules.js';
 

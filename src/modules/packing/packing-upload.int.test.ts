@@ -8,8 +8,7 @@ import { type BrowserClient, loggedInClient } from '../../../test/browser-client
 import { mp4Header } from '../../../test/media.js';
 import { placeOrder } from '../../../test/orders.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
-import { orders } from '../orders/index.js';
-import { packingFiles, packingParcels } from './index.js';
+import { orders, packingFiles, packingParcels } from '../../platform/db/schema.js';
 
 /**
  * A large video goes through a real socket (inject would hold the whole body): the

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { carriers } from '../shipping/index.js';
 import { hashrateUnits, parseSealNumbers } from './packing.rules.js';
 
 const reason = z.string().trim().max(1000, { message: 'field.tooLong' }).optional();
@@ -63,3 +64,16 @@ export const unitInput = z
         : undefined,
   }));
 export type UnitInput = z.output<typeof unitInput>;
+
+export const shipInput = z.object({
+  carrier: z.enum(carriers, { message: 'field.required' }),
+  tracking: z
+    .string()
+    .trim()
+    .min(4, { message: 'field.trackingInvalid' })
+    .max(400)
+    .transform((v) => v.split(/[\s,;]+/).filter(Boolean))
+    .refine((list) => list.length > 0 && list.length <= 20 && list.every((t) => /^[A-Za-z0-9-]{4,40}$/.test(t)), {
+      message: 'field.trackingInvalid',
+    }),
+});

@@ -4,8 +4,8 @@ import { type BrowserClient, loggedInClient } from '../../../test/browser-client
 import { exe, hugePng, jpeg, mp4, svg } from '../../../test/media.js';
 import { type MultipartFile, multipart, placeOrder } from '../../../test/orders.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
-import { orders } from '../orders/index.js';
-import { currentUnitsOf, packingFiles, packingParcels, packingUnits } from './index.js';
+import { orders, packingFiles, packingParcels, packingUnits } from '../../platform/db/schema.js';
+import { currentUnitsOf } from './index.js';
 
 let t: TestApp;
 let staff: Record<'warehouse' | 'sales' | 'finance' | 'admin', BrowserClient>;

@@ -1,9 +1,8 @@
 import { and, asc, eq, inArray, max, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { AppError } from '../../platform/errors.js';
 import type { FileOwner } from '../../platform/storage.js';
-import { products } from '../catalog/catalog.tables.js';
-import { orderLines, orders } from '../orders/order.tables.js';
+import { productFacts } from '../catalog/index.js';
+import { lockOrder, orderLineFacts } from '../orders/index.js';
 import { packingFiles, packingParcels, packingUnits } from './packing.tables.js';
 
 export type PackingParcel = typeof packingParcels.$inferSelect;
@@ -67,16 +66,16 @@ export async function currentUnitsOf(db: DbOrTx, orderId: number) {
 export async function packingLinesOf(db: DbOrTx, orderId: number) {
   return db
     .select({
-      id: orderLines.id,
-      sku: orderLines.sku,
-      name: orderLines.name,
-      quantity: orderLines.quantity,
-      kind: products.kind,
+      id: orderLineFacts.id,
+      sku: orderLineFacts.sku,
+      name: orderLineFacts.name,
+      quantity: orderLineFacts.quantity,
+      kind: productFacts.kind,
     })
-    .from(orderLines)
-    .innerJoin(products, eq(products.id, orderLines.productId))
-    .where(eq(orderLines.orderId, orderId))
-    .orderBy(asc(orderLines.id));
+    .from(orderLineFacts)
+    .innerJoin(productFacts, eq(productFacts.id, orderLineFacts.productId))
+    .where(eq(orderLineFacts.orderId, orderId))
+    .orderBy(asc(orderLineFacts.id));
 }
 export type PackingLine = Awaited<ReturnType<typeof packingLinesOf>>[number];
 
@@ -86,9 +85,7 @@ export type PackingLine = Awaited<ReturnType<typeof packingLinesOf>>[number];
  * cannot race a unit being recorded (PGlite has one connection and serializes anyway).
  */
 export async function lockOrderStatus(tx: DbOrTx, orderId: number) {
-  const [row] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId)).for('update');
-  if (!row) throw new AppError('NOT_FOUND');
-  return row.status;
+  return (await lockOrder(tx, orderId)).status;
 }
 
 export async function findParcel(db: DbOrTx, orderId: number, parcelId: number) {

@@ -1,33 +1,41 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type CurrentUser, requireRole, requireStaff, requireUser } from '../../platform/auth/current-user.js';
 import type { Db } from '../../platform/db/client.js';
+import type { ActionContext } from '../../platform/effects.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { type EventBus, orderTopic } from '../../platform/events.js';
 import { type FieldErrors, formValues, parseForm } from '../../platform/http/forms.js';
 import { readMediaUpload } from '../../platform/http/media-upload.js';
-import { pageContext } from '../../platform/http/page-context.js';
 import { sendPrivateFile } from '../../platform/http/send-private-file.js';
 import type { Storage } from '../../platform/storage.js';
-import type { FormState } from '../../platform/views/form.js';
-import { orderMachine } from '../orders/order.machine.js';
-import { findCustomerOrder, findOrderByNumber, type Order } from '../orders/order.repo.js';
-// Direct files, not orders/index.ts: the orders module renders this module's views.
-import { loadOrderPage } from '../orders/order-page.data.js';
-import { StaffOrderPage } from '../orders/views/staff-order-pages.js';
+import {
+  actorOf,
+  findCustomerOrder,
+  findOrderByNumber,
+  type Order,
+  type OrderPages,
+  orderMachine,
+  staffRolesFor,
+} from '../orders/index.js';
 import { addPackingFiles } from './actions/add-packing-files.js';
 import { addParcel } from './actions/add-parcel.js';
+import { markShipped } from './actions/mark-shipped.js';
 import { recordUnit } from './actions/record-unit.js';
-import { mediaInput, parcelInput, unitInput } from './packing.inputs.js';
+import { mediaInput, parcelInput, shipInput, unitInput } from './packing.inputs.js';
 import { findPackingFile, findParcel, PACKING_FOLDER, type PackingFile } from './packing.repo.js';
 import { evidenceVisibleToBuyer } from './packing.rules.js';
 import { packingForms } from './views/packing-section.js';
 
 type Req = FastifyRequest<{ Params: { number: string; parcelId?: string; id?: string } }>;
 
-/** Warehouse records packing evidence; staff and (once shipped) the buyer view its files. */
+/** Warehouse records packing evidence and ships; staff and (once shipped) the buyer view its files. */
 export async function packingRoutes(
   app: FastifyInstance,
-  { db, storage, bus }: { db: Db; storage: Storage; bus: EventBus },
+  {
+    db,
+    storage,
+    actions,
+    pages,
+  }: { db: Db; storage: Storage; actions: ActionContext; pages: Pick<OrderPages, 'staff'> },
 ) {
   const load = async (req: Req) => {
     const user = requireRole(req.user, 'warehouse');
@@ -43,14 +51,7 @@ export async function packingRoutes(
     form: string,
     errors: FieldErrors,
     values: Record<string, string>,
-  ) => {
-    const d = await loadOrderPage(db, order, requireStaff(req.user));
-    const forms: Record<string, FormState> = { [form]: { errors, values } };
-    return reply
-      .code(422)
-      .type('text/html; charset=utf-8')
-      .send(<StaffOrderPage ctx={pageContext(req, reply)} d={d} forms={forms} />);
-  };
+  ) => pages.staff(req, reply, order, { status: 422, forms: { [form]: { errors, values } } });
   const run = async (
     req: Req,
     reply: FastifyReply,
@@ -58,6 +59,7 @@ export async function packingRoutes(
     form: string,
     values: Record<string, string>,
     action: () => Promise<unknown>,
+    then = `/admin/orders/${order.number}#packing`,
   ) => {
     try {
       await action();
@@ -66,8 +68,7 @@ export async function packingRoutes(
         return refused(req, reply, order, form, err.fields as FieldErrors, values);
       throw err;
     }
-    await bus.publish(orderTopic(order.number));
-    return reply.code(303).redirect(`/admin/orders/${order.number}#packing`);
+    return reply.code(303).redirect(then);
   };
 
   app.post<{ Params: { number: string } }>('/admin/orders/:number/packing/parcels', async (req, reply) => {
@@ -75,7 +76,7 @@ export async function packingRoutes(
     const form = parseForm(parcelInput, req.body);
     if (!form.ok) return refused(req, reply, order, packingForms.parcel, form.errors, form.values);
     return run(req, reply, order, packingForms.parcel, formValues(req.body), () =>
-      addParcel(db, order, user, form.data),
+      addParcel(actions, order, user, form.data),
     );
   });
 
@@ -94,7 +95,7 @@ export async function packingRoutes(
         return refused(req, reply, order, name, { ...(form.ok ? {} : form.errors), ...upload.errors }, upload.fields);
       }
       return run(req, reply, order, name, upload.fields, () =>
-        addPackingFiles(db, storage, order, user, { parcelId, files: upload.files, reason: form.data.reason }),
+        addPackingFiles(actions, storage, order, user, { parcelId, files: upload.files, reason: form.data.reason }),
       );
     },
   );
@@ -104,7 +105,24 @@ export async function packingRoutes(
     const form = parseForm(unitInput, req.body);
     if (!form.ok) return refused(req, reply, order, packingForms.unit, form.errors, form.values);
     return run(req, reply, order, packingForms.unit, formValues(req.body), () =>
-      recordUnit(db, order, user, form.data),
+      recordUnit(actions, order, user, form.data),
+    );
+  });
+
+  app.post<{ Params: { number: string } }>('/admin/orders/:number/ship', async (req, reply) => {
+    const user = requireRole(req.user, ...staffRolesFor('markShipped'));
+    const order = await findOrderByNumber(db, req.params.number);
+    if (!order) throw notFound();
+    const form = parseForm(shipInput, req.body);
+    if (!form.ok) return refused(req, reply, order, 'ship', form.errors, form.values);
+    return run(
+      req,
+      reply,
+      order,
+      'ship',
+      formValues(req.body),
+      () => markShipped(actions, order, actorOf(user), form.data.carrier, form.data.tracking),
+      `/admin/orders/${order.number}`,
     );
   });
 

@@ -3,10 +3,10 @@
  * actions load a snapshot and ask these functions; nothing here does IO.
  */
 
-import type { ProductKind } from '../catalog/product.rules.js';
-import { type OrderState as OrderStatus, orderMachine } from '../orders/order.machine.js';
+import type { ProductKind } from '../catalog/index.js';
+import { type OrderState as OrderStatus, orderMachine } from '../orders/index.js';
 
-export { hashrateUnits } from '../catalog/product.rules.js';
+export { hashrateUnits } from '../catalog/index.js';
 
 /** Units of these kinds carry a serial number each; miners also a burn-in result. */
 export const serialKinds: readonly ProductKind[] = ['miner', 'psu', 'hashboard'];

@@ -1,9 +1,13 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { orders } from '../orders/order.tables.js';
+import { jsonRows } from '../../platform/db/json-rows.js';
+import { orderNumberOf } from '../orders/index.js';
 import { paymentProofs } from './payment.tables.js';
 
 export type PaymentProof = typeof paymentProofs.$inferSelect;
+
+/** An order's proofs as a subquery, for a page that loads several modules' lists in one statement. */
+export const proofsOfOrderSql = (orderId: number) => jsonRows(paymentProofs, eq(paymentProofs.orderId, orderId));
 
 export async function findProof(db: DbOrTx, orderId: number, proofId: number) {
   const [row] = await db
@@ -16,9 +20,8 @@ export async function findProof(db: DbOrTx, orderId: number, proofId: number) {
 /** The number of another order that already used a file with this hash, if any. */
 export async function orderUsingHash(db: DbOrTx, sha256: string, orderId: number) {
   const [row] = await db
-    .select({ number: orders.number })
+    .select({ number: orderNumberOf(paymentProofs.orderId) })
     .from(paymentProofs)
-    .innerJoin(orders, eq(orders.id, paymentProofs.orderId))
     .where(and(eq(paymentProofs.sha256, sha256), ne(paymentProofs.orderId, orderId)))
     .limit(1);
   return row?.number;

@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserClient, loggedInClient } from '../../../test/browser-client.js';
 import { placeOrder, png, today, uploadProof } from '../../../test/orders.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
-import { orders } from '../orders/index.js';
-import { paymentProofs } from './index.js';
+import { orders, paymentProofs } from '../../platform/db/schema.js';
 
 // Two staff deciding two proofs of one order at the same moment needs real concurrent
 // connections: PGlite has one, so the race cannot happen there.

@@ -2,18 +2,21 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireRole, requireStaff, requireUser } from '../../platform/auth/current-user.js';
 import type { Db } from '../../platform/db/client.js';
+import type { ActionContext } from '../../platform/effects.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { type EventBus, orderTopic } from '../../platform/events.js';
 import { type FieldErrors, parseForm } from '../../platform/http/forms.js';
-import { pageContext } from '../../platform/http/page-context.js';
 import { sendPrivateFile } from '../../platform/http/send-private-file.js';
 import type { Storage } from '../../platform/storage.js';
 import { largestUpload } from '../../platform/upload-policy.js';
 import type { FormState } from '../../platform/views/form.js';
-import { findOrderByNumber, type Order, staffRolesFor } from '../orders/index.js';
-import { findCustomerOrder } from '../orders/order.repo.js';
-import { actorOf, loadOrderPage } from '../orders/order-page.data.js';
-import { OrderPage } from '../orders/views/order-page.js';
+import {
+  actorOf,
+  findCustomerOrder,
+  findOrderByNumber,
+  type Order,
+  type OrderPages,
+  staffRolesFor,
+} from '../orders/index.js';
 import { reviewPaymentProof } from './actions/review-payment-proof.js';
 import { uploadPaymentProof } from './actions/upload-payment-proof.js';
 import { proofFields, rejectInput } from './payment.inputs.js';
@@ -46,15 +49,15 @@ async function readProofForm(req: FastifyRequest) {
 
 export async function paymentRoutes(
   app: FastifyInstance,
-  { db, storage, bus }: { db: Db; storage: Storage; bus: EventBus },
+  {
+    db,
+    storage,
+    actions,
+    pages,
+  }: { db: Db; storage: Storage; actions: ActionContext; pages: Pick<OrderPages, 'customer'> },
 ) {
-  const rerender = async (req: FastifyRequest, reply: FastifyReply, order: Order, proofForm: FormState) => {
-    const d = await loadOrderPage(db, order, requireUser(req.user));
-    return reply
-      .code(422)
-      .type('text/html; charset=utf-8')
-      .send(<OrderPage ctx={pageContext(req, reply)} d={d} forms={{ proof: proofForm }} />);
-  };
+  const rerender = (req: FastifyRequest, reply: FastifyReply, order: Order, proofForm: FormState) =>
+    pages.customer(req, reply, order, { status: 422, forms: { proof: proofForm } });
 
   app.post<{ Params: { number: string } }>('/orders/:number/proofs', async (req, reply) => {
     const user = requireUser(req.user);
@@ -67,13 +70,12 @@ export async function paymentRoutes(
     else if (bytes.length === 0) errors.proof = 'proof.required';
     if (!form.ok || Object.keys(errors).length) return rerender(req, reply, order, { errors, values: fields });
     try {
-      await uploadPaymentProof(db, storage, order, user, { bytes, ...form.data });
+      await uploadPaymentProof(actions, storage, order, user, { bytes, ...form.data });
     } catch (err) {
       if (err instanceof AppError && err.fields)
         return rerender(req, reply, order, { errors: err.fields as FieldErrors, values: fields });
       throw err;
     }
-    await bus.publish(orderTopic(order.number));
     return reply.code(303).redirect(`/orders/${order.number}`);
   });
 
@@ -117,13 +119,12 @@ export async function paymentRoutes(
       if (!order || !['approve', 'reject'].includes(req.params.decision)) throw notFound();
       const id = Number(req.params.id);
       if (req.params.decision === 'approve') {
-        await reviewPaymentProof(db, order, id, actorOf(user), { approve: true });
+        await reviewPaymentProof(actions, order, id, actorOf(user), { approve: true });
       } else {
         const form = parseForm(rejectInput, req.body);
         if (!form.ok) throw new AppError('VALIDATION', { fields: form.errors });
-        await reviewPaymentProof(db, order, id, actorOf(user), { approve: false, reason: form.data.reason });
+        await reviewPaymentProof(actions, order, id, actorOf(user), { approve: false, reason: form.data.reason });
       }
-      await bus.publish(orderTopic(order.number));
       return reply.code(303).redirect(`/admin/orders/${order.number}`);
     },
   );

@@ -11,7 +11,7 @@ export {
   rankRepairCenters,
   whatsappLink,
 } from './repair-center.rules.js';
-export { type RepairCenterDetails, repairCenters } from './repair-center.tables.js';
+export type { RepairCenterDetails } from './repair-center.tables.js';
 
 /**
  * The approved centers nearest to a destination (same country first, then distance),
@@ -22,5 +22,6 @@ export async function findNearestApprovedCenters(db: DbOrTx, destination: Destin
   return rankRepairCenters(centers, destination, brand).slice(0, limit);
 }
 export { repairCenterFiles } from './repair-center.files.js';
-export { countAwaitingReview } from './repair-center.repo.js';
+/** Published centers, for after-sales routing a repair (the list to choose from, and the one chosen). */
+export { approvedCenters, countAwaitingReview, findApprovedCenter } from './repair-center.repo.js';
 export { REVIEW_BUSINESS_DAYS } from './repair-center.rules.js';

@@ -1,7 +1,10 @@
 import { and, asc, desc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { cappedCount, oneRow } from '../../platform/db/capped-count.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { users } from '../accounts/account.tables.js';
+import { userDirectory } from '../accounts/index.js';
+
+const owners = userDirectory('owners');
+
 import { type RepairCenterDetails, repairCenters } from './repair-center.tables.js';
 
 export type RepairCenter = typeof repairCenters.$inferSelect;
@@ -99,9 +102,9 @@ export async function listOwnCenters(db: DbOrTx, ownerId: number) {
 /** Staff: a center with its owner's contact. */
 export async function findCenterForReview(db: DbOrTx, id: number) {
   const [row] = await db
-    .select({ center: repairCenters, ownerEmail: users.email, ownerName: users.fullName })
+    .select({ center: repairCenters, ownerEmail: owners.email, ownerName: owners.fullName })
     .from(repairCenters)
-    .innerJoin(users, eq(users.id, repairCenters.ownerId))
+    .innerJoin(owners, eq(owners.id, repairCenters.ownerId))
     .where(eq(repairCenters.id, id));
   return row;
 }
@@ -123,10 +126,10 @@ export async function reviewQueue(db: DbOrTx, limit = 200) {
       country: sql<string>`coalesce(${repairCenters.pending}->>'country', ${repairCenters.country})`,
       isEdit: sql<boolean>`${repairCenters.publishedAt} is not null`,
       submittedAt: repairCenters.submittedAt,
-      ownerEmail: users.email,
+      ownerEmail: owners.email,
     })
     .from(repairCenters)
-    .innerJoin(users, eq(users.id, repairCenters.ownerId))
+    .innerJoin(owners, eq(owners.id, repairCenters.ownerId))
     .where(eq(repairCenters.status, 'in_review'))
     .orderBy(asc(repairCenters.submittedAt), asc(repairCenters.id))
     .limit(limit);
@@ -229,4 +232,26 @@ export async function publishedCentersForRanking(db: DbOrTx, brand?: string) {
     .select()
     .from(repairCenters)
     .where(and(published, brand ? servicesBrandSql(brand) : undefined));
+}
+
+/** Approved (published) centers for the decide-repair form, beyond the suggested ones. */
+export const approvedCenters = (db: DbOrTx) =>
+  db
+    .select({
+      id: repairCenters.id,
+      name: repairCenters.name,
+      city: repairCenters.city,
+      country: repairCenters.country,
+    })
+    .from(repairCenters)
+    .where(isNotNull(repairCenters.publishedAt))
+    .orderBy(asc(repairCenters.country), asc(repairCenters.name))
+    .limit(500);
+
+export async function findApprovedCenter(db: DbOrTx, id: number) {
+  const [row] = await db
+    .select()
+    .from(repairCenters)
+    .where(and(eq(repairCenters.id, id), isNotNull(repairCenters.publishedAt)));
+  return row;
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserClient, loggedInClient } from '../../../test/browser-client.js';
 import { hugePng } from '../../../test/media.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
-import { repairCenters } from './index.js';
+import { repairCenters } from '../../platform/db/schema.js';
 import { NOT_AN_IMAGE, PNG, postMultipart, validCenter } from './repair-centers.test-helpers.js';
 
 let t: TestApp;

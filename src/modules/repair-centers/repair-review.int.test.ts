@@ -2,8 +2,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserClient, loggedInClient } from '../../../test/browser-client.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { repairCenters } from '../../platform/db/schema.js';
 import { latestOutbox } from '../../platform/mail/index.js';
-import { findNearestApprovedCenters, repairCenters } from './index.js';
+import { findNearestApprovedCenters } from './index.js';
 import { postMultipart, validCenter } from './repair-centers.test-helpers.js';
 
 let t: TestApp;

@@ -3,4 +3,3 @@
 export { getSettings, saveSettings } from './settings.repo.js';
 export { settingsRoutes } from './settings.routes.js';
 export { destinationCheck, type Settings, settingsSchema } from './settings.rules.js';
-export { settings } from './settings.tables.js';

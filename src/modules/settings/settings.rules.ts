@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { type CountryCode, countryCodes } from '../../platform/countries.js';
-import { DEFAULT_AUTO_COMPLETE_DAYS, DEFAULT_PAYMENT_DEADLINE_HOURS } from '../orders/order.rules.js';
 
 /** Comprehensively embargoed destinations, excluded from the default shipping list. */
+/** Until staff set their own: hours to pay once quoted, days after delivery before an order completes itself. */
+const DEFAULT_PAYMENT_DEADLINE_HOURS = 72;
+const DEFAULT_AUTO_COMPLETE_DAYS = 15;
+
 export const embargoedCountries: readonly CountryCode[] = ['CU', 'IR', 'KP', 'SY'];
 
 /** Where crypto mining is banned or restricted (default list; staff maintain it). */

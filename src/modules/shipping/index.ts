@@ -1,2 +1,4 @@
-/** Shipping: lead times, transit windows and shipping methods. */
+/** Shipping: lead times, transit windows, shipping methods and carriers. */
+
+export * from './carriers.js';
 export * from './lead-time.rules.js';

@@ -1087,6 +1087,46 @@ export const en = {
   'acct.mailPasswordChangedBody':
     'The password of your Hashcart account was changed on {when}, and your other sessions were logged out. If it was not you, use "Forgot your password?" on the login page at once and tell us.',
   // --- end accounts ---
+  'mail.newOrder.subject': 'New order {number}: freight to quote',
+  'mail.newOrder.body': 'Order {number} from {name} ({country}) is waiting for a freight quote.',
+  'mail.customerMessage.subject': 'Customer message on {number}',
+  'mail.overdueQuote.subject': 'Overdue: order {number} waits for its freight quote',
+  'mail.overdueQuote.body': 'Order {number} was submitted {at} UTC and still waits for its freight quote.',
+  'mail.overdueTracking.subject': 'Overdue: order {number} has no tracking number',
+  'mail.overdueTracking.body':
+    'Payment for order {number} was approved {at} UTC; the buyer has no tracking number yet.',
+  'mail.proofUploaded.subject': 'Payment proof on {number}',
+  'mail.proofUploaded.subjectReused': 'Payment proof on {number} (FILE ALREADY USED)',
+  'mail.proofUploaded.body': 'A payment proof of {amount} (ref. {reference}) was uploaded on {number}.',
+  'mail.proofUploaded.reused': 'The same file was used on {other}.',
+  'mail.newCase.subject': 'New after-sales case {number} ({type})',
+  'mail.newCase.body': 'Order {order}. Decision due {due} UTC.',
+  'mail.caseMessage.subject': 'Customer message on case {number}',
+  'mail.overdueCase.subject': 'Overdue after-sales case {number}',
+  'mail.overdueCase.body': 'Case {number} ({state}) was due {due} UTC and is still waiting for support.',
+  'mail.method.proposeUpdateSubject': 'Confirm new payment details: {name}',
+  'mail.method.proposeCreateSubject': 'Confirm new payment method: {name}',
+  'mail.method.proposedUpdate': '{actor} proposed a change to the payment method "{name}".',
+  'mail.method.proposedCreate': '{actor} proposed a new payment method "{name}".',
+  'mail.method.proposedNote':
+    'It applies only when another admin confirms it. If you did not expect this change, cancel it and check the account of the proposer.',
+  'mail.method.liveSubject': 'New payment method live: {name}',
+  'mail.method.changedSubject': 'Payment details changed: {name}',
+  'mail.method.confirmedCreateActive':
+    '{actor} confirmed the new payment method "{name}". Buyers now see it at checkout.',
+  'mail.method.confirmedCreateInactive':
+    '{actor} confirmed the new payment method "{name}". Buyers now see it once it is made active.',
+  'mail.method.confirmedUpdate':
+    '{actor} confirmed a change to "{name}". Buyers now see it, and buyers with an open quote are told when the details changed.',
+  'mail.method.cancelledSubject': 'Payment details change cancelled: {name}',
+  'mail.method.cancelled': '{actor} cancelled the proposed change to "{name}". Nothing of it applies.',
+  'mail.method.operator': 'The operator (from the command line)',
+  'mail.method.none': '(none)',
+  'mail.method.currentDetails': 'Current details:',
+  'mail.method.proposedDetails': 'Proposed details:',
+  'mail.method.now': 'now: {value}',
+  'mail.method.proposed': 'proposed: {value}',
+  'mail.method.review': 'Review: {url}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1106,4 +1106,44 @@ export const es: Record<MessageKey, string> = {
   'acct.mailPasswordChangedBody':
     'La contraseña de su cuenta de Hashcart cambió el {when} y se cerraron sus demás sesiones. Si no fue usted, use enseguida «¿Olvidó su contraseña?» en la página de inicio de sesión y avísenos.',
   // --- end accounts ---
+  'mail.newOrder.subject': 'Nuevo pedido {number}: flete por cotizar',
+  'mail.newOrder.body': 'El pedido {number} de {name} ({country}) espera la cotización del flete.',
+  'mail.customerMessage.subject': 'Mensaje del cliente en {number}',
+  'mail.overdueQuote.subject': 'Atrasado: el pedido {number} espera la cotización del flete',
+  'mail.overdueQuote.body': 'El pedido {number} se envió el {at} UTC y aún espera la cotización del flete.',
+  'mail.overdueTracking.subject': 'Atrasado: el pedido {number} no tiene número de seguimiento',
+  'mail.overdueTracking.body':
+    'El pago del pedido {number} se aprobó el {at} UTC; el comprador aún no tiene número de seguimiento.',
+  'mail.proofUploaded.subject': 'Comprobante de pago en {number}',
+  'mail.proofUploaded.subjectReused': 'Comprobante de pago en {number} (ARCHIVO YA USADO)',
+  'mail.proofUploaded.body': 'Se subió un comprobante de pago de {amount} (ref. {reference}) en {number}.',
+  'mail.proofUploaded.reused': 'El mismo archivo se usó en {other}.',
+  'mail.newCase.subject': 'Nuevo caso de posventa {number} ({type})',
+  'mail.newCase.body': 'Pedido {order}. Decisión antes del {due} UTC.',
+  'mail.caseMessage.subject': 'Mensaje del cliente en el caso {number}',
+  'mail.overdueCase.subject': 'Caso de posventa atrasado {number}',
+  'mail.overdueCase.body': 'El caso {number} ({state}) vencía el {due} UTC y sigue esperando a soporte.',
+  'mail.method.proposeUpdateSubject': 'Confirme los nuevos datos de pago: {name}',
+  'mail.method.proposeCreateSubject': 'Confirme el nuevo método de pago: {name}',
+  'mail.method.proposedUpdate': '{actor} propuso un cambio en el método de pago «{name}».',
+  'mail.method.proposedCreate': '{actor} propuso un nuevo método de pago «{name}».',
+  'mail.method.proposedNote':
+    'Solo se aplica cuando otro administrador lo confirma. Si no esperaba este cambio, cancélelo y revise la cuenta de quien lo propuso.',
+  'mail.method.liveSubject': 'Nuevo método de pago activo: {name}',
+  'mail.method.changedSubject': 'Datos de pago cambiados: {name}',
+  'mail.method.confirmedCreateActive':
+    '{actor} confirmó el nuevo método de pago «{name}». Los compradores ya lo ven al pagar.',
+  'mail.method.confirmedCreateInactive':
+    '{actor} confirmó el nuevo método de pago «{name}». Los compradores lo verán cuando se active.',
+  'mail.method.confirmedUpdate':
+    '{actor} confirmó un cambio en «{name}». Los compradores ya lo ven, y a quienes tienen una cotización abierta se les indica cuándo cambiaron los datos.',
+  'mail.method.cancelledSubject': 'Cambio de datos de pago cancelado: {name}',
+  'mail.method.cancelled': '{actor} canceló el cambio propuesto en «{name}». No se aplica nada de él.',
+  'mail.method.operator': 'El operador (desde la línea de comandos)',
+  'mail.method.none': '(ninguno)',
+  'mail.method.currentDetails': 'Datos actuales:',
+  'mail.method.proposedDetails': 'Datos propuestos:',
+  'mail.method.now': 'ahora: {value}',
+  'mail.method.proposed': 'propuesto: {value}',
+  'mail.method.review': 'Revisar: {url}',
 };

@@ -1,26 +1,22 @@
-import { desc, type SQL, sql } from 'drizzle-orm';
+import { desc, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { outboxMessages } from './mail.tables.js';
 
+export {
+  amount,
+  type KeyedMail,
+  type MailContent,
+  type MailParam,
+  type MailParams,
+  type MailWriter,
+  queueMail,
+  queueMailSql,
+  type Recipient,
+  renderMail,
+  utcMinute,
+  writerFor,
+} from './compose.js';
 export { outboxMessages };
-
-export interface Mail {
-  to: string;
-  subject: string;
-  /** Plain text; mail is sent as text only. */
-  body: string;
-}
-
-/** Queues mail inside the caller's transaction; the mailer delivers it after commit. */
-export async function enqueueMail(db: DbOrTx, ...mails: Mail[]) {
-  if (mails.length) await db.insert(outboxMessages).values(mails);
-}
-
-/**
- * The statement form of `enqueueMail`, for a caller that queues mail inside one of its own
- * statements (a CTE) to save a round trip: `rows` is a SELECT of ("to", subject, body).
- */
-export const enqueueMailFrom = (rows: SQL) => sql`insert into ${outboxMessages} ("to", subject, body) ${rows}`;
 
 export async function latestOutbox(db: DbOrTx, limit = 100) {
   return db.select().from(outboxMessages).orderBy(desc(outboxMessages.id)).limit(limit);

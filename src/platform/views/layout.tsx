@@ -1,6 +1,6 @@
 import type { Children } from '@kitajs/html';
-import { categories } from '../../modules/catalog/categories.js';
 import { isStaff } from '../auth/roles.js';
+import { categories } from '../categories.js';
 import type { PageContext } from '../http/page-context.js';
 import { locales } from '../i18n/index.js';
 

@@ -3,7 +3,7 @@ import type { Role } from '../../../platform/auth/roles.js';
 import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
 import { type Locale, plainText } from '../../../platform/i18n/index.js';
-import { enqueueMail } from '../../../platform/mail/index.js';
+import { queueMail } from '../../../platform/mail/index.js';
 import { accountLinks } from '../account.tables.js';
 import { findAccountLink, insertAccountLink, LINK_HOURS, takeAccountLink } from '../account-link.repo.js';
 import { hashPassword, passwordProblem } from '../password.js';
@@ -40,11 +40,10 @@ export async function inviteStaff(
     );
     const l = input.locale;
     const role = plainText(l, `role.${input.role}`);
-    await enqueueMail(tx, {
-      to: email,
+    await queueMail(tx, [{ email: email, locale: l }], () => ({
       subject: plainText(l, 'acct.mailInviteSubject'),
       body: `${plainText(l, 'acct.mailInviteBody', { role, hours: LINK_HOURS.invitation })}\n\n${publicUrl}/invite?token=${token}\n`,
-    });
+    }));
     await recordUserChange(tx, { actorId, userId: null, email, kind: 'invited', detail: input.role });
   });
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../../../platform/db/client.js';
-import { i18n, type Locale } from '../../../platform/i18n/index.js';
-import { enqueueMail } from '../../../platform/mail/index.js';
+import type { Locale } from '../../../platform/i18n/index.js';
+import { queueMail } from '../../../platform/mail/index.js';
 import type { RegisterInput } from '../account.inputs.js';
 import { hashPassword } from '../password.js';
 import {
@@ -39,19 +39,16 @@ export async function requestRegistration(
     });
     const existing = await findUserByEmail(tx, email);
     if (existing) {
-      const { t } = i18n(existing.locale);
-      await enqueueMail(tx, {
-        to: existing.email,
-        subject: t('auth.mailExistsSubject'),
-        body: `${t('auth.mailExistsBody')}\n\n${publicUrl}/login\n`,
-      });
+      await queueMail(tx, [{ email: existing.email, locale: existing.locale }], (w) => ({
+        subject: w.t('auth.mailExistsSubject'),
+        body: `${w.t('auth.mailExistsBody')}\n\n${publicUrl}/login\n`,
+      }));
       return;
     }
-    const { t } = i18n(input.locale);
-    await enqueueMail(tx, {
-      to: email,
-      subject: t('auth.mailConfirmSubject'),
-      body: `${t('auth.mailConfirmBody', { hours: REGISTRATION_LINK_HOURS })}\n\n${publicUrl}/register/confirm?token=${token}\n`,
-    });
+    // No account yet: the link is written in the language the form was filled in.
+    await queueMail(tx, [{ email, locale: input.locale }], (w) => ({
+      subject: w.t('auth.mailConfirmSubject'),
+      body: `${w.t('auth.mailConfirmBody', { hours: REGISTRATION_LINK_HOURS })}\n\n${publicUrl}/register/confirm?token=${token}\n`,
+    }));
   });
 }

@@ -1,7 +1,7 @@
 import type { Db, DbOrTx } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
 import { i18n, type Locale, plainText } from '../../../platform/i18n/index.js';
-import { enqueueMail } from '../../../platform/mail/index.js';
+import { queueMail } from '../../../platform/mail/index.js';
 import {
   deleteUserLinks,
   findAccountLink,
@@ -20,11 +20,10 @@ export const linkInvalid = () => new AppError('VALIDATION', { fields: { _form: '
 
 /** Tells the owner their password changed (a reset or a change they did not make is noticed at once). */
 export async function mailPasswordChanged(tx: DbOrTx, user: { email: string; locale: Locale }, now: Date) {
-  await enqueueMail(tx, {
-    to: user.email,
+  await queueMail(tx, [{ email: user.email, locale: user.locale }], () => ({
     subject: plainText(user.locale, 'acct.mailPasswordChangedSubject'),
     body: plainText(user.locale, 'acct.mailPasswordChangedBody', { when: i18n(user.locale).dateTime(now) }),
-  });
+  }));
 }
 
 /** Queues the mail with a one-hour reset link for an active account, in its owner's language. */
@@ -40,11 +39,10 @@ export async function mailResetLink(
     now,
   );
   const l = user.locale;
-  await enqueueMail(tx, {
-    to: user.email,
+  await queueMail(tx, [{ email: user.email, locale: l }], () => ({
     subject: plainText(l, 'acct.mailResetSubject'),
     body: `${plainText(l, 'acct.mailResetBody', { hours: LINK_HOURS.password_reset })}\n\n${publicUrl}/password/reset?token=${token}\n`,
-  });
+  }));
 }
 
 /**
@@ -63,11 +61,10 @@ export async function requestPasswordReset(
     const user = await findUserByEmail(tx, email);
     if (user?.active) return mailResetLink(tx, user, publicUrl, now);
     await insertAccountLink(tx, { purpose: 'password_reset', userId: null, email, locale: input.locale }, now);
-    await enqueueMail(tx, {
-      to: email,
+    await queueMail(tx, [{ email: email, locale: input.locale }], () => ({
       subject: plainText(input.locale, 'acct.mailResetSubject'),
       body: `${plainText(input.locale, 'acct.mailResetNoAccount')}\n\n${publicUrl}/register\n`,
-    });
+    }));
   });
 }
 

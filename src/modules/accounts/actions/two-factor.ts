@@ -1,7 +1,7 @@
 import type { Db, DbOrTx } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
 import { i18n, plainText } from '../../../platform/i18n/index.js';
-import { enqueueMail } from '../../../platform/mail/index.js';
+import { queueMail } from '../../../platform/mail/index.js';
 import { attemptKeys, countAttempts, refundAttempts } from '../attempt-counter.repo.js';
 import { createChallenge, findChallenge, takeChallenge } from '../login-challenge.repo.js';
 import {
@@ -56,11 +56,10 @@ async function finishLogin(
   const sessionId = await createSession(tx, user.id, a.userAgent);
   await updateUser(tx, user.id, { lastLoginAt: now });
   const when = i18n(user.locale).dateTime(now);
-  await enqueueMail(tx, {
-    to: user.email,
+  await queueMail(tx, [{ email: user.email, locale: user.locale }], () => ({
     subject: plainText(user.locale, 'acct.mailSignInSubject'),
     body: plainText(user.locale, 'acct.mailSignInBody', { when, ip: a.ip, device: a.userAgent ?? '?' }),
-  });
+  }));
   return sessionId;
 }
 

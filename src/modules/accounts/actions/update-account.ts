@@ -1,7 +1,7 @@
 import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
 import { type Locale, plainText } from '../../../platform/i18n/index.js';
-import { enqueueMail } from '../../../platform/mail/index.js';
+import { queueMail } from '../../../platform/mail/index.js';
 import { findAccountLink, insertAccountLink, LINK_HOURS, takeAccountLink } from '../account-link.repo.js';
 import {
   accountAttemptKey,
@@ -87,21 +87,18 @@ export async function requestEmailChange(
   await db.transaction(async (tx) => {
     const token = await insertAccountLink(tx, { purpose: 'email_change', userId: user.id, email, locale: l }, now);
     const taken = await findUserByEmail(tx, email);
-    await enqueueMail(
-      tx,
+    await queueMail(tx, [{ email, locale: l }], () =>
       taken
-        ? { to: email, subject: plainText(l, 'acct.mailEmailSubject'), body: plainText(l, 'acct.mailEmailTaken') }
+        ? { subject: plainText(l, 'acct.mailEmailSubject'), body: plainText(l, 'acct.mailEmailTaken') }
         : {
-            to: email,
             subject: plainText(l, 'acct.mailEmailSubject'),
             body: `${plainText(l, 'acct.mailEmailConfirm', { hours: LINK_HOURS.email_change })}\n\n${publicUrl}/account/email/confirm?token=${token}\n`,
           },
-      {
-        to: user.email,
-        subject: plainText(l, 'acct.mailEmailOldSubject'),
-        body: plainText(l, 'acct.mailEmailOld', { email }),
-      },
     );
+    await queueMail(tx, [{ email: user.email, locale: l }], () => ({
+      subject: plainText(l, 'acct.mailEmailOldSubject'),
+      body: plainText(l, 'acct.mailEmailOld', { email }),
+    }));
   });
 }
 

@@ -1,5 +1,5 @@
-import type { Db } from '../../../platform/db/client.js';
-import { plainText } from '../../../platform/i18n/index.js';
+import { type ActionContext, outcome } from '../../../platform/effects.js';
+import { caseTopic } from '../../../platform/events.js';
 import type { CaseActor, CaseEvent } from '../case.machine.js';
 import { applyCaseTransition, type Case, caseLinesOf, snapshotOfCase } from '../case.repo.js';
 import { reissueDueFrom } from '../case.rules.js';
@@ -18,14 +18,14 @@ export type NoteEvent = (typeof noteEvents)[number];
 
 /** One of the note-only events; an unrepairable unit becomes a reissue and starts the shipping clock. */
 export async function advanceCase(
-  db: Db,
+  actions: ActionContext,
   c: Case,
   event: CaseEvent & NoteEvent,
   actor: CaseActor,
   note = '',
   now = new Date(),
 ) {
-  return db.transaction(async (tx) => {
+  return actions.transaction(async (tx) => {
     const lines = await caseLinesOf(tx, c.id);
     const set =
       event === 'markUnrepairable'
@@ -39,7 +39,7 @@ export async function advanceCase(
           }
         : undefined;
     const updated = await applyCaseTransition(tx, c, snapshotOfCase(c, lines), event, actor, { set, note, now });
-    await mailCustomer(tx, updated, (l) => [plainText(l, `mail.case.${event}`, { number: c.number }), note]);
-    return updated;
+    await mailCustomer(tx, updated, ({ t }) => [t(`mail.case.${event}`, { number: c.number }), note]);
+    return outcome(updated, { topics: [caseTopic(c.number)] });
   });
 }

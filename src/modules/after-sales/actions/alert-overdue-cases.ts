@@ -1,5 +1,6 @@
 import { and, isNull } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/client.js';
+import { utcMinute } from '../../../platform/mail/index.js';
 import { overdueWhere } from '../case.repo.js';
 import { afterSalesCases } from '../case.tables.js';
 import { mailSupport } from './case-mail.js';
@@ -17,11 +18,15 @@ export async function alertOverdueCases(db: Db, now = new Date()) {
       .where(and(overdueWhere(now), isNull(afterSalesCases.overdueAlertedAt)))
       .returning({ number: afterSalesCases.number, status: afterSalesCases.status, dueAt: afterSalesCases.dueAt });
     for (const c of overdue) {
-      await mailSupport(
-        tx,
-        `Overdue after-sales case ${c.number}`,
-        `Case ${c.number} (${c.status.replaceAll('_', ' ')}) was due ${c.dueAt?.toISOString().slice(0, 16).replace('T', ' ')} UTC and is still waiting for support.`,
-      );
+      await mailSupport(tx, {
+        subject: 'mail.overdueCase.subject',
+        body: 'mail.overdueCase.body',
+        params: {
+          number: c.number,
+          state: (w) => w.t(`caseState.${c.status}`),
+          due: c.dueAt ? utcMinute(c.dueAt) : '',
+        },
+      });
     }
     return overdue.map((c) => c.number);
   });

@@ -1,8 +1,9 @@
-import type { Db } from '../../../platform/db/client.js';
+import { type ActionContext, outcome } from '../../../platform/effects.js';
 import { AppError } from '../../../platform/errors.js';
-import { plainText } from '../../../platform/i18n/index.js';
+import { caseTopic } from '../../../platform/events.js';
+import { findApprovedCenter } from '../../repair-centers/index.js';
 import type { CaseActor } from '../case.machine.js';
-import { applyCaseTransition, type Case, caseLinesOf, findApprovedCenter, snapshotOfCase } from '../case.repo.js';
+import { applyCaseTransition, type Case, caseLinesOf, snapshotOfCase } from '../case.repo.js';
 import { reissueDueFrom } from '../case.rules.js';
 import { mailCustomer } from './case-mail.js';
 
@@ -16,8 +17,8 @@ export type Decision =
  * repair at a named approved center (the customer is told where to send the unit), or
  * reject with a reason. Two agents deciding at once: the second gets a conflict.
  */
-export async function decideCase(db: Db, c: Case, actor: CaseActor, d: Decision, now = new Date()) {
-  return db.transaction(async (tx) => {
+export async function decideCase(actions: ActionContext, c: Case, actor: CaseActor, d: Decision, now = new Date()) {
+  return actions.transaction(async (tx) => {
     const lines = await caseLinesOf(tx, c.id);
     const snapshot = snapshotOfCase(c, lines);
     if (d.kind === 'reject') {
@@ -26,11 +27,11 @@ export async function decideCase(db: Db, c: Case, actor: CaseActor, d: Decision,
         note: d.reason,
         now,
       });
-      await mailCustomer(tx, updated, (l) => [
-        plainText(l, 'mail.case.rejected', { number: c.number }),
-        plainText(l, 'mail.reason', { reason: d.reason }),
+      await mailCustomer(tx, updated, ({ t }) => [
+        t('mail.case.rejected', { number: c.number }),
+        t('mail.reason', { reason: d.reason }),
       ]);
-      return updated;
+      return outcome(updated, { topics: [caseTopic(c.number)] });
     }
     if (d.kind === 'reissue') {
       const reissueDueAt = reissueDueFrom(
@@ -43,11 +44,11 @@ export async function decideCase(db: Db, c: Case, actor: CaseActor, d: Decision,
         note: d.note,
         now,
       });
-      await mailCustomer(tx, updated, (l) => [
-        plainText(l, 'mail.case.reissue', { number: c.number }),
-        `${plainText(l, 'mail.case.shipsBy', { date: reissueDueAt.toISOString().slice(0, 10) })} ${d.note}`.trim(),
+      await mailCustomer(tx, updated, ({ t }) => [
+        t('mail.case.reissue', { number: c.number }),
+        `${t('mail.case.shipsBy', { date: reissueDueAt.toISOString().slice(0, 10) })} ${d.note}`.trim(),
       ]);
-      return updated;
+      return outcome(updated, { topics: [caseTopic(c.number)] });
     }
     const center = await findApprovedCenter(tx, d.repairCenterId);
     if (!center) throw new AppError('VALIDATION', { fields: { repairCenterId: 'field.repairCenterRequired' } });
@@ -56,12 +57,12 @@ export async function decideCase(db: Db, c: Case, actor: CaseActor, d: Decision,
       note: [`${center.name}, ${center.city} (${center.country})`, d.note].filter(Boolean).join(' · '),
       now,
     });
-    await mailCustomer(tx, updated, (l) => [
-      plainText(l, 'mail.case.repair', { number: c.number }),
+    await mailCustomer(tx, updated, ({ t }) => [
+      t('mail.case.repair', { number: c.number }),
       [center.name, center.address, `${center.city}, ${center.country}`, `${center.phone} · ${center.email}`, d.note]
         .filter(Boolean)
         .join('\n'),
     ]);
-    return updated;
+    return outcome(updated, { topics: [caseTopic(c.number)] });
   });
 }

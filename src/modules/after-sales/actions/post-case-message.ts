@@ -1,22 +1,22 @@
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import { isStaff } from '../../../platform/auth/roles.js';
-import type { Db } from '../../../platform/db/client.js';
+import { type ActionContext, outcome } from '../../../platform/effects.js';
+import { caseTopic } from '../../../platform/events.js';
 import type { StoredMedia } from '../../../platform/http/media-upload.js';
-import { plainText } from '../../../platform/i18n/index.js';
 import type { Case } from '../case.repo.js';
 import { caseFiles, caseMessages } from '../case.tables.js';
 import { mailCustomer, mailSupport } from './case-mail.js';
 
 /** A message on the case thread, with any photos or videos sent along; the other side is mailed. */
 export async function postCaseMessage(
-  db: Db,
+  actions: ActionContext,
   c: Case,
   author: CurrentUser,
   body: string,
   files: readonly StoredMedia[],
 ) {
   const fromStaff = isStaff(author.role);
-  return db.transaction(async (tx) => {
+  return actions.transaction(async (tx) => {
     const [message] = await tx
       .insert(caseMessages)
       .values({ caseId: c.id, authorId: author.id, fromStaff, body })
@@ -36,8 +36,8 @@ export async function postCaseMessage(
         })),
       );
     }
-    if (fromStaff)
-      await mailCustomer(tx, c, (l) => [plainText(l, 'mail.case.staffMessage', { number: c.number }), body]);
-    else await mailSupport(tx, `Customer message on case ${c.number}`, body);
+    if (fromStaff) await mailCustomer(tx, c, ({ t }) => [t('mail.case.staffMessage', { number: c.number }), body]);
+    else await mailSupport(tx, (w) => ({ subject: w.t('mail.caseMessage.subject', { number: c.number }), body }));
+    return outcome(undefined, { topics: [caseTopic(c.number)] });
   });
 }

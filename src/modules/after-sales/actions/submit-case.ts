@@ -3,7 +3,7 @@ import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
 import type { StoredMedia } from '../../../platform/http/media-upload.js';
-import { plainText } from '../../../platform/i18n/index.js';
+import { utcMinute } from '../../../platform/mail/index.js';
 import type { Order } from '../../orders/index.js';
 import { currentUnitsOf } from '../../packing/index.js';
 import type { CaseFormInput, ClaimLine } from '../case.inputs.js';
@@ -106,15 +106,15 @@ export async function submitCase(db: Db, user: CurrentUser, s: SubmitCase) {
       actorRole: user.role,
       createdAt: now,
     });
-    await mailCustomer(tx, created, (l) => [
-      plainText(l, 'mail.case.received', { number: created.number, order: s.order.number }),
-      plainText(l, 'mail.case.answerBy', { due: clocks.decisionDueAt.toISOString().slice(0, 16).replace('T', ' ') }),
+    await mailCustomer(tx, created, ({ t }) => [
+      t('mail.case.received', { number: created.number, order: s.order.number }),
+      t('mail.case.answerBy', { due: utcMinute(clocks.decisionDueAt) }),
     ]);
-    await mailSupport(
-      tx,
-      `New after-sales case ${created.number} (${s.input.type.replaceAll('_', ' ')})`,
-      `Order ${s.order.number}. Decision due ${clocks.decisionDueAt.toISOString()}.\n\n${s.input.description}`,
-    );
+    // The customer's description goes as it was written.
+    await mailSupport(tx, (w) => ({
+      subject: w.t('mail.newCase.subject', { number: created.number, type: w.t(`caseType.${s.input.type}`) }),
+      body: `${w.t('mail.newCase.body', { order: s.order.number, due: utcMinute(clocks.decisionDueAt) })}\n\n${s.input.description}`,
+    }));
     return { number: created.number, created: true };
   });
 }

@@ -1,5 +1,6 @@
 import type { FieldErrors } from '../../../platform/http/forms.js';
 import type { PageContext } from '../../../platform/http/page-context.js';
+import { Thread, Timeline } from '../../../platform/views/history.js';
 import { CsrfField } from '../../../platform/views/layout.js';
 import { caseMachine } from '../case.machine.js';
 import type { CaseFile } from '../case.repo.js';
@@ -26,30 +27,10 @@ export function DueBadge({ ctx, dueAt, now }: { ctx: PageContext; dueAt: Date | 
   );
 }
 
-export function CaseTimeline({
-  ctx,
-  events,
-}: {
-  ctx: PageContext;
-  events: { event: string; note: string | null; createdAt: Date }[];
-}) {
-  const { t, i18n } = ctx;
-  return (
-    <ol class="timeline">
-      {events.map((e) => (
-        <li>
-          <time datetime={e.createdAt.toISOString()}>{i18n.dateTime(e.createdAt)}</time>{' '}
-          <strong>{caseMachine.isRecorded(e.event) ? t(`caseEvent.${e.event}`) : <span safe>{e.event}</span>}</strong>
-          {e.note && (
-            <span class="note" safe>
-              {e.note}
-            </span>
-          )}
-        </li>
-      ))}
-    </ol>
-  );
-}
+/** The case's events, named in the reader's language. */
+export const CaseTimeline = (p: Omit<Parameters<typeof Timeline>[0], 'label'>) => (
+  <Timeline {...p} label={(e) => (caseMachine.isRecorded(e) ? p.ctx.t(`caseEvent.${e}`) : undefined)} />
+);
 
 /** Kita's video type lacks `preload`: fetch only metadata until the viewer presses play. */
 const metadataOnly = { preload: 'metadata' };
@@ -105,31 +86,19 @@ export function CaseThread({
   /** A refused message (empty body, refused file): shown above the form. */
   errors?: FieldErrors;
 }) {
-  const { t, i18n } = ctx;
+  const { t } = ctx;
   const error = errors && Object.values(errors)[0];
   return (
     <section class="card" id="thread">
       <h2>{t('thread.title')}</h2>
-      {messages.length === 0 ? (
-        <p class="hint">{t('thread.empty')}</p>
-      ) : (
-        <ol class="thread">
-          {messages.map((m) => {
-            const attached = files.filter((f) => f.messageId === m.id);
-            return (
-              <li class={m.fromStaff ? 'staff' : 'buyer'}>
-                <p class="meta">
-                  {m.fromStaff ? t('thread.fromShop') : t('thread.fromBuyer')} · {i18n.dateTime(m.createdAt)}
-                </p>
-                <p class="body" safe>
-                  {m.body}
-                </p>
-                {attached.length > 0 && <MediaGallery ctx={ctx} files={attached} base={base} />}
-              </li>
-            );
-          })}
-        </ol>
-      )}
+      <Thread
+        ctx={ctx}
+        messages={messages}
+        attached={(m) => {
+          const withIt = files.filter((f) => f.messageId === m.id);
+          return withIt.length > 0 ? <MediaGallery ctx={ctx} files={withIt} base={base} /> : '';
+        }}
+      />
       <form method="post" action={action} enctype="multipart/form-data">
         <CsrfField ctx={ctx} />
         {error && (

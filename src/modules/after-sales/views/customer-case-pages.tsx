@@ -1,7 +1,7 @@
 import type { FieldErrors } from '../../../platform/http/forms.js';
 import type { PageContext } from '../../../platform/http/page-context.js';
 import { CsrfField, Layout } from '../../../platform/views/layout.js';
-import { trackingUrl } from '../../orders/order.rules.js';
+import { trackingUrl } from '../../shipping/index.js';
 import { caseMachine } from '../case.machine.js';
 import type { CaseState, CaseType } from '../case.states.js';
 import type { CasePageData } from '../case-page.data.js';

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../../../platform/db/client.js';
+import { type ActionContext, outcome } from '../../../platform/effects.js';
 import { AppError } from '../../../platform/errors.js';
 import type { Storage } from '../../../platform/storage.js';
 import { defineUploadPolicy, MAX_IMAGE_PIXELS, requireUpload, storeUpload } from '../../../platform/upload-policy.js';
@@ -21,25 +21,31 @@ export const productImagePolicy = defineUploadPolicy({
 });
 
 /** Stores an uploaded product picture under the product image policy. */
-export async function addProductImage(db: Db, storage: Storage, productId: number, bytes: Buffer) {
+export async function addProductImage(actions: ActionContext, storage: Storage, productId: number, bytes: Buffer) {
   const checked = await requireUpload(bytes, productImagePolicy, 'image');
   const stored = await storeUpload(storage, 'products', checked, productImagePolicy);
   const url = `/media/${stored.key}`;
-  const rows = await db
-    .update(products)
-    .set({ images: sql`array_append(${products.images}, ${url})`, updatedAt: sql`now()` })
-    .where(sql`${products.id} = ${productId} and cardinality(${products.images}) < ${MAX_IMAGES}`)
-    .returning({ id: products.id });
-  if (!rows[0]) {
+  const added = await actions.transaction(async (tx) => {
+    const rows = await tx
+      .update(products)
+      .set({ images: sql`array_append(${products.images}, ${url})`, updatedAt: sql`now()` })
+      .where(sql`${products.id} = ${productId} and cardinality(${products.images}) < ${MAX_IMAGES}`)
+      .returning({ id: products.id });
+    return rows[0] ? outcome(true, { catalogChanged: true }) : outcome(false);
+  });
+  if (!added) {
     await storage.remove(stored.key);
-    const [exists] = await db.select({ id: products.id }).from(products).where(eq(products.id, productId));
+    const [exists] = await actions.db.select({ id: products.id }).from(products).where(eq(products.id, productId));
     throw exists ? new AppError('VALIDATION', { fields: { image: 'field.tooManyImages' } }) : new AppError('NOT_FOUND');
   }
 }
 
-export async function removeProductImage(db: Db, productId: number, url: string) {
-  await db
-    .update(products)
-    .set({ images: sql`array_remove(${products.images}, ${url})`, updatedAt: sql`now()` })
-    .where(eq(products.id, productId));
+export async function removeProductImage(actions: ActionContext, productId: number, url: string) {
+  await actions.transaction(async (tx) => {
+    await tx
+      .update(products)
+      .set({ images: sql`array_remove(${products.images}, ${url})`, updatedAt: sql`now()` })
+      .where(eq(products.id, productId));
+    return outcome(undefined, { catalogChanged: true });
+  });
 }

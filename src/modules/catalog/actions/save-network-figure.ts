@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../../platform/db/client.js';
+import { type ActionContext, outcome } from '../../../platform/effects.js';
 import { networkFigures } from '../catalog.tables.js';
 
 export async function saveNetworkFigure(
-  db: Db,
+  actions: ActionContext,
   f: {
     algorithm: string;
     coin: string;
@@ -21,8 +21,12 @@ export async function saveNetworkFigure(
     blockTimeSeconds: f.blockTimeSeconds,
     coinPriceCents: f.coinPrice,
   };
-  await db
-    .insert(networkFigures)
-    .values(values)
-    .onConflictDoUpdate({ target: networkFigures.algorithm, set: { ...values, updatedAt: sql`now()` } });
+  await actions.transaction(async (tx) => {
+    await tx
+      .insert(networkFigures)
+      .values(values)
+      .onConflictDoUpdate({ target: networkFigures.algorithm, set: { ...values, updatedAt: sql`now()` } });
+    // Profitability estimates on product pages read the figures.
+    return outcome(undefined, { catalogChanged: true });
+  });
 }

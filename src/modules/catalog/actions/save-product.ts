@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../../../platform/db/client.js';
+import { type ActionContext, outcome } from '../../../platform/effects.js';
 import { AppError } from '../../../platform/errors.js';
 import type { NewProductFormData, ProductFormData } from '../catalog.inputs.js';
 import { products } from '../catalog.tables.js';
@@ -23,14 +23,14 @@ function clash(err: unknown): never {
 }
 
 /** A new product starts at stock 0; its initial stock is the ledger's first row, in the same transaction. */
-export async function createProduct(db: Db, actorId: number, data: NewProductFormData) {
+export async function createProduct(actions: ActionContext, actorId: number, data: NewProductFormData) {
   const { initialStock, ...product } = data;
   try {
-    return await db.transaction(async (tx) => {
+    return await actions.transaction(async (tx) => {
       const [row] = await tx.insert(products).values(toColumns(product)).returning({ id: products.id });
       if (initialStock > 0)
         await adjustStock(tx, { productId: row!.id, delta: initialStock, reason: 'initial', note: null, actorId });
-      return row!;
+      return outcome(row!, { catalogChanged: true });
     });
   } catch (err) {
     if (err instanceof AppError) throw err;
@@ -38,15 +38,17 @@ export async function createProduct(db: Db, actorId: number, data: NewProductFor
   }
 }
 
-export async function updateProduct(db: Db, id: number, data: ProductFormData) {
+export async function updateProduct(actions: ActionContext, id: number, data: ProductFormData) {
   try {
-    const rows = await db
-      .update(products)
-      .set({ ...toColumns(data), updatedAt: sql`now()` })
-      .where(eq(products.id, id))
-      .returning({ id: products.id });
-    if (!rows[0]) throw new AppError('NOT_FOUND');
-    return rows[0];
+    return await actions.transaction(async (tx) => {
+      const [row] = await tx
+        .update(products)
+        .set({ ...toColumns(data), updatedAt: sql`now()` })
+        .where(eq(products.id, id))
+        .returning({ id: products.id });
+      if (!row) throw new AppError('NOT_FOUND');
+      return outcome(row, { catalogChanged: true });
+    });
   } catch (err) {
     if (err instanceof AppError) throw err;
     clash(err);

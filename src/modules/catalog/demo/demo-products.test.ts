@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { categorySlugs } from '../categories.js';
+import { categorySlugs } from '../../../platform/categories.js';
 import { coolings, hashrateUnits, productKinds } from '../product.rules.js';
 import { demoNetworkFigures, demoProducts } from './demo-products.js';
 

@@ -1,11 +1,11 @@
 import { escapeHtml } from '@kitajs/html';
+import { categories } from '../../../platform/categories.js';
 import type { PageContext } from '../../../platform/http/page-context.js';
 import type { MessageKey } from '../../../platform/i18n/index.js';
 import { centsToUsdInput } from '../../../platform/money.js';
 import { AdminShell } from '../../../platform/views/admin-shell.js';
 import { CheckboxField, Field, FormError, type FormState, SelectField } from '../../../platform/views/form.js';
 import { CsrfField } from '../../../platform/views/layout.js';
-import { categories } from '../categories.js';
 import { coolings, hashrateUnits, productKinds } from '../product.rules.js';
 import type { Product } from '../product.types.js';
 import type { StockLedger } from '../stock.repo.js';

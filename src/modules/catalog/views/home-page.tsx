@@ -1,7 +1,7 @@
+import { categories } from '../../../platform/categories.js';
 import type { PageContext } from '../../../platform/http/page-context.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { ProductCard } from '../catalog.repo.js';
-import { categories } from '../categories.js';
 import { ProductGrid } from './product-card.js';
 
 export function HomePage({

@@ -1,9 +1,9 @@
 import { escapeHtml } from '@kitajs/html';
+import { findCategory } from '../../../platform/categories.js';
 import type { PageContext } from '../../../platform/http/page-context.js';
 import { Field, type FormState } from '../../../platform/views/form.js';
 import { CsrfField, Layout } from '../../../platform/views/layout.js';
 import { shipWithin, transitDays } from '../../shipping/index.js';
-import { findCategory } from '../categories.js';
 import { efficiencyUnit, estimateDailyProfit, type NetworkFigure } from '../product.rules.js';
 import type { Product } from '../product.types.js';
 import { StockBadge } from './product-card.js';

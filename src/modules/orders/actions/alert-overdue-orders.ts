@@ -1,10 +1,9 @@
 import type { DbOrTx } from '../../../platform/db/client.js';
-import { plainText } from '../../../platform/i18n/index.js';
-import { enqueueMail, type Mail } from '../../../platform/mail/index.js';
-import { activeStaffEmails, localeOf } from '../../accounts/index.js';
+import { utcMinute } from '../../../platform/mail/index.js';
+import { notifyCustomer, notifyRoles } from '../../accounts/index.js';
 import { claimNewlyOverdue } from '../order.repo.js';
 
-const utc = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '');
+const utc = (d: Date | null) => (d ? utcMinute(d) : '');
 
 /**
  * Broken or breaking promises, flagged once each by mail (DESIGN §4b "Promises with
@@ -15,27 +14,27 @@ const utc = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace('T'
  */
 export async function alertOverdueOrders(tx: DbOrTx, now: Date) {
   const overdue = await claimNewlyOverdue(tx, now);
-  const mails: Mail[] = [];
   for (const o of overdue) {
     if (o.status === 'awaiting_payment') {
-      const locale = await localeOf(tx, o.customerId);
-      const p = { number: o.number, due: utc(o.paymentDueAt) };
-      mails.push({
-        to: o.email,
-        subject: plainText(locale, 'mail.paymentDue.subject', p),
-        body: plainText(locale, 'mail.paymentDue.body', p),
+      const due = o.paymentDueAt ? `${utcMinute(o.paymentDueAt)} UTC` : '';
+      await notifyCustomer(tx, o.customerId, {
+        subject: 'mail.paymentDue.subject',
+        body: 'mail.paymentDue.body',
+        params: { number: o.number, due },
+      });
+    } else if (o.status === 'awaiting_quote') {
+      await notifyRoles(tx, ['sales'], {
+        subject: 'mail.overdueQuote.subject',
+        body: 'mail.overdueQuote.body',
+        params: { number: o.number, at: utc(o.createdAt) },
       });
     } else {
-      const quote = o.status === 'awaiting_quote';
-      const subject = quote
-        ? `Overdue: order ${o.number} waits for its freight quote`
-        : `Overdue: order ${o.number} has no tracking number`;
-      const body = quote
-        ? `Order ${o.number} was submitted ${utc(o.createdAt)} and still waits for its freight quote.`
-        : `Payment for order ${o.number} was approved ${utc(o.approvedAt)}; the buyer has no tracking number yet.`;
-      for (const to of await activeStaffEmails(tx, [quote ? 'sales' : 'warehouse'])) mails.push({ to, subject, body });
+      await notifyRoles(tx, ['warehouse'], {
+        subject: 'mail.overdueTracking.subject',
+        body: 'mail.overdueTracking.body',
+        params: { number: o.number, at: utc(o.approvedAt) },
+      });
     }
   }
-  await enqueueMail(tx, ...mails);
   return overdue.map((o) => o.number);
 }

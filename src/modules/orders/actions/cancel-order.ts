@@ -1,7 +1,6 @@
-import type { Db } from '../../../platform/db/client.js';
-import { plainText } from '../../../platform/i18n/index.js';
-import { enqueueMail } from '../../../platform/mail/index.js';
-import { localeOf } from '../../accounts/index.js';
+import { type ActionContext, outcome } from '../../../platform/effects.js';
+import { orderTopic } from '../../../platform/events.js';
+import { notifyCustomer } from '../../accounts/index.js';
 import type { Actor } from '../order.machine.js';
 import { applyTransition, type Order } from '../order.repo.js';
 import { releaseStock } from './release-stock.js';
@@ -9,35 +8,32 @@ import { releaseStock } from './release-stock.js';
 /**
  * Cancels by the customer (`cancelByCustomer`), by staff (`cancelOrder`, admin only
  * once paid) or by the sweep when the payment deadline passed (`expirePayment`).
- * Reserved stock goes back; the customer is told.
+ * Reserved stock goes back; the customer is told, and the order's open pages update.
  */
 export async function cancelOrder(
-  db: Db,
+  actions: ActionContext,
   order: Order,
   actor: Actor,
   event: 'cancelByCustomer' | 'cancelOrder' | 'expirePayment',
   reason: string,
   now = new Date(),
 ) {
-  return db.transaction(async (tx) => {
+  return actions.transaction(async (tx) => {
     const updated = await applyTransition(tx, order, event, actor, {
       set: { closedAt: now },
       note: reason || undefined,
       now,
     });
     await releaseStock(tx, order, actor);
-    const locale = await localeOf(tx, order.customerId);
     const p = { number: order.number, reason };
-    await enqueueMail(tx, {
-      to: order.email,
-      subject: plainText(locale, 'mail.cancelled.subject', p),
+    await notifyCustomer(tx, order.customerId, (w) => ({
+      subject: w.t('mail.cancelled.subject', p),
       body:
         event === 'expirePayment'
-          ? plainText(locale, 'mail.cancelled.expired', p)
-          : [plainText(locale, 'mail.cancelled.body', p), reason && plainText(locale, 'mail.reason', p)]
-              .filter(Boolean)
-              .join(' '),
-    });
-    return updated;
+          ? w.t('mail.cancelled.expired', p)
+          : [w.t('mail.cancelled.body', p), reason && w.t('mail.reason', p)].filter(Boolean).join(' '),
+    }));
+    // The released stock shows on the storefront again.
+    return outcome(updated, { topics: [orderTopic(order.number)], catalogChanged: true });
   });
 }

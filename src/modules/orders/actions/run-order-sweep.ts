@@ -1,9 +1,7 @@
 import { and, eq, isNull, lte } from 'drizzle-orm';
-import type { Db } from '../../../platform/db/client.js';
+import { type ActionContext, outcome } from '../../../platform/effects.js';
 import { AppError } from '../../../platform/errors.js';
-import { plainText } from '../../../platform/i18n/index.js';
-import { enqueueMail } from '../../../platform/mail/index.js';
-import { localeOf } from '../../accounts/index.js';
+import { notifyCustomer } from '../../accounts/index.js';
 import { getSettings } from '../../settings/index.js';
 import type { Order } from '../order.repo.js';
 import { AUTO_COMPLETE_REMINDER_DAYS, addDays } from '../order.rules.js';
@@ -21,7 +19,8 @@ const SYSTEM = { role: 'system' } as const;
  * Each change is a conditional update, so when two processes sweep at once one wins
  * and the other's attempt is a harmless conflict.
  */
-export async function runOrderSweep(db: Db, now = new Date()) {
+export async function runOrderSweep(actions: ActionContext, now = new Date()) {
+  const { db } = actions;
   const settings = await getSettings(db);
   const changed: string[] = [];
   const quietly = async (order: Order, fn: () => Promise<unknown>) => {
@@ -39,7 +38,7 @@ export async function runOrderSweep(db: Db, now = new Date()) {
     .where(and(eq(orders.status, 'awaiting_payment'), lte(orders.paymentDueAt, now)))
     .limit(100);
   for (const o of expired)
-    await quietly(o, () => cancelOrder(db, o, SYSTEM, 'expirePayment', 'Payment deadline passed', now));
+    await quietly(o, () => cancelOrder(actions, o, SYSTEM, 'expirePayment', 'Payment deadline passed', now));
 
   const completeBefore = addDays(now, -settings.autoCompleteDays);
   const due = await db
@@ -47,43 +46,35 @@ export async function runOrderSweep(db: Db, now = new Date()) {
     .from(orders)
     .where(and(eq(orders.status, 'shipped'), lte(orders.shippedAt, completeBefore)))
     .limit(100);
-  for (const o of due) await quietly(o, () => confirmDelivery(db, o, SYSTEM, now));
+  for (const o of due) await quietly(o, () => confirmDelivery(actions, o, SYSTEM, now));
 
   // Reminder a few days before auto-completion; the conditional update sends it once.
   const remindBefore = addDays(now, -(settings.autoCompleteDays - AUTO_COMPLETE_REMINDER_DAYS));
-  await db.transaction(async (tx) => {
+  await actions.transaction(async (tx) => {
     const reminded = await tx
       .update(orders)
       .set({ completeReminderSentAt: now })
       .where(
         and(eq(orders.status, 'shipped'), lte(orders.shippedAt, remindBefore), isNull(orders.completeReminderSentAt)),
       )
-      .returning({ number: orders.number, email: orders.email, customerId: orders.customerId });
-    const mails = [];
+      .returning({ number: orders.number, customerId: orders.customerId });
     for (const o of reminded) {
-      const locale = await localeOf(tx, o.customerId);
-      const p = { number: o.number, days: AUTO_COMPLETE_REMINDER_DAYS };
-      mails.push({
-        to: o.email,
-        subject: plainText(locale, 'mail.reminder.subject', p),
-        body: plainText(locale, 'mail.reminder.body', p),
+      await notifyCustomer(tx, o.customerId, {
+        subject: 'mail.reminder.subject',
+        body: 'mail.reminder.body',
+        params: { number: o.number, days: AUTO_COMPLETE_REMINDER_DAYS },
       });
     }
-    await enqueueMail(tx, ...mails);
     await alertOverdueOrders(tx, now);
+    return outcome(undefined);
   });
   return changed;
 }
 
-/** Starts the sweep timer; returns a stop function. */
-export function startOrderSweep(
-  db: Db,
-  onChanged: (numbers: string[]) => void,
-  log: (err: unknown) => void,
-  everyMs = 60_000,
-) {
+/** Starts the sweep timer; returns a stop function. Each change publishes its own effects after it commits. */
+export function startOrderSweep(actions: ActionContext, log: (err: unknown) => void, everyMs = 60_000) {
   const timer = setInterval(() => {
-    runOrderSweep(db).then(onChanged, log);
+    runOrderSweep(actions).catch(log);
   }, everyMs);
   timer.unref();
   return () => clearInterval(timer);

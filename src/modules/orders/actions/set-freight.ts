@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../../../platform/db/client.js';
+import { type ActionContext, outcome } from '../../../platform/effects.js';
 import { AppError } from '../../../platform/errors.js';
-import { plainText } from '../../../platform/i18n/index.js';
-import { enqueueMail } from '../../../platform/mail/index.js';
-import { localeOf } from '../../accounts/index.js';
+import { orderTopic } from '../../../platform/events.js';
+import { amount } from '../../../platform/mail/index.js';
+import { notifyCustomer } from '../../accounts/index.js';
 import { getSettings } from '../../settings/index.js';
 import type { Actor } from '../order.machine.js';
 import { applyTransition, type Order, orderLinesOf } from '../order.repo.js';
@@ -19,9 +19,15 @@ export interface FreightQuote {
 }
 
 /** Sales quotes freight (and optionally line prices): the total is now known and the payment clock starts. */
-export async function setFreight(db: Db, order: Order, actor: Actor, quote: FreightQuote, now = new Date()) {
-  const settings = await getSettings(db);
-  return db.transaction(async (tx) => {
+export async function setFreight(
+  actions: ActionContext,
+  order: Order,
+  actor: Actor,
+  quote: FreightQuote,
+  now = new Date(),
+) {
+  const settings = await getSettings(actions.db);
+  return actions.transaction(async (tx) => {
     const lines = await orderLinesOf(tx, order.id);
     for (const id of quote.linePrices.keys()) {
       if (!lines.some((l) => l.id === id)) throw new AppError('VALIDATION', { fields: { _form: 'field.invalid' } });
@@ -49,17 +55,11 @@ export async function setFreight(db: Db, order: Order, actor: Actor, quote: Frei
       note: quote.note || undefined,
       now,
     });
-    const locale = await localeOf(tx, order.customerId);
-    const params = {
-      number: order.number,
-      total: `US$${(total / 100).toFixed(2)}`,
-      hours: settings.paymentDeadlineHours,
-    };
-    await enqueueMail(tx, {
-      to: order.email,
-      subject: plainText(locale, 'mail.freightQuoted.subject', params),
-      body: plainText(locale, 'mail.freightQuoted.body', params),
+    await notifyCustomer(tx, order.customerId, {
+      subject: 'mail.freightQuoted.subject',
+      body: 'mail.freightQuoted.body',
+      params: { number: order.number, total: amount(total), hours: settings.paymentDeadlineHours },
     });
-    return updated;
+    return outcome(updated, { topics: [orderTopic(order.number)] });
   });
 }

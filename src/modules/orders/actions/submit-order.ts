@@ -1,12 +1,12 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
-import type { Db, Tx } from '../../../platform/db/client.js';
+import type { Tx } from '../../../platform/db/client.js';
+import { type ActionContext, outcome } from '../../../platform/effects.js';
 import { AppError } from '../../../platform/errors.js';
-import { enqueueMailFrom } from '../../../platform/mail/index.js';
-import { activeStaffEmailsSql } from '../../accounts/index.js';
+import { notifyRolesSql } from '../../accounts/index.js';
 import { type CartLine, cartAddedAt, cartLines, lineQuantityAllowed, takeOrderedLines } from '../../cart/index.js';
 import { reserveOrderStock } from '../../catalog/index.js';
-import { findPaymentMethod } from '../../payments/payment-method.repo.js';
+import { findPaymentMethod } from '../../payment-methods/index.js';
 import { destinationCheck, getSettings } from '../../settings/index.js';
 import type { SubmitOrderInput } from '../order.inputs.js';
 import { orderPlacedSince } from '../order.repo.js';
@@ -33,10 +33,13 @@ export class CartAlreadyOrdered extends AppError {
  * that hangs off it, write the lines, then reserve stock. The product rows every
  * buyer shares are locked only by that last statement, just before COMMIT.
  */
-export async function submitOrder(db: Db, user: CurrentUser, input: SubmitOrderInput) {
+export async function submitOrder(actions: ActionContext, user: CurrentUser, input: SubmitOrderInput) {
   // Configuration, not state the order changes: read before the transaction opens.
-  const [settings, method] = await Promise.all([getSettings(db), findPaymentMethod(db, input.paymentMethodId)]);
-  return db.transaction(async (tx) => {
+  const [settings, method] = await Promise.all([
+    getSettings(actions.db),
+    findPaymentMethod(actions.db, input.paymentMethodId),
+  ]);
+  return actions.transaction(async (tx) => {
     const [claimed] = await tx
       .insert(orderSubmissions)
       .values({ token: input.token, userId: user.id })
@@ -49,7 +52,7 @@ export async function submitOrder(db: Db, user: CurrentUser, input: SubmitOrderI
         .innerJoin(orders, eq(orders.id, orderSubmissions.orderId))
         .where(and(eq(orderSubmissions.token, input.token), eq(orderSubmissions.userId, user.id)));
       if (!prior) throw new AppError('CONFLICT');
-      return { number: prior.number, created: false };
+      return outcome({ number: prior.number, created: false });
     }
 
     // Locked: a second submit of the same cart (another tab) waits here, then finds it empty.
@@ -86,14 +89,15 @@ export async function submitOrder(db: Db, user: CurrentUser, input: SubmitOrderI
 
     const order = await insertOrder(tx, user, input, goods, lines);
     await reserveAndInsertLines(tx, order, user.id, lines);
-    return { number: order.number, created: true };
+    // Stock was reserved: the storefront shows what is left.
+    return outcome({ number: order.number, created: true }, { catalogChanged: true });
   });
 }
 
 /**
  * One statement: the order (numbered from the sequence), its first event, the claimed
  * token pointing at it, the ordered lines taken out of the cart (a line added meanwhile
- * stays), the saved address and the sales team's mail. The cart's and the mail's writes are
+ * stays), the saved address and the sales team's mail (in each one's language). The cart's and the mail's writes are
  * their owners' statements, run here as CTEs so the submission stays one round trip.
  */
 async function insertOrder(tx: Tx, user: CurrentUser, input: SubmitOrderInput, goods: number, lines: CartLine[]) {
@@ -117,10 +121,15 @@ async function insertOrder(tx: Tx, user: CurrentUser, input: SubmitOrderInput, g
       values (${user.id}, ${a.fullName}, ${a.phone}, ${a.country}, ${a.city}, ${a.address}, ${a.postalCode})
       on conflict (user_id) do update set full_name = excluded.full_name, phone = excluded.phone, country = excluded.country,
         city = excluded.city, address = excluded.address, postal_code = excluded.postal_code
-    ), mail as (${enqueueMailFrom(sql`
-      select s.email, 'New order ' || o.number || ': freight to quote',
-             'Order ' || o.number || ' from ' || ${a.fullName}::text || ' (' || ${a.country}::text || ') is waiting for a freight quote.'
-        from (${activeStaffEmailsSql(['sales'])}) s, o`)})
+    ), mail as (${notifyRolesSql(
+      ['sales'],
+      {
+        subject: 'mail.newOrder.subject',
+        body: 'mail.newOrder.body',
+        params: { name: a.fullName, country: a.country },
+      },
+      { from: sql`o`, late: { number: sql`o.number` } },
+    )})
     select id, number from o`);
   const [order] = rowsOf<{ id: number; number: string }>(result);
   if (!order) throw new Error('order insert returned nothing');

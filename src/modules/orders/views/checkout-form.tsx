@@ -3,7 +3,7 @@ import { countryName, countryOptions } from '../../../platform/countries.js';
 import type { PageContext } from '../../../platform/http/page-context.js';
 import { Field, FormError, type FormState, SelectField } from '../../../platform/views/form.js';
 import { CsrfField } from '../../../platform/views/layout.js';
-import type { PaymentMethod } from '../../payments/payment-method.repo.js';
+import type { PaymentMethod } from '../../payment-methods/index.js';
 import type { Settings } from '../../settings/index.js';
 import { paymentMethodAllowed, shippingMethodsFor } from '../order.rules.js';
 

@@ -1,4 +1,9 @@
 import type { PageContext } from '../../../platform/http/page-context.js';
+import {
+  Thread as HistoryThread,
+  Timeline as HistoryTimeline,
+  type ThreadMessage,
+} from '../../../platform/views/history.js';
 import { type OrderState, orderMachine, orderStates } from '../order.machine.js';
 import type { Order, OrderLine } from '../order.repo.js';
 import { balanceCents } from '../order.rules.js';
@@ -41,7 +46,7 @@ export function LinesTable({ ctx, order, lines }: { ctx: PageContext; order: Ord
   const balance = balanceCents(order.totalCents, order.paidCents);
   return (
     <div class="table-scroll" tabindex="0" role="region" aria-label={t('order.lines')}>
-      <table class="lines-table">
+      <table class="lines-table stacked">
         <caption>{t('order.lines')}</caption>
         <thead>
           <tr>
@@ -61,17 +66,23 @@ export function LinesTable({ ctx, order, lines }: { ctx: PageContext; order: Ord
         <tbody>
           {lines.map((l) => (
             <tr>
-              <td safe>{l.sku}</td>
-              <td>
+              <td data-label={t('spec.sku')} safe>
+                {l.sku}
+              </td>
+              <td class="product">
                 <span safe>{l.name}</span>
                 {l.backordered && <span class="badge staff">{t('product.backorder')}</span>}
               </td>
-              <td class="num">{String(l.quantity)}</td>
-              <td class="num">
+              <td class="num" data-label={t('field.quantity')}>
+                {String(l.quantity)}
+              </td>
+              <td class="num" data-label={t('cart.unitPrice')}>
                 {i18n.money(l.unitPriceCents)}
                 {l.unitPriceCents !== l.listPriceCents && <s class="was">{i18n.money(l.listPriceCents)}</s>}
               </td>
-              <td class="num">{i18n.money(l.unitPriceCents * l.quantity)}</td>
+              <td class="num" data-label={t('cart.lineTotal')}>
+                {i18n.money(l.unitPriceCents * l.quantity)}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -118,53 +129,12 @@ export function LinesTable({ ctx, order, lines }: { ctx: PageContext; order: Ord
   );
 }
 
-export function Timeline({
-  ctx,
-  events,
-}: {
-  ctx: PageContext;
-  events: { event: string; toStatus: string; note: string | null; createdAt: Date; actorRole: string }[];
-}) {
-  const { t, i18n } = ctx;
-  return (
-    <ol class="timeline">
-      {events.map((e) => (
-        <li>
-          <time datetime={e.createdAt.toISOString()}>{i18n.dateTime(e.createdAt)}</time>{' '}
-          <strong>{orderMachine.isRecorded(e.event) ? t(`event.${e.event}`) : <span safe>{e.event}</span>}</strong>
-          {e.note && (
-            <span class="note" safe>
-              {e.note}
-            </span>
-          )}
-        </li>
-      ))}
-    </ol>
-  );
-}
+type TimelineProps = Omit<Parameters<typeof HistoryTimeline>[0], 'label'>;
 
-export function Thread({
-  ctx,
-  messages,
-}: {
-  ctx: PageContext;
-  messages: { body: string; fromStaff: boolean; internal: boolean; createdAt: Date }[];
-}) {
-  const { t, i18n } = ctx;
-  if (!messages.length) return <p class="hint">{t('thread.empty')}</p>;
-  return (
-    <ol class="thread">
-      {messages.map((m) => (
-        <li class={m.internal ? 'internal' : m.fromStaff ? 'staff' : 'buyer'}>
-          <p class="meta">
-            {m.internal ? t('thread.internal') : m.fromStaff ? t('thread.fromShop') : t('thread.fromBuyer')} ·{' '}
-            {i18n.dateTime(m.createdAt)}
-          </p>
-          <p class="body" safe>
-            {m.body}
-          </p>
-        </li>
-      ))}
-    </ol>
-  );
-}
+/** The order's events, named in the reader's language. */
+export const Timeline = (p: TimelineProps) => (
+  <HistoryTimeline {...p} label={(e) => (orderMachine.isRecorded(e) ? p.ctx.t(`event.${e}`) : undefined)} />
+);
+
+/** The order's messages, internal notes marked (customers never receive those). */
+export const Thread = (p: { ctx: PageContext; messages: ThreadMessage[] }) => <HistoryThread {...p} />;

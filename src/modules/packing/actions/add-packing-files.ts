@@ -1,9 +1,10 @@
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
-import type { Db } from '../../../platform/db/client.js';
+import { type ActionContext, outcome } from '../../../platform/effects.js';
 import { AppError } from '../../../platform/errors.js';
+import { orderTopic } from '../../../platform/events.js';
 import { discardMedia, type StoredMedia } from '../../../platform/http/media-upload.js';
 import type { Storage } from '../../../platform/storage.js';
-import type { Order } from '../../orders/order.repo.js';
+import type { Order } from '../../orders/index.js';
 import { findParcel } from '../packing.repo.js';
 import { packingFiles } from '../packing.tables.js';
 import { lockEditable } from './lock-editable.js';
@@ -13,7 +14,7 @@ import { lockEditable } from './lock-editable.js';
  * before their rows (SECURITY.md); if the rows cannot be written they are removed.
  */
 export async function addPackingFiles(
-  db: Db,
+  actions: ActionContext,
   storage: Storage,
   order: Order,
   user: CurrentUser,
@@ -21,10 +22,10 @@ export async function addPackingFiles(
 ) {
   try {
     if (input.files.length === 0) throw new AppError('VALIDATION', { fields: { files: 'packing.filesRequired' } });
-    return await db.transaction(async (tx) => {
+    return await actions.transaction(async (tx) => {
       const correctionReason = await lockEditable(tx, order.id, input.reason);
       if (!(await findParcel(tx, order.id, input.parcelId))) throw new AppError('NOT_FOUND');
-      return tx
+      const files = await tx
         .insert(packingFiles)
         .values(
           input.files.map((f) => ({
@@ -41,6 +42,7 @@ export async function addPackingFiles(
           })),
         )
         .returning();
+      return outcome(files, { topics: [orderTopic(order.number)] });
     });
   } catch (err) {
     await discardMedia(storage, input.files);

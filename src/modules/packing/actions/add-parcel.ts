@@ -1,13 +1,19 @@
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
-import type { Db } from '../../../platform/db/client.js';
-import type { Order } from '../../orders/order.repo.js';
+import { type ActionContext, outcome } from '../../../platform/effects.js';
+import { orderTopic } from '../../../platform/events.js';
+import type { Order } from '../../orders/index.js';
 import { nextParcelPosition } from '../packing.repo.js';
 import { packingParcels } from '../packing.tables.js';
 import { lockEditable } from './lock-editable.js';
 
 /** A new parcel with its seal numbers; after shipping only as a correction with its reason. */
-export async function addParcel(db: Db, order: Order, user: CurrentUser, input: { seals: string[]; reason?: string }) {
-  return db.transaction(async (tx) => {
+export async function addParcel(
+  actions: ActionContext,
+  order: Order,
+  user: CurrentUser,
+  input: { seals: string[]; reason?: string },
+) {
+  return actions.transaction(async (tx) => {
     const correctionReason = await lockEditable(tx, order.id, input.reason);
     const [parcel] = await tx
       .insert(packingParcels)
@@ -19,6 +25,6 @@ export async function addParcel(db: Db, order: Order, user: CurrentUser, input: 
         correctionReason,
       })
       .returning();
-    return parcel!;
+    return outcome(parcel!, { topics: [orderTopic(order.number)] });
   });
 }

@@ -1,7 +1,8 @@
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
-import type { Db } from '../../../platform/db/client.js';
+import { type ActionContext, outcome } from '../../../platform/effects.js';
 import { AppError } from '../../../platform/errors.js';
-import type { Order } from '../../orders/order.repo.js';
+import { orderTopic } from '../../../platform/events.js';
+import type { Order } from '../../orders/index.js';
 import type { UnitInput } from '../packing.inputs.js';
 import { currentUnitsOf, findParcel, packingLinesOf } from '../packing.repo.js';
 import { needsBurnIn, needsSerial, serialKey } from '../packing.rules.js';
@@ -15,8 +16,8 @@ const refuse = (field: string, key: string) => new AppError('VALIDATION', { fiel
  * the old row stays on record and stops counting. Serials are unique within the order
  * among units in force; each line takes at most its quantity of units.
  */
-export async function recordUnit(db: Db, order: Order, user: CurrentUser, input: UnitInput) {
-  return db.transaction(async (tx) => {
+export async function recordUnit(actions: ActionContext, order: Order, user: CurrentUser, input: UnitInput) {
+  return actions.transaction(async (tx) => {
     const correctionReason = await lockEditable(tx, order.id, input.reason);
     if (!(await findParcel(tx, order.id, input.parcelId))) throw refuse('parcelId', 'field.invalid');
     const line = (await packingLinesOf(tx, order.id)).find((l) => l.id === input.orderLineId);
@@ -51,6 +52,6 @@ export async function recordUnit(db: Db, order: Order, user: CurrentUser, input:
         correctionReason: correctionReason ?? (replaced ? input.reason?.trim() || null : null),
       })
       .returning();
-    return unit!;
+    return outcome(unit!, { topics: [orderTopic(order.number)] });
   });
 }

@@ -2,7 +2,7 @@ import type { PageContext } from '../../../platform/http/page-context.js';
 import type { MessageKey } from '../../../platform/i18n/index.js';
 import type { FormState } from '../../../platform/views/form.js';
 import { CsrfField } from '../../../platform/views/layout.js';
-import { orderMachine } from '../../orders/order.machine.js';
+import { orderMachine } from '../../orders/index.js';
 import type { ParcelEvidence } from '../packing.repo.js';
 import { needsSerial } from '../packing.rules.js';
 import type { PackingPageData } from '../packing-page.data.js';

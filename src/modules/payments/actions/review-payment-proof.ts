@@ -1,9 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../../platform/db/client.js';
+import type { Tx } from '../../../platform/db/client.js';
+import { type ActionContext, outcome } from '../../../platform/effects.js';
 import { AppError } from '../../../platform/errors.js';
-import { plainText } from '../../../platform/i18n/index.js';
-import { enqueueMail } from '../../../platform/mail/index.js';
-import { localeOf } from '../../accounts/index.js';
+import { orderTopic } from '../../../platform/events.js';
+import { amount } from '../../../platform/mail/index.js';
+import { notifyCustomer } from '../../accounts/index.js';
 import {
   type Actor,
   applyTransition,
@@ -15,7 +16,7 @@ import {
 } from '../../orders/index.js';
 import { paymentProofs } from '../payment.tables.js';
 
-async function pendingLeft(tx: Parameters<Parameters<Db['transaction']>[0]>[0], orderId: number) {
+async function pendingLeft(tx: Tx, orderId: number) {
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(paymentProofs)
@@ -33,14 +34,14 @@ async function pendingLeft(tx: Parameters<Parameters<Db['transaction']>[0]>[0], 
  * the second sees the first as decided, so the last decision moves the order on.
  */
 export async function reviewPaymentProof(
-  db: Db,
+  actions: ActionContext,
   loaded: Order,
   proofId: number,
   actor: Actor,
   decision: { approve: true } | { approve: false; reason: string },
   now = new Date(),
 ) {
-  return db.transaction(async (tx) => {
+  return actions.transaction(async (tx) => {
     const order = await lockOrder(tx, loaded.id);
     if (order.status !== 'payment_review') throw new AppError('CONFLICT');
     const [proof] = await tx
@@ -57,17 +58,16 @@ export async function reviewPaymentProof(
       .returning();
     if (!proof) throw new AppError('CONFLICT');
     const pending = await pendingLeft(tx, order.id);
-    const locale = await localeOf(tx, order.customerId);
+    const changed = { topics: [orderTopic(order.number)] };
 
     if (!decision.approve) {
       if (pending === 0) await applyTransition(tx, order, 'rejectPayment', actor, { note: decision.reason, now });
-      const p = { number: order.number, reference: proof.reference, reason: decision.reason };
-      await enqueueMail(tx, {
-        to: order.email,
-        subject: plainText(locale, 'mail.proofRejected.subject', p),
-        body: plainText(locale, 'mail.proofRejected.body', p),
+      await notifyCustomer(tx, order.customerId, {
+        subject: 'mail.proofRejected.subject',
+        body: 'mail.proofRejected.body',
+        params: { number: order.number, reference: proof.reference, reason: decision.reason },
       });
-      return;
+      return outcome(undefined, changed);
     }
 
     const paidCents = await recordPayment(tx, order.id, proof.amountCents);
@@ -79,13 +79,12 @@ export async function reviewPaymentProof(
       await applyTransition(tx, order, next.event, actor, { snapshot, set: full ? { approvedAt: now } : {}, now });
     }
     const balance = (snapshot.totalCents ?? 0) - snapshot.paidCents;
-    const usd = (cents: number) => `US$${(cents / 100).toFixed(2)}`;
-    const p = { number: order.number, amount: usd(proof.amountCents), balance: usd(balance) };
     const key = full ? 'mail.paymentApproved' : 'mail.partPayment';
-    await enqueueMail(tx, {
-      to: order.email,
-      subject: plainText(locale, `${key}.subject`, p),
-      body: plainText(locale, `${key}.body`, p),
+    await notifyCustomer(tx, order.customerId, {
+      subject: `${key}.subject`,
+      body: `${key}.body`,
+      params: { number: order.number, amount: amount(proof.amountCents), balance: amount(balance) },
     });
+    return outcome(undefined, changed);
   });
 }

@@ -1,10 +1,11 @@
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
-import type { Db } from '../../../platform/db/client.js';
+import { type ActionContext, outcome } from '../../../platform/effects.js';
 import { AppError } from '../../../platform/errors.js';
-import { enqueueMail } from '../../../platform/mail/index.js';
+import { orderTopic } from '../../../platform/events.js';
+import { amount } from '../../../platform/mail/index.js';
 import type { Storage } from '../../../platform/storage.js';
 import { requireUpload, storeUpload } from '../../../platform/upload-policy.js';
-import { activeStaffEmails } from '../../accounts/index.js';
+import { notifyRoles } from '../../accounts/index.js';
 import { applyTransition, lockOrder, type Order } from '../../orders/index.js';
 import { paymentProofs } from '../payment.tables.js';
 import { proofUploadPolicy } from '../payment-proof.files.js';
@@ -24,7 +25,7 @@ export interface ProofUpload {
  * a file already used on another order is flagged to finance.
  */
 export async function uploadPaymentProof(
-  db: Db,
+  actions: ActionContext,
   storage: Storage,
   loaded: Order,
   user: CurrentUser,
@@ -34,7 +35,7 @@ export async function uploadPaymentProof(
   const checked = await requireUpload(upload.bytes, proofUploadPolicy, 'proof');
   const stored = await storeUpload(storage, 'proofs', checked, proofUploadPolicy);
   try {
-    return await db.transaction(async (tx) => {
+    return await actions.transaction(async (tx) => {
       // Locked like a review: a proof arriving while finance decides the last pending one
       // either counts as pending for that decision or sees the order it left behind.
       const order = await lockOrder(tx, loaded.id);
@@ -57,7 +58,7 @@ export async function uploadPaymentProof(
         .returning();
       if (!proof) {
         await storage.remove(stored.key); // already uploaded: the first copy stands
-        return { duplicateUpload: true };
+        return outcome({ duplicateUpload: true });
       }
       if (order.status !== 'payment_review') {
         await applyTransition(
@@ -68,16 +69,17 @@ export async function uploadPaymentProof(
           { note: upload.reference },
         );
       }
-      const finance = await activeStaffEmails(tx, ['finance']);
-      await enqueueMail(
-        tx,
-        ...finance.map((to) => ({
-          to,
-          subject: `Payment proof on ${order.number}${duplicateOfOrder ? ' (FILE ALREADY USED)' : ''}`,
-          body: `A payment proof of US$${(upload.amountCents / 100).toFixed(2)} (ref. ${upload.reference}) was uploaded on ${order.number}.${duplicateOfOrder ? ` The same file was used on ${duplicateOfOrder}.` : ''}`,
-        })),
-      );
-      return { duplicateUpload: false };
+      await notifyRoles(tx, ['finance'], {
+        subject: duplicateOfOrder ? 'mail.proofUploaded.subjectReused' : 'mail.proofUploaded.subject',
+        body: duplicateOfOrder ? ['mail.proofUploaded.body', 'mail.proofUploaded.reused'] : 'mail.proofUploaded.body',
+        params: {
+          number: order.number,
+          amount: amount(upload.amountCents),
+          reference: upload.reference,
+          other: duplicateOfOrder ?? '',
+        },
+      });
+      return outcome({ duplicateUpload: false }, { topics: [orderTopic(order.number)] });
     });
   } catch (err) {
     await storage.remove(stored.key);

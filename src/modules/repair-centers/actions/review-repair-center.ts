@@ -1,14 +1,10 @@
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
-import type { Db, DbOrTx } from '../../../platform/db/client.js';
+import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
-import { i18n } from '../../../platform/i18n/index.js';
-import { enqueueMail } from '../../../platform/mail/index.js';
-import { localeOf } from '../../accounts/index.js';
+import { notifyCustomer } from '../../accounts/index.js';
 import { findCenterForReview, markApproved, markRejected, submittedVersion } from '../repair-center.repo.js';
 
-// Decisions are mailed in the owner's language. Mail is plain text, so user data is
-// appended as is rather than passed through t() (which HTML-escapes it).
-const ownerText = async (tx: DbOrTx, ownerId: number) => i18n(await localeOf(tx, ownerId)).t;
+// Decisions are mailed in the owner's language.
 
 /** Publishes the revision the reviewer saw; the owner is told in the same transaction. */
 export async function approveRepairCenter(
@@ -23,12 +19,10 @@ export async function approveRepairCenter(
     if (!found) throw new AppError('NOT_FOUND');
     const approved = await markApproved(tx, id, revision, reviewer.id, submittedVersion(found.center));
     if (!approved) throw new AppError('CONFLICT');
-    const t = await ownerText(tx, found.center.ownerId);
-    await enqueueMail(tx, {
-      to: found.ownerEmail,
+    await notifyCustomer(tx, found.center.ownerId, ({ t }) => ({
       subject: `${t('repair.mailApprovedSubject')}: ${approved.name}`,
       body: `${t('repair.mailApprovedBody')}\n\n${approved.name}\n${publicUrl}/asic-miner-repair/${id}\n`,
-    });
+    }));
     return approved;
   });
 }
@@ -49,12 +43,10 @@ export async function rejectRepairCenter(
     const rejected = await markRejected(tx, id, revision, reviewer.id, reason);
     if (!rejected) throw new AppError('CONFLICT');
     const name = submittedVersion(found.center).name;
-    const t = await ownerText(tx, found.center.ownerId);
-    await enqueueMail(tx, {
-      to: found.ownerEmail,
+    await notifyCustomer(tx, found.center.ownerId, ({ t }) => ({
       subject: `${t('repair.mailRejectedSubject')}: ${name}`,
       body: `${t('repair.mailRejectedBody')}\n\n${name}\n${t('repair.reason')}: ${reason}\n\n${publicUrl}/repair-centers/${id}\n`,
-    });
+    }));
     return rejected;
   });
 }

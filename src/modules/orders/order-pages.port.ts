@@ -1,0 +1,19 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { PageRenderer } from '../../platform/http/page-renderer.js';
+import type { FormState } from '../../platform/views/form.js';
+import type { Order } from './order.repo.js';
+
+/**
+ * The pages that show an order with other modules' sections (proofs, packing, cases, PI),
+ * composed in src/pages and handed to the routes of orders, payments and packing.
+ */
+export interface OrderPages {
+  customer: PageRenderer<Order>;
+  staff: PageRenderer<Order>;
+  /** The cart with the order form, re-shown after a refused submit (`orderedAs`: it was already ordered). */
+  cart(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    refused: { status: number; form?: FormState; orderedAs?: string },
+  ): Promise<FastifyReply>;
+}

@@ -1,0 +1,74 @@
+import { countryName } from '../../../platform/countries.js';
+import type { PageContext } from '../../../platform/http/page-context.js';
+import { AdminShell } from '../../../platform/views/admin-shell.js';
+import { type Order, QUEUE_COUNT_CAP } from '../order.repo.js';
+import { type OrderQueue, orderQueues } from '../order.rules.js';
+import { StateBadge } from './order-parts.js';
+
+/** `queue` undefined: the address named no queue we have; the tabs stay, so the next click is one away. */
+export function QueuePage(props: {
+  ctx: PageContext;
+  queue: OrderQueue | undefined;
+  counts: Record<OrderQueue, number>;
+  rows: Order[];
+}) {
+  const { ctx, queue, counts, rows } = props;
+  const { t, i18n } = ctx;
+  return (
+    <AdminShell ctx={ctx} title={t('admin.orders')}>
+      <h1>{t('admin.orders')}</h1>
+      <nav class="queues" aria-label={t('admin.queues')}>
+        {orderQueues.map((q) => (
+          <a
+            href={`/admin/orders?queue=${q}`}
+            aria-current={q === queue ? 'page' : undefined}
+            class={q === 'overdue' && counts[q] > 0 ? 'overdue' : ''}
+          >
+            {t(`queue.${q}`)}{' '}
+            <span class="count">
+              {counts[q] > QUEUE_COUNT_CAP ? `${ctx.i18n.number(QUEUE_COUNT_CAP)}+` : String(counts[q])}
+            </span>
+          </a>
+        ))}
+      </nav>
+      {queue === undefined ? (
+        <p class="notice problem" role="alert">
+          {t('admin.queueUnknown')}
+        </p>
+      ) : rows.length === 0 ? (
+        <p class="empty">{t('admin.queueEmpty')}</p>
+      ) : (
+        <table class="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('orders.number')}</th>
+              <th scope="col">{t('orders.status')}</th>
+              <th scope="col">{t('admin.customer')}</th>
+              <th scope="col">{t('field.country')}</th>
+              <th scope="col" class="num">
+                {t('order.goods')}
+              </th>
+              <th scope="col">{t('admin.waitingSince')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((o) => (
+              <tr>
+                <td>
+                  <a href={`/admin/orders/${o.number}`}>{o.number}</a>
+                </td>
+                <td>
+                  <StateBadge ctx={ctx} state={o.status} />
+                </td>
+                <td safe>{o.fullName}</td>
+                <td>{countryName(o.country, i18n.locale)}</td>
+                <td class="num">{i18n.money(o.goodsCents)}</td>
+                <td>{i18n.dateTime(o.updatedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </AdminShell>
+  );
+}

@@ -1,0 +1,14 @@
+/** Payment methods: how buyers pay (configured by finance), each change confirmed by a second admin. */
+export { paymentChangesCommand } from './payment-changes.command.js';
+export {
+  activeMethodsSql,
+  findPaymentMethod,
+  listPaymentMethods,
+  type PaymentMethod,
+  paymentMethodSql,
+} from './payment-method.repo.js';
+export { paymentMethodAdminRoutes } from './payment-method-admin.routes.js';
+export { listPendingChanges } from './payment-method-change.repo.js';
+export { loadRecentlyChangedMethods, recentlyChangedMethods, recentMethodChanges } from './payment-method-news.js';
+export { seesPaymentChanges } from './views/payment-method-pages.js';
+export { PendingChangesBanner } from './views/pending-changes.js';
