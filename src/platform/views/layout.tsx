@@ -55,15 +55,18 @@ function Header({ ctx }: { ctx: PageContext }) {
               <a href="/after-sales">{t('nav.afterSales')}</a>
               <a href="/repair-centers">{t('nav.repairCenter')}</a>
               {isStaff(user.role) && <a href="/admin">{t('nav.backOffice')}</a>}
-              <a href="/account" class="who" title={t('acct.accountNav')} safe>
-                {user.fullName}
-              </a>
-              <form action="/logout" method="post" class="inline">
-                <CsrfField ctx={ctx} />
-                <button type="submit" class="link">
-                  {t('nav.logout')}
-                </button>
-              </form>
+              {/* The name and "Log out" wrap together: "Log out" alone on a line reads as a stray button. */}
+              <span class="who-group">
+                <a href="/account" class="who" title={t('acct.accountNav')} safe>
+                  {user.fullName}
+                </a>
+                <form action="/logout" method="post" class="inline">
+                  <CsrfField ctx={ctx} />
+                  <button type="submit" class="link">
+                    {t('nav.logout')}
+                  </button>
+                </form>
+              </span>
             </>
           ) : (
             <>
