@@ -22,7 +22,7 @@ import { packingFileOwner, packingRoutes } from './modules/packing/index.js';
 import { paymentMethodAdminRoutes } from './modules/payment-methods/index.js';
 import { paymentRoutes, proofFiles } from './modules/payments/index.js';
 import { repairCenterFiles, repairCenterRoutes } from './modules/repair-centers/index.js';
-import { settingsRoutes } from './modules/settings/index.js';
+import { getSettings, settingsRoutes } from './modules/settings/index.js';
 import { backOfficeRoutes, checkoutFor, orderPages } from './pages/index.js';
 import { type Config, isHttps } from './platform/config.js';
 import { type Database, openDatabase } from './platform/db/client.js';
@@ -112,6 +112,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     db: database.db,
     smtpUrl: config.smtpUrl,
     from: config.mailFrom,
+    senderName: async () => (await getSettings(database.db)).sellerName,
     log: (msg, err) => app.log.warn({ err }, msg),
   });
   const bus = await createEventBus(database.kind === 'postgres' ? config.databaseUrl : undefined);
