@@ -23,7 +23,7 @@ import { paymentMethodAdminRoutes } from './modules/payment-methods/index.js';
 import { paymentRoutes, proofFiles } from './modules/payments/index.js';
 import { createRefundDue, refundFiles, refundRoutes, verifiableCreditNote } from './modules/refunds/index.js';
 import { repairCenterFiles, repairCenterRoutes } from './modules/repair-centers/index.js';
-import { settingsRoutes } from './modules/settings/index.js';
+import { getSettings, settingsRoutes } from './modules/settings/index.js';
 import { backOfficeRoutes, checkoutFor, orderPages } from './pages/index.js';
 import { type Config, isHttps } from './platform/config.js';
 import { type Database, openDatabase } from './platform/db/client.js';
@@ -49,7 +49,7 @@ export const fileOwners: FileOwner[] = [
   refundFiles,
 ];
 
-/** What other modules do inside the orders module's transactions (ADR 0015): a cancelled, paid order owes a refund. */
+/** What other modules do inside the orders module's transactions (ADR 0016): a cancelled, paid order owes a refund. */
 const orderHooks: OrderHooks = { onCancelled: createRefundDue };
 
 export interface AppOptions {
@@ -57,6 +57,8 @@ export interface AppOptions {
   database?: Database;
   /** Run the scheduled order sweep (tests call it directly instead). */
   sweep?: boolean;
+  /** The clock of account links and two-factor codes (tests move it); defaults to the real time. */
+  now?: () => Date;
   /** Fastify logger setting; defaults to pino at the configured level. */
   logger?: boolean | object;
 }
@@ -114,6 +116,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const mailer = startMailer({
     db: database.db,
     smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    senderName: async () => (await getSettings(database.db)).sellerName,
     log: (msg, err) => app.log.warn({ err }, msg),
   });
   const bus = await createEventBus(database.kind === 'postgres' ? config.databaseUrl : undefined);
@@ -218,7 +222,12 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     publicOrigin: new URL(config.publicUrl).origin,
   });
 
-  await app.register(accountRoutes, { db: database.db, config, pendingItem: carryPendingItem(database.db) });
+  await app.register(accountRoutes, {
+    db: database.db,
+    config,
+    now: options.now,
+    pendingItem: carryPendingItem(database.db),
+  });
   await app.register(catalogRoutes, { cache: catalogCache });
   await app.register(cartRoutes, {
     db: database.db,

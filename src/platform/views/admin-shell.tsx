@@ -16,6 +16,7 @@ const sections: { href: string; label: MessageKey; roles: Role[] }[] = [
   { href: '/admin/help', label: 'admin.helpPages', roles: ['admin'] },
   { href: '/admin/payment-methods', label: 'payments.title', roles: ['finance'] },
   { href: '/admin/settings', label: 'settings.title', roles: ['admin'] },
+  { href: '/admin/users', label: 'acct.usersNav', roles: ['admin'] },
 ];
 
 export function AdminShell({
