@@ -13,6 +13,8 @@ export const ORDERS_CUSTOMER = 'orders50@bench.hashcart.test';
 export const ORDERS_CUSTOMER_ORDERS = 50;
 export const staffEmail = (role: StaffRole) => `${role}@bench.hashcart.test`;
 export const staffRoles = ['sales', 'finance', 'warehouse'] as const;
+/** The bench staff's two-factor secret (staff log in with a code, as in the app). */
+export const BENCH_TOTP_SECRET = 'BENCHSTAFFTOTPSECRETKEY2';
 export type StaffRole = (typeof staffRoles)[number];
 
 const BATCH = 25_000;
@@ -46,6 +48,9 @@ async function ensureUsersAndMethods(db: Db) {
       ...staffRoles.map((role) => ({ email: staffEmail(role), fullName: `Bench ${role}`, passwordHash, role })),
     ])
     .onConflictDoNothing({ target: users.email });
+  await db.execute(sql`insert into second_factors (user_id, secret, last_step)
+    select id, ${BENCH_TOTP_SECRET}, 0 from users where email like '%@bench.hashcart.test' and role <> 'customer'
+    on conflict do nothing`);
   const [methods] = rowsOf<{ n: number }>(
     await db.execute(sql`select count(*)::int as n from payment_methods where active`),
   );

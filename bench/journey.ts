@@ -6,7 +6,7 @@
 import { Browser } from './browser.js';
 import type { Child } from './child.js';
 import { BENCH_PASSWORD } from './generate.js';
-import { ORDERS_CUSTOMER, type StaffRole, staffEmail, staffRoles } from './generate-orders.js';
+import { BENCH_TOTP_SECRET, ORDERS_CUSTOMER, type StaffRole, staffEmail, staffRoles } from './generate-orders.js';
 import { logInCustomers } from './write-path.js';
 
 export interface Placed {
@@ -39,7 +39,7 @@ export async function logInStaff(base: string): Promise<Record<StaffRole, Browse
   const out = {} as Record<StaffRole, Browser>;
   for (const role of staffRoles) {
     const b = new Browser(base);
-    await b.login(staffEmail(role), BENCH_PASSWORD);
+    await b.login(staffEmail(role), BENCH_PASSWORD, BENCH_TOTP_SECRET);
     out[role] = b;
   }
   return out;

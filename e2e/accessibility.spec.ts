@@ -7,6 +7,7 @@ const pages = [
   ['product', '/products/bitmain-antminer-s21-pro-234th'],
   ['register', '/register'],
   ['login', '/login'],
+  ['forgot password', '/password/forgot'],
 ] as const;
 
 for (const [name, url] of pages) {

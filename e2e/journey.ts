@@ -1,7 +1,9 @@
 /** Steps shared by the browser journeys: each acts as a real user would, through the pages. */
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, expect, type Page } from '@playwright/test';
+import { type Browser, type BrowserContext, expect, type Page } from '@playwright/test';
+import { TOTP } from 'otpauth';
 import sharp from 'sharp';
+import { DEMO_TOTP_SECRET } from '../src/demo/demo-accounts.js';
 
 const PASSWORD = 'hashcart-demo-2026';
 const PNG = Buffer.from(
@@ -10,15 +12,64 @@ const PNG = Buffer.from(
 );
 export const unique = () => `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
 
+/**
+ * Types the code of `secret` on the two-factor page and submits it. The shop takes each
+ * 30-second code once (and the next one early), so when another login of the same account
+ * spent it, this tries the next code, then waits for a fresh one.
+ */
+export async function enterTotp(page: Page, secret: string, button = 'Verify') {
+  const totp = new TOTP({ secret, digits: 6, period: 30 });
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const at = attempt === 1 ? Date.now() + 30_000 : Date.now();
+    await page.getByLabel('Code', { exact: true }).fill(totp.generate({ timestamp: at }));
+    await page.getByRole('button', { name: button }).click();
+    await page.waitForLoadState('load');
+    if (!(await page.getByText('This code is not right').isVisible())) return;
+    if (attempt >= 1) await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 500);
+  }
+  throw new Error('no two-factor code was accepted');
+}
+
+/** Sessions of the demo staff in this worker: a login per role, not per test (codes are one per 30 s). */
+const staffSessions = new Map<string, Awaited<ReturnType<BrowserContext['storageState']>>>();
+
 export async function staffPage(browser: Browser, role: string): Promise<Page> {
+  const saved = staffSessions.get(role);
+  if (saved) {
+    const page = await (await browser.newContext({ storageState: saved })).newPage();
+    await page.goto('/admin');
+    if (!page.url().includes('/login')) {
+      await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();
+      return page;
+    }
+    await page.context().close();
+  }
   const page = await (await browser.newContext()).newPage();
   await page.goto('/login');
   await page.getByLabel('Email').fill(`${role}@demo.hashcart.test`);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('heading', { name: 'Two-factor login' })).toBeVisible();
+  await enterTotp(page, DEMO_TOTP_SECRET);
   await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();
   await page.waitForLoadState('load');
+  staffSessions.set(role, await page.context().storageState());
   return page;
+}
+
+/** The newest link to `path` mailed to `email`, read from the shop's outbox as the demo admin. */
+export async function mailedLink(browser: Browser, email: string, path: string): Promise<string> {
+  const admin = await staffPage(browser, 'admin');
+  await admin.goto('/admin/outbox');
+  const body = await admin
+    .locator('article.mail', { hasText: email.toLowerCase() })
+    .first()
+    .locator('pre')
+    .textContent();
+  await admin.context().close();
+  const link = new RegExp(`${path.replace(/[/?]/g, '\\$&')}\\?token=[\\w-]+`).exec(body ?? '')?.[0];
+  if (!link) throw new Error(`no ${path} link mailed to ${email}`);
+  return link;
 }
 
 /**
@@ -34,17 +85,7 @@ export async function registerOnPage(page: Page, who: { fullName: string; email:
   await expect(page.getByRole('heading', { name: 'Check your inbox' })).toBeVisible();
   const browser = page.context().browser();
   if (!browser) throw new Error('no browser to open the outbox in');
-  const admin = await staffPage(browser, 'admin');
-  await admin.goto('/admin/outbox');
-  const body = await admin
-    .locator('article.mail', { hasText: who.email.toLowerCase() })
-    .first()
-    .locator('pre')
-    .textContent();
-  await admin.context().close();
-  const link = /\/register\/confirm\?token=[\w-]+/.exec(body ?? '')?.[0];
-  if (!link) throw new Error(`no registration link mailed to ${who.email}`);
-  await page.goto(link);
+  await page.goto(await mailedLink(browser, who.email, '/register/confirm'));
   await page.getByRole('button', { name: 'Finish registration' }).click();
   await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();
 }

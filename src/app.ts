@@ -18,12 +18,13 @@ import {
 import { customerRoutes } from './modules/customers/index.js';
 import { helpRoutes } from './modules/help/index.js';
 import { proformaRoutes } from './modules/invoices/index.js';
-import { orderRoutes, staffOrderRoutes, startOrderSweep } from './modules/orders/index.js';
+import { type OrderHooks, orderRoutes, staffOrderRoutes, startOrderSweep } from './modules/orders/index.js';
 import { packingFileOwner, packingRoutes } from './modules/packing/index.js';
 import { paymentMethodAdminRoutes } from './modules/payment-methods/index.js';
 import { paymentRoutes, proofFiles } from './modules/payments/index.js';
+import { createRefundDue, refundFiles, refundRoutes, verifiableCreditNote } from './modules/refunds/index.js';
 import { repairCenterFiles, repairCenterRoutes } from './modules/repair-centers/index.js';
-import { settingsRoutes } from './modules/settings/index.js';
+import { getSettings, settingsRoutes } from './modules/settings/index.js';
 import { backOfficeRoutes, checkoutFor, customerPage, orderPages } from './pages/index.js';
 import { type Config, isHttps } from './platform/config.js';
 import { type Database, openDatabase } from './platform/db/client.js';
@@ -46,13 +47,19 @@ export const fileOwners: FileOwner[] = [
   productImageFiles,
   repairCenterFiles,
   caseFileOwner,
+  refundFiles,
 ];
+
+/** What other modules do inside the orders module's transactions (ADR 0016): a cancelled, paid order owes a refund. */
+const orderHooks: OrderHooks = { onCancelled: createRefundDue };
 
 export interface AppOptions {
   /** An already-open database (tests pass a clone of the migrated template). */
   database?: Database;
   /** Run the scheduled order sweep (tests call it directly instead). */
   sweep?: boolean;
+  /** The clock of account links and two-factor codes (tests move it); defaults to the real time. */
+  now?: () => Date;
   /** Fastify logger setting; defaults to pino at the configured level. */
   logger?: boolean | object;
 }
@@ -110,6 +117,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const mailer = startMailer({
     db: database.db,
     smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    senderName: async () => (await getSettings(database.db)).sellerName,
     log: (msg, err) => app.log.warn({ err }, msg),
   });
   const bus = await createEventBus(database.kind === 'postgres' ? config.databaseUrl : undefined);
@@ -138,7 +147,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const stopSweep =
     options.sweep === false
       ? () => {}
-      : startOrderSweep(actions, (err) => app.log.error({ err }, 'order sweep failed'));
+      : startOrderSweep(actions, orderHooks, (err) => app.log.error({ err }, 'order sweep failed'));
   // Overdue after-sales cases are flagged to support once each.
   const stopCaseSweep =
     options.sweep === false
@@ -214,15 +223,21 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     publicOrigin: new URL(config.publicUrl).origin,
   });
 
-  await app.register(accountRoutes, { db: database.db, config, pendingItem: carryPendingItem(database.db) });
+  await app.register(accountRoutes, {
+    db: database.db,
+    config,
+    now: options.now,
+    pendingItem: carryPendingItem(database.db),
+  });
   await app.register(catalogRoutes, { cache: catalogCache });
   await app.register(cartRoutes, {
     db: database.db,
     checkout: (req, reply, lines) => checkoutFor(database.db, req, reply, lines),
   });
   const pages = orderPages(database.db);
-  await app.register(orderRoutes, { db: database.db, bus, actions, pages });
-  await app.register(staffOrderRoutes, { db: database.db, actions, pages });
+  await app.register(orderRoutes, { db: database.db, bus, actions, pages, hooks: orderHooks });
+  await app.register(staffOrderRoutes, { db: database.db, actions, pages, hooks: orderHooks });
+  await app.register(refundRoutes, { db: database.db, storage: services.storage, actions, pages, config });
   await app.register(paymentRoutes, { db: database.db, storage: services.storage, actions, pages });
   await app.register(packingRoutes, { db: database.db, storage: services.storage, actions, pages });
   await app.register(backOfficeRoutes, { db: database.db });
@@ -234,7 +249,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(caseRoutes, { db: database.db, storage: services.storage, bus, actions });
   await app.register(staffCaseRoutes, { db: database.db, storage: services.storage, actions });
   await app.register(helpRoutes, { db: database.db });
-  await app.register(proformaRoutes, { db: database.db, config });
+  await app.register(proformaRoutes, { db: database.db, config, documents: [verifiableCreditNote] });
   app.get('/healthz', async () => ({ ok: true }));
   return app;
 }

@@ -24,7 +24,7 @@ describe('module boundaries', () => {
       const tables = Object.entries(surface).filter(([, v]) => is(v, Table));
       expect(tables.map(([name]) => `${m}.${name}`)).toEqual([]);
     }
-  });
+  }, 60_000); // loads every module (a cold start transforms the whole app)
 
   it('the README draws the allowed graph', () => {
     expect(readFileSync('README.md', 'utf8')).toContain(`\`\`\`mermaid\n${moduleGraphMermaid()}\n\`\`\``);

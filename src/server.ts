@@ -1,5 +1,5 @@
 import { buildApp } from './app.js';
-import { DEMO_PASSWORD, demoAccounts } from './demo/demo-accounts.js';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoAccounts } from './demo/demo-accounts.js';
 import { loadConfig } from './platform/config.js';
 
 const config = loadConfig();
@@ -9,7 +9,8 @@ if (app.startup.adminCreated) app.log.info(`Created admin ${app.startup.adminCre
 if (config.seedDemo) {
   const lines = demoAccounts.map((a) => `  ${a.role.padEnd(10)} ${a.email}`).join('\n');
   console.log(
-    `\n${app.startup.demoSeeded ? 'Seeded demo catalog and accounts.' : 'Demo data present.'} Demo logins (password: ${DEMO_PASSWORD}):\n${lines}\n`,
+    `\n${app.startup.demoSeeded ? 'Seeded demo catalog and accounts.' : 'Demo data present.'} Demo logins (password: ${DEMO_PASSWORD}):\n${lines}\n` +
+      `Staff then give a two-factor code: add the key ${DEMO_TOTP_SECRET} to an authenticator app (TOTP, 6 digits, 30 s).\n`,
   );
 }
 

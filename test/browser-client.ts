@@ -1,6 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { registerUser } from '../src/modules/accounts/index.js';
+import { TOTP } from 'otpauth';
+import { registerUser, setSecondFactorSecret } from '../src/modules/accounts/index.js';
 import type { Role } from '../src/platform/auth/roles.js';
 import type { Db } from '../src/platform/db/client.js';
 import { outboxMessages } from '../src/platform/db/schema.js';
@@ -75,9 +76,15 @@ export class BrowserClient {
     );
   }
 
+  /** Logs in through the form; staff also give the code of the secret `rememberTotpSecret` was told. */
   async login(email: string, password: string) {
     const res = await this.post('/login', { email, password });
     if (res.statusCode !== 303) throw new Error(`login failed: ${res.statusCode}`);
+    if (res.headers.location === '/login/two-factor') {
+      await this.get('/login/two-factor');
+      const done = await this.post('/login/two-factor', { code: nextTotpCode(email) });
+      if (done.statusCode !== 303) throw new Error(`second factor refused: ${done.statusCode}`);
+    }
     await this.get('/');
     return res;
   }
@@ -85,11 +92,35 @@ export class BrowserClient {
 
 let counter = 0;
 export const TEST_PASSWORD = 'correct horse battery staple';
+export const TEST_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+
+const totpSecrets = new Map<string, string>();
+const lastSteps = new Map<string, number>();
+/** Tells `login` the second-factor secret of an account, as its owner's phone knows it. */
+export const rememberTotpSecret = (email: string, secret: string) => totpSecrets.set(email.toLowerCase(), secret);
+
+/**
+ * A code the shop has not seen for this account: the current step's, or the next one's when
+ * the current was already spent (the shop accepts one step ahead, and each step only once).
+ */
+export function nextTotpCode(email: string, at = Date.now()): string {
+  const secret = totpSecrets.get(email.toLowerCase());
+  if (!secret) throw new Error(`no two-factor secret known for ${email}`);
+  const now = Math.floor(at / 30_000);
+  const step = Math.max(now, (lastSteps.get(email.toLowerCase()) ?? 0) + 1);
+  if (step > now + 1) throw new Error(`both usable codes of ${email} are spent: move the clock on`);
+  lastSteps.set(email.toLowerCase(), step);
+  return new TOTP({ secret, digits: 6, period: 30 }).generate({ timestamp: step * 30_000 });
+}
 
 /** Creates a user (directly, not through the rate-limited form) and returns a logged-in client. */
 export async function loggedInClient(app: FastifyInstance, db: Db, role: Role = 'customer') {
   const email = `${role}${++counter}.${process.pid}@example.test`;
   const user = await registerUser(db, { email, fullName: `Test ${role} ${counter}`, password: TEST_PASSWORD, role });
+  if (role !== 'customer') {
+    await setSecondFactorSecret(db, user.id, TEST_TOTP_SECRET);
+    rememberTotpSecret(email, TEST_TOTP_SECRET);
+  }
   const client = new BrowserClient(app);
   await client.login(email, TEST_PASSWORD);
   return { client, user, email };

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { buildApp } from '../src/app.js';
+import { type AppOptions, buildApp } from '../src/app.js';
 import { loadConfig } from '../src/platform/config.js';
 import { type Database, openDatabase } from '../src/platform/db/client.js';
 
@@ -33,11 +33,11 @@ export async function openTestDatabase(): Promise<Database> {
   return openDatabase({ kind: 'pglite', loadDump: dump });
 }
 
-export async function createTestApp(env: Record<string, string> = {}) {
+export async function createTestApp(env: Record<string, string> = {}, options: Pick<AppOptions, 'now'> = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'hashcart-test-'));
   const database = await openTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', SEED_DEMO: 'false', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...env });
-  const app = await buildApp(config, { database, logger: false, sweep: false });
+  const app = await buildApp(config, { database, logger: false, sweep: false, ...options });
   return {
     app,
     db: database.db,
@@ -62,4 +62,15 @@ export function secondApp(t: TestApp) {
     logger: false,
     sweep: false,
   });
+}
+
+/** A clock the app reads instead of the real time; tests move it forward to expire links and codes. */
+export function movableClock(start = Date.now()) {
+  let at = start;
+  return {
+    now: () => new Date(at),
+    advance(ms: number) {
+      at += ms;
+    },
+  };
 }

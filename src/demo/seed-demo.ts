@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { registerUser } from '../modules/accounts/index.js';
+import { registerUser, setSecondFactorSecret } from '../modules/accounts/index.js';
 import { recordInitialStock } from '../modules/catalog/index.js';
 import type { Db } from '../platform/db/client.js';
 import { networkFigures, paymentMethods, products, repairCenters } from '../platform/db/schema.js';
-import { DEMO_PASSWORD, demoAccounts } from './demo-accounts.js';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoAccounts } from './demo-accounts.js';
 import { demoPaymentMethods } from './demo-payment-methods.js';
 import { demoRepairCenters } from './demo-repair-centers.js';
 
@@ -41,6 +41,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
   for (const account of demoAccounts) {
     const user = await registerUser(db, { ...account, password: DEMO_PASSWORD }).catch(() => undefined);
     if (user) ids.set(account.email, user.id);
+    if (user && account.role !== 'customer') await setSecondFactorSecret(db, user.id, DEMO_TOTP_SECRET);
   }
   const owner = ids.get('repairs@demo.hashcart.test');
   if (owner) await db.insert(repairCenters).values(demoRepairCenters.map((c) => ({ ...c, ownerId: owner })));

@@ -23,3 +23,18 @@ describe('TRUST_PROXY', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'nginx.local' })).toThrow(/TRUST_PROXY/);
   });
 });
+
+describe('MAIL_FROM', () => {
+  it('is the sender as configured, else no-reply at the public host', () => {
+    expect(loadConfig({ MAIL_FROM: 'Miner Shop <orders@shop.example.com>' }).mailFrom).toBe(
+      'Miner Shop <orders@shop.example.com>',
+    );
+    expect(loadConfig({ MAIL_FROM: 'orders@shop.example.com' }).mailFrom).toBe('orders@shop.example.com');
+    expect(loadConfig({ PUBLIC_URL: 'https://shop.example.com' }).mailFrom).toBe('no-reply@shop.example.com');
+  });
+
+  it('refuses what is not an address (a header injection, a bare name)', () => {
+    expect(() => loadConfig({ MAIL_FROM: 'Shop' })).toThrow(/MAIL_FROM/);
+    expect(() => loadConfig({ MAIL_FROM: 'a@b.c\r\nBcc: x@y.z' })).toThrow(/MAIL_FROM/);
+  });
+});

@@ -39,6 +39,13 @@ const schema = z
     DATABASE_URL: z.string().url().optional(),
     PUBLIC_URL: z.string().url().optional(),
     SMTP_URL: z.string().optional(),
+    /** The sender of every mail, `Name <address>` or an address (named with the seller's name); unset: no-reply at PUBLIC_URL's host. */
+    MAIL_FROM: z
+      .string()
+      .trim()
+      .max(200)
+      .regex(/^([^<>@\r\n]+<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'an address, or Name <address>')
+      .optional(),
     ADMIN_EMAIL: z.string().email().optional(),
     ADMIN_PASSWORD: z.string().min(12).optional(),
     SEED_DEMO: flag(true),
@@ -55,6 +62,8 @@ const schema = z
     databaseUrl: env.DATABASE_URL,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     smtpUrl: env.SMTP_URL,
+    // A bare address: the mailer names it with the seller's name from the settings.
+    mailFrom: env.MAIL_FROM ?? `no-reply@${new URL(env.PUBLIC_URL ?? 'http://localhost').hostname}`,
     admin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined,
     seedDemo: env.SEED_DEMO,
     logLevel: env.LOG_LEVEL,

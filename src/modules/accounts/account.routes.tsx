@@ -7,14 +7,21 @@ import { type FormResult, formValues, parseForm } from '../../platform/http/form
 import { safeBackPath } from '../../platform/http/locale.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import { formState } from '../../platform/views/form.js';
+import type { AccountDeps } from './account.deps.js';
 import { loginInput, registerInput } from './account.inputs.js';
+import { accountPageRoutes } from './account-page.routes.js';
 import { completeRegistration } from './actions/complete-registration.js';
 import { logIn } from './actions/log-in.js';
 import { requestRegistration } from './actions/request-registration.js';
+import { startEnrolment } from './actions/two-factor.js';
 import { attemptKeys, countAttempts } from './attempt-counter.repo.js';
+import { inviteRoutes } from './invite.routes.js';
+import { passwordRoutes } from './password.routes.js';
 import { REGISTRATION_LINK_HOURS } from './registration-link.repo.js';
 import { sessionCookie } from './session.plugin.js';
 import { deleteSession } from './session.repo.js';
+import { challengeCookie, twoFactorRoutes } from './two-factor.routes.js';
+import { userAdminRoutes } from './users.routes.js';
 import {
   ConfirmRegistrationPage,
   type Continuation,
@@ -48,9 +55,23 @@ export type PendingItem = (
   item: { productId: number; quantity: number },
 ) => Promise<FastifyReply | undefined>;
 
-export async function accountRoutes(app: FastifyInstance, opts: { db: Db; config: Config; pendingItem: PendingItem }) {
+export async function accountRoutes(
+  app: FastifyInstance,
+  opts: { db: Db; config: Config; now?: () => Date; pendingItem: PendingItem },
+) {
   const { db } = opts;
+  const deps: AccountDeps = { db, config: opts.config, now: opts.now ?? (() => new Date()) };
   const cookie = sessionCookie(opts.config.publicUrl.startsWith('https://'));
+  const challenge = challengeCookie(opts.config.publicUrl.startsWith('https://'));
+  passwordRoutes(app, deps);
+  userAdminRoutes(app, deps);
+  accountPageRoutes(app, deps);
+  twoFactorRoutes(app, deps, cookie);
+  // An accepted invitation goes straight to two-factor enrolment: no session before it.
+  inviteRoutes(app, deps, async (_req, reply, user) => {
+    challenge.set(reply, await startEnrolment(db, user.id, deps.now()));
+    return reply.code(303).redirect('/login/two-factor/setup');
+  });
   const limit = opts.config.authRateLimit;
   // Every registration attempt sends mail, so each one counts (per client address and per e-mail).
   const registrationLimit = async (req: FastifyRequest) => {
@@ -109,14 +130,25 @@ export async function accountRoutes(app: FastifyInstance, opts: { db: Db; config
     let form = parseForm(loginInput, req.body);
     if (form.ok) {
       try {
-        const { sessionId, user } = await logIn(db, {
-          ...form.data,
-          ip: req.ip,
-          limit,
-          previousSessionId: req.sessionId,
-        });
-        cookie.set(reply, sessionId);
-        return finish(req, reply, user, c);
+        const done = await logIn(
+          db,
+          {
+            ...form.data,
+            next: c.next,
+            ip: req.ip,
+            limit,
+            previousSessionId: req.sessionId,
+            userAgent: req.headers['user-agent'],
+          },
+          deps.now(),
+        );
+        if (done.kind === 'secondFactor') {
+          cookie.clear(reply);
+          challenge.set(reply, done.challenge);
+          return reply.code(303).redirect(done.enrol ? '/login/two-factor/setup' : '/login/two-factor');
+        }
+        cookie.set(reply, done.sessionId);
+        return finish(req, reply, done.user, c);
       } catch (err) {
         form = refuse(err, formValues(req.body));
       }

@@ -38,9 +38,9 @@ export async function clearAttempts(db: DbOrTx, keys: string[]): Promise<void> {
 }
 
 /** The counters one attempt on a form is charged to: its client address and the account it names. */
-export const attemptKeys = (form: 'login' | 'register', ip: string, email: string) => [
+export type AttemptForm = 'login' | 'register' | 'reset' | 'totp' | 'password';
+export const attemptKeys = (form: AttemptForm, ip: string, email: string) => [
   `${form}:ip:${ip}`,
   accountAttemptKey(form, email),
 ];
-export const accountAttemptKey = (form: 'login' | 'register', email: string) =>
-  `${form}:account:${email.trim().toLowerCase()}`;
+export const accountAttemptKey = (form: AttemptForm, email: string) => `${form}:account:${email.trim().toLowerCase()}`;

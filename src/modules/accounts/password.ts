@@ -1,4 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
+import { minPasswordLength, type Role } from '../../platform/auth/roles.js';
+import type { MessageKey } from '../../platform/i18n/index.js';
 import { commonPasswords } from './common-passwords.js';
 
 // OWASP Password Storage Cheat Sheet: argon2id, m = 19 MiB, t = 2, p = 1.
@@ -46,3 +48,12 @@ export async function verifyPassword(storedHash: string | undefined, password: s
 }
 
 export const isCommonPassword = (password: string) => commonPasswords.has(password.toLowerCase());
+
+/** What is wrong with a new password for this role (SECURITY.md: 8+, 12+ for staff, not a common one). */
+export function passwordProblem(role: Role, password: string): MessageKey | undefined {
+  if (password.length < minPasswordLength(role))
+    return role === 'customer' ? 'field.passwordShort' : 'field.passwordShortStaff';
+  if (password.length > 256) return 'field.tooLong';
+  if (isCommonPassword(password)) return 'field.passwordCommon';
+  return undefined;
+}

@@ -1,16 +1,15 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { registrationLinks } from './account.tables.js';
+import { hashToken, newToken } from './link-token.js';
 
 export const REGISTRATION_LINK_HOURS = 24;
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 type LinkValues = Omit<typeof registrationLinks.$inferInsert, 'tokenHash' | 'createdAt' | 'expiresAt'>;
 
 /** Stores a pending registration; returns the 128-bit token for the link (only its hash is kept). */
 export async function insertRegistrationLink(db: DbOrTx, values: LinkValues): Promise<string> {
-  const token = randomBytes(16).toString('base64url');
+  const token = newToken();
   await db.insert(registrationLinks).values({
     ...values,
     tokenHash: hashToken(token),

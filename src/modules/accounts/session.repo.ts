@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, ne, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../../platform/auth/current-user.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { sessions, users } from './account.tables.js';
@@ -8,11 +8,12 @@ export const SESSION_DAYS = 14;
 const hashId = (id: string) => createHash('sha256').update(id).digest('hex');
 
 /** A new 128-bit session id; the caller puts it in the cookie, the database keeps its hash. */
-export async function createSession(db: DbOrTx, userId: number): Promise<string> {
+export async function createSession(db: DbOrTx, userId: number, userAgent?: string): Promise<string> {
   const id = randomBytes(16).toString('base64url');
   await db.insert(sessions).values({
     idHash: hashId(id),
     userId,
+    userAgent: userAgent?.slice(0, 300) ?? null,
     expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000),
   });
   return id;
@@ -52,4 +53,20 @@ export async function deleteSession(db: DbOrTx, id: string): Promise<void> {
 /** Ends every session of the user (deactivation, role or password change). */
 export async function deleteUserSessions(db: DbOrTx, userId: number): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** A user's open sessions, newest first, marking the one asking. */
+export async function listUserSessions(db: DbOrTx, userId: number, currentId: string | undefined) {
+  const rows = await db
+    .select({ idHash: sessions.idHash, createdAt: sessions.createdAt, userAgent: sessions.userAgent })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, sql`now()`)))
+    .orderBy(desc(sessions.createdAt));
+  const current = currentId ? hashId(currentId) : undefined;
+  return rows.map(({ idHash, ...r }) => ({ ...r, current: idHash === current }));
+}
+
+/** Ends every session of the user but this one ("log out other sessions", a password change). */
+export async function deleteOtherSessions(db: DbOrTx, userId: number, keepId: string): Promise<void> {
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.idHash, hashId(keepId))));
 }

@@ -23,6 +23,11 @@ export async function findUserByEmail(db: DbOrTx, email: string) {
   return row;
 }
 
+export async function findUserById(db: DbOrTx, id: number) {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
 /** Inserts unless the e-mail is taken; returns undefined when it is (one statement, no race). */
 export async function insertUser(
   db: DbOrTx,
@@ -40,7 +45,16 @@ export async function insertUser(
 export async function updateUser(
   db: DbOrTx,
   userId: number,
-  set: Partial<{ active: boolean; role: Role; passwordHash: string }>,
+  set: Partial<{
+    active: boolean;
+    role: Role;
+    passwordHash: string;
+    fullName: string;
+    phone: string | null;
+    locale: Locale;
+    email: string;
+    lastLoginAt: Date;
+  }>,
 ) {
   const [row] = await db.update(users).set(set).where(eq(users.id, userId)).returning({ email: users.email });
   return row;

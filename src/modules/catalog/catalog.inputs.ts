@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { categorySlugs } from '../../platform/categories.js';
 import { usdField } from '../../platform/money.js';
 import { sorts } from './catalog.repo.js';
-import { coolings, hashrateUnits, productKinds } from './product.rules.js';
+import { coolings, hashrateUnits, networkHashrateUnits, productKinds, toHashesPerSecond } from './product.rules.js';
 import { MAX_STOCK_ADJUSTMENT } from './stock.rules.js';
 
 const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
@@ -143,11 +143,18 @@ export const stockAdjustmentForm = z.strictObject({
 
 export type StockAdjustmentData = z.infer<typeof stockAdjustmentForm>;
 
-export const networkFigureForm = z.object({
-  algorithm: z.string().trim().min(1).max(60),
-  coin: z.string().trim().min(1, { message: 'field.required' }).max(20),
-  networkHashrate: z.coerce.number({ message: 'field.invalid' }).positive({ message: 'field.positive' }),
-  blockReward: z.coerce.number({ message: 'field.invalid' }).positive({ message: 'field.positive' }),
-  blockTimeSeconds: z.coerce.number({ message: 'field.invalid' }).positive({ message: 'field.positive' }),
-  coinPrice: usdField('coin'),
-});
+/** The network hashrate is typed in a unit (EH/s for Bitcoin) and stored in hashes per second. */
+export const networkFigureForm = z
+  .object({
+    algorithm: z.string().trim().min(1).max(60),
+    coin: z.string().trim().min(1, { message: 'field.required' }).max(20),
+    networkHashrate: z.coerce.number({ message: 'field.invalid' }).positive({ message: 'field.positive' }),
+    networkHashrateUnit: z.enum(networkHashrateUnits, { message: 'field.invalid' }),
+    blockReward: z.coerce.number({ message: 'field.invalid' }).positive({ message: 'field.positive' }),
+    blockTimeSeconds: z.coerce.number({ message: 'field.invalid' }).positive({ message: 'field.positive' }),
+    coinPrice: usdField('coin'),
+  })
+  .transform(({ networkHashrateUnit, ...f }) => ({
+    ...f,
+    networkHashrate: toHashesPerSecond(f.networkHashrate, networkHashrateUnit),
+  }));

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loggedInClient } from '../../../test/browser-client.js';
@@ -5,6 +6,7 @@ import { insertProduct } from '../../../test/factories.js';
 import { hugePng } from '../../../test/media.js';
 import { multipart } from '../../../test/orders.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { networkFigures } from '../../platform/db/schema.js';
 import { findProductBySlug } from './index.js';
 
 let t: TestApp;
@@ -157,5 +159,43 @@ describe('product back office', () => {
       expect((await client.get('/admin/products')).statusCode).toBe(403);
       expect((await client.post('/admin/products', form)).statusCode).toBe(403);
     }
+  });
+
+  it('edits the network hashrate in a unit people read (EH/s), not raw hashes per second', async () => {
+    await t.db.insert(networkFigures).values({
+      algorithm: 'SHA-256',
+      coin: 'BTC',
+      networkHashrate: 1e21,
+      blockReward: 3.125,
+      blockTimeSeconds: 600,
+      coinPriceCents: 9_500_000,
+    });
+    const { client } = await loggedInClient(t.app, t.db, 'sales');
+    const page = await client.get('/admin/network-figures');
+    expect(page.body).not.toContain('1e+21');
+    expect(page.body).toMatch(/name="networkHashrate" value="1000"/);
+    expect(page.body).toMatch(/<option value="EH\/s" selected/);
+    const saved = await client.post('/admin/network-figures', {
+      algorithm: 'SHA-256',
+      coin: 'BTC',
+      networkHashrate: '750.5',
+      networkHashrateUnit: 'EH/s',
+      blockReward: '3.125',
+      blockTimeSeconds: '600',
+      coinPrice: '95000',
+    });
+    expect(saved.statusCode).toBe(303);
+    const [row] = await t.db.select().from(networkFigures).where(eq(networkFigures.algorithm, 'SHA-256'));
+    expect(row?.networkHashrate).toBeCloseTo(7.505e20, -14);
+    const refused = await client.post('/admin/network-figures', {
+      algorithm: 'SHA-256',
+      coin: 'BTC',
+      networkHashrate: '750',
+      networkHashrateUnit: 'YH/s',
+      blockReward: '3.125',
+      blockTimeSeconds: '600',
+      coinPrice: '95000',
+    });
+    expect(refused.statusCode).toBe(422);
   });
 });

@@ -6,15 +6,26 @@ export const coolings = ['air', 'hydro', 'immersion'] as const;
 export const hashrateUnits = ['KH/s', 'MH/s', 'GH/s', 'TH/s', 'PH/s'] as const;
 export type HashrateUnit = (typeof hashrateUnits)[number];
 
-const unitFactor: Record<HashrateUnit, number> = {
+/** A whole network (Bitcoin's is near 1,000 EH/s) is counted in larger units than a miner. */
+export const networkHashrateUnits = [...hashrateUnits, 'EH/s'] as const;
+export type NetworkHashrateUnit = (typeof networkHashrateUnits)[number];
+
+const unitFactor: Record<NetworkHashrateUnit, number> = {
   'KH/s': 1e3,
   'MH/s': 1e6,
   'GH/s': 1e9,
   'TH/s': 1e12,
   'PH/s': 1e15,
+  'EH/s': 1e18,
 };
 
-export const toHashesPerSecond = (value: number, unit: HashrateUnit) => value * unitFactor[unit];
+export const toHashesPerSecond = (value: number, unit: NetworkHashrateUnit) => value * unitFactor[unit];
+
+/** Hashes per second in the largest unit they reach, to six significant digits: how people read and type it. */
+export function readableHashrate(hashesPerSecond: number): { value: number; unit: NetworkHashrateUnit } {
+  const unit = [...networkHashrateUnits].reverse().find((u) => hashesPerSecond >= unitFactor[u]) ?? 'KH/s';
+  return { value: Number((hashesPerSecond / unitFactor[unit]).toPrecision(6)), unit };
+}
 
 /** "J/TH" for a TH/s miner, "J/GH" for GH/s, … */
 export const efficiencyUnit = (unit: HashrateUnit) => `J/${unit.replace('/s', '')}`;

@@ -4,6 +4,7 @@ import type { Config } from '../../platform/config.js';
 import type { Db } from '../../platform/db/client.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { pageContext } from '../../platform/http/page-context.js';
+import type { Locale } from '../../platform/i18n/index.js';
 import { countAttempts, refundAttempts } from '../accounts/index.js';
 import { findCustomerOrder, findOrderByNumber, type Order } from '../orders/index.js';
 import { getSettings } from '../settings/index.js';
@@ -12,7 +13,7 @@ import { normalizeCode } from './proforma.rules.js';
 import { renderProformaPdf } from './proforma-pdf.js';
 import { qrPng, qrSvg } from './qr.js';
 import { ProformaPage } from './views/proforma-page.js';
-import { VerifyFormPage, VerifyResultPage } from './views/verify-page.js';
+import { type OtherDocument, VerifyFormPage, VerifyResultPage } from './views/verify-page.js';
 
 type NumberReq = FastifyRequest<{ Params: { number: string } }>;
 const html = (reply: FastifyReply, status = 200) => reply.code(status).type('text/html; charset=utf-8');
@@ -20,8 +21,18 @@ const html = (reply: FastifyReply, status = 200) => reply.code(status).type('tex
 /** Unknown codes one client address may try per 15 minutes on the verify page. */
 const VERIFY_FAILURES = 30;
 
+/**
+ * Another module's document printed with the PI's code scheme (a refund's credit note):
+ * what the verify page shows for a code that is not a PI's, or undefined when it is not
+ * that module's either. app.ts passes them in (invoices may not import their modules).
+ */
+export type VerifiableDocument = (db: Db, code: string, locale: Locale) => Promise<OtherDocument | undefined>;
+
 /** The PI (page and PDF) for the order's owner and staff, and the public verify page. */
-export async function proformaRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
+export async function proformaRoutes(
+  app: FastifyInstance,
+  { db, config, documents = [] }: { db: Db; config: Config; documents?: VerifiableDocument[] },
+) {
   // Another customer's order answers 404 (findCustomerOrder), as for the order page.
   const customerOrder = (req: NumberReq) => findCustomerOrder(db, req.params.number, requireUser(req.user).id);
   const staffOrder = async (req: NumberReq) => {
@@ -83,10 +94,15 @@ export async function proformaRoutes(app: FastifyInstance, { db, config }: { db:
     reply.header('x-robots-tag', 'noindex').header('cache-control', 'no-store');
     const attempt = [`verify:ip:${req.ip}`];
     if ((await countAttempts(db, attempt)) > VERIFY_FAILURES) throw new AppError('RATE_LIMITED');
-    const v = await loadVerification(db, normalizeCode(req.params.code));
-    if (v.outcome.kind !== 'unknown') await refundAttempts(db, attempt);
-    return html(reply, v.outcome.kind === 'genuine' ? 200 : 404).send(
-      <VerifyResultPage ctx={pageContext(req, reply)} v={v} />,
+    const code = normalizeCode(req.params.code);
+    const v = await loadVerification(db, code);
+    let other: OtherDocument | undefined;
+    for (const find of v.outcome.kind === 'unknown' && code ? documents : []) {
+      other ??= await find(db, code as string, req.i18n.locale);
+    }
+    if (v.outcome.kind !== 'unknown' || other) await refundAttempts(db, attempt);
+    return html(reply, v.outcome.kind === 'genuine' || other ? 200 : 404).send(
+      <VerifyResultPage ctx={pageContext(req, reply)} v={v} other={other} />,
     );
   });
 }

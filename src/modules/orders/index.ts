@@ -27,6 +27,7 @@ export {
   LARGE_ORDER_CENTS,
   type OrderWindows,
 } from './order.rules.js';
+export { noOrderHooks, type OrderHooks } from './order-hooks.port.js';
 /** The all-orders list (filters, keyset pages) and its pieces the staff customer page reuses. */
 export { type OrderListQuery, orderListInput } from './order-list.inputs.js';
 export { listOrders, type OrderListPage, savedAddressOf } from './order-list.repo.js';

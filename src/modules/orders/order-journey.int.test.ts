@@ -83,6 +83,8 @@ describe('the whole journey', () => {
     o = await order(q.number);
     expect(o.status).toBe('ready_to_ship');
     expect(o.paidCents).toBe(645_000);
+    // Paid in full: the payment instructions and bank details are no longer offered.
+    expect((await q.buyer.get(`/orders/${q.number}`)).body).not.toContain('How to pay');
 
     await staff.warehouse.get(`/admin/orders/${q.number}`);
     await recordPackingEvidence(t.db, q.number);
@@ -94,6 +96,7 @@ describe('the whole journey', () => {
     const shipped = await q.buyer.get(`/orders/${q.number}`);
     expect(shipped.body).toContain('tracking-id=1234567891');
     expect(shipped.body).toContain('Confirm delivery');
+    expect(shipped.body).not.toContain('How to pay');
 
     expect((await q.buyer.post(`/orders/${q.number}/events/confirmDelivery`)).statusCode).toBe(303);
     expect((await order(q.number)).status).toBe('completed');

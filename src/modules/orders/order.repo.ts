@@ -39,7 +39,13 @@ export const orderLineFacts = readViews
 
 /** What other modules join of an order (the PI's verify page compares status and total): read-only. */
 export const orderFacts = readViews
-  .select({ id: orders.id, status: orders.status, totalCents: orders.totalCents })
+  .select({
+    id: orders.id,
+    number: orders.number,
+    status: orders.status,
+    totalCents: orders.totalCents,
+    fullName: orders.fullName,
+  })
   .from(orders)
   .as('order_facts');
 

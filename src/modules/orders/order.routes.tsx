@@ -15,6 +15,7 @@ import { CartAlreadyOrdered, submitOrder } from './actions/submit-order.js';
 import { messageInput, optionalNoteInput, submitOrderInput } from './order.inputs.js';
 import { availableEvents, orderEvents as eventNames } from './order.machine.js';
 import { customerOrders, findCustomerOrder, snapshotOf } from './order.repo.js';
+import type { OrderHooks } from './order-hooks.port.js';
 import { actorOf } from './order-page.parts.js';
 import type { OrderPages } from './order-pages.port.js';
 import { MyOrdersPage } from './views/my-orders-page.js';
@@ -35,7 +36,14 @@ export async function orderRoutes(
     bus,
     actions,
     pages,
-  }: { db: Db; bus: EventBus; actions: ActionContext; pages: Pick<OrderPages, 'customer' | 'cart'> },
+    hooks,
+  }: {
+    db: Db;
+    bus: EventBus;
+    actions: ActionContext;
+    pages: Pick<OrderPages, 'customer' | 'cart'>;
+    hooks: OrderHooks;
+  },
 ) {
   const load = (req: FastifyRequest<{ Params: { number: string } }>) =>
     findCustomerOrder(db, req.params.number, requireUser(req.user).id);
@@ -96,7 +104,7 @@ export async function orderRoutes(
     else if (event === 'cancelByCustomer') {
       const form = parseForm(optionalNoteInput, req.body);
       if (!form.ok) return pages.customer(req, reply, order, { status: 422, forms: { cancel: form } });
-      await cancelOrder(actions, order, actorOf(user), 'cancelByCustomer', form.data.reason);
+      await cancelOrder(actions, order, actorOf(user), 'cancelByCustomer', form.data.reason, hooks);
     } else throw new AppError('NOT_FOUND');
     return reply.code(303).redirect(`/orders/${order.number}`);
   });

@@ -15,6 +15,7 @@ import { messageInput, reasonInput, setFreightInput } from './order.inputs.js';
 import { staffRolesFor } from './order.machine.js';
 import { findOrderByNumber, type Order, ordersInStates, overdueOrders, queueCounts } from './order.repo.js';
 import { isOrderQueue } from './order.rules.js';
+import type { OrderHooks } from './order-hooks.port.js';
 import { orderListInput } from './order-list.inputs.js';
 import { listOrders } from './order-list.repo.js';
 import { actorOf } from './order-page.parts.js';
@@ -27,7 +28,12 @@ const html = (reply: FastifyReply, status = 200) => reply.code(status).type('tex
 /** Back office for orders: queues with counts and the staff order page with each role's actions. */
 export async function staffOrderRoutes(
   app: FastifyInstance,
-  { db, actions, pages }: { db: Db; actions: ActionContext; pages: Pick<OrderPages, 'staff'> },
+  {
+    db,
+    actions,
+    pages,
+    hooks,
+  }: { db: Db; actions: ActionContext; pages: Pick<OrderPages, 'staff'>; hooks: OrderHooks },
 ) {
   const load = async (req: FastifyRequest<{ Params: { number: string } }>) => {
     requireStaff(req.user);
@@ -127,7 +133,7 @@ export async function staffOrderRoutes(
     const order = await load(req);
     const form = parseForm(reasonInput, req.body);
     if (!form.ok) return page(req, reply, order, 422, { cancel: form });
-    await cancelOrder(actions, order, actorOf(user), 'cancelOrder', form.data.reason);
+    await cancelOrder(actions, order, actorOf(user), 'cancelOrder', form.data.reason, hooks);
     return done(reply, order);
   });
 

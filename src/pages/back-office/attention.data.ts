@@ -1,5 +1,6 @@
 import { caseQueueCounts, openCaseStates } from '../../modules/after-sales/index.js';
 import { orderQueueCounts, QUEUE_COUNT_CAP } from '../../modules/orders/index.js';
+import { countRefundsDue, refundRoles } from '../../modules/refunds/index.js';
 import { countAwaitingReview } from '../../modules/repair-centers/index.js';
 import type { Role } from '../../platform/auth/roles.js';
 import { hasRole } from '../../platform/auth/roles.js';
@@ -21,10 +22,11 @@ export interface AttentionTile {
  */
 export async function attentionFor(db: DbOrTx, role: Role, now = new Date()): Promise<AttentionTile[]> {
   const sees = (...roles: Role[]) => hasRole(role, ...roles);
-  const [orders, cases, centers] = await Promise.all([
+  const [orders, cases, centers, refundsDue] = await Promise.all([
     sees('sales', 'finance', 'warehouse') ? orderQueueCounts(db, now) : undefined,
     sees('support') ? caseQueueCounts(db, openCaseStates, now) : undefined,
     sees('support') ? countAwaitingReview(db, QUEUE_COUNT_CAP) : undefined,
+    sees(...refundRoles) ? countRefundsDue(db) : undefined,
   ]);
   const tiles: (AttentionTile | false)[] = [
     !!orders &&
@@ -62,6 +64,7 @@ export async function attentionFor(db: DbOrTx, role: Role, now = new Date()): Pr
       href: '/admin/after-sales?queue=overdue',
       overdue: true,
     },
+    refundsDue !== undefined && { label: 'dashboard.refundsDue', count: refundsDue, href: '/admin/refunds' },
     centers !== undefined && { label: 'dashboard.centersToReview', count: centers, href: '/admin/repair-centers' },
   ];
   return tiles.filter((t): t is AttentionTile => !!t);

@@ -46,12 +46,13 @@ describe('back-office dashboard', () => {
     expect(await tiles('finance')).toEqual([
       'Payments to review: 0 → /admin/orders?queue=payment_review',
       'Overdue orders: 1 (overdue) → /admin/orders?queue=overdue',
+      'Refunds due: 0 → /admin/refunds',
     ]);
     expect(await tiles('support')).toEqual([
       'Open after-sales cases: 1 → /admin/after-sales',
       'Overdue after-sales cases: 0 → /admin/after-sales?queue=overdue',
       'Repair centers to review: 1 → /admin/repair-centers',
     ]);
-    expect(await tiles('admin')).toHaveLength(7);
+    expect(await tiles('admin')).toHaveLength(8);
   });
 });

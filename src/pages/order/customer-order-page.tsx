@@ -11,6 +11,7 @@ import {
 } from '../../modules/orders/index.js';
 import { buyerEvidenceUrls, PackingEvidenceView } from '../../modules/packing/index.js';
 import { BuyerProofList, ProofForm } from '../../modules/payments/index.js';
+import { BuyerRefundSection } from '../../modules/refunds/index.js';
 import { trackingUrl } from '../../modules/shipping/index.js';
 import { countryName } from '../../platform/countries.js';
 import type { PageContext } from '../../platform/http/page-context.js';
@@ -132,6 +133,7 @@ export function OrderBody({ ctx, d, forms = {} }: { ctx: PageContext; d: OrderPa
               </form>
             )}
           </div>
+          <BuyerRefundSection ctx={ctx} number={o.number} r={d.refund} />
           {d.afterSales && <OrderCases ctx={ctx} number={o.number} a={d.afterSales} />}
         </div>
         <aside>

@@ -4,6 +4,7 @@ import { type Order, orderListsSql, orderPageFacts } from '../../modules/orders/
 import { loadPackingPage } from '../../modules/packing/index.js';
 import { paymentMethodSql } from '../../modules/payment-methods/index.js';
 import { proofsOfOrderSql } from '../../modules/payments/index.js';
+import { refundOfOrder } from '../../modules/refunds/index.js';
 import { getSettings } from '../../modules/settings/index.js';
 import type { CurrentUser } from '../../platform/auth/current-user.js';
 import { isStaff } from '../../platform/auth/roles.js';
@@ -29,11 +30,13 @@ async function orderParts(db: DbOrTx, order: Order, staff: boolean) {
 
 export async function loadOrderPage(db: DbOrTx, order: Order, user: CurrentUser, now = new Date()) {
   const staff = isStaff(user.role);
-  const [parts, settings, packing, afterSales] = await Promise.all([
+  const [parts, settings, packing, afterSales, refund] = await Promise.all([
     orderParts(db, order, staff),
     getSettings(db),
     loadPackingPage(db, order, staff),
     afterSalesOfOrder(db, order, now),
+    // Only a cancelled order can owe a refund: the others skip the query.
+    order.status === 'cancelled' ? refundOfOrder(db, order.id) : undefined,
   ]);
   const { method } = parts;
   return {
@@ -42,6 +45,7 @@ export async function loadOrderPage(db: DbOrTx, order: Order, user: CurrentUser,
     settings,
     packing,
     afterSales,
+    refund,
     ...orderPageFacts(order, parts, user, settings.whatsappNumber, now),
     // Only a cancelled order needs to know: its PI stays viewable only if one was issued.
     piIssued: order.status === 'cancelled' && order.quotedAt !== null && !!(await findProformaByOrder(db, order.id)),

@@ -1,4 +1,4 @@
-import type { Order } from '../../modules/orders/index.js';
+import { type Order, orderMachine } from '../../modules/orders/index.js';
 import type { PaymentMethod } from '../../modules/payment-methods/index.js';
 import type { PageContext } from '../../platform/http/page-context.js';
 
@@ -11,7 +11,9 @@ export function PaymentBlock(props: {
 }) {
   const { ctx, order: o, method } = props;
   const { t, i18n } = ctx;
-  if (o.totalCents === null || !method || o.status === 'cancelled') return '';
+  // Only while money is expected: once paid in full (or cancelled) the bank details are no longer offered.
+  if (o.totalCents === null || !method || !orderMachine.is.quoted(o.status) || orderMachine.is.paid(o.status))
+    return '';
   return (
     <section class="card payment" aria-labelledby="pay-h">
       <h2 id="pay-h">{t('order.paymentTitle')}</h2>

@@ -3,6 +3,7 @@ import { piAvailable } from '../../modules/invoices/index.js';
 import { FreightForm, LinesTable, StaffCancelForm, StateBadge, Thread, Timeline } from '../../modules/orders/index.js';
 import { PackingSection, ShipForm } from '../../modules/packing/index.js';
 import { StaffProofList } from '../../modules/payments/index.js';
+import { refundRoles, StaffRefundSection } from '../../modules/refunds/index.js';
 import { hasRole } from '../../platform/auth/roles.js';
 import { countryName } from '../../platform/countries.js';
 import type { PageContext } from '../../platform/http/page-context.js';
@@ -65,6 +66,13 @@ export function StaffOrderPage({
             />
           )}
           {can('markShipped') && <ShipForm ctx={ctx} number={o.number} form={forms.ship} />}
+          <StaffRefundSection
+            ctx={ctx}
+            number={o.number}
+            r={d.refund}
+            canRecord={!!ctx.user && hasRole(ctx.user.role, ...refundRoles)}
+            form={forms.refund}
+          />
           {can('cancelOrder') && <StaffCancelForm ctx={ctx} number={o.number} form={forms.cancel} />}
         </div>
         <aside>

@@ -10,6 +10,7 @@ export * from '../../modules/orders/order.tables.js';
 export * from '../../modules/packing/packing.tables.js';
 export * from '../../modules/payment-methods/payment-method.tables.js';
 export * from '../../modules/payments/payment.tables.js';
+export * from '../../modules/refunds/refund.tables.js';
 export * from '../../modules/repair-centers/repair-center.tables.js';
 export * from '../../modules/settings/settings.tables.js';
 export * from '../mail/mail.tables.js';

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { i18n, isLocale, type Locale, locales, negotiateLocale } from '../i18n/index.js';
 
@@ -31,17 +31,16 @@ export function registerLocale(
   app.post('/locale', async (req, reply) => {
     const parsed = input.safeParse(req.body);
     if (parsed.success) {
-      reply.setCookie(COOKIE, parsed.data.locale, {
-        path: '/',
-        sameSite: 'lax',
-        secure: opts.secure,
-        httpOnly: true,
-        maxAge: 60 * 60 * 24 * 365,
-      });
+      rememberLocale(reply, parsed.data.locale, opts.secure);
       await opts.onChoose?.(req, parsed.data.locale);
     }
     return reply.code(303).redirect(safeBackPath(parsed.data?.back));
   });
+}
+
+/** The shop speaks this language to this browser from the next page on. */
+export function rememberLocale(reply: FastifyReply, locale: Locale, secure: boolean) {
+  reply.setCookie(COOKIE, locale, { path: '/', sameSite: 'lax', secure, httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
 }
 
 /**

@@ -39,13 +39,19 @@ export interface Mailer {
 export function startMailer(opts: {
   db: DbOrTx;
   smtpUrl?: string;
+  /** The From header (config MAIL_FROM): `Name <address>`, or an address that `senderName` names. */
+  from?: string;
+  /** The name shown for a bare `from` address: the seller's, from the shop settings, read at sending time. */
+  senderName?: () => Promise<string>;
   intervalMs?: number;
   log?: (msg: string, err?: unknown) => void;
 }): Mailer {
   // nodemailer is loaded only when SMTP is configured (~15 MB of resident memory otherwise unused, #7).
   const smtpUrl = opts.smtpUrl;
   const transport = smtpUrl ? import('nodemailer').then((m) => m.default.createTransport(smtpUrl)) : undefined;
-  const from = 'Hashcart <no-reply@hashcart.invalid>';
+  const address = opts.from ?? 'no-reply@localhost';
+  const sender = async () =>
+    address.includes('<') || !opts.senderName ? address : { name: await opts.senderName(), address };
   let running: Promise<number> | undefined;
 
   async function deliver(): Promise<number> {
@@ -60,6 +66,7 @@ export function startMailer(opts: {
       rows: { id: number; to: string; subject: string; body: string }[];
     };
     let sent = 0;
+    const from = claimed.rows.length ? await sender() : address;
     for (const m of claimed.rows) {
       try {
         await (await transport).sendMail({ from, to: m.to, subject: m.subject, text: m.body });

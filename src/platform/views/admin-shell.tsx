@@ -14,8 +14,10 @@ const sections: { href: string; label: MessageKey; roles: Role[] }[] = [
   { href: '/admin/outbox', label: 'admin.outbox', roles: ['admin'] },
   { href: '/admin/repair-centers', label: 'admin.repairCenters', roles: ['support'] },
   { href: '/admin/help', label: 'admin.helpPages', roles: ['admin'] },
+  { href: '/admin/refunds', label: 'refund.queue', roles: ['finance'] },
   { href: '/admin/payment-methods', label: 'payments.title', roles: ['finance'] },
   { href: '/admin/settings', label: 'settings.title', roles: ['admin'] },
+  { href: '/admin/users', label: 'acct.usersNav', roles: ['admin'] },
 ];
 
 export function AdminShell({

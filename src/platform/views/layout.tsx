@@ -21,6 +21,12 @@ export function CsrfField({ ctx }: { ctx: PageContext }) {
   return <input type="hidden" name="_csrf" value={ctx.csrf} />;
 }
 
+/** Log in from a page and come back to it (not to the login or link pages themselves). */
+const loginHref = (path: string) =>
+  path === '/' || /^\/(login|register|password|invite|account\/email)\b/.test(path)
+    ? '/login'
+    : `/login?next=${encodeURIComponent(path)}`;
+
 function Header({ ctx }: { ctx: PageContext }) {
   const { t, user } = ctx;
   return (
@@ -49,19 +55,22 @@ function Header({ ctx }: { ctx: PageContext }) {
               <a href="/after-sales">{t('nav.afterSales')}</a>
               <a href="/repair-centers">{t('nav.repairCenter')}</a>
               {isStaff(user.role) && <a href="/admin">{t('nav.backOffice')}</a>}
-              <span class="who" safe>
-                {user.fullName}
+              {/* The name and "Log out" wrap together: "Log out" alone on a line reads as a stray button. */}
+              <span class="who-group">
+                <a href="/account" class="who" title={t('acct.accountNav')} safe>
+                  {user.fullName}
+                </a>
+                <form action="/logout" method="post" class="inline">
+                  <CsrfField ctx={ctx} />
+                  <button type="submit" class="link">
+                    {t('nav.logout')}
+                  </button>
+                </form>
               </span>
-              <form action="/logout" method="post" class="inline">
-                <CsrfField ctx={ctx} />
-                <button type="submit" class="link">
-                  {t('nav.logout')}
-                </button>
-              </form>
             </>
           ) : (
             <>
-              <a href="/login">{t('nav.login')}</a>
+              <a href={loginHref(ctx.path)}>{t('nav.login')}</a>
               <a href="/register" class="button small">
                 {t('nav.register')}
               </a>

@@ -60,6 +60,9 @@ export function LoginPage({ ctx, form, c }: { ctx: PageContext; form?: FormState
           </button>
         </form>
         <p>
+          <a href="/password/forgot">{t('acct.forgotLink')}</a>
+        </p>
+        <p>
           {t('auth.noAccount')} <a href={`/register${query(c)}`}>{t('auth.registerLink')}</a>
         </p>
       </section>

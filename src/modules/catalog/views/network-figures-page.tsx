@@ -4,6 +4,7 @@ import { AdminShell } from '../../../platform/views/admin-shell.js';
 import type { FormState } from '../../../platform/views/form.js';
 import { CsrfField } from '../../../platform/views/layout.js';
 import type { networkFigures } from '../catalog.tables.js';
+import { networkHashrateUnits, readableHashrate } from '../product.rules.js';
 
 type Row = typeof networkFigures.$inferSelect;
 
@@ -48,13 +49,25 @@ export function NetworkFiguresPage({ ctx, rows, form }: { ctx: PageContext; rows
                   <input form={id} name="coin" value={v?.coin ?? r.coin} aria-label={t('admin.coin')} size="6" />
                 </td>
                 <td>
-                  <input
-                    form={id}
-                    name="networkHashrate"
-                    value={v?.networkHashrate ?? String(r.networkHashrate)}
-                    aria-label={t('admin.networkHashrate')}
-                    size="10"
-                  />
+                  <span class="hashrate-input">
+                    <input
+                      form={id}
+                      name="networkHashrate"
+                      value={v?.networkHashrate ?? String(readableHashrate(r.networkHashrate).value)}
+                      aria-label={t('admin.networkHashrate')}
+                      size="7"
+                    />
+                    <select form={id} name="networkHashrateUnit" aria-label={t('admin.hashrateUnit')}>
+                      {networkHashrateUnits.map((u) => (
+                        <option
+                          value={u}
+                          selected={(v?.networkHashrateUnit ?? readableHashrate(r.networkHashrate).unit) === u}
+                        >
+                          {u}
+                        </option>
+                      ))}
+                    </select>
+                  </span>
                 </td>
                 <td>
                   <input

@@ -57,15 +57,39 @@ export function VerifyFormPage({
   );
 }
 
-/** The answer for one code: genuine (with the PI's snapshot) or plainly not ours. */
-export function VerifyResultPage({ ctx, v }: { ctx: PageContext; v: Verification }) {
+/** A document of another module with the same code scheme (a credit note), as the verify page shows it. */
+export interface OtherDocument {
+  /** "Genuine: this credit note was issued by …", already in the reader's language. */
+  genuine: string;
+  facts: { label: string; value: string }[];
+}
+
+/** The answer for one code: genuine (with the PI's or the other document's snapshot) or plainly not ours. */
+export function VerifyResultPage({ ctx, v, other }: { ctx: PageContext; v: Verification; other?: OtherDocument }) {
   const { t, i18n } = ctx;
   const genuine = v.outcome.kind === 'genuine' && v.pi;
   return (
     <Layout ctx={ctx} title={t('verify.title')}>
       <div class="verify">
         <h1>{t('verify.title')}</h1>
-        {genuine && v.pi ? (
+        {other ? (
+          <>
+            <p class="notice done" role="status">
+              <strong safe>{other.genuine}</strong>
+            </p>
+            <section class="card">
+              <h2>{t('verify.details')}</h2>
+              <dl class="verify-facts">
+                {other.facts.map((f) => (
+                  <>
+                    <dt safe>{f.label}</dt>
+                    <dd safe>{f.value}</dd>
+                  </>
+                ))}
+              </dl>
+            </section>
+          </>
+        ) : genuine && v.pi ? (
           <>
             <p class="notice done" role="status">
               <strong>{t('verify.genuine', { seller: v.sellerName })}</strong>

@@ -3,12 +3,14 @@ import { orderTopic } from '../../../platform/events.js';
 import { notifyCustomer } from '../../accounts/index.js';
 import type { Actor } from '../order.machine.js';
 import { applyTransition, type Order } from '../order.repo.js';
+import type { OrderHooks } from '../order-hooks.port.js';
 import { releaseStock } from './release-stock.js';
 
 /**
  * Cancels by the customer (`cancelByCustomer`), by staff (`cancelOrder`, admin only
  * once paid) or by the sweep when the payment deadline passed (`expirePayment`).
  * Reserved stock goes back; the customer is told, and the order's open pages update.
+ * `hooks.onCancelled` runs in the same transaction (a refund due when money was received).
  */
 export async function cancelOrder(
   actions: ActionContext,
@@ -16,6 +18,7 @@ export async function cancelOrder(
   actor: Actor,
   event: 'cancelByCustomer' | 'cancelOrder' | 'expirePayment',
   reason: string,
+  hooks: OrderHooks,
   now = new Date(),
 ) {
   return actions.transaction(async (tx) => {
@@ -25,6 +28,7 @@ export async function cancelOrder(
       now,
     });
     await releaseStock(tx, order, actor);
+    await hooks.onCancelled(tx, updated);
     const p = { number: order.number, reason };
     await notifyCustomer(tx, order.customerId, (w) => ({
       subject: w.t('mail.cancelled.subject', p),

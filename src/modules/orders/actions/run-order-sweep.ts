@@ -6,6 +6,7 @@ import { getSettings } from '../../settings/index.js';
 import type { Order } from '../order.repo.js';
 import { AUTO_COMPLETE_REMINDER_DAYS, addDays } from '../order.rules.js';
 import { orders } from '../order.tables.js';
+import { noOrderHooks, type OrderHooks } from '../order-hooks.port.js';
 import { alertOverdueOrders } from './alert-overdue-orders.js';
 import { cancelOrder } from './cancel-order.js';
 import { confirmDelivery } from './confirm-delivery.js';
@@ -19,7 +20,7 @@ const SYSTEM = { role: 'system' } as const;
  * Each change is a conditional update, so when two processes sweep at once one wins
  * and the other's attempt is a harmless conflict.
  */
-export async function runOrderSweep(actions: ActionContext, now = new Date()) {
+export async function runOrderSweep(actions: ActionContext, now = new Date(), hooks: OrderHooks = noOrderHooks) {
   const { db } = actions;
   const settings = await getSettings(db);
   const changed: string[] = [];
@@ -38,7 +39,7 @@ export async function runOrderSweep(actions: ActionContext, now = new Date()) {
     .where(and(eq(orders.status, 'awaiting_payment'), lte(orders.paymentDueAt, now)))
     .limit(100);
   for (const o of expired)
-    await quietly(o, () => cancelOrder(actions, o, SYSTEM, 'expirePayment', 'Payment deadline passed', now));
+    await quietly(o, () => cancelOrder(actions, o, SYSTEM, 'expirePayment', 'Payment deadline passed', hooks, now));
 
   const completeBefore = addDays(now, -settings.autoCompleteDays);
   const due = await db
@@ -72,9 +73,14 @@ export async function runOrderSweep(actions: ActionContext, now = new Date()) {
 }
 
 /** Starts the sweep timer; returns a stop function. Each change publishes its own effects after it commits. */
-export function startOrderSweep(actions: ActionContext, log: (err: unknown) => void, everyMs = 60_000) {
+export function startOrderSweep(
+  actions: ActionContext,
+  hooks: OrderHooks,
+  log: (err: unknown) => void,
+  everyMs = 60_000,
+) {
   const timer = setInterval(() => {
-    runOrderSweep(actions).catch(log);
+    runOrderSweep(actions, new Date(), hooks).catch(log);
   }, everyMs);
   timer.unref();
   return () => clearInterval(timer);

@@ -46,7 +46,7 @@ export function LinesTable({ ctx, order, lines }: { ctx: PageContext; order: Ord
   const balance = balanceCents(order.totalCents, order.paidCents);
   return (
     <div class="table-scroll" tabindex="0" role="region" aria-label={t('order.lines')}>
-      <table class="lines-table">
+      <table class="lines-table stacked">
         <caption>{t('order.lines')}</caption>
         <thead>
           <tr>
@@ -66,17 +66,23 @@ export function LinesTable({ ctx, order, lines }: { ctx: PageContext; order: Ord
         <tbody>
           {lines.map((l) => (
             <tr>
-              <td safe>{l.sku}</td>
-              <td>
+              <td data-label={t('spec.sku')} safe>
+                {l.sku}
+              </td>
+              <td class="product">
                 <span safe>{l.name}</span>
                 {l.backordered && <span class="badge staff">{t('product.backorder')}</span>}
               </td>
-              <td class="num">{String(l.quantity)}</td>
-              <td class="num">
+              <td class="num" data-label={t('field.quantity')}>
+                {String(l.quantity)}
+              </td>
+              <td class="num" data-label={t('cart.unitPrice')}>
                 {i18n.money(l.unitPriceCents)}
                 {l.unitPriceCents !== l.listPriceCents && <s class="was">{i18n.money(l.listPriceCents)}</s>}
               </td>
-              <td class="num">{i18n.money(l.unitPriceCents * l.quantity)}</td>
+              <td class="num" data-label={t('cart.lineTotal')}>
+                {i18n.money(l.unitPriceCents * l.quantity)}
+              </td>
             </tr>
           ))}
         </tbody>
