@@ -48,6 +48,23 @@ export interface UploadPolicy {
 export const defineUploadPolicy = (policy: UploadPolicy): UploadPolicy => Object.freeze(policy);
 
 /** The parser's per-file cut-off: the largest kind's limit (smaller kinds are cut at their own). */
+/**
+ * A receipt of money moved (a payment proof, a refund's transfer): evidence checked byte
+ * for byte and by hash, shown only to the buyer and staff, so the original is kept, never
+ * re-encoded, but still pixel-limited so that opening one cannot exhaust a reviewer's browser.
+ */
+export const receiptPolicy = defineUploadPolicy({
+  maxBytes: { photo: 10 * 1024 * 1024, pdf: 10 * 1024 * 1024 },
+  maxPixels: MAX_IMAGE_PIXELS,
+  images: 'keep',
+  messages: {
+    badType: 'proof.badType',
+    tooLarge: 'proof.tooLarge',
+    tooManyPixels: 'upload.tooManyPixels',
+    unreadable: 'field.imageUnreadable',
+  },
+});
+
 export const largestUpload = (policy: UploadPolicy) => Math.max(...Object.values(policy.maxBytes));
 
 export interface UploadType {

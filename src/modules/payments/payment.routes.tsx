@@ -1,13 +1,13 @@
-import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireRole, requireStaff, requireUser } from '../../platform/auth/current-user.js';
 import type { Db } from '../../platform/db/client.js';
 import type { ActionContext } from '../../platform/effects.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { type FieldErrors, parseForm } from '../../platform/http/forms.js';
+import { readOneFileForm } from '../../platform/http/one-file-form.js';
 import { sendPrivateFile } from '../../platform/http/send-private-file.js';
 import type { Storage } from '../../platform/storage.js';
-import { largestUpload } from '../../platform/upload-policy.js';
+import { receiptPolicy } from '../../platform/upload-policy.js';
 import type { FormState } from '../../platform/views/form.js';
 import {
   actorOf,
@@ -20,32 +20,7 @@ import {
 import { reviewPaymentProof } from './actions/review-payment-proof.js';
 import { uploadPaymentProof } from './actions/upload-payment-proof.js';
 import { proofFields, rejectInput } from './payment.inputs.js';
-import { proofUploadPolicy } from './payment-proof.files.js';
 import { findProof } from './payment-proof.repo.js';
-
-/** Reads the multipart form: text fields plus the one file, never more than the limit. */
-async function readProofForm(req: FastifyRequest) {
-  const fields: Record<string, string> = {};
-  let bytes: Buffer = Buffer.alloc(0);
-  let tooLarge = false;
-  try {
-    for await (const part of req.parts({
-      limits: { fileSize: largestUpload(proofUploadPolicy), files: 1, fields: 10 },
-    })) {
-      if (part.type === 'file') {
-        const data = await (part as MultipartFile).toBuffer();
-        if (part.fieldname === 'proof') bytes = data;
-      } else if (typeof part.value === 'string') {
-        fields[part.fieldname] = part.value;
-      }
-    }
-  } catch (err) {
-    // Over the limit: stop reading (what remains of the body is discarded) and say so.
-    if ((err as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw err;
-    tooLarge = true;
-  }
-  return { fields, bytes, tooLarge };
-}
 
 export async function paymentRoutes(
   app: FastifyInstance,
@@ -63,10 +38,10 @@ export async function paymentRoutes(
     const user = requireUser(req.user);
     const order = await findCustomerOrder(db, req.params.number, user.id);
     if (!req.isMultipart()) throw new AppError('VALIDATION');
-    const { fields, bytes, tooLarge } = await readProofForm(req);
+    const { fields, bytes, tooLarge } = await readOneFileForm(req, receiptPolicy, 'proof');
     const form = parseForm(proofFields, fields);
     const errors: FieldErrors = form.ok ? {} : { ...form.errors };
-    if (tooLarge) errors.proof = proofUploadPolicy.messages.tooLarge;
+    if (tooLarge) errors.proof = receiptPolicy.messages.tooLarge;
     else if (bytes.length === 0) errors.proof = 'proof.required';
     if (!form.ok || Object.keys(errors).length) return rerender(req, reply, order, { errors, values: fields });
     try {

@@ -1,4 +1,3 @@
-import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireRole, requireStaff, requireUser } from '../../platform/auth/current-user.js';
 import type { Role } from '../../platform/auth/roles.js';
@@ -7,45 +6,22 @@ import type { Db } from '../../platform/db/client.js';
 import type { ActionContext } from '../../platform/effects.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { type FieldErrors, parseForm } from '../../platform/http/forms.js';
+import { readOneFileForm } from '../../platform/http/one-file-form.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import { sendPrivateFile } from '../../platform/http/send-private-file.js';
 import type { Storage } from '../../platform/storage.js';
-import { largestUpload } from '../../platform/upload-policy.js';
+import { receiptPolicy } from '../../platform/upload-policy.js';
 import { qrPng, renderProformaPdf } from '../invoices/index.js';
 import { findCustomerOrder, findOrderByNumber, type Order, type OrderPages } from '../orders/index.js';
 import { getSettings } from '../settings/index.js';
 import { recordRefund } from './actions/record-refund.js';
 import { buildCreditNoteModel } from './credit-note.model.js';
-import { refundProofPolicy } from './refund.files.js';
 import { refundFields } from './refund.inputs.js';
 import { countRefundsDue, findRefundPayment, refundsDue } from './refund.repo.js';
 import { RefundsQueuePage } from './views/refunds-queue-page.js';
 
 /** Who records refunds: finance (admin passes every role check). */
 export const refundRoles: Role[] = ['finance'];
-
-/** The multipart form: text fields plus the one file, never more than the policy's limit. */
-async function readRefundForm(req: FastifyRequest) {
-  const fields: Record<string, string> = {};
-  let bytes: Buffer = Buffer.alloc(0);
-  let tooLarge = false;
-  try {
-    for await (const part of req.parts({
-      limits: { fileSize: largestUpload(refundProofPolicy), files: 1, fields: 10 },
-    })) {
-      if (part.type === 'file') {
-        const data = await (part as MultipartFile).toBuffer();
-        if (part.fieldname === 'proof') bytes = data;
-      } else if (typeof part.value === 'string') {
-        fields[part.fieldname] = part.value;
-      }
-    }
-  } catch (err) {
-    if ((err as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw err;
-    tooLarge = true;
-  }
-  return { fields, bytes, tooLarge };
-}
 
 type NumberReq = FastifyRequest<{ Params: { number: string; id: string } }>;
 
@@ -78,10 +54,10 @@ export async function refundRoutes(
     const order = await findOrderByNumber(db, req.params.number);
     if (!order) throw notFound();
     if (!req.isMultipart()) throw new AppError('VALIDATION');
-    const { fields, bytes, tooLarge } = await readRefundForm(req);
+    const { fields, bytes, tooLarge } = await readOneFileForm(req, receiptPolicy, 'proof');
     const form = parseForm(refundFields, fields);
     const errors: FieldErrors = form.ok ? {} : { ...form.errors };
-    if (tooLarge) errors.proof = refundProofPolicy.messages.tooLarge;
+    if (tooLarge) errors.proof = receiptPolicy.messages.tooLarge;
     else if (bytes.length === 0) errors.proof = 'proof.required';
     const refused = (e: FieldErrors) =>
       pages.staff(req, reply, order, { status: 422, forms: { refund: { errors: e, values: fields } } });

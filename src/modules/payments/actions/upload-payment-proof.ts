@@ -4,11 +4,10 @@ import { AppError } from '../../../platform/errors.js';
 import { orderTopic } from '../../../platform/events.js';
 import { amount } from '../../../platform/mail/index.js';
 import type { Storage } from '../../../platform/storage.js';
-import { requireUpload, storeUpload } from '../../../platform/upload-policy.js';
+import { receiptPolicy, requireUpload, storeUpload } from '../../../platform/upload-policy.js';
 import { notifyRoles } from '../../accounts/index.js';
 import { applyTransition, lockOrder, type Order } from '../../orders/index.js';
 import { paymentProofs } from '../payment.tables.js';
-import { proofUploadPolicy } from '../payment-proof.files.js';
 import { orderUsingHash } from '../payment-proof.repo.js';
 
 export interface ProofUpload {
@@ -32,8 +31,8 @@ export async function uploadPaymentProof(
   upload: ProofUpload,
 ) {
   if (upload.bytes.length === 0) throw new AppError('VALIDATION', { fields: { proof: 'proof.empty' } });
-  const checked = await requireUpload(upload.bytes, proofUploadPolicy, 'proof');
-  const stored = await storeUpload(storage, 'proofs', checked, proofUploadPolicy);
+  const checked = await requireUpload(upload.bytes, receiptPolicy, 'proof');
+  const stored = await storeUpload(storage, 'proofs', checked, receiptPolicy);
   try {
     return await actions.transaction(async (tx) => {
       // Locked like a review: a proof arriving while finance decides the last pending one

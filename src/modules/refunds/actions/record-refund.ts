@@ -6,11 +6,10 @@ import { AppError } from '../../../platform/errors.js';
 import { orderTopic } from '../../../platform/events.js';
 import { amount } from '../../../platform/mail/index.js';
 import type { Storage } from '../../../platform/storage.js';
-import { requireUpload, storeUpload } from '../../../platform/upload-policy.js';
+import { receiptPolicy, requireUpload, storeUpload } from '../../../platform/upload-policy.js';
 import { notifyCustomer } from '../../accounts/index.js';
 import { verificationCodeFrom } from '../../invoices/index.js';
 import type { Order } from '../../orders/index.js';
-import { refundProofPolicy } from '../refund.files.js';
 import { findRefundOfOrder } from '../refund.repo.js';
 import { fitsRemaining } from '../refund.rules.js';
 import { refundPayments, refunds } from '../refund.tables.js';
@@ -39,12 +38,12 @@ export async function recordRefund(
   user: CurrentUser,
   input: RefundRecord,
 ) {
-  const checked = await requireUpload(input.bytes, refundProofPolicy, 'proof');
+  const checked = await requireUpload(input.bytes, receiptPolicy, 'proof');
   const owed = await findRefundOfOrder(actions.db, order.id);
   if (!owed) throw new AppError('NOT_FOUND');
   // Refused before the file is written; the UPDATE below decides under the row lock.
   if (!fitsRemaining(owed, input.amountCents)) throw overDue();
-  const stored = await storeUpload(storage, 'refunds', checked, refundProofPolicy);
+  const stored = await storeUpload(storage, 'refunds', checked, receiptPolicy);
   try {
     return await actions.transaction(async (tx) => {
       const [refund] = await tx
