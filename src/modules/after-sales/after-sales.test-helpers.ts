@@ -4,9 +4,8 @@ import { insertPaymentMethod, insertProduct } from '../../../test/factories.js';
 import { jpeg, mp4 } from '../../../test/media.js';
 import { address, type MultipartFile, multipart, newToken } from '../../../test/orders.js';
 import type { TestApp } from '../../../test/test-app.js';
-import { packingParcels, packingUnits, repairCenters } from '../../platform/db/schema.js';
+import { orderLines, orders, packingParcels, packingUnits, repairCenters } from '../../platform/db/schema.js';
 import { registerUser } from '../accounts/index.js';
-import { orderLines, orders } from '../orders/order.tables.js';
 import type { ProductKind } from './case.policy.js';
 
 const DAY = 86_400_000;
