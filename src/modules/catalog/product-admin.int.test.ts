@@ -173,6 +173,8 @@ describe('product back office', () => {
     const { client } = await loggedInClient(t.app, t.db, 'sales');
     const page = await client.get('/admin/network-figures');
     expect(page.body).not.toContain('1e+21');
+    expect(page.body, 'the unit is chosen per row, so no header or hint may claim raw H/s').not.toContain('(H/s)');
+    expect(page.body).not.toContain('in H/s');
     expect(page.body).toMatch(/name="networkHashrate" value="1000"/);
     expect(page.body).toMatch(/<option value="EH\/s" selected/);
     const saved = await client.post('/admin/network-figures', {

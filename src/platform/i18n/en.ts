@@ -254,9 +254,10 @@ export const en = {
   'stock.deltaZero': 'Enter a number of units other than zero',
   'stock.noteRequired': 'Say why the stock changes (at least 3 characters)',
   'admin.networkFigures': 'Network figures',
-  'admin.networkFiguresHint': 'Used for the profitability estimate on miner pages. Network hashrate in H/s.',
+  'admin.networkFiguresHint':
+    "Used for the profitability estimate on miner pages. Pick each network hashrate's unit next to it.",
   'admin.coin': 'Coin',
-  'admin.networkHashrate': 'Network hashrate (H/s)',
+  'admin.networkHashrate': 'Network hashrate',
   'admin.blockReward': 'Block reward',
   'admin.blockTime': 'Block time (s)',
   'admin.coinPrice': 'Coin price (USD)',

@@ -260,9 +260,9 @@ export const es: Record<MessageKey, string> = {
   'stock.noteRequired': 'Indique por qué cambia el stock (al menos 3 caracteres)',
   'admin.networkFigures': 'Datos de la red',
   'admin.networkFiguresHint':
-    'Se usan para la estimación de rentabilidad en las páginas de mineros. Hashrate de la red en H/s.',
+    'Se usan para la estimación de rentabilidad en las páginas de mineros. Elija la unidad de cada hashrate junto a él.',
   'admin.coin': 'Moneda',
-  'admin.networkHashrate': 'Hashrate de la red (H/s)',
+  'admin.networkHashrate': 'Hashrate de la red',
   'admin.blockReward': 'Recompensa por bloque',
   'admin.blockTime': 'Tiempo de bloque (s)',
   'admin.coinPrice': 'Precio de la moneda (USD)',
