@@ -134,6 +134,7 @@ export const en = {
   'product.unavailable': 'Currently unavailable. Contact us for the next batch.',
   'product.specs': 'Specifications',
   'product.description': 'Description',
+  // --- exports and audit log (issue 15): new keys go right below ---
   'product.customs': 'Customs description',
   'spec.brand': 'Brand',
   'spec.model': 'Model',
@@ -271,6 +272,7 @@ export const en = {
   'state.awaiting_payment': 'Awaiting payment',
   'state.payment_review': 'Payment under review',
   'state.ready_to_ship': 'Ready to ship',
+  // --- dashboard and demo (issue 15): new keys go right below ---
   'state.shipped': 'Shipped',
   'state.completed': 'Completed',
   'state.cancelled': 'Cancelled',
@@ -408,6 +410,7 @@ export const en = {
   'packing.addParcel': 'Add parcel',
   'packing.units': 'Serial numbers and burn-in',
   'packing.product': 'Product',
+  // --- back-office shell and packing slip (issue 15): new keys go right below ---
   'packing.line': 'Order line',
   'packing.parcelField': 'Parcel',
   'packing.serialNumber': 'Serial number',
@@ -545,6 +548,7 @@ export const en = {
   'repair.status.approved': 'Approved',
   'repair.status.rejected': 'Rejected',
   'repair.status.editInReview': 'Approved · changes waiting for review (1–3 business days)',
+  // --- storage, health and metrics (issue 16): new keys go right below ---
   'repair.status.editRejected': 'Approved · changes rejected',
   'repair.rejectedBecause': 'Reason given by our staff:',
   'repair.correctAndResubmit': 'Correct the form below and submit it again.',
@@ -681,6 +685,7 @@ export const en = {
   'payments.availability': 'Availability',
   'payments.orderValue': 'Order value',
   'payments.minOrder': 'Minimum order (USD)',
+  // --- operations (issue 16): new keys go right below ---
   'payments.maxOrder': 'Maximum order (USD)',
   'payments.limitHint': 'Leave empty for no limit.',
   'payments.noLimit': 'No limit',
@@ -818,6 +823,7 @@ export const en = {
   'caseEvent.submitCase': 'Case submitted',
   'caseEvent.startReview': 'Start review',
   'caseEvent.decideReissue': 'Decide: reissue',
+  // --- API, tokens and webhooks (issue 17): new keys go right below ---
   'caseEvent.decideRepair': 'Decide: repair',
   'caseEvent.rejectCase': 'Reject case',
   'caseEvent.shipReissue': 'Ship reissue',
@@ -955,6 +961,7 @@ export const en = {
   'acct.resetTitle': 'Choose a new password',
   'acct.newPassword': 'New password',
   'acct.newPasswordHint': 'At least 8 characters (12 for staff). Avoid common passwords.',
+  // --- warranty, customs papers, test reports (issue 19): new keys go right below ---
   'acct.resetButton': 'Set the new password',
   'acct.linkInvalidTitle': 'This link no longer works',
   'acct.linkInvalidBody':
@@ -1092,6 +1099,7 @@ export const en = {
   'mail.newOrder.body': 'Order {number} from {name} ({country}) is waiting for a freight quote.',
   'mail.customerMessage.subject': 'Customer message on {number}',
   'mail.overdueQuote.subject': 'Overdue: order {number} waits for its freight quote',
+  // --- search engines and shared links (issue 20): new keys go right below ---
   'mail.overdueQuote.body': 'Order {number} was submitted {at} UTC and still waits for its freight quote.',
   'mail.overdueTracking.subject': 'Overdue: order {number} has no tracking number',
   'mail.overdueTracking.body':

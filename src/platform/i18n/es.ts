@@ -136,6 +136,7 @@ export const es: Record<MessageKey, string> = {
     'Probado antes del envío: se envía entre {min} y {max} días hábiles tras la aprobación del pago.',
   'product.transit': 'El tránsito aéreo urgente suele tardar entre {min} y {max} días.',
   'product.addToCart': 'Añadir al carrito',
+  // --- exports and audit log (issue 15): new keys go right below ---
   'product.unavailable': 'No disponible por el momento. Contáctenos para el próximo lote.',
   'product.specs': 'Especificaciones',
   'product.description': 'Descripción',
@@ -275,6 +276,7 @@ export const es: Record<MessageKey, string> = {
   'admin.mailKept': 'En la bandeja de salida',
   'state.awaiting_quote': 'Calculando el costo de envío',
   'state.awaiting_payment': 'Pendiente de pago',
+  // --- dashboard and demo (issue 15): new keys go right below ---
   'state.payment_review': 'Pago en revisión',
   'state.ready_to_ship': 'Listo para enviar',
   'state.shipped': 'Enviado',
@@ -414,6 +416,7 @@ export const es: Record<MessageKey, string> = {
   'packing.uploadFailed': 'La subida no terminó. Compruebe la conexión e inténtelo de nuevo.',
   'packing.addParcel': 'Añadir bulto',
   'packing.units': 'Números de serie y prueba de funcionamiento',
+  // --- back-office shell and packing slip (issue 15): new keys go right below ---
   'packing.product': 'Producto',
   'packing.line': 'Línea del pedido',
   'packing.parcelField': 'Bulto',
@@ -552,6 +555,7 @@ export const es: Record<MessageKey, string> = {
   'repair.status.in_review': 'Pendiente de revisión (1–3 días hábiles)',
   'repair.status.approved': 'Aprobado',
   'repair.status.rejected': 'Rechazado',
+  // --- storage, health and metrics (issue 16): new keys go right below ---
   'repair.status.editInReview': 'Aprobado · cambios pendientes de revisión (1–3 días hábiles)',
   'repair.status.editRejected': 'Aprobado · cambios rechazados',
   'repair.rejectedBecause': 'Motivo indicado por nuestro personal:',
@@ -691,6 +695,7 @@ export const es: Record<MessageKey, string> = {
     'Banco e IBAN/SWIFT, o la dirección USDT/BTC. Cualquier cambio en esta página espera a que lo confirme un segundo administrador; hasta entonces los compradores ven el método tal como está.',
   'payments.accountDetailsNewHint':
     'Banco e IBAN/SWIFT, o la dirección USDT/BTC. El método nuevo se ofrece solo cuando lo confirma un segundo administrador; se avisa a todos los administradores.',
+  // --- operations (issue 16): new keys go right below ---
   'payments.availability': 'Disponibilidad',
   'payments.orderValue': 'Valor del pedido',
   'payments.minOrder': 'Pedido mínimo (USD)',
@@ -830,6 +835,7 @@ export const es: Record<MessageKey, string> = {
   'caseType.defective': 'Producto defectuoso',
   'caseResolution.reissue': 'Reposición',
   'caseResolution.repair': 'Reparación en un centro de reparación',
+  // --- API, tokens and webhooks (issue 17): new keys go right below ---
   'caseEvent.submitCase': 'Caso enviado',
   'caseEvent.startReview': 'Empezar revisión',
   'caseEvent.decideReissue': 'Decidir: reposición',
@@ -968,6 +974,7 @@ export const es: Record<MessageKey, string> = {
     'Si alguna cuenta usa esta dirección, le hemos enviado un enlace para elegir una contraseña nueva. El enlace sirve una sola vez, durante {hours} hora.',
   'acct.forgotSentHint': '¿No llega nada en unos minutos? Revise la carpeta de spam o vuelva a pedirlo.',
   'acct.forgotAgain': 'Pedir un enlace nuevo',
+  // --- warranty, customs papers, test reports (issue 19): new keys go right below ---
   'acct.resetTitle': 'Elija una contraseña nueva',
   'acct.newPassword': 'Contraseña nueva',
   'acct.newPasswordHint': 'Al menos 8 caracteres (12 para el personal). Evite contraseñas comunes.',
@@ -1107,6 +1114,7 @@ export const es: Record<MessageKey, string> = {
     'La contraseña de su cuenta de Hashcart cambió el {when} y se cerraron sus demás sesiones. Si no fue usted, use enseguida «¿Olvidó su contraseña?» en la página de inicio de sesión y avísenos.',
   // --- end accounts ---
   'mail.newOrder.subject': 'Nuevo pedido {number}: flete por cotizar',
+  // --- search engines and shared links (issue 20): new keys go right below ---
   'mail.newOrder.body': 'El pedido {number} de {name} ({country}) espera la cotización del flete.',
   'mail.customerMessage.subject': 'Mensaje del cliente en {number}',
   'mail.overdueQuote.subject': 'Atrasado: el pedido {number} espera la cotización del flete',
