@@ -5,7 +5,13 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { accountRoutes, getAppSecret, registerSessions, setUserLocale } from './modules/accounts/index.js';
+import {
+  accountRoutes,
+  findUserById,
+  getAppSecret,
+  registerSessions,
+  setUserLocale,
+} from './modules/accounts/index.js';
 import { caseFileOwner, caseRoutes, staffCaseRoutes, startCaseSweep } from './modules/after-sales/index.js';
 import { carryPendingItem, cartRoutes } from './modules/cart/index.js';
 import {
@@ -26,6 +32,7 @@ import { createRefundDue, refundFiles, refundRoutes, verifiableCreditNote } from
 import { repairCenterFiles, repairCenterRoutes } from './modules/repair-centers/index.js';
 import { getSettings, settingsRoutes } from './modules/settings/index.js';
 import { backOfficeRoutes, checkoutFor, customerPage, orderPages } from './pages/index.js';
+import { setAuditActorLookup } from './platform/audit/index.js';
 import { type Config, isHttps } from './platform/config.js';
 import { type Database, openDatabase } from './platform/db/client.js';
 import { type ActionContext, createActionContext } from './platform/effects.js';
@@ -125,6 +132,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const catalogCache = createCatalogCache(database.db, bus, {
     onPublishError: (err) => app.log.warn({ err }, 'catalog change not published; other processes catch up by TTL'),
   });
+  // The audit log keeps a snapshot of who acted (platform/audit cannot read accounts itself).
+  setAuditActorLookup((tx, id) => findUserById(tx, id));
   const actions = createActionContext({
     db: database.db,
     bus,

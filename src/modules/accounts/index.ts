@@ -19,6 +19,8 @@ export { totpCode } from './totp.js';
 export {
   countAdmins,
   findUserByEmail,
+  /** Also the audit log's snapshot of who acted (app.ts hands it to platform/audit). */
+  findUserById,
   setUserLocale,
   userDirectory,
 } from './user.repo.js';

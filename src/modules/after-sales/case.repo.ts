@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/index.js';
 import { cappedCount, oneRow } from '../../platform/db/capped-count.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
@@ -126,6 +127,14 @@ export async function applyCaseTransition(
     note: opts.note || null,
     createdAt: now,
   });
+  if (actor.role !== 'customer')
+    await recordAudit(tx, {
+      actor: actor.userId,
+      action: 'case.transition',
+      subject: { type: 'case', id: c.number },
+      before: { status: c.status },
+      after: { status: check.to, event, ...opts.set, ...(opts.note ? { note: opts.note } : {}) },
+    });
   return updated;
 }
 

@@ -78,12 +78,12 @@ export async function productAdminRoutes(
   });
 
   app.post<{ Params: { id: string } }>('/admin/products/:id', async (req, reply) => {
-    requireRole(req.user, 'admin');
+    const user = requireRole(req.user, 'admin');
     const id = idParam(req);
     let form = parseForm(productForm, req.body);
     if (form.ok) {
       try {
-        await updateProduct(actions, id, form.data);
+        await updateProduct(actions, id, form.data, user);
         return reply.code(303).redirect(`/admin/products/${id}`);
       } catch (err) {
         form = asFieldErrors(err, req.body);
@@ -113,12 +113,12 @@ export async function productAdminRoutes(
   });
 
   app.post<{ Params: { id: string } }>('/admin/products/:id/images', async (req, reply) => {
-    requireRole(req.user, 'admin');
+    const user = requireRole(req.user, 'admin');
     const id = idParam(req);
     const file = await req.file({ limits: { fileSize: largestUpload(productImagePolicy), files: 1 } });
     try {
       const bytes = file ? await file.toBuffer() : Buffer.alloc(0);
-      await addProductImage(actions, storage, id, bytes);
+      await addProductImage(actions, storage, id, bytes, user);
     } catch (err) {
       const code = (err as { code?: string }).code;
       const form =
@@ -134,10 +134,10 @@ export async function productAdminRoutes(
   });
 
   app.post<{ Params: { id: string } }>('/admin/products/:id/images/remove', async (req, reply) => {
-    requireRole(req.user, 'admin');
+    const user = requireRole(req.user, 'admin');
     const id = idParam(req);
     const url = String((req.body as { url?: string })?.url ?? '');
-    await removeProductImage(actions, id, url);
+    await removeProductImage(actions, id, url, user);
     return reply.code(303).redirect(`/admin/products/${id}`);
   });
 
@@ -156,7 +156,7 @@ export async function productAdminRoutes(
   });
 
   app.post('/admin/network-figures', async (req, reply) => {
-    requireRole(req.user, 'sales');
+    const user = requireRole(req.user, 'sales');
     const form = parseForm(networkFigureForm, req.body);
     if (!form.ok) {
       const rows = await listNetworkFigures(db);
@@ -164,7 +164,7 @@ export async function productAdminRoutes(
         <NetworkFiguresPage ctx={pageContext(req, reply)} rows={rows} form={formState(form)} />,
       );
     }
-    await saveNetworkFigure(actions, form.data);
+    await saveNetworkFigure(actions, user, form.data);
     return reply.code(303).redirect('/admin/network-figures');
   });
 }

@@ -33,17 +33,17 @@ export async function customerRoutes(
   });
 
   app.post<Params>('/admin/customers/:id/tags', async (req, reply) => {
-    const { id } = await load(req);
+    const { user, id } = await load(req);
     const form = parseForm(tagInput, req.body);
     if (!form.ok) return page(req, reply, id, { status: 422, forms: { tag: form } });
-    await tagCustomer(actions, id, form.data.tag);
+    await tagCustomer(actions, id, form.data.tag, user.id);
     return back(reply, id);
   });
 
   app.post<Params>('/admin/customers/:id/tags/remove', async (req, reply) => {
-    const { id } = await load(req);
+    const { user, id } = await load(req);
     const form = parseForm(tagInput, req.body);
-    if (form.ok) await untagCustomer(actions, id, form.data.tag);
+    if (form.ok) await untagCustomer(actions, id, form.data.tag, user.id);
     return back(reply, id);
   });
 }

@@ -71,9 +71,9 @@ export async function helpRoutes(app: FastifyInstance, { db }: { db: Db }) {
   });
 
   app.post<{ Params: { slug: string; locale: string } }>('/admin/help/:slug/:locale/reset', async (req, reply) => {
-    requireRole(req.user, 'admin');
+    const user = requireRole(req.user, 'admin');
     const { slug, locale } = pageParams(req.params);
-    await resetHelpPage(db, slug, locale);
+    await resetHelpPage(db, slug, locale, user.id);
     return reply.code(303).redirect(`/admin/help/${slug}/${locale}`);
   });
 }

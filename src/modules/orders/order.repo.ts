@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, or, type SQLWrapper, sql } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/index.js';
 import { cappedCount, oneRow } from '../../platform/db/capped-count.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { constant } from '../../platform/db/constant.js';
@@ -10,6 +11,8 @@ import { type OrderQueue, orderQueueStates, PAYMENT_DEADLINE_NEAR_HOURS, QUOTE_O
 import { orderEvents, orderLines, orders, shipments } from './order.tables.js';
 
 export type Order = typeof orders.$inferSelect;
+
+const pick = (o: object, keys: string[]) => Object.fromEntries(Object.entries(o).filter(([k]) => keys.includes(k)));
 export type OrderLine = typeof orderLines.$inferSelect;
 
 export const snapshotOf = (o: Order): OrderSnapshot => ({
@@ -134,6 +137,14 @@ export async function applyTransition(
     public: transitions[event].public,
     createdAt: now,
   });
+  if (actor.userId && actor.role !== 'customer' && actor.role !== 'system')
+    await recordAudit(tx, {
+      actor: actor.userId,
+      action: 'order.transition',
+      subject: { type: 'order', id: order.number },
+      before: { status: order.status, ...pick(order, Object.keys(opts.set ?? {})) },
+      after: { status: check.to, event, ...opts.set, ...(opts.note ? { note: opts.note } : {}) },
+    });
   return updated;
 }
 

@@ -1,13 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { findOrderByNumber } from '../../modules/orders/index.js';
 import { listPendingChanges, PendingChangesBanner, seesPaymentChanges } from '../../modules/payment-methods/index.js';
+import { auditListInput, listAudit } from '../../platform/audit/index.js';
 import { requireRole, requireStaff } from '../../platform/auth/current-user.js';
 import type { Db } from '../../platform/db/client.js';
 import { SEARCH_MIN_CHARS } from '../../platform/db/contains.js';
 import { notFound } from '../../platform/errors.js';
+import { formValues, parseForm } from '../../platform/http/forms.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import { latestOutbox } from '../../platform/mail/index.js';
 import { attentionFor } from './attention.data.js';
+import { AuditPage } from './audit-page.js';
 import { customerPage } from './customer-page.js';
 import { DashboardPage } from './dashboard-page.js';
 import { OutboxPage } from './outbox-page.js';
@@ -54,6 +57,24 @@ export async function backOfficeRoutes(app: FastifyInstance, { db }: { db: Db })
     return reply
       .type('text/html; charset=utf-8')
       .send(<SearchPage ctx={pageContext(req, reply)} q={q} results={results} tooShort={tooShort} />);
+  });
+
+  // Admin only: the log shows every change, users and roles included (ADR 0018).
+  app.get('/admin/audit', async (req, reply) => {
+    requireRole(req.user, 'admin');
+    const form = parseForm(auditListInput, req.query);
+    const page = form.ok ? await listAudit(db, form.data) : undefined;
+    return reply
+      .code(form.ok ? 200 : 400)
+      .type('text/html; charset=utf-8')
+      .send(
+        <AuditPage
+          ctx={pageContext(req, reply)}
+          values={formValues(req.query)}
+          refused={form.ok ? undefined : form}
+          page={page}
+        />,
+      );
   });
 
   app.get('/admin/outbox', async (req, reply) => {

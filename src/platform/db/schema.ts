@@ -13,4 +13,5 @@ export * from '../../modules/payments/payment.tables.js';
 export * from '../../modules/refunds/refund.tables.js';
 export * from '../../modules/repair-centers/repair-center.tables.js';
 export * from '../../modules/settings/settings.tables.js';
+export * from '../audit/audit.tables.js';
 export * from '../mail/mail.tables.js';

@@ -1,3 +1,4 @@
+import { recordAudit } from '../../../platform/audit/index.js';
 import type { Db } from '../../../platform/db/client.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import { deleteUserChallenges } from '../login-challenge.repo.js';
@@ -15,6 +16,8 @@ export async function sendResetLink(db: Db, userId: number, actorId: number, pub
     if (!user.active) throw new AppError('CONFLICT', { fields: { _form: 'acct.resetDisabled' } });
     await mailResetLink(tx, user, publicUrl, now);
     await recordUserChange(tx, { actorId, userId, email: user.email, kind: 'resetLinkSent' });
+    const subject = { type: 'user', id: userId } as const;
+    await recordAudit(tx, { actor: actorId, action: 'user.reset-password', subject, after: { email: user.email } });
   });
 }
 
@@ -31,5 +34,7 @@ export async function resetSecondFactor(db: Db, userId: number, actorId: number)
     await deleteUserSessions(tx, userId);
     await deleteUserChallenges(tx, userId);
     await recordUserChange(tx, { actorId, userId, email: user.email, kind: 'secondFactorReset' });
+    const subject = { type: 'user', id: userId } as const;
+    await recordAudit(tx, { actor: actorId, action: 'user.reset-two-factor', subject, after: { email: user.email } });
   });
 }

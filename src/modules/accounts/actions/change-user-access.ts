@@ -1,3 +1,4 @@
+import { recordAudit } from '../../../platform/audit/index.js';
 import type { Role } from '../../../platform/auth/roles.js';
 import type { Db, DbOrTx } from '../../../platform/db/client.js';
 import { AppError, notFound } from '../../../platform/errors.js';
@@ -16,6 +17,8 @@ import { lockActiveAdmins } from '../user-list.repo.js';
  * `actorId` is who made the change (recorded); without one it is the system (seed, tests).
  */
 
+const userSubject = (id: number) => ({ type: 'user', id }) as const;
+
 /** Refuses to leave the shop without an active admin (the only one who can fix that). */
 async function keepAnAdmin(tx: DbOrTx, userId: number) {
   const admins = await lockActiveAdmins(tx);
@@ -32,6 +35,9 @@ export async function setUserActive(db: Db, userId: number, active: boolean, act
     await deleteUserSessions(tx, userId);
     await deleteUserChallenges(tx, userId);
     await recordUserChange(tx, { actorId, userId, email: user.email, kind: active ? 'enabled' : 'disabled' });
+    const change = { before: { active: !active }, after: { active, email: user.email } };
+    if (actorId)
+      await recordAudit(tx, { actor: actorId, action: 'user.active', subject: userSubject(userId), ...change });
   });
 }
 
@@ -44,6 +50,9 @@ export async function changeUserRole(db: Db, userId: number, role: Role, actorId
     await deleteUserChallenges(tx, userId);
     const detail = `${before.role} → ${role}`;
     await recordUserChange(tx, { actorId, userId, email: before.email, kind: 'role', detail });
+    const change = { before: { role: before.role }, after: { role, email: before.email } };
+    if (actorId)
+      await recordAudit(tx, { actor: actorId, action: 'user.role', subject: userSubject(userId), ...change });
   });
 }
 

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { recordAudit } from '../../../platform/audit/index.js';
 import type { Role } from '../../../platform/auth/roles.js';
 import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
@@ -45,6 +46,8 @@ export async function inviteStaff(
       body: `${plainText(l, 'acct.mailInviteBody', { role, hours: LINK_HOURS.invitation })}\n\n${publicUrl}/invite?token=${token}\n`,
     }));
     await recordUserChange(tx, { actorId, userId: null, email, kind: 'invited', detail: input.role });
+    const after = { email, fullName: input.fullName, role: input.role };
+    await recordAudit(tx, { actor: actorId, action: 'user.invite', subject: { type: 'user', id: email }, after });
   });
 }
 

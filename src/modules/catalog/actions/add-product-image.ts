@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { type AuditActor, recordAudit } from '../../../platform/audit/index.js';
 import { type ActionContext, outcome } from '../../../platform/effects.js';
 import { AppError } from '../../../platform/errors.js';
 import type { Storage } from '../../../platform/storage.js';
@@ -21,7 +22,13 @@ export const productImagePolicy = defineUploadPolicy({
 });
 
 /** Stores an uploaded product picture under the product image policy. */
-export async function addProductImage(actions: ActionContext, storage: Storage, productId: number, bytes: Buffer) {
+export async function addProductImage(
+  actions: ActionContext,
+  storage: Storage,
+  productId: number,
+  bytes: Buffer,
+  actor: AuditActor,
+) {
   const checked = await requireUpload(bytes, productImagePolicy, 'image');
   const stored = await storeUpload(storage, 'products', checked, productImagePolicy);
   const url = `/media/${stored.key}`;
@@ -31,7 +38,10 @@ export async function addProductImage(actions: ActionContext, storage: Storage, 
       .set({ images: sql`array_append(${products.images}, ${url})`, updatedAt: sql`now()` })
       .where(sql`${products.id} = ${productId} and cardinality(${products.images}) < ${MAX_IMAGES}`)
       .returning({ id: products.id });
-    return rows[0] ? outcome(true, { catalogChanged: true }) : outcome(false);
+    if (!rows[0]) return outcome(false);
+    const subject = { type: 'product', id: productId } as const;
+    await recordAudit(tx, { actor, action: 'product.image.add', subject, after: { image: url } });
+    return outcome(true, { catalogChanged: true });
   });
   if (!added) {
     await storage.remove(stored.key);
@@ -40,12 +50,14 @@ export async function addProductImage(actions: ActionContext, storage: Storage, 
   }
 }
 
-export async function removeProductImage(actions: ActionContext, productId: number, url: string) {
+export async function removeProductImage(actions: ActionContext, productId: number, url: string, actor: AuditActor) {
   await actions.transaction(async (tx) => {
     await tx
       .update(products)
       .set({ images: sql`array_remove(${products.images}, ${url})`, updatedAt: sql`now()` })
       .where(eq(products.id, productId));
+    const subject = { type: 'product', id: productId } as const;
+    await recordAudit(tx, { actor, action: 'product.image.remove', subject, before: { image: url } });
     return outcome(undefined, { catalogChanged: true });
   });
 }

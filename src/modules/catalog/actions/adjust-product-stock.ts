@@ -1,3 +1,4 @@
+import { recordAudit } from '../../../platform/audit/index.js';
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import { type ActionContext, outcome } from '../../../platform/effects.js';
 import type { StockAdjustmentData } from '../catalog.inputs.js';
@@ -18,6 +19,8 @@ export async function adjustProductStock(
       note: input.note,
       actorId: user.id,
     });
+    const after = { delta: input.delta, note: input.note, stock };
+    await recordAudit(tx, { actor: user, action: 'stock.adjust', subject: { type: 'product', id: productId }, after });
     return outcome(stock, { catalogChanged: true });
   });
 }

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { type AuditActor, changedFields, recordAudit } from '../../../platform/audit/index.js';
 import { type ActionContext, outcome } from '../../../platform/effects.js';
 import { AppError } from '../../../platform/errors.js';
 import type { NewProductFormData, ProductFormData } from '../catalog.inputs.js';
@@ -30,6 +31,13 @@ export async function createProduct(actions: ActionContext, actorId: number, dat
       const [row] = await tx.insert(products).values(toColumns(product)).returning({ id: products.id });
       if (initialStock > 0)
         await adjustStock(tx, { productId: row!.id, delta: initialStock, reason: 'initial', note: null, actorId });
+      const after = { ...toColumns(product), initialStock };
+      await recordAudit(tx, {
+        actor: actorId,
+        action: 'product.create',
+        subject: { type: 'product', id: row!.id },
+        after,
+      });
       return outcome(row!, { catalogChanged: true });
     });
   } catch (err) {
@@ -38,15 +46,18 @@ export async function createProduct(actions: ActionContext, actorId: number, dat
   }
 }
 
-export async function updateProduct(actions: ActionContext, id: number, data: ProductFormData) {
+export async function updateProduct(actions: ActionContext, id: number, data: ProductFormData, actor: AuditActor) {
   try {
     return await actions.transaction(async (tx) => {
+      const [old] = await tx.select().from(products).where(eq(products.id, id)).for('update');
       const [row] = await tx
         .update(products)
         .set({ ...toColumns(data), updatedAt: sql`now()` })
         .where(eq(products.id, id))
         .returning({ id: products.id });
-      if (!row) throw new AppError('NOT_FOUND');
+      if (!row || !old) throw new AppError('NOT_FOUND');
+      const diff = changedFields(old, { ...old, ...toColumns(data) });
+      await recordAudit(tx, { actor, action: 'product.update', subject: { type: 'product', id }, ...diff });
       return outcome(row, { catalogChanged: true });
     });
   } catch (err) {

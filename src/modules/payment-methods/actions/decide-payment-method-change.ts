@@ -1,3 +1,4 @@
+import { recordAudit } from '../../../platform/audit/index.js';
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import type { Db, Tx } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
@@ -18,6 +19,7 @@ import { describeChange, detailsMail } from './payment-method-mail.js';
 export type Decider = { user: CurrentUser } | { console: true };
 
 const deciderId = (d: Decider) => ('user' in d ? d.user.id : null);
+const auditActor = (d: Decider) => ('user' in d ? d.user : null);
 const deciderName = (d: Decider, w: MailWriter) =>
   'user' in d ? `${d.user.fullName} <${d.user.email}>` : w.t('mail.method.operator');
 
@@ -61,6 +63,9 @@ export async function confirmPaymentMethodChange(db: Db, id: number, decider: De
     const change = await markChangeConfirmed(tx, id, deciderId(decider));
     if (!change) return undefined;
     const method = await apply(tx, change);
+    const subject = { type: 'payment-method-change', id: change.id } as const;
+    const after = { status: 'confirmed', paymentMethodId: method.id, name: method.name };
+    await recordAudit(tx, { actor: auditActor(decider), action: 'payment-method.confirm', subject, after });
     const created = change.kind === 'create';
     const confirmed = created
       ? method.active
@@ -90,6 +95,9 @@ export async function cancelPaymentMethodChange(db: Db, id: number, decider: Dec
     if (!change) return undefined;
     const method = change.paymentMethodId ? await findPaymentMethod(tx, change.paymentMethodId) : undefined;
     const name = method?.name ?? change.proposedTerms?.name ?? String(change.paymentMethodId);
+    const subject = { type: 'payment-method-change', id: change.id } as const;
+    const after = { status: 'cancelled', paymentMethodId: change.paymentMethodId, name };
+    await recordAudit(tx, { actor: auditActor(decider), action: 'payment-method.cancel', subject, after });
     await notifyRoles(
       tx,
       ['admin'],

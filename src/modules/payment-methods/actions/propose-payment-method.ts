@@ -1,3 +1,4 @@
+import { recordAudit } from '../../../platform/audit/index.js';
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
@@ -47,6 +48,12 @@ export async function proposePaymentMethod(
     });
     // Another proposal is waiting (or won a race): it must be confirmed or cancelled first.
     if (!change) throw new AppError('VALIDATION', { fields: { _form: 'payments.changeAlreadyPending' } });
+    const audit = {
+      before: change.previousTerms && { ...change.previousTerms, accountDetails: change.previousDetails },
+    };
+    const after = { ...proposedTerms, accountDetails, paymentMethodId: change.paymentMethodId };
+    const subject = { type: 'payment-method-change', id: change.id } as const;
+    await recordAudit(tx, { actor, action: 'payment-method.propose', subject, ...audit, after });
 
     const p = { actor: `${actor.fullName} <${actor.email}>`, name: current?.name ?? proposedTerms.name };
     await notifyRoles(

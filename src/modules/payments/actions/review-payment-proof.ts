@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { recordAudit } from '../../../platform/audit/index.js';
 import type { Tx } from '../../../platform/db/client.js';
 import { type ActionContext, outcome } from '../../../platform/effects.js';
 import { AppError } from '../../../platform/errors.js';
@@ -57,6 +58,13 @@ export async function reviewPaymentProof(
       )
       .returning();
     if (!proof) throw new AppError('CONFLICT');
+    await recordAudit(tx, {
+      actor: actor.userId ?? null,
+      action: 'payment.review',
+      subject: { type: 'payment-proof', id: proof.id },
+      before: { status: 'pending' },
+      after: { status: proof.status, order: order.number, amountCents: proof.amountCents, reason: proof.rejectReason },
+    });
     const pending = await pendingLeft(tx, order.id);
     const changed = { topics: [orderTopic(order.number)] };
 

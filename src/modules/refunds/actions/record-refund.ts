@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
+import { recordAudit } from '../../../platform/audit/index.js';
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import { type ActionContext, outcome } from '../../../platform/effects.js';
 import { AppError } from '../../../platform/errors.js';
@@ -75,6 +76,14 @@ export async function recordRefund(
         })
         .returning();
       if (!part) throw new Error('refund part not stored');
+      const { amountCents, reference, refundedOn, toAccount, creditNoteNumber } = part;
+      const after = { order: order.number, amountCents, reference, refundedOn, toAccount, creditNoteNumber };
+      await recordAudit(tx, {
+        actor: user,
+        action: 'refund.record',
+        subject: { type: 'refund', id: refund.id },
+        after,
+      });
       await notifyCustomer(tx, order.customerId, {
         subject: 'mail.refundRecorded.subject',
         body: 'mail.refundRecorded.body',

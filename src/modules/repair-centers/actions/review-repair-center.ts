@@ -1,3 +1,4 @@
+import { recordAudit } from '../../../platform/audit/index.js';
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
@@ -19,6 +20,13 @@ export async function approveRepairCenter(
     if (!found) throw new AppError('NOT_FOUND');
     const approved = await markApproved(tx, id, revision, reviewer.id, submittedVersion(found.center));
     if (!approved) throw new AppError('CONFLICT');
+    const change = { before: { status: found.center.status }, after: { status: 'approved', revision } };
+    await recordAudit(tx, {
+      actor: reviewer,
+      action: 'repair-center.approve',
+      subject: { type: 'repair-center', id },
+      ...change,
+    });
     await notifyCustomer(tx, found.center.ownerId, ({ t }) => ({
       subject: `${t('repair.mailApprovedSubject')}: ${approved.name}`,
       body: `${t('repair.mailApprovedBody')}\n\n${approved.name}\n${publicUrl}/asic-miner-repair/${id}\n`,
@@ -42,6 +50,13 @@ export async function rejectRepairCenter(
     if (!found) throw new AppError('NOT_FOUND');
     const rejected = await markRejected(tx, id, revision, reviewer.id, reason);
     if (!rejected) throw new AppError('CONFLICT');
+    const change = { before: { status: found.center.status }, after: { status: 'rejected', revision, reason } };
+    await recordAudit(tx, {
+      actor: reviewer,
+      action: 'repair-center.reject',
+      subject: { type: 'repair-center', id },
+      ...change,
+    });
     const name = submittedVersion(found.center).name;
     await notifyCustomer(tx, found.center.ownerId, ({ t }) => ({
       subject: `${t('repair.mailRejectedSubject')}: ${name}`,
