@@ -8,6 +8,8 @@ import type { OrderListQuery } from './order-list.inputs.js';
 export type OrderListFilter = OrderListQuery & { customer?: number };
 
 export const ORDER_LIST_PAGE = 50;
+/** Rows an export reads per statement: one page in memory at a time. */
+export const EXPORT_PAGE = 1000;
 
 const DAY = 86_400_000;
 const utcDay = (d: string) => new Date(`${d}T00:00:00Z`);

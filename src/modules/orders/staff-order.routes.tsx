@@ -1,10 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireRole, requireStaff } from '../../platform/auth/current-user.js';
+import { csvStream, decimalAmount } from '../../platform/csv.js';
 import type { Db } from '../../platform/db/client.js';
 import type { ActionContext } from '../../platform/effects.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { type FieldErrors, formValues, parseForm } from '../../platform/http/forms.js';
 import { pageContext } from '../../platform/http/page-context.js';
+import { sendCsv } from '../../platform/http/send-csv.js';
 import { overCap, parseUsdToCents } from '../../platform/money.js';
 import type { FormState } from '../../platform/views/form.js';
 import { listPaymentMethods } from '../payment-methods/index.js';
@@ -17,7 +19,7 @@ import { findOrderByNumber, type Order, ordersInStates, overdueOrders, queueCoun
 import { isOrderQueue } from './order.rules.js';
 import type { OrderHooks } from './order-hooks.port.js';
 import { orderListInput } from './order-list.inputs.js';
-import { listOrders } from './order-list.repo.js';
+import { EXPORT_PAGE, listOrders } from './order-list.repo.js';
 import { actorOf } from './order-page.parts.js';
 import type { OrderPages } from './order-pages.port.js';
 import { AllOrdersPage } from './views/all-orders-page.js';
@@ -92,6 +94,38 @@ export async function staffOrderRoutes(
         customerHref={(id) => `/admin/customers/${id}`}
       />,
     );
+  });
+
+  // The list's filters, every page of them (the list's own page cursors are ignored); same role as the list.
+  app.get('/admin/orders/all.csv', async (req, reply) => {
+    requireStaff(req.user);
+    const form = parseForm(orderListInput, req.query);
+    if (!form.ok) throw new AppError('BAD_REQUEST', { fields: form.errors });
+    const { after: _a, before: _b, ...filters } = form.data;
+    if (filters.payment && !(await listPaymentMethods(db, false)).some((m) => m.id === filters.payment))
+      throw new AppError('BAD_REQUEST', { fields: { payment: 'field.filterChoice' } });
+    const now = new Date();
+    const header = ['number', 'status', 'buyer', 'email', 'country', 'shipping', 'goods_usd', 'total_usd', 'placed_at'];
+    const body = csvStream(
+      header,
+      async (after: { micros: string; id: number } | undefined) => {
+        const page = await listOrders(db, { ...filters, after }, now, EXPORT_PAGE);
+        const [micros, id] = page.next?.split('-') ?? [];
+        return { rows: page.rows, next: page.next ? { micros: micros!, id: Number(id) } : undefined };
+      },
+      (o) => [
+        o.number,
+        o.status,
+        o.fullName,
+        o.email,
+        o.country,
+        o.shippingMethod,
+        decimalAmount(o.goodsCents),
+        decimalAmount(o.totalCents),
+        o.createdAt,
+      ],
+    );
+    return sendCsv(reply, 'orders', body);
   });
 
   app.get<{ Params: { number: string } }>('/admin/orders/:number', async (req, reply) =>

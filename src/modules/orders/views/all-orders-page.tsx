@@ -86,6 +86,13 @@ export function AllOrdersPage(props: {
         </div>
       </form>
       <FormError ctx={ctx} form={refused} />
+      {!refused && (
+        <p class="export">
+          <a href={listHref(keep).replace('/admin/orders/all', '/admin/orders/all.csv')} download="">
+            {t('export.download')}
+          </a>
+        </p>
+      )}
       {refused ? (
         <p class="notice problem" role="alert">
           {t('orderList.refused')}
