@@ -57,3 +57,17 @@ export function csvStream<R, K>(
 
 /** `Content-Disposition` file name for an export: `orders-2026-12-02.csv`. */
 export const csvFileName = (what: string, now = new Date()) => `${what}-${now.toISOString().slice(0, 10)}.csv`;
+
+/** Rows an export reads per statement. */
+export const CSV_PAGE = 1000;
+
+/**
+ * Keyset pages by a growing integer id for `csvStream`: `fetch(afterId, limit)` returns the
+ * next rows in id order; a short page is the last.
+ */
+export const idPages =
+  <R extends { id: number }>(fetch: (afterId: number, limit: number) => Promise<R[]>, limit = CSV_PAGE) =>
+  async (after: number | undefined) => {
+    const rows = await fetch(after ?? 0, limit);
+    return { rows, next: rows.length === limit ? rows.at(-1)!.id : undefined };
+  };

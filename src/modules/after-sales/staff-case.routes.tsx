@@ -1,12 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requireRole } from '../../platform/auth/current-user.js';
+import { csvStream, idPages } from '../../platform/csv.js';
 import type { Db } from '../../platform/db/client.js';
 import type { ActionContext } from '../../platform/effects.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { type FieldErrors, formValues, parseForm } from '../../platform/http/forms.js';
 import { discardMedia, readMediaUpload } from '../../platform/http/media-upload.js';
 import { pageContext } from '../../platform/http/page-context.js';
+import { sendCsv } from '../../platform/http/send-csv.js';
 import type { Storage } from '../../platform/storage.js';
 import type { FormState } from '../../platform/views/form.js';
 import { advanceCase, noteEvents } from './actions/advance-case.js';
@@ -20,6 +22,7 @@ import { type CaseQueue, caseQueues, isCaseQueue, openCaseStates } from './case.
 import { type Case, findCaseByNumber, findCaseFile, queueCases, queueCounts } from './case.repo.js';
 import { CASE_FOLDER } from './case.routes.js';
 import { caseStates } from './case.states.js';
+import { caseExportPage } from './case-export.repo.js';
 import { caseActorOf, loadCasePage, loadStaffExtras } from './case-page.data.js';
 import { CaseQueuePage } from './views/case-queue-page.js';
 import { StaffCasePage } from './views/staff-case-pages.js';
@@ -60,6 +63,18 @@ export async function staffCaseRoutes(
     if (err instanceof AppError && err.fields) return { errors: err.fields as FieldErrors, values: formValues(body) };
     throw err;
   };
+
+  // Whoever sees the case queues: every case.
+  app.get('/admin/after-sales.csv', async (req, reply) => {
+    viewer(req);
+    const header = ['number', 'order', 'type', 'status', 'resolution', 'opened_at', 'closed_at'];
+    const body = csvStream(
+      header,
+      idPages((after, n) => caseExportPage(db, after, n)),
+      (c) => [c.number, c.order, c.type, c.status, c.resolution, c.createdAt, c.closedAt],
+    );
+    return sendCsv(reply, 'after-sales-cases', body);
+  });
 
   app.get('/admin/after-sales', async (req, reply) => {
     viewer(req);

@@ -1,10 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireRole } from '../../platform/auth/current-user.js';
+import { csvStream, decimalAmount, idPages } from '../../platform/csv.js';
 import type { Db } from '../../platform/db/client.js';
 import type { ActionContext } from '../../platform/effects.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { type FormResult, formValues, parseForm } from '../../platform/http/forms.js';
 import { pageContext } from '../../platform/http/page-context.js';
+import { sendCsv } from '../../platform/http/send-csv.js';
 import type { Storage } from '../../platform/storage.js';
 import { largestUpload } from '../../platform/upload-policy.js';
 import { formState } from '../../platform/views/form.js';
@@ -14,6 +16,7 @@ import { saveNetworkFigure } from './actions/save-network-figure.js';
 import { createProduct, updateProduct } from './actions/save-product.js';
 import { networkFigureForm, newProductForm, productForm, stockAdjustmentForm } from './catalog.inputs.js';
 import { adminProductList, findProductById, listNetworkFigures } from './catalog.repo.js';
+import { productExportPage } from './product-export.repo.js';
 import { stockLedger } from './stock.repo.js';
 import { AdminProductForm, AdminProductList, type AdminProductProps } from './views/admin-product-pages.js';
 import { NetworkFiguresPage } from './views/network-figures-page.js';
@@ -50,6 +53,42 @@ export async function productAdminRoutes(
     const q = String((req.query as { q?: string }).q ?? '').slice(0, 100);
     const items = await adminProductList(db, q);
     return html(reply).send(<AdminProductList ctx={pageContext(req, reply)} items={items} q={q} />);
+  });
+
+  // Same role as the list. Money as decimal dollars.
+  app.get('/admin/products.csv', async (req, reply) => {
+    requireRole(req.user, 'admin');
+    const header = [
+      'id',
+      'sku',
+      'slug',
+      'name',
+      'brand',
+      'model',
+      'category',
+      'price_usd',
+      'stock',
+      'backorder',
+      'updated_at',
+    ];
+    const body = csvStream(
+      header,
+      idPages((after, n) => productExportPage(db, after, n)),
+      (p) => [
+        p.id,
+        p.sku,
+        p.slug,
+        p.name,
+        p.brand,
+        p.model,
+        p.category,
+        decimalAmount(p.priceCents),
+        p.stock,
+        p.backorderAllowed,
+        p.updatedAt,
+      ],
+    );
+    return sendCsv(reply, 'products', body);
   });
 
   app.get('/admin/products/new', async (req, reply) => {

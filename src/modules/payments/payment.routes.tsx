@@ -1,10 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireRole, requireStaff, requireUser } from '../../platform/auth/current-user.js';
+import { csvStream, decimalAmount, idPages } from '../../platform/csv.js';
 import type { Db } from '../../platform/db/client.js';
 import type { ActionContext } from '../../platform/effects.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { type FieldErrors, parseForm } from '../../platform/http/forms.js';
 import { readOneFileForm } from '../../platform/http/one-file-form.js';
+import { sendCsv } from '../../platform/http/send-csv.js';
 import { sendPrivateFile } from '../../platform/http/send-private-file.js';
 import type { Storage } from '../../platform/storage.js';
 import { receiptPolicy } from '../../platform/upload-policy.js';
@@ -20,6 +22,7 @@ import {
 import { reviewPaymentProof } from './actions/review-payment-proof.js';
 import { uploadPaymentProof } from './actions/upload-payment-proof.js';
 import { proofFields, rejectInput } from './payment.inputs.js';
+import { paymentExportPage } from './payment-export.repo.js';
 import { findProof } from './payment-proof.repo.js';
 
 export async function paymentRoutes(
@@ -31,6 +34,42 @@ export async function paymentRoutes(
     pages,
   }: { db: Db; storage: Storage; actions: ActionContext; pages: Pick<OrderPages, 'customer'> },
 ) {
+  // Finance reviews proofs: the export of every proof is theirs (admin passes every role).
+  app.get('/admin/payments.csv', async (req, reply) => {
+    requireRole(req.user, 'finance');
+    const header = [
+      'id',
+      'order',
+      'amount_usd',
+      'reference',
+      'paid_on',
+      'status',
+      'reject_reason',
+      'same_file_as_order',
+      'sha256',
+      'uploaded_at',
+      'reviewed_at',
+    ];
+    const body = csvStream(
+      header,
+      idPages((after, n) => paymentExportPage(db, after, n)),
+      (p) => [
+        p.id,
+        p.order,
+        decimalAmount(p.amountCents),
+        p.reference,
+        p.paidOn,
+        p.status,
+        p.rejectReason,
+        p.duplicateOfOrder,
+        p.sha256,
+        p.createdAt,
+        p.reviewedAt,
+      ],
+    );
+    return sendCsv(reply, 'payments', body);
+  });
+
   const rerender = (req: FastifyRequest, reply: FastifyReply, order: Order, proofForm: FormState) =>
     pages.customer(req, reply, order, { status: 422, forms: { proof: proofForm } });
 

@@ -2,12 +2,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireRole, requireStaff, requireUser } from '../../platform/auth/current-user.js';
 import type { Role } from '../../platform/auth/roles.js';
 import type { Config } from '../../platform/config.js';
+import { csvStream, decimalAmount, idPages } from '../../platform/csv.js';
 import type { Db } from '../../platform/db/client.js';
 import type { ActionContext } from '../../platform/effects.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { type FieldErrors, parseForm } from '../../platform/http/forms.js';
 import { readOneFileForm } from '../../platform/http/one-file-form.js';
 import { pageContext } from '../../platform/http/page-context.js';
+import { sendCsv } from '../../platform/http/send-csv.js';
 import { sendPrivateFile } from '../../platform/http/send-private-file.js';
 import type { Storage } from '../../platform/storage.js';
 import { receiptPolicy } from '../../platform/upload-policy.js';
@@ -18,6 +20,7 @@ import { recordRefund } from './actions/record-refund.js';
 import { buildCreditNoteModel } from './credit-note.model.js';
 import { refundFields } from './refund.inputs.js';
 import { countRefundsDue, findRefundPayment, refundsDue } from './refund.repo.js';
+import { refundExportPage } from './refund-export.repo.js';
 import { RefundsQueuePage } from './views/refunds-queue-page.js';
 
 /** Who records refunds: finance (admin passes every role check). */
@@ -103,6 +106,26 @@ export async function refundRoutes(
   app.get<{ Params: { number: string; id: string } }>('/admin/orders/:number/refunds/:id/proof', async (req, reply) =>
     proof(req, reply, await staffOrder(req)),
   );
+
+  // Finance, like the queue: every refund, due and settled.
+  app.get('/admin/refunds.csv', async (req, reply) => {
+    requireRole(req.user, ...refundRoles);
+    const header = ['id', 'order', 'owed_usd', 'refunded_usd', 'method', 'created_at', 'settled_at'];
+    const body = csvStream(
+      header,
+      idPages((after, n) => refundExportPage(db, after, n)),
+      (r) => [
+        r.id,
+        r.order,
+        decimalAmount(r.amountCents),
+        decimalAmount(r.refundedCents),
+        r.methodName,
+        r.createdAt,
+        r.settledAt,
+      ],
+    );
+    return sendCsv(reply, 'refunds', body);
+  });
 
   app.get('/admin/refunds', async (req, reply) => {
     requireRole(req.user, ...refundRoles);

@@ -1,13 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { requireRole } from '../../platform/auth/current-user.js';
+import { csvStream, idPages } from '../../platform/csv.js';
 import { notFound } from '../../platform/errors.js';
 import { parseForm } from '../../platform/http/forms.js';
 import { pageContext } from '../../platform/http/page-context.js';
+import { sendCsv } from '../../platform/http/send-csv.js';
 import { formState } from '../../platform/views/form.js';
 import { approveRepairCenter, rejectRepairCenter } from './actions/review-repair-center.js';
 import { html, idParam, type RepairCenterDeps } from './repair-center.http.js';
 import { reviewForm } from './repair-center.inputs.js';
 import { findCenterForReview, reviewQueue } from './repair-center.repo.js';
+import { repairCenterExportPage } from './repair-center-export.repo.js';
 import { ReviewPage, ReviewQueuePage } from './views/review-pages.js';
 
 /** Repair-center review: support staff (admin always passes). */
@@ -17,6 +20,17 @@ export async function repairCenterAdminRoutes(app: FastifyInstance, { db, config
     return html(reply).send(
       <ReviewQueuePage ctx={pageContext(req, reply)} rows={await reviewQueue(db)} now={new Date()} />,
     );
+  });
+
+  app.get('/admin/repair-centers.csv', async (req, reply) => {
+    requireRole(req.user, 'support');
+    const header = ['id', 'name', 'status', 'country', 'city', 'email', 'phone', 'website'];
+    const body = csvStream(
+      header,
+      idPages((after, n) => repairCenterExportPage(db, after, n)),
+      (c) => [c.id, c.name, c.status, c.country, c.city, c.email, c.phone, c.website],
+    );
+    return sendCsv(reply, 'repair-centers', body);
   });
 
   app.get<{ Params: { id: string } }>('/admin/repair-centers/:id', async (req, reply) => {

@@ -150,6 +150,7 @@ export const en = {
   'audit.after': 'After',
   'audit.via': 'via',
   'export.download': 'Download CSV',
+  'export.payments': 'Download payment proofs (CSV)',
   'product.customs': 'Customs description',
   'spec.brand': 'Brand',
   'spec.model': 'Model',

@@ -152,6 +152,7 @@ export const es: Record<MessageKey, string> = {
   'audit.after': 'Después',
   'audit.via': 'vía',
   'export.download': 'Descargar CSV',
+  'export.payments': 'Descargar comprobantes de pago (CSV)',
   'product.unavailable': 'No disponible por el momento. Contáctenos para el próximo lote.',
   'product.specs': 'Especificaciones',
   'product.description': 'Descripción',

@@ -19,6 +19,11 @@ export function CaseQueuePage(props: {
   return (
     <AdminShell ctx={ctx} title={t('admin.afterSales')}>
       <h1>{t('admin.afterSales')}</h1>
+      <p class="export">
+        <a href="/admin/after-sales.csv" download="">
+          {t('export.download')}
+        </a>
+      </p>
       <nav class="queues" aria-label={t('admin.queues')}>
         {caseQueues.map((q) => (
           <a

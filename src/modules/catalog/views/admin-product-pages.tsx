@@ -18,6 +18,11 @@ export function AdminProductList({ ctx, items, q }: { ctx: PageContext; items: P
     <AdminShell ctx={ctx} title={t('admin.products')}>
       <div class="toolbar">
         <h1>{t('admin.products')}</h1>
+        <p class="export">
+          <a href="/admin/products.csv" download="">
+            {t('export.download')}
+          </a>
+        </p>
         <a href="/admin/products/new" class="button primary">
           {t('admin.newProduct')}
         </a>

@@ -15,6 +15,16 @@ export function RefundsQueuePage({ ctx, rows, count }: { ctx: PageContext; rows:
         {t('refund.queue')}{' '}
         <span class="count">{count > QUEUE_COUNT_CAP ? `${i18n.number(QUEUE_COUNT_CAP)}+` : String(count)}</span>
       </h1>
+      <p class="export">
+        <a href="/admin/refunds.csv" download="">
+          {t('export.download')}
+        </a>
+      </p>
+      <p class="export">
+        <a href="/admin/payments.csv" download="">
+          {t('export.payments')}
+        </a>
+      </p>
       {rows.length === 0 ? (
         <p class="empty">{t('admin.queueEmpty')}</p>
       ) : (

@@ -35,6 +35,11 @@ export function ReviewQueuePage({ ctx, rows, now }: { ctx: PageContext; rows: Qu
       <h1>
         {t('repair.queueTitle')} <span class="badge muted">{String(rows.length)}</span>
       </h1>
+      <p class="export">
+        <a href="/admin/repair-centers.csv" download="">
+          {t('export.download')}
+        </a>
+      </p>
       <p class="hint">{t('repair.queueHint')}</p>
       {rows.length === 0 ? (
         <p class="empty">{t('repair.queueEmpty')}</p>

@@ -1,0 +1,25 @@
+import { asc, gt } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/client.js';
+import { orderNumberOf } from '../orders/index.js';
+import { paymentProofs } from './payment.tables.js';
+
+/** One page of payment proofs in id order, for the CSV export. */
+export const paymentExportPage = (db: DbOrTx, afterId: number, limit: number) =>
+  db
+    .select({
+      id: paymentProofs.id,
+      order: orderNumberOf(paymentProofs.orderId),
+      amountCents: paymentProofs.amountCents,
+      reference: paymentProofs.reference,
+      paidOn: paymentProofs.paidOn,
+      status: paymentProofs.status,
+      rejectReason: paymentProofs.rejectReason,
+      duplicateOfOrder: paymentProofs.duplicateOfOrder,
+      sha256: paymentProofs.sha256,
+      createdAt: paymentProofs.createdAt,
+      reviewedAt: paymentProofs.reviewedAt,
+    })
+    .from(paymentProofs)
+    .where(gt(paymentProofs.id, afterId))
+    .orderBy(asc(paymentProofs.id))
+    .limit(limit);

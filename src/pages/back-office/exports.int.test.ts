@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserClient, loggedInClient } from '../../../test/browser-client.js';
+import { insertProduct } from '../../../test/factories.js';
+import { paidOrder } from '../../../test/refunds.js';
+import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import type { Role } from '../../platform/auth/roles.js';
+
+const BOM = '\uFEFF';
+const exports: { url: string; list: string; role: Role; denied: Role; header: string }[] = [
+  { url: '/admin/products.csv', list: '/admin/products', role: 'admin', denied: 'sales', header: 'id,sku,slug,name,' },
+  { url: '/admin/refunds.csv', list: '/admin/refunds', role: 'finance', denied: 'sales', header: 'id,order,owed_usd,' },
+  {
+    url: '/admin/payments.csv',
+    list: '/admin/refunds',
+    role: 'finance',
+    denied: 'warehouse',
+    header: 'id,order,amount_usd,',
+  },
+  {
+    url: '/admin/after-sales.csv',
+    list: '/admin/after-sales',
+    role: 'support',
+    denied: 'finance',
+    header: 'number,order,type,',
+  },
+  {
+    url: '/admin/repair-centers.csv',
+    list: '/admin/repair-centers',
+    role: 'support',
+    denied: 'sales',
+    header: 'id,name,status,',
+  },
+];
+
+describe('CSV exports of the back-office lists', () => {
+  let t: TestApp;
+  const clients = new Map<Role, BrowserClient>();
+  let buyer: BrowserClient;
+  let orderNumber: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    for (const role of ['admin', 'sales', 'finance', 'warehouse', 'support'] as const) {
+      const c = (await loggedInClient(t.app, t.db, role)).client;
+      await c.get('/admin');
+      clients.set(role, c);
+    }
+    buyer = (await loggedInClient(t.app, t.db)).client;
+    await insertProduct(t.db, { name: '@Evil, "quoted" miner', priceCents: 123_456 });
+    const order = await paidOrder(
+      t.app,
+      t.db,
+      { sales: clients.get('sales')!, finance: clients.get('finance')! },
+      buyer,
+    );
+    orderNumber = order.number;
+    const admin = clients.get('admin')!;
+    await admin.get(`/admin/orders/${order.number}`);
+    await admin.post(`/admin/orders/${order.number}/cancel`, { reason: 'Out of stock' });
+  });
+  afterAll(() => t.close());
+
+  for (const e of exports) {
+    it(`${e.url}: BOM and header for ${e.role}, refused to ${e.denied} and buyers, linked from ${e.list}`, async () => {
+      const res = await clients.get(e.role)!.get(e.url);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(res.headers['content-disposition']).toMatch(/^attachment; filename=".+\.csv"$/);
+      expect(res.body.startsWith(BOM + e.header)).toBe(true);
+      expect((await clients.get(e.denied)!.get(e.url)).statusCode).toBe(403);
+      expect((await buyer.get(e.url)).statusCode).toBe(403);
+      expect((await clients.get(e.role)!.get(e.list)).body).toContain(`href="${e.url}"`);
+    });
+  }
+
+  it('rows carry decimal dollars, quoting and neutralised formulas', async () => {
+    const products = (await clients.get('admin')!.get('/admin/products.csv')).body;
+    expect(products).toContain(`"'@Evil, ""quoted"" miner"`);
+    expect(products).toContain(',1234.56,');
+    const refunds = (await clients.get('finance')!.get('/admin/refunds.csv')).body;
+    expect(refunds).toContain(`,${orderNumber},6450.00,0.00,`);
+    const payments = (await clients.get('finance')!.get('/admin/payments.csv')).body;
+    expect(payments).toContain(`,${orderNumber},6450.00,PAY-${orderNumber},`);
+  });
+});
