@@ -78,6 +78,22 @@ describe('audit log', () => {
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
   });
 
+  it('role changes, customer tags and notes are recorded with the admin as actor', async () => {
+    const { user: clerk } = await loggedInClient(t.app, t.db, 'sales');
+    await admin.get('/admin/users');
+    expect((await admin.post(`/admin/users/${clerk!.id}/role`, { role: 'warehouse' })).statusCode).toBe(303);
+    const [role] = (await records('user.role')).filter((r) => r.subjectId === String(clerk!.id));
+    expect(role).toMatchObject({ actorId: adminUser.id, before: { role: 'sales' }, after: { role: 'warehouse' } });
+
+    const { user: customer } = await loggedInClient(t.app, t.db);
+    await admin.get(`/admin/customers/${customer!.id}`);
+    await admin.post(`/admin/customers/${customer!.id}/tags`, { tag: 'wholesale' });
+    await admin.post(`/admin/customers/${customer!.id}/notes`, { body: 'Prefers sea freight' });
+    const subject = (r: { subjectId: string }) => r.subjectId === String(customer!.id);
+    expect((await records('customer.tag')).filter(subject)[0]!.after).toEqual({ tag: 'wholesale' });
+    expect((await records('customer.note')).filter(subject)[0]!.after).toEqual({ note: 'Prefers sea freight' });
+  });
+
   it('refuses UPDATE, DELETE and TRUNCATE; a change made around the trigger is reported by verify', async () => {
     await t.db.transaction((tx) =>
       recordAudit(tx, { actor: null, action: 'settings.update', subject: { type: 'settings', id: 'shop' } }),
