@@ -58,6 +58,7 @@ export async function productAdminRoutes(
   // Same role as the list. Money as decimal dollars.
   app.get('/admin/products.csv', async (req, reply) => {
     requireRole(req.user, 'admin');
+    const q = String((req.query as { q?: string }).q ?? '').slice(0, 100);
     const header = [
       'id',
       'sku',
@@ -73,7 +74,7 @@ export async function productAdminRoutes(
     ];
     const body = csvStream(
       header,
-      idPages((after, n) => productExportPage(db, after, n)),
+      idPages((after, n) => productExportPage(db, q, after, n)),
       (p) => [
         p.id,
         p.sku,

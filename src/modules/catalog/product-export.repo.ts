@@ -1,10 +1,11 @@
-import { asc, gt } from 'drizzle-orm';
+import { and, asc, gt, ilike, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { products } from './catalog.tables.js';
 
-/** One page of products in id order, for the CSV export. */
-export const productExportPage = (db: DbOrTx, afterId: number, limit: number) =>
-  db
+/** One page of products in id order, for the CSV export; `q` is the list's name/SKU search. */
+export const productExportPage = (db: DbOrTx, q: string, afterId: number, limit: number) => {
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db
     .select({
       id: products.id,
       sku: products.sku,
@@ -19,6 +20,7 @@ export const productExportPage = (db: DbOrTx, afterId: number, limit: number) =>
       updatedAt: products.updatedAt,
     })
     .from(products)
-    .where(gt(products.id, afterId))
+    .where(and(gt(products.id, afterId), q ? or(ilike(products.name, like), ilike(products.sku, like)) : undefined))
     .orderBy(asc(products.id))
     .limit(limit);
+};

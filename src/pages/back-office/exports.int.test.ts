@@ -76,6 +76,12 @@ describe('CSV exports of the back-office lists', () => {
     const products = (await clients.get('admin')!.get('/admin/products.csv')).body;
     expect(products).toContain(`"'@Evil, ""quoted"" miner"`);
     expect(products).toContain(',1234.56,');
+    // The list's search applies to its export, and its link carries it.
+    const found = (await clients.get('admin')!.get('/admin/products.csv?q=evil')).body.split('\r\n').filter(Boolean);
+    expect(found).toHaveLength(2);
+    expect((await clients.get('admin')!.get('/admin/products?q=evil')).body).toContain(
+      'href="/admin/products.csv?q=evil"',
+    );
     const refunds = (await clients.get('finance')!.get('/admin/refunds.csv')).body;
     expect(refunds).toContain(`,${orderNumber},6450.00,0.00,`);
     const payments = (await clients.get('finance')!.get('/admin/payments.csv')).body;

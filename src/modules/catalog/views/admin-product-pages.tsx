@@ -19,7 +19,7 @@ export function AdminProductList({ ctx, items, q }: { ctx: PageContext; items: P
       <div class="toolbar">
         <h1>{t('admin.products')}</h1>
         <p class="export">
-          <a href="/admin/products.csv" download="">
+          <a href={q ? `/admin/products.csv?q=${encodeURIComponent(q)}` : '/admin/products.csv'} download="">
             {t('export.download')}
           </a>
         </p>
