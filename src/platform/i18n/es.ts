@@ -137,6 +137,9 @@ export const es: Record<MessageKey, string> = {
   'product.transit': 'El tránsito aéreo urgente suele tardar entre {min} y {max} días.',
   'product.addToCart': 'Añadir al carrito',
   // --- exports and audit log (issue 15): new keys go right below ---
+  'product.unavailable': 'No disponible por el momento. Contáctenos para el próximo lote.',
+  'product.specs': 'Especificaciones',
+  'product.description': 'Descripción',
   'audit.title': 'Registro de auditoría',
   'audit.hint':
     'Cada cambio del personal, del más reciente al más antiguo. Cada registro lleva el hash del anterior: npm run audit:verify comprueba la cadena.',
@@ -153,9 +156,6 @@ export const es: Record<MessageKey, string> = {
   'audit.via': 'vía',
   'export.download': 'Descargar CSV',
   'export.payments': 'Descargar comprobantes de pago (CSV)',
-  'product.unavailable': 'No disponible por el momento. Contáctenos para el próximo lote.',
-  'product.specs': 'Especificaciones',
-  'product.description': 'Descripción',
   'product.customs': 'Descripción aduanera',
   'spec.brand': 'Marca',
   'spec.model': 'Modelo',
