@@ -36,6 +36,16 @@ export interface AuditEntry {
 const AUDIT_LOCK = 774412;
 
 /**
+ * Takes the chain's lock now (it is re-entrant: the append later reuses it). An action that
+ * locks rows which an audited transition also locks after its own append (products: an
+ * admin's cancel releases stock after recording the transition) calls this first, so both
+ * take the two locks in the same order and cannot deadlock.
+ */
+export async function lockAuditChain(tx: DbOrTx): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
+}
+
+/**
  * Appends one record to the audit chain inside the action's transaction: it commits or rolls
  * back with the change. The transaction-scoped advisory lock makes appends one at a time on
  * PostgreSQL until COMMIT (PGlite has one connection, so they already are); the next SELECT,
@@ -49,7 +59,7 @@ export async function recordAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> 
     const found = await lookupActor(tx, actor);
     actor = { id: actor, email: found?.email ?? '', fullName: found?.fullName ?? '' };
   }
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
+  await lockAuditChain(tx);
   const [head] = await tx
     .select({ id: auditLog.id, hash: auditLog.hash })
     .from(auditLog)

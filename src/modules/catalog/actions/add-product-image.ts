@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { type AuditActor, recordAudit } from '../../../platform/audit/index.js';
+import { type AuditActor, lockAuditChain, recordAudit } from '../../../platform/audit/index.js';
 import { type ActionContext, outcome } from '../../../platform/effects.js';
 import { AppError } from '../../../platform/errors.js';
 import type { Storage } from '../../../platform/storage.js';
@@ -33,6 +33,7 @@ export async function addProductImage(
   const stored = await storeUpload(storage, 'products', checked, productImagePolicy);
   const url = `/media/${stored.key}`;
   const added = await actions.transaction(async (tx) => {
+    await lockAuditChain(tx);
     const rows = await tx
       .update(products)
       .set({ images: sql`array_append(${products.images}, ${url})`, updatedAt: sql`now()` })
@@ -52,6 +53,7 @@ export async function addProductImage(
 
 export async function removeProductImage(actions: ActionContext, productId: number, url: string, actor: AuditActor) {
   await actions.transaction(async (tx) => {
+    await lockAuditChain(tx);
     await tx
       .update(products)
       .set({ images: sql`array_remove(${products.images}, ${url})`, updatedAt: sql`now()` })

@@ -1,4 +1,4 @@
-import { recordAudit } from '../../../platform/audit/index.js';
+import { lockAuditChain, recordAudit } from '../../../platform/audit/index.js';
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import { type ActionContext, outcome } from '../../../platform/effects.js';
 import type { StockAdjustmentData } from '../catalog.inputs.js';
@@ -12,6 +12,7 @@ export async function adjustProductStock(
   input: StockAdjustmentData,
 ) {
   return actions.transaction(async (tx) => {
+    await lockAuditChain(tx);
     const stock = await adjustStock(tx, {
       productId,
       delta: input.delta,

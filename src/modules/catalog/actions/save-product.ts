@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { type AuditActor, changedFields, recordAudit } from '../../../platform/audit/index.js';
+import { type AuditActor, changedFields, lockAuditChain, recordAudit } from '../../../platform/audit/index.js';
 import { type ActionContext, outcome } from '../../../platform/effects.js';
 import { AppError } from '../../../platform/errors.js';
 import type { NewProductFormData, ProductFormData } from '../catalog.inputs.js';
@@ -28,6 +28,7 @@ export async function createProduct(actions: ActionContext, actorId: number, dat
   const { initialStock, ...product } = data;
   try {
     return await actions.transaction(async (tx) => {
+      await lockAuditChain(tx);
       const [row] = await tx.insert(products).values(toColumns(product)).returning({ id: products.id });
       if (initialStock > 0)
         await adjustStock(tx, { productId: row!.id, delta: initialStock, reason: 'initial', note: null, actorId });
@@ -49,6 +50,7 @@ export async function createProduct(actions: ActionContext, actorId: number, dat
 export async function updateProduct(actions: ActionContext, id: number, data: ProductFormData, actor: AuditActor) {
   try {
     return await actions.transaction(async (tx) => {
+      await lockAuditChain(tx);
       const [old] = await tx.select().from(products).where(eq(products.id, id)).for('update');
       const [row] = await tx
         .update(products)
