@@ -908,6 +908,8 @@ export const en = {
   'mail.cancelled.subject': 'Order {number} cancelled',
   'mail.cancelled.body': 'Your order {number} was cancelled.',
   'mail.reason': 'Reason: {reason}',
+  'mail.cancelled.owedBack':
+    'We owe you the {amount} you paid and will send it back; you will get an e-mail when it is on its way, and its credit note will be on your order page.',
   'mail.cancelled.expired':
     'Your order {number} was cancelled because the payment deadline passed. Reply on the order page if you still want the goods.',
   'mail.shipped.subject': 'Order {number} shipped',

@@ -923,6 +923,8 @@ export const es: Record<MessageKey, string> = {
   'mail.cancelled.subject': 'Pedido {number} cancelado',
   'mail.cancelled.body': 'Su pedido {number} fue cancelado.',
   'mail.reason': 'Motivo: {reason}',
+  'mail.cancelled.owedBack':
+    'Le debemos los {amount} que pagó y se los devolveremos; recibirá un correo cuando estén en camino, y su nota de crédito estará en la página del pedido.',
   'mail.cancelled.expired':
     'Su pedido {number} fue cancelado porque venció el plazo de pago. Responda en la página del pedido si aún quiere la mercancía.',
   'mail.shipped.subject': 'Pedido {number} enviado',
