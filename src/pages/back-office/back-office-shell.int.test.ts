@@ -39,7 +39,7 @@ describe('back-office shell', () => {
     const { client } = await loggedInClient(t.app, t.db, 'finance');
     const page = await client.get('/admin/refunds');
     const menu = menuOf(page.body);
-    expect(menu).toContain('href="/admin/refunds" data-go="r" aria-current="page"');
+    expect(menu).toContain('href="/admin/refunds" aria-current="page" data-go="r"');
     expect(menu).toContain('href="/admin/orders" data-go="o"');
     expect(menu).not.toContain('/admin/products');
     expect(menu).not.toContain('/admin/users');
@@ -51,7 +51,7 @@ describe('back-office shell', () => {
 
     const admin = (await loggedInClient(t.app, t.db, 'admin')).client;
     const adminMenu = menuOf((await admin.get('/admin/orders/all')).body);
-    expect(adminMenu).toContain('href="/admin/orders" data-go="o" aria-current="page"');
+    expect(adminMenu).toContain('href="/admin/orders" aria-current="page" data-go="o"');
     expect(adminMenu).toContain('href="/admin/products" data-go="p"');
     expect(adminMenu).toContain('href="/admin/users" data-go="u"');
   });

@@ -421,7 +421,7 @@ export const es: Record<MessageKey, string> = {
   'bo.shortcuts': 'Atajos de teclado',
   'bo.keySearch': 'Ir a la búsqueda del panel de gestión',
   'bo.keyHelp': 'Mostrar esta lista',
-  'bo.keysHint': 'Pulsa g y después la letra. Las teclas escritas en un campo no cuentan.',
+  'bo.keysHint': 'Pulse g y después la letra. Las teclas escritas en un campo no cuentan.',
   'bo.close': 'Cerrar',
   'slip.link': 'Albarán',
   'slip.title': 'Albarán',

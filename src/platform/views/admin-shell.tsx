@@ -147,7 +147,7 @@ export function AdminShell({
         </div>
         <nav class="admin-nav" aria-label={t('admin.nav')}>
           {menu.map((s) => (
-            <a href={s.href} data-go={s.go} aria-current={s.href === current ? 'page' : undefined}>
+            <a href={s.href} aria-current={s.href === current ? 'page' : undefined} data-go={s.go}>
               {t(s.label)}
             </a>
           ))}
