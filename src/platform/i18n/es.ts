@@ -416,6 +416,7 @@ export const es: Record<MessageKey, string> = {
   'packing.uploadFailed': 'La subida no terminó. Compruebe la conexión e inténtelo de nuevo.',
   'packing.addParcel': 'Añadir bulto',
   'packing.units': 'Números de serie y prueba de funcionamiento',
+  'packing.product': 'Producto',
   // --- back-office shell and packing slip (issue 15): new keys go right below ---
   'bo.storefront': 'Tienda',
   'bo.shortcuts': 'Atajos de teclado',
@@ -443,7 +444,6 @@ export const es: Record<MessageKey, string> = {
   'slip.noParcels': 'Aún no hay bultos registrados.',
   'slip.noUnits': 'No hay números de serie registrados en este bulto.',
   'slip.page': 'Página {n} de {total}',
-  'packing.product': 'Producto',
   'packing.line': 'Línea del pedido',
   'packing.parcelField': 'Bulto',
   'packing.serialNumber': 'Número de serie',
