@@ -7,7 +7,15 @@ export type { PackingEvidence, PackingFile, PackingLine, PackingUnit, ParcelEvid
 /** Everything recorded on an order, parcel by parcel, replaced units included (marked `replacedBy`). */
 export { currentUnitsOf, PACKING_FOLDER, packingEvidenceOf, packingFileOwner, packingLinesOf } from './packing.repo.js';
 export { packingRoutes } from './packing.routes.js';
-export { evidenceGaps, evidenceVisibleToBuyer, needsBurnIn, needsSerial, serialKey } from './packing.rules.js';
+export {
+  evidenceGaps,
+  evidenceVisibleToBuyer,
+  needsBurnIn,
+  needsSerial,
+  packingSlipHref,
+  packingSlipRoles,
+  serialKey,
+} from './packing.rules.js';
 export { loadPackingPage, type PackingPageData } from './packing-page.data.js';
 /** Back-office search: packed units by serial number. */
 export { searchSerials } from './packing-search.repo.js';

@@ -1,7 +1,7 @@
 import { OrderCases } from '../../modules/after-sales/index.js';
 import { piAvailable } from '../../modules/invoices/index.js';
 import { FreightForm, LinesTable, StaffCancelForm, StateBadge, Thread, Timeline } from '../../modules/orders/index.js';
-import { PackingSection, ShipForm } from '../../modules/packing/index.js';
+import { PackingSection, packingSlipHref, packingSlipRoles, ShipForm } from '../../modules/packing/index.js';
 import { StaffProofList } from '../../modules/payments/index.js';
 import { refundRoles, StaffRefundSection } from '../../modules/refunds/index.js';
 import { hasRole } from '../../platform/auth/roles.js';
@@ -40,6 +40,13 @@ export function StaffOrderPage({
               {t('pi.view')}
             </a>
           )}{' '}
+          {d.packing && d.packing.status !== 'cancelled' && ctx.user && hasRole(ctx.user.role, ...packingSlipRoles) && (
+            <>
+              <a class="button" href={packingSlipHref(o.number)}>
+                {t('slip.link')}
+              </a>{' '}
+            </>
+          )}
           <a href={`/admin/orders?queue=${o.status === 'awaiting_quote' ? 'awaiting_quote' : 'payment_review'}`}>
             {t('admin.backToQueue')}
           </a>

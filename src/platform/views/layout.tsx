@@ -92,6 +92,28 @@ function Header({ ctx }: { ctx: PageContext }) {
   );
 }
 
+/** The language switch: staff and buyers alike pick en or es (the storefront footer and the back office). */
+export function LocaleSwitch({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx;
+  return (
+    <form action="/locale" method="post" class="locale-switch">
+      <CsrfField ctx={ctx} />
+      <input type="hidden" name="back" value={ctx.path} />
+      <label for="locale-select">{t('footer.language')}</label>
+      <select id="locale-select" name="locale">
+        {locales.map((l) => (
+          <option value={l} selected={l === ctx.i18n.locale}>
+            {t(`locale.${l}`)}
+          </option>
+        ))}
+      </select>
+      <button type="submit" class="small">
+        {t('footer.change')}
+      </button>
+    </form>
+  );
+}
+
 function Footer({ ctx }: { ctx: PageContext }) {
   const { t } = ctx;
   return (
@@ -100,36 +122,31 @@ function Footer({ ctx }: { ctx: PageContext }) {
       <p>
         <a href="/help">{t('nav.help')}</a> · <a href="/contact/whatsapp">{t('help.whatsapp')}</a>
       </p>
-      <form action="/locale" method="post" class="locale-switch">
-        <CsrfField ctx={ctx} />
-        <input type="hidden" name="back" value={ctx.path} />
-        <label for="locale-select">{t('footer.language')}</label>
-        <select id="locale-select" name="locale">
-          {locales.map((l) => (
-            <option value={l} selected={l === ctx.i18n.locale}>
-              {t(`locale.${l}`)}
-            </option>
-          ))}
-        </select>
-        <button type="submit" class="small">
-          {t('footer.change')}
-        </button>
-      </form>
+      <LocaleSwitch ctx={ctx} />
     </footer>
   );
 }
 
-/** `title` is HTML text: a message from ctx.t (already escaped) or escapeHtml(data). */
-export function Layout({
+/**
+ * The HTML document every page shares (head, htmx, CSRF header, skip link); the storefront
+ * (Layout) and the back office (AdminShell) put their own header and footer in it.
+ * `title` is HTML text: a message from ctx.t (already escaped) or escapeHtml(data).
+ * `modules` are ES module scripts (type="module": deferred, may export for unit tests).
+ */
+export function HtmlDocument({
   ctx,
   title,
   children,
   scripts = [],
+  modules = [],
+  bodyClass,
 }: {
   ctx: PageContext;
   title: string;
   children?: Children;
   scripts?: string[];
+  modules?: string[];
+  bodyClass?: string;
 }) {
   return (
     <>
@@ -146,16 +163,38 @@ export function Layout({
           {scripts.map((src) => (
             <script src={src} defer></script>
           ))}
+          {modules.map((src) => (
+            <script type="module" src={src}></script>
+          ))}
         </head>
-        <body hx-headers={JSON.stringify({ 'x-csrf-token': ctx.csrf })}>
+        <body class={bodyClass} hx-headers={JSON.stringify({ 'x-csrf-token': ctx.csrf })}>
           <a class="skip-link" href="#main">
             {ctx.t('nav.skip')}
           </a>
-          <Header ctx={ctx} />
-          <main id="main">{children}</main>
-          <Footer ctx={ctx} />
+          {children}
         </body>
       </html>
     </>
+  );
+}
+
+/** A storefront page: the shop's header (product search, account links) and footer. */
+export function Layout({
+  ctx,
+  title,
+  children,
+  scripts = [],
+}: {
+  ctx: PageContext;
+  title: string;
+  children?: Children;
+  scripts?: string[];
+}) {
+  return (
+    <HtmlDocument ctx={ctx} title={title} scripts={scripts}>
+      <Header ctx={ctx} />
+      <main id="main">{children}</main>
+      <Footer ctx={ctx} />
+    </HtmlDocument>
   );
 }
