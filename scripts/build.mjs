@@ -2,7 +2,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['src/server.ts', 'src/payment-changes.ts'],
+  entryPoints: ['src/server.ts', 'src/payment-changes.ts', 'src/backup.ts'],
   outdir: 'dist',
   bundle: true,
   platform: 'node',
