@@ -12,9 +12,10 @@ import { openDatabase } from '../db/client.js';
 import { migrationsDir } from '../paths.js';
 import { copyTables, type Query } from './copy-tables.js';
 import { type BackupFile, FILES_DIR, MANIFEST, type Manifest, manifestSchema } from './manifest.js';
-import { downloadBucket, uploadBucket } from './s3-sync.js';
 
 const run = promisify(execFile);
+/** The AWS SDK is loaded only for a bucket (it is large, and a local-files backup has no use for it). */
+const s3Sync = () => import('./s3-sync.js');
 
 /** The database a backup is taken from: PostgreSQL by URL, or an open PGlite (its app stopped: one process). */
 export type BackupSource = { kind: 'postgres'; url: string } | { kind: 'pglite'; client: PGlite };
@@ -116,7 +117,7 @@ export async function createBackup(opts: {
   const files =
     opts.files.kind === 'local'
       ? await copyLocalFiles(opts.files.dir, filesDir)
-      : await downloadBucket(opts.files.config, filesDir);
+      : await (await s3Sync()).downloadBucket(opts.files.config, filesDir);
 
   const manifest: Manifest = {
     format: 'hashcart-backup',
@@ -218,7 +219,7 @@ export async function restoreBackup(opts: { from: string; database: RestoreTarge
       await pipeline(createReadStream(join(filesDir, f.key)), createWriteStream(to));
     }
   } else {
-    await uploadBucket(opts.files.config, filesDir, manifest.storage.files);
+    await (await s3Sync()).uploadBucket(opts.files.config, filesDir, manifest.storage.files);
   }
   return { manifest, copied };
 }
