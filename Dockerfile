@@ -10,7 +10,8 @@ COPY . .
 RUN npm run build
 
 FROM node:24-bookworm-slim AS runtime
-# pg_dump and pg_restore, for `node dist/backup.js backup|restore` run inside the container.
+# pg_dump and pg_restore (15 on bookworm: keep the PostgreSQL server at most that major version, as
+# compose.yaml does, or install a newer client), for `node dist/backup.js backup|restore` in the container.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends postgresql-client \
  && rm -rf /var/lib/apt/lists/*
