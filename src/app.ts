@@ -119,6 +119,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     smtpUrl: config.smtpUrl,
     from: config.mailFrom,
     senderName: async () => (await getSettings(database.db)).sellerName,
+    intervalMs: config.mailIntervalMs,
     log: (msg, err) => app.log.warn({ err }, msg),
   });
   const bus = await createEventBus(database.kind === 'postgres' ? config.databaseUrl : undefined);
@@ -147,12 +148,21 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const stopSweep =
     options.sweep === false
       ? () => {}
-      : startOrderSweep(actions, orderHooks, (err) => app.log.error({ err }, 'order sweep failed'));
+      : startOrderSweep(
+          actions,
+          orderHooks,
+          (err) => app.log.error({ err }, 'order sweep failed'),
+          config.sweepIntervalMs,
+        );
   // Overdue after-sales cases are flagged to support once each.
   const stopCaseSweep =
     options.sweep === false
       ? () => {}
-      : startCaseSweep(database.db, (err) => app.log.error({ err }, 'after-sales sweep failed'));
+      : startCaseSweep(
+          database.db,
+          (err) => app.log.error({ err }, 'after-sales sweep failed'),
+          config.sweepIntervalMs,
+        );
   const stopFileSweep =
     options.sweep === false
       ? () => {}

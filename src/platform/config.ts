@@ -53,6 +53,10 @@ const schema = z
     TRUST_PROXY: trustProxy,
     /** Failed logins (and registrations) per 15 minutes, per IP and per account. */
     AUTH_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+    /** How often each process runs the order and after-sales sweeps (deadlines, auto-completion, overdue alerts). */
+    SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
+    /** How often each process looks for queued mail to send over SMTP. */
+    MAIL_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
   })
   .transform((env) => ({
     env: env.NODE_ENV,
@@ -69,6 +73,8 @@ const schema = z
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,
     authRateLimit: env.AUTH_RATE_LIMIT,
+    sweepIntervalMs: env.SWEEP_INTERVAL_MS,
+    mailIntervalMs: env.MAIL_INTERVAL_MS,
   }));
 
 export type Config = Readonly<z.output<typeof schema>>;
@@ -84,3 +90,36 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 }
 
 export const isHttps = (config: Config) => config.publicUrl.startsWith('https://');
+
+/** Where an S3-compatible bucket is (backups read it the way the storage driver does). */
+export interface ObjectStorageConfig {
+  bucket: string;
+  endpoint?: string;
+  region: string;
+  forcePathStyle: boolean;
+}
+
+const objectStorageSchema = z.object({
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_FORCE_PATH_STYLE: flag(false),
+});
+
+/**
+ * The object storage named by S3_BUCKET, S3_ENDPOINT, S3_REGION and S3_FORCE_PATH_STYLE, or undefined
+ * when files are on local disk. Credentials are not read here: the AWS SDK takes AWS_ACCESS_KEY_ID and
+ * AWS_SECRET_ACCESS_KEY (or a role) from the environment itself.
+ */
+export function loadObjectStorageConfig(
+  env: Record<string, string | undefined> = process.env,
+): ObjectStorageConfig | undefined {
+  const parsed = objectStorageSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  const e = parsed.data;
+  if (!e.S3_BUCKET) return undefined;
+  return { bucket: e.S3_BUCKET, endpoint: e.S3_ENDPOINT, region: e.S3_REGION, forcePathStyle: e.S3_FORCE_PATH_STYLE };
+}
