@@ -4,7 +4,7 @@ import { createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 
 /**
- * The parts of the many-processes topology (README, Production; ADR 0018), started natively:
+ * The parts of the many-processes topology (README, Production; ADR 0019), started natively:
  * built app processes (`node dist/server.js`), Debian's nginx with the repo's site file, and an
  * SMTP sink that records what the shop delivers.
  */
