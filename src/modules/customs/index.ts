@@ -1,0 +1,2 @@
+/** Customs: the commercial invoice and packing list of a shipment. */
+export {};
