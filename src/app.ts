@@ -16,6 +16,7 @@ import {
   productImageFiles,
 } from './modules/catalog/index.js';
 import { customerRoutes } from './modules/customers/index.js';
+import { customsRoutes, verifiableCustomsPapers } from './modules/customs/index.js';
 import { helpRoutes } from './modules/help/index.js';
 import { proformaRoutes } from './modules/invoices/index.js';
 import { type OrderHooks, orderRoutes, staffOrderRoutes, startOrderSweep } from './modules/orders/index.js';
@@ -251,10 +252,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(staffCaseRoutes, { db: database.db, storage: services.storage, actions });
   await app.register(helpRoutes, { db: database.db });
   await app.register(warrantyRoutes, { db: database.db, config });
+  await app.register(customsRoutes, { db: database.db, config });
   await app.register(proformaRoutes, {
     db: database.db,
     config,
-    documents: [verifiableCreditNote, verifiableTestReport],
+    documents: [verifiableCreditNote, verifiableTestReport, verifiableCustomsPapers],
   });
   app.get('/healthz', async () => ({ ok: true }));
   return app;
