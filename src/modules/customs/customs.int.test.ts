@@ -122,6 +122,16 @@ describe('customs papers', () => {
     expect(await t.db.select().from(customsPapers).where(eq(customsPapers.orderId, o.order.id))).toHaveLength(1);
   });
 
+  it('issues one code when both papers are first downloaded at once', async () => {
+    const o = await shippedOrder();
+    const [a, b] = await Promise.all([
+      o.buyer.get(`/orders/${o.number}/customs/commercial-invoice.pdf`),
+      o.buyer.get(`/orders/${o.number}/customs/packing-list.pdf`),
+    ]);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    expect(await t.db.select().from(customsPapers).where(eq(customsPapers.orderId, o.order.id))).toHaveLength(1);
+  });
+
   it('answers 404 to another buyer, before shipping, for an unknown paper; staff have them at packing', async () => {
     const o = await shippedOrder();
     const other = (await loggedInClient(t.app, t.db)).client;

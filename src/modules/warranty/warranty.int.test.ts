@@ -186,6 +186,16 @@ describe('unit test report', () => {
     expect(vt).not.toContain(o.buyerUser.fullName);
   });
 
+  it('issues one code when two first downloads race', async () => {
+    const o = await minerOrder();
+    const url = `/orders/${o.number}/units/${o.units[0]!.id}/test-report.pdf`;
+    const [a, b] = await Promise.all([o.buyer.get(url), o.buyer.get(url)]);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    expect(
+      await t.db.select().from(unitTestReports).where(eq(unitTestReports.packingUnitId, o.units[0]!.id)),
+    ).toHaveLength(1);
+  });
+
   it('is in Spanish for a Spanish reader', async () => {
     const o = await minerOrder();
     const res = await o.buyer.get(`/orders/${o.number}/units/${o.units[1]!.id}/test-report.pdf`, {
