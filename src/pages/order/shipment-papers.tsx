@@ -1,5 +1,6 @@
 import type { PackingPageData } from '../../modules/packing/index.js';
 import type { PageContext } from '../../platform/http/page-context.js';
+import { locales } from '../../platform/i18n/index.js';
 
 /**
  * The papers of a shipment on the order page: the commercial invoice and packing list (in
@@ -18,14 +19,26 @@ export function ShipmentPapers({ ctx, base, packing }: { ctx: PageContext; base:
       <h2 id="papers-h">{t('papers.title')}</h2>
       {hasParcels && (
         <ul class="links">
-          <li>
-            {t('customs.commercialInvoice')}: <a href={`${base}/customs/commercial-invoice.pdf?lang=en`}>English</a> ·{' '}
-            <a href={`${base}/customs/commercial-invoice.pdf?lang=es`}>Español</a>
-          </li>
-          <li>
-            {t('customs.packingList')}: <a href={`${base}/customs/packing-list.pdf?lang=en`}>English</a> ·{' '}
-            <a href={`${base}/customs/packing-list.pdf?lang=es`}>Español</a>
-          </li>
+          {(['commercial-invoice', 'packing-list'] as const).map((doc) => {
+            const name = t(doc === 'commercial-invoice' ? 'customs.commercialInvoice' : 'customs.packingList');
+            return (
+              <li>
+                {name}:{' '}
+                {locales.map((l, i) => (
+                  <>
+                    {i > 0 && ' · '}
+                    <a
+                      href={`${base}/customs/${doc}.pdf?lang=${l}`}
+                      hreflang={l}
+                      aria-label={`${name} (${t(`locale.${l}`)})`}
+                    >
+                      {t(`locale.${l}`)}
+                    </a>
+                  </>
+                ))}
+              </li>
+            );
+          })}
         </ul>
       )}
       {tested.length > 0 && (
