@@ -8,6 +8,8 @@ const pages = [
   ['register', '/register'],
   ['login', '/login'],
   ['forgot password', '/password/forgot'],
+  ['warranty check', '/warranty'],
+  ['warranty check answer', '/warranty?serial=NOPE-123'],
 ] as const;
 
 for (const [name, url] of pages) {

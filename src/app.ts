@@ -16,6 +16,7 @@ import {
   productImageFiles,
 } from './modules/catalog/index.js';
 import { customerRoutes } from './modules/customers/index.js';
+import { customsRoutes, verifiableCustomsPapers } from './modules/customs/index.js';
 import { helpRoutes } from './modules/help/index.js';
 import { proformaRoutes } from './modules/invoices/index.js';
 import { type OrderHooks, orderRoutes, staffOrderRoutes, startOrderSweep } from './modules/orders/index.js';
@@ -25,6 +26,7 @@ import { paymentRoutes, proofFiles } from './modules/payments/index.js';
 import { createRefundDue, refundFiles, refundRoutes, verifiableCreditNote } from './modules/refunds/index.js';
 import { repairCenterFiles, repairCenterRoutes } from './modules/repair-centers/index.js';
 import { getSettings, settingsRoutes } from './modules/settings/index.js';
+import { verifiableTestReport, warrantyRoutes } from './modules/warranty/index.js';
 import { backOfficeRoutes, checkoutFor, customerPage, orderPages } from './pages/index.js';
 import { type Config, isHttps } from './platform/config.js';
 import { type Database, openDatabase } from './platform/db/client.js';
@@ -259,7 +261,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(caseRoutes, { db: database.db, storage: services.storage, bus, actions });
   await app.register(staffCaseRoutes, { db: database.db, storage: services.storage, actions });
   await app.register(helpRoutes, { db: database.db });
-  await app.register(proformaRoutes, { db: database.db, config, documents: [verifiableCreditNote] });
+  await app.register(warrantyRoutes, { db: database.db, config });
+  await app.register(customsRoutes, { db: database.db, config });
+  await app.register(proformaRoutes, {
+    db: database.db,
+    config,
+    documents: [verifiableCreditNote, verifiableTestReport, verifiableCustomsPapers],
+  });
   app.get('/healthz', async () => ({ ok: true }));
   return app;
 }

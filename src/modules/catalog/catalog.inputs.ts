@@ -104,10 +104,17 @@ export const productForm = z.object({
   widthMm: optionalNumber(sizeMm),
   heightMm: optionalNumber(sizeMm),
   warrantyDays: z.coerce.number({ message: 'field.invalid' }).int().min(0).max(3650),
+  /** Empty takes the category's default (`defaultHsCode`). */
   hsCode: z
     .string()
     .trim()
-    .regex(/^\d{4}(\.\d{2}){0,2}$/, { message: 'field.hsCodeInvalid' }),
+    .regex(/^(\d{4}(\.\d{2}){0,2})?$/, { message: 'field.hsCodeInvalid' })
+    .default(''),
+  /** ISO code of the country of manufacture; empty is China, where nearly all this hardware is made. */
+  originCountry: z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim().toUpperCase() || 'CN' : (v ?? 'CN')),
+    z.string().regex(/^[A-Z]{2}$/, { message: 'field.countryInvalid' }),
+  ),
   customsDescription: z.string().trim().min(5, { message: 'field.required' }).max(300),
   description: z.string().trim().max(5000).default(''),
 });

@@ -30,7 +30,10 @@ export const productFacts = readViews
     weightGrams: products.weightGrams,
     kind: products.kind,
     brand: products.brand,
+    model: products.model,
     warrantyDays: products.warrantyDays,
+    customsDescription: products.customsDescription,
+    originCountry: products.originCountry,
   })
   .from(products)
   .as('product_facts');

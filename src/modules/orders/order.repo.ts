@@ -45,6 +45,9 @@ export const orderFacts = readViews
     status: orders.status,
     totalCents: orders.totalCents,
     fullName: orders.fullName,
+    /** When the goods left and when the order was delivered (completed): the warranty check's dates. */
+    shippedAt: orders.shippedAt,
+    closedAt: orders.closedAt,
   })
   .from(orders)
   .as('order_facts');

@@ -2,6 +2,8 @@
 
 /** What is still missing before shipping; mark-shipped calls `assertEvidenceComplete` in its transaction. */
 export { assertEvidenceComplete, evidenceGapsOf } from './actions/check-evidence.js';
+/** Read-only projections of units, parcels and file references for the warranty check and shipment papers. */
+export { packedParcelFacts, packedUnitFacts, packingFileFacts } from './packing.facts.js';
 export type { PackingEvidence, PackingFile, PackingLine, PackingUnit, ParcelEvidence } from './packing.repo.js';
 /** Units in force on an order (not replaced by a correction): what after-sales claims check serials against. */
 /** Everything recorded on an order, parcel by parcel, replaced units included (marked `replacedBy`). */

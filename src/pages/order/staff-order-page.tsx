@@ -11,6 +11,7 @@ import { AdminShell } from '../../platform/views/admin-shell.js';
 import type { FormState } from '../../platform/views/form.js';
 import { CsrfField } from '../../platform/views/layout.js';
 import type { OrderPageData } from './order-page.data.js';
+import { ShipmentPapers } from './shipment-papers.js';
 
 export function StaffOrderPage({
   ctx,
@@ -71,6 +72,9 @@ export function StaffOrderPage({
               canEdit={!!ctx.user && hasRole(ctx.user.role, 'warehouse') && d.packing.status !== 'cancelled'}
               forms={forms}
             />
+          )}
+          {d.packing && d.packing.status !== 'cancelled' && (
+            <ShipmentPapers ctx={ctx} base={`/admin/orders/${o.number}`} packing={d.packing} />
           )}
           {can('markShipped') && <ShipForm ctx={ctx} number={o.number} form={forms.ship} />}
           <StaffRefundSection

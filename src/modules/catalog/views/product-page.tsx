@@ -185,6 +185,9 @@ export function ProductPage({ ctx, v }: { ctx: PageContext; v: ProductView }) {
           <p safe>{p.description}</p>
           <h3>{t('product.customs')}</h3>
           <p safe>{p.customsDescription}</p>
+          <p>
+            <a href="/warranty">{t('warranty.link')}</a>
+          </p>
         </section>
         {v.network && <ProfitEstimate ctx={ctx} p={p} network={v.network} kwhCents={v.kwhCents} />}
       </div>

@@ -23,6 +23,7 @@ function HelpNav({ ctx, current }: { ctx: PageContext; current?: HelpSlug }) {
           {ctx.t(helpTitle(s))}
         </a>
       ))}
+      <a href="/warranty">{ctx.t('warranty.title')}</a>
     </nav>
   );
 }
@@ -46,6 +47,9 @@ export function HelpIndexPage({ ctx }: { ctx: PageContext }) {
               </li>
             ))}
           </ul>
+          <p>
+            <a href="/warranty">{t('warranty.link')}</a>
+          </p>
           <p>
             <WhatsappButton ctx={ctx} />
           </p>
