@@ -12,6 +12,8 @@ export { openCaseStates } from './case.queue.js';
 export { customerCases, queueCounts as caseQueueCounts } from './case.repo.js';
 export { caseRoutes } from './case.routes.js';
 export { afterSalesOfOrder, type OrderAfterSales } from './case-order.data.js';
+/** The business dashboard's share of after-sales deadlines kept. */
+export { casePromiseStats } from './case-stats.repo.js';
 export { staffCaseRoutes } from './staff-case.routes.js';
 export { OrderCases } from './views/order-cases.js';
 
