@@ -9,13 +9,21 @@ import { paymentProofs } from './payment.tables.js';
  * the average time from a proof's upload to its approval. Read through payment_proofs_approved_idx.
  */
 export async function paymentStats(db: DbOrTx, p: { from: Date; to: Date }) {
+  const q = paymentStatsQueries(db, p);
+  const [perDay, [avg]] = await Promise.all([q.perDay, q.average]);
+  return { perDay, approveAvgHours: avg?.avgHours ?? null };
+}
+export type PaymentStats = Awaited<ReturnType<typeof paymentStats>>;
+
+/** The statements behind `paymentStats` (its plan test checks they read the partial index). */
+export function paymentStatsQueries(db: DbOrTx, p: { from: Date; to: Date }) {
   const where = and(
     eq(paymentProofs.status, constant('approved')),
     gte(paymentProofs.reviewedAt, p.from),
     lt(paymentProofs.reviewedAt, p.to),
   );
-  const [perDay, [avg]] = await Promise.all([
-    db
+  return {
+    perDay: db
       .select({
         day: sql<string>`to_char(${paymentProofs.reviewedAt} at time zone 'UTC', 'YYYY-MM-DD')`,
         approvedCents: sql<number>`sum(${paymentProofs.amountCents})`.mapWith(Number),
@@ -25,7 +33,7 @@ export async function paymentStats(db: DbOrTx, p: { from: Date; to: Date }) {
       .where(where)
       .groupBy(sql`1`)
       .orderBy(sql`1`),
-    db
+    average: db
       .select({
         avgHours: sql<
           number | null
@@ -35,7 +43,5 @@ export async function paymentStats(db: DbOrTx, p: { from: Date; to: Date }) {
       })
       .from(paymentProofs)
       .where(where),
-  ]);
-  return { perDay, approveAvgHours: avg?.avgHours ?? null };
+  };
 }
-export type PaymentStats = Awaited<ReturnType<typeof paymentStats>>;
