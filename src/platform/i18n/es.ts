@@ -277,6 +277,8 @@ export const es: Record<MessageKey, string> = {
   'state.awaiting_quote': 'Calculando el costo de envío',
   'state.awaiting_payment': 'Pendiente de pago',
   // --- dashboard and demo (issue 15): new keys go right below ---
+  'state.payment_review': 'Pago en revisión',
+  'state.ready_to_ship': 'Listo para enviar',
   'dashboard.biz.title': 'El negocio',
   'dashboard.biz.period': 'Periodo',
   'dashboard.biz.lastDays': 'Últimos {n} días',
@@ -316,8 +318,6 @@ export const es: Record<MessageKey, string> = {
   'dashboard.biz.goods': 'Mercancía',
   'dashboard.biz.country': 'País',
   'dashboard.biz.none': 'No hay pedidos en este periodo.',
-  'state.payment_review': 'Pago en revisión',
-  'state.ready_to_ship': 'Listo para enviar',
   'state.shipped': 'Enviado',
   'state.completed': 'Completado',
   'state.cancelled': 'Cancelado',
