@@ -119,4 +119,37 @@ describe('demo seed', () => {
     expect(page.body).not.toContain('over the last 90 days, $0.00 in all');
     expect(page.body).not.toContain('No orders in this period.');
   });
+
+  it('renders the pages the demo points at: staff and buyer order pages, cases, refunds', async () => {
+    rememberTotpSecret('admin@demo.hashcart.test', DEMO_TOTP_SECRET);
+    const admin = new BrowserClient(t.app);
+    await admin.login('admin@demo.hashcart.test', DEMO_PASSWORD);
+    const [shipped] = await t.db.select().from(orders).where(eq(orders.status, 'shipped')).limit(1);
+    const staffPage = await admin.get(`/admin/orders/${shipped!.number}`);
+    expect(staffPage.statusCode).toBe(200);
+    expect(staffPage.body).toContain(`SL-${shipped!.id}-1A`);
+    for (const url of [
+      '/admin/after-sales',
+      '/admin/refunds',
+      '/admin/repair-centers',
+      '/admin/orders?queue=overdue',
+    ]) {
+      const res = await admin.get(url);
+      expect(res.statusCode, url).toBe(200);
+    }
+    const [aCase] = await t.db.select().from(afterSalesCases).limit(1);
+    expect((await admin.get(`/admin/after-sales/${aCase!.number}`)).statusCode).toBe(200);
+    const buyer = new BrowserClient(t.app);
+    await buyer.login('customer@demo.hashcart.test', DEMO_PASSWORD);
+    const mine = await buyer.get('/orders');
+    expect(mine.statusCode).toBe(200);
+    const [own] = await t.db
+      .select()
+      .from(orders)
+      .where(sql`${orders.customerId} = (select id from users where email = 'customer@demo.hashcart.test')`)
+      .orderBy(orders.id)
+      .limit(1);
+    expect(mine.body).toContain(own!.number);
+    expect((await buyer.get(`/orders/${own!.number}`)).statusCode).toBe(200);
+  });
 });
