@@ -145,7 +145,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   };
   app.decorate('services', services);
   // Under the migration lock: two processes starting on an empty database must not both seed it.
-  app.decorate('startup', await database.exclusive((db) => prepareDatabase(db, config)));
+  app.decorate('startup', await database.exclusive((db) => prepareDatabase(db, config, services.storage)));
   // Payment deadlines, auto-completion, reminders: safe to run in every process.
   const stopSweep =
     options.sweep === false

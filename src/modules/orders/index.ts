@@ -26,6 +26,7 @@ export {
   goodsTotalCents,
   LARGE_ORDER_CENTS,
   type OrderWindows,
+  QUOTE_OVERDUE_HOURS,
 } from './order.rules.js';
 export { noOrderHooks, type OrderHooks } from './order-hooks.port.js';
 /** The all-orders list (filters, keyset pages) and its pieces the staff customer page reuses. */
@@ -36,6 +37,8 @@ export { actorOf, type OrderLists, orderListsSql, orderPageFacts, savedAddressSq
 export type { OrderPages } from './order-pages.port.js';
 /** Back-office search: orders by number, buyer name or e-mail, and by parcel tracking number. */
 export { type OrderHit, searchOrders } from './order-search.repo.js';
+/** The business dashboard's order figures over a bounded period. */
+export { type OrderStats, orderStats, type PromiseTally, type StatsPeriod } from './order-stats.repo.js';
 export { staffOrderRoutes } from './staff-order.routes.js';
 export { listHref } from './views/all-orders-page.js';
 export { type CheckoutData, CheckoutForm } from './views/checkout-form.js';

@@ -58,6 +58,8 @@ export const orders = pgTable(
     index('orders_overdue_quote_idx').on(t.createdAt).where(sql`status = 'awaiting_quote'`),
     index('orders_overdue_payment_idx').on(t.paymentDueAt).where(sql`status = 'awaiting_payment'`),
     index('orders_overdue_tracking_idx').on(t.approvedAt).where(sql`status = 'ready_to_ship'`),
+    // The dashboard's time to ship and tracking promise read the orders paid in a period.
+    index('orders_approved_idx').on(t.approvedAt).where(sql`approved_at is not null`),
   ],
 );
 
