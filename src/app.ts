@@ -38,6 +38,7 @@ import { registerLocale } from './platform/http/locale.js';
 import { type Mailer, startMailer } from './platform/mail/index.js';
 import { nodeModulesDir, publicDir } from './platform/paths.js';
 import { createStorage, type FileOwner, type Storage } from './platform/storage.js';
+import { createS3Storage } from './platform/storage-s3.js';
 import { prepareDatabase, type StartupReport } from './startup.js';
 
 /** Every storage folder and the module that knows which of its files are still referenced. */
@@ -134,7 +135,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const services: Services = {
     config,
     database,
-    storage: createStorage(join(config.dataDir, 'files')),
+    // Several processes share files only through a bucket (ADR 0018); one process may keep them on its disk.
+    storage: config.s3 ? createS3Storage(config.s3) : createStorage(join(config.dataDir, 'files')),
     mailer,
     bus,
     actions,
