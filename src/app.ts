@@ -33,7 +33,9 @@ import { createEventBus, type EventBus } from './platform/events.js';
 import { startFileSweep } from './platform/file-sweep.js';
 import { registerCsrf } from './platform/http/csrf.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
+import { registerHealth } from './platform/http/health.js';
 import { registerInputGuards } from './platform/http/input-guards.js';
+import { endLiveStreams } from './platform/http/live-stream.js';
 import { registerLocale } from './platform/http/locale.js';
 import { type Mailer, startMailer } from './platform/mail/index.js';
 import { nodeModulesDir, publicDir } from './platform/paths.js';
@@ -159,6 +161,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     options.sweep === false
       ? () => {}
       : startFileSweep(database.db, services.storage, fileOwners, (err) => app.log.error({ err }, 'file sweep failed'));
+  // Shutdown: live streams end first (their browsers reconnect to another process), then the
+  // server stops accepting and waits for requests in flight; only then the rest closes (onClose).
+  app.addHook('preClose', async () => endLiveStreams(bus));
   app.addHook('onClose', async () => {
     stopSweep();
     stopFileSweep();
@@ -252,6 +257,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(staffCaseRoutes, { db: database.db, storage: services.storage, actions });
   await app.register(helpRoutes, { db: database.db });
   await app.register(proformaRoutes, { db: database.db, config, documents: [verifiableCreditNote] });
-  app.get('/healthz', async () => ({ ok: true }));
+  registerHealth(app, {
+    database,
+    storage: services.storage,
+    log: (check, err) => app.log.warn({ err, check }, 'readiness check failed'),
+  });
   return app;
 }
