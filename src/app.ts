@@ -37,6 +37,7 @@ import { registerHealth } from './platform/http/health.js';
 import { registerInputGuards } from './platform/http/input-guards.js';
 import { endLiveStreams } from './platform/http/live-stream.js';
 import { registerLocale } from './platform/http/locale.js';
+import { type AppMetrics, createMetrics, registerMetrics, type SweepName } from './platform/http/metrics.js';
 import { type Mailer, startMailer } from './platform/mail/index.js';
 import { nodeModulesDir, publicDir } from './platform/paths.js';
 import { createStorage, type FileOwner, type Storage } from './platform/storage.js';
@@ -77,6 +78,8 @@ export interface Services {
   actions: ActionContext;
   /** Storefront read cache of this process; writers declare `catalogChanged` instead of touching it. */
   catalogCache: CatalogCache;
+  /** Prometheus metrics of this app (served at /metrics with METRICS_TOKEN). */
+  metrics: AppMetrics;
 }
 
 declare module 'fastify' {
@@ -134,33 +137,63 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     catalogChanged: () => catalogCache.changed(),
     log: (msg, err) => app.log.warn({ err }, msg),
   });
+  const metrics = createMetrics({
+    database,
+    bus,
+    log: (err) => app.log.warn({ err }, 'metrics: outbox figures not read'),
+  });
   const services: Services = {
     config,
     database,
     // Several processes share files only through a bucket (ADR 0018); one process may keep them on its disk.
-    storage: config.s3 ? createS3Storage(config.s3) : createStorage(join(config.dataDir, 'files')),
+    storage: metrics.instrumentStorage(
+      config.s3 ? createS3Storage(config.s3) : createStorage(join(config.dataDir, 'files')),
+    ),
     mailer,
     bus,
     actions,
     catalogCache,
+    metrics,
   };
   app.decorate('services', services);
+  // Before any route, so that every route is timed.
+  registerMetrics(app, metrics, config.metricsToken);
   // Under the migration lock: two processes starting on an empty database must not both seed it.
   app.decorate('startup', await database.exclusive((db) => prepareDatabase(db, config)));
+  const sweeping = options.sweep !== false;
+  const succeeded = (name: SweepName) => {
+    metrics.sweepStarted(name);
+    return () => metrics.sweepSucceeded(name);
+  };
   // Payment deadlines, auto-completion, reminders: safe to run in every process.
-  const stopSweep =
-    options.sweep === false
-      ? () => {}
-      : startOrderSweep(actions, orderHooks, (err) => app.log.error({ err }, 'order sweep failed'));
+  const stopSweep = sweeping
+    ? startOrderSweep(
+        actions,
+        orderHooks,
+        (err) => app.log.error({ err }, 'order sweep failed'),
+        undefined,
+        succeeded('orders'),
+      )
+    : () => {};
   // Overdue after-sales cases are flagged to support once each.
-  const stopCaseSweep =
-    options.sweep === false
-      ? () => {}
-      : startCaseSweep(database.db, (err) => app.log.error({ err }, 'after-sales sweep failed'));
-  const stopFileSweep =
-    options.sweep === false
-      ? () => {}
-      : startFileSweep(database.db, services.storage, fileOwners, (err) => app.log.error({ err }, 'file sweep failed'));
+  const stopCaseSweep = sweeping
+    ? startCaseSweep(
+        database.db,
+        (err) => app.log.error({ err }, 'after-sales sweep failed'),
+        undefined,
+        succeeded('after-sales'),
+      )
+    : () => {};
+  const stopFileSweep = sweeping
+    ? startFileSweep(
+        database.db,
+        services.storage,
+        fileOwners,
+        (err) => app.log.error({ err }, 'file sweep failed'),
+        undefined,
+        succeeded('files'),
+      )
+    : () => {};
   // Shutdown: live streams end first (their browsers reconnect to another process), then the
   // server stops accepting and waits for requests in flight; only then the rest closes (onClose).
   app.addHook('preClose', async () => endLiveStreams(bus));
