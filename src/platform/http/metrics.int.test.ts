@@ -1,10 +1,11 @@
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loggedInClient } from '../../../test/browser-client.js';
 import { placeOrder } from '../../../test/orders.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { startFileSweep } from '../file-sweep.js';
 import { outboxMessages } from '../mail/mail.tables.js';
 
 const TOKEN = 'metrics-token-for-the-tests-0123456789';
@@ -112,6 +113,32 @@ describe('/metrics with METRICS_TOKEN', () => {
     expect(value(body, 'hashcart_outbox_unsent')).toBe(2);
     expect(value(body, 'hashcart_outbox_oldest_unsent_seconds')).toBeGreaterThanOrEqual(600);
     expect(value(body, 'hashcart_outbox_oldest_unsent_seconds')).toBeLessThan(700);
+  });
+
+  it('reports how long ago each sweep last succeeded', async () => {
+    const metrics = t.app.services.metrics;
+    const lag = 'hashcart_sweep_lag_seconds{sweep="files"}';
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      metrics.sweepStarted('files');
+      vi.setSystemTime(Date.now() + 90_000);
+      expect(value(await scrape(), lag)).toBe(90);
+      const stop = startFileSweep(
+        t.db,
+        t.app.services.storage,
+        [],
+        () => {},
+        5,
+        () => metrics.sweepSucceeded('files'),
+      );
+      try {
+        await vi.waitFor(async () => expect(value(await scrape(), lag)).toBeLessThan(5));
+      } finally {
+        stop();
+      }
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('counts uploads while they are written, and live streams while they are open', async () => {
