@@ -35,11 +35,15 @@ import { createEventBus, type EventBus } from './platform/events.js';
 import { startFileSweep } from './platform/file-sweep.js';
 import { registerCsrf } from './platform/http/csrf.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
+import { registerHealth } from './platform/http/health.js';
 import { registerInputGuards } from './platform/http/input-guards.js';
+import { endLiveStreams } from './platform/http/live-stream.js';
 import { registerLocale } from './platform/http/locale.js';
+import { type AppMetrics, createMetrics, registerMetrics, type SweepName } from './platform/http/metrics.js';
 import { type Mailer, startMailer } from './platform/mail/index.js';
 import { nodeModulesDir, publicDir } from './platform/paths.js';
 import { createStorage, type FileOwner, type Storage } from './platform/storage.js';
+import { createS3Storage } from './platform/storage-s3.js';
 import { prepareDatabase, type StartupReport } from './startup.js';
 
 /** Every storage folder and the module that knows which of its files are still referenced. */
@@ -76,6 +80,8 @@ export interface Services {
   actions: ActionContext;
   /** Storefront read cache of this process; writers declare `catalogChanged` instead of touching it. */
   catalogCache: CatalogCache;
+  /** Prometheus metrics of this app (served at /metrics with METRICS_TOKEN). */
+  metrics: AppMetrics;
 }
 
 declare module 'fastify' {
@@ -134,41 +140,66 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     catalogChanged: () => catalogCache.changed(),
     log: (msg, err) => app.log.warn({ err }, msg),
   });
+  const metrics = createMetrics({
+    database,
+    bus,
+    log: (err) => app.log.warn({ err }, 'metrics: outbox figures not read'),
+  });
   const services: Services = {
     config,
     database,
-    storage: createStorage(join(config.dataDir, 'files')),
+    // Several processes share files only through a bucket (ADR 0024); one process may keep them on its disk.
+    storage: metrics.instrumentStorage(
+      config.s3 ? createS3Storage(config.s3) : createStorage(join(config.dataDir, 'files')),
+    ),
     mailer,
     bus,
     actions,
     catalogCache,
+    metrics,
   };
   app.decorate('services', services);
+  // Before any route, so that every route is timed.
+  registerMetrics(app, metrics, config.metricsToken);
   // Under the migration lock: two processes starting on an empty database must not both seed it.
   app.decorate('startup', await database.exclusive((db) => prepareDatabase(db, config, services.storage)));
+  const sweeping = options.sweep !== false;
+  const succeeded = (name: SweepName) => {
+    metrics.sweepStarted(name);
+    return () => metrics.sweepSucceeded(name);
+  };
   // Payment deadlines, auto-completion, reminders: safe to run in every process.
-  const stopSweep =
-    options.sweep === false
-      ? () => {}
-      : startOrderSweep(
-          actions,
-          orderHooks,
-          (err) => app.log.error({ err }, 'order sweep failed'),
-          config.sweepIntervalMs,
-        );
+  const stopSweep = sweeping
+    ? startOrderSweep(
+        actions,
+        orderHooks,
+        (err) => app.log.error({ err }, 'order sweep failed'),
+        config.sweepIntervalMs,
+        succeeded('orders'),
+      )
+    : () => {};
   // Overdue after-sales cases are flagged to support once each.
-  const stopCaseSweep =
-    options.sweep === false
-      ? () => {}
-      : startCaseSweep(
-          database.db,
-          (err) => app.log.error({ err }, 'after-sales sweep failed'),
-          config.sweepIntervalMs,
-        );
-  const stopFileSweep =
-    options.sweep === false
-      ? () => {}
-      : startFileSweep(database.db, services.storage, fileOwners, (err) => app.log.error({ err }, 'file sweep failed'));
+  const stopCaseSweep = sweeping
+    ? startCaseSweep(
+        database.db,
+        (err) => app.log.error({ err }, 'after-sales sweep failed'),
+        config.sweepIntervalMs,
+        succeeded('after-sales'),
+      )
+    : () => {};
+  const stopFileSweep = sweeping
+    ? startFileSweep(
+        database.db,
+        services.storage,
+        fileOwners,
+        (err) => app.log.error({ err }, 'file sweep failed'),
+        undefined,
+        succeeded('files'),
+      )
+    : () => {};
+  // Shutdown: live streams end first (their browsers reconnect to another process), then the
+  // server stops accepting and waits for requests in flight; only then the rest closes (onClose).
+  app.addHook('preClose', async () => endLiveStreams(bus));
   app.addHook('onClose', async () => {
     stopSweep();
     stopFileSweep();
@@ -268,6 +299,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     config,
     documents: [verifiableCreditNote, verifiableTestReport, verifiableCustomsPapers],
   });
-  app.get('/healthz', async () => ({ ok: true }));
+  registerHealth(app, {
+    database,
+    storage: services.storage,
+    log: (check, err) => app.log.warn({ err, check }, 'readiness check failed'),
+  });
   return app;
 }

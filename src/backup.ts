@@ -1,14 +1,14 @@
 import { join, resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { createBackup, type FileLocation, restoreBackup } from './platform/backup/backup.js';
-import { loadConfig, loadObjectStorageConfig } from './platform/config.js';
+import { loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db/client.js';
 
 // `npm run backup -- [folder]` and `npm run restore -- <folder>` (README, "Backups"): the database
 // and the files of the shop this configuration names (DATABASE_URL or DATA_DIR; S3_BUCKET or DATA_DIR/files).
 const [command, folder] = process.argv.slice(2);
 const config = loadConfig();
-const bucket = loadObjectStorageConfig();
+const bucket = config.s3;
 const files: FileLocation = bucket
   ? { kind: 's3', config: bucket }
   : { kind: 'local', dir: join(config.dataDir, 'files') };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq, inArray, like, sql } from 'drizzle-orm';
@@ -19,34 +19,18 @@ import {
 } from '../test/cluster.js';
 import { insertPaymentMethod, insertProduct } from '../test/factories.js';
 import { address, multipart, newToken, png } from '../test/orders.js';
-import { startS3 } from '../test/s3-server.js';
+import { type S3TestServer, startS3Server } from '../test/s3-server.js';
 import { registerUser, setSecondFactorSecret } from './modules/accounts/index.js';
 import { type Database, openDatabase } from './platform/db/client.js';
 import { orderEvents, orderMessages, orders, outboxMessages, paymentProofs, products } from './platform/db/schema.js';
 
 const url = process.env.DATABASE_URL;
 
-/**
- * Whether the app has an S3 storage driver yet (issue 16, item 1): until it has, each process
- * keeps files on its own disk and a file cannot cross processes, so only that case waits for it.
- */
-function hasS3Driver() {
-  const files = (dir: string): string[] =>
-    readdirSync(dir).flatMap((f) => {
-      const p = join(dir, f);
-      return statSync(p).isDirectory() ? (f === 'backup' ? [] : files(p)) : [p];
-    });
-  return files(join(import.meta.dirname, 'platform')).some(
-    (f) => !f.includes('.test.') && readFileSync(f, 'utf8').includes('@aws-sdk/client-s3'),
-  );
-}
-const s3Driver = hasS3Driver();
-
 const RATE_LIMIT = 4;
 
 /**
  * The production topology of the README, natively: three built app processes on one fresh
- * PostgreSQL database (and, once the app has its S3 driver, one S3-compatible server), Debian's
+ * PostgreSQL database (and one S3-compatible server for the files), Debian's
  * nginx in front with the repo's own site file (deploy/nginx/hashcart.conf), an SMTP sink.
  * PGlite is one process's database, so this runs only with DATABASE_URL.
  */
@@ -61,7 +45,7 @@ describe.skipIf(!url)(
     let apps: AppProcess[] = [];
     let nginx: Nginx;
     let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
-    let s3: Awaited<ReturnType<typeof startS3>> | undefined;
+    let s3: S3TestServer | undefined;
     let buyer: HttpClient;
     let staff: HttpClient;
     let product: Awaited<ReturnType<typeof insertProduct>>;
@@ -106,7 +90,7 @@ describe.skipIf(!url)(
       dbUrl.pathname = `/${dbName}`;
       database = await openDatabase({ kind: 'postgres', url: dbUrl.toString(), poolSize: 2 });
       smtp = await startSmtpSink();
-      if (s3Driver) s3 = await startS3();
+      s3 = await startS3Server();
       const [nginxPort, ...ports] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
       env = {
         NODE_ENV: 'production',
@@ -149,7 +133,7 @@ describe.skipIf(!url)(
       await nginx?.stop();
       await Promise.all(apps.map((a) => a.stop()));
       await smtp?.stop();
-      await s3?.stop();
+      await s3?.close();
       await database?.close();
       await admin?.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
       await admin?.end();
@@ -185,37 +169,34 @@ describe.skipIf(!url)(
       }
     });
 
-    it.skipIf(!s3Driver)(
-      'a file uploaded through one process downloads through every other (skipped until the app has an S3 storage driver)',
-      async () => {
-        const bytes = png(7);
-        await buyer.get(`/orders/${orderNumber}`, apps[0]!.url);
-        const form = multipart(
-          {
-            _csrf: buyer.csrf,
-            amount: '100.00',
-            reference: 'PAY-CLUSTER',
-            paidOn: new Date().toISOString().slice(0, 10),
-          },
-          { field: 'proof', name: 'pay.png', type: 'image/png', data: bytes },
-        );
-        const up = await buyer.request('POST', `/orders/${orderNumber}/proofs`, {
-          base: apps[0]!.url,
-          body: new Uint8Array(form.payload),
-          headers: { 'content-type': form.contentType },
+    it('a file uploaded through one process downloads through every other (they share the S3 bucket)', async () => {
+      const bytes = png(7);
+      await buyer.get(`/orders/${orderNumber}`, apps[0]!.url);
+      const form = multipart(
+        {
+          _csrf: buyer.csrf,
+          amount: '100.00',
+          reference: 'PAY-CLUSTER',
+          paidOn: new Date().toISOString().slice(0, 10),
+        },
+        { field: 'proof', name: 'pay.png', type: 'image/png', data: bytes },
+      );
+      const up = await buyer.request('POST', `/orders/${orderNumber}/proofs`, {
+        base: apps[0]!.url,
+        body: new Uint8Array(form.payload),
+        headers: { 'content-type': form.contentType },
+      });
+      expect(up.status).toBe(303);
+      const [order] = await database.db.select().from(orders).where(eq(orders.number, orderNumber));
+      const [proof] = await database.db.select().from(paymentProofs).where(eq(paymentProofs.orderId, order!.id));
+      for (const base of [apps[1]!.url, apps[2]!.url, nginx.url]) {
+        const res = await fetch(`${base}/admin/orders/${orderNumber}/proofs/${proof!.id}`, {
+          headers: { cookie: staff.cookieHeader },
         });
-        expect(up.status).toBe(303);
-        const [order] = await database.db.select().from(orders).where(eq(orders.number, orderNumber));
-        const [proof] = await database.db.select().from(paymentProofs).where(eq(paymentProofs.orderId, order!.id));
-        for (const base of [apps[1]!.url, apps[2]!.url, nginx.url]) {
-          const res = await fetch(`${base}/admin/orders/${orderNumber}/proofs/${proof!.id}`, {
-            headers: { cookie: staff.cookieHeader },
-          });
-          expect(res.status).toBe(200);
-          expect(Buffer.from(await res.arrayBuffer()).equals(bytes)).toBe(true);
-        }
-      },
-    );
+        expect(res.status).toBe(200);
+        expect(Buffer.from(await res.arrayBuffer()).equals(bytes)).toBe(true);
+      }
+    });
 
     it('every process sweeps, yet each expired order is cancelled once and each mail delivered once', async () => {
       const numbers = [await placeQuotedOrder(), await placeQuotedOrder(), await placeQuotedOrder()];

@@ -1,53 +1,53 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import S3rver from 's3rver';
 
-interface S3rverInstance {
-  run(): Promise<{ address: string; port: number }>;
-  close(): Promise<void>;
-}
-type S3rverClass = new (options: {
-  address: string;
-  port: number;
-  silent: boolean;
-  directory: string;
-  configureBuckets: { name: string }[];
-}) => S3rverInstance;
-
-/** s3rver ships no types; this is the part of its API the tests use. */
-const S3rver = createRequire(import.meta.url)('s3rver') as S3rverClass;
+/** s3rver's fixed account (it checks request signatures against it). */
+const ACCESS_KEY = 'S3RVER';
 
 /**
- * An S3-compatible server on loopback (s3rver, files in a temp dir) with one empty bucket.
- * `env` is what an app process or `npm run backup` is given to use it (the standard AWS
- * credential variables; s3rver accepts its fixed S3RVER key pair).
+ * An S3-compatible server of the tests' own (s3rver, ADR 0024) on loopback, a random port and a
+ * temporary directory, with one empty bucket. `env` is the app configuration that points at it.
  */
-export async function startS3(bucket = 'hashcart') {
+export async function startS3Server(bucket = 'hashcart-test') {
   const directory = mkdtempSync(join(tmpdir(), 'hashcart-s3-'));
   const server = new S3rver({
     address: '127.0.0.1',
     port: 0,
-    silent: true,
     directory,
-    configureBuckets: [{ name: bucket }],
+    silent: true,
+    configureBuckets: [{ name: bucket, configs: [] }],
   });
-  const { port } = await server.run();
+  const { port } = (await server.run()) as { port: number };
   const endpoint = `http://127.0.0.1:${port}`;
   return {
-    endpoint,
     bucket,
+    endpoint,
     env: {
       S3_BUCKET: bucket,
       S3_ENDPOINT: endpoint,
       S3_REGION: 'us-east-1',
-      S3_FORCE_PATH_STYLE: 'true',
-      AWS_ACCESS_KEY_ID: 'S3RVER',
-      AWS_SECRET_ACCESS_KEY: 'S3RVER',
-    } as Record<string, string>,
-    async stop() {
+      AWS_ACCESS_KEY_ID: ACCESS_KEY,
+      AWS_SECRET_ACCESS_KEY: ACCESS_KEY,
+    },
+    options: {
+      bucket,
+      endpoint,
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: ACCESS_KEY },
+    },
+    /** Backdates an object, as the orphan sweep's grace period needs (s3rver reports its file's mtime). */
+    age(key: string, ms: number) {
+      const when = new Date(Date.now() - ms);
+      utimesSync(join(directory, bucket, `${key}._S3rver_object`), when, when);
+    },
+    async close() {
       await server.close();
       rmSync(directory, { recursive: true, force: true });
     },
   };
 }
+
+export type S3TestServer = Awaited<ReturnType<typeof startS3Server>>;

@@ -57,6 +57,21 @@ const schema = z
     SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
     /** How often each process looks for queued mail to send over SMTP. */
     MAIL_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
+    /** Uploaded files in this S3 bucket instead of DATA_DIR/files (ADR 0024). */
+    S3_BUCKET: z.string().trim().min(3).max(63).optional(),
+    /** An S3-compatible server's URL; unset: AWS itself. */
+    S3_ENDPOINT: z.string().url().optional(),
+    S3_REGION: z.string().trim().min(1).default('us-east-1'),
+    /** Path-style URLs (bucket in the path); default true with S3_ENDPOINT, false on AWS. */
+    S3_FORCE_PATH_STYLE: z.enum(['true', 'false', '1', '0']).optional(),
+    /** Standard AWS variables; unset, the AWS SDK's own chain (profile, instance or task role) applies. */
+    AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
+    AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    AWS_SESSION_TOKEN: z.string().min(1).optional(),
+    /** Bearer token that opens /metrics; unset, /metrics is 404. */
+    METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+    /** How long SIGTERM waits for in-flight requests before the process exits anyway. */
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   })
   .transform((env) => ({
     env: env.NODE_ENV,
@@ -75,6 +90,27 @@ const schema = z
     authRateLimit: env.AUTH_RATE_LIMIT,
     sweepIntervalMs: env.SWEEP_INTERVAL_MS,
     mailIntervalMs: env.MAIL_INTERVAL_MS,
+    s3: env.S3_BUCKET
+      ? {
+          bucket: env.S3_BUCKET,
+          endpoint: env.S3_ENDPOINT,
+          region: env.S3_REGION,
+          forcePathStyle:
+            env.S3_FORCE_PATH_STYLE === undefined
+              ? Boolean(env.S3_ENDPOINT)
+              : env.S3_FORCE_PATH_STYLE === 'true' || env.S3_FORCE_PATH_STYLE === '1',
+          credentials:
+            env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
+              ? {
+                  accessKeyId: env.AWS_ACCESS_KEY_ID,
+                  secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
+                  sessionToken: env.AWS_SESSION_TOKEN,
+                }
+              : undefined,
+        }
+      : undefined,
+    metricsToken: env.METRICS_TOKEN,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
   }));
 
 export type Config = Readonly<z.output<typeof schema>>;
@@ -91,35 +127,5 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 export const isHttps = (config: Config) => config.publicUrl.startsWith('https://');
 
-/** Where an S3-compatible bucket is (backups read it the way the storage driver does). */
-export interface ObjectStorageConfig {
-  bucket: string;
-  endpoint?: string;
-  region: string;
-  forcePathStyle: boolean;
-}
-
-const objectStorageSchema = z.object({
-  S3_BUCKET: z.string().min(1).optional(),
-  S3_ENDPOINT: z.string().url().optional(),
-  S3_REGION: z.string().min(1).default('us-east-1'),
-  S3_FORCE_PATH_STYLE: flag(false),
-});
-
-/**
- * The object storage named by S3_BUCKET, S3_ENDPOINT, S3_REGION and S3_FORCE_PATH_STYLE, or undefined
- * when files are on local disk. Credentials are not read here: the AWS SDK takes AWS_ACCESS_KEY_ID and
- * AWS_SECRET_ACCESS_KEY (or a role) from the environment itself.
- */
-export function loadObjectStorageConfig(
-  env: Record<string, string | undefined> = process.env,
-): ObjectStorageConfig | undefined {
-  const parsed = objectStorageSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
-    throw new Error(`Invalid configuration:\n${problems}`);
-  }
-  const e = parsed.data;
-  if (!e.S3_BUCKET) return undefined;
-  return { bucket: e.S3_BUCKET, endpoint: e.S3_ENDPOINT, region: e.S3_REGION, forcePathStyle: e.S3_FORCE_PATH_STYLE };
-}
+/** Where the S3-compatible bucket is, when files are kept in one (the storage driver and backups read it). */
+export type ObjectStorageConfig = NonNullable<Config['s3']>;

@@ -12,16 +12,16 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loggedInClient } from '../../../test/browser-client.js';
 import { insertProduct } from '../../../test/factories.js';
 import { placeOrder } from '../../../test/orders.js';
-import { startS3 } from '../../../test/s3-server.js';
+import { startS3Server } from '../../../test/s3-server.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { buildApp } from '../../app.js';
-import { loadConfig, loadObjectStorageConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import { type Database, openDatabase } from '../db/client.js';
 import { orderLines, orders, users } from '../db/schema.js';
 import { createStorage } from '../storage.js';
+import { s3Client } from '../storage-s3.js';
 import { createBackup, type RestoreTarget, restoreBackup } from './backup.js';
 import { MANIFEST } from './manifest.js';
-import { s3Client } from './s3-sync.js';
 
 const url = process.env.DATABASE_URL;
 const temp = (what: string) => mkdtempSync(join(tmpdir(), `hashcart-${what}-`));
@@ -140,11 +140,11 @@ describe('backup and restore', () => {
   });
 
   it('syncs the files of an S3 bucket into the backup and back into another bucket', { timeout: 60_000 }, async () => {
-    const [from, to] = [await startS3('shop-files'), await startS3('new-shop-files')];
+    const [from, to] = [await startS3Server('shop-files'), await startS3Server('new-shop-files')];
     try {
       for (const [k, v] of Object.entries(from.env)) vi.stubEnv(k, v);
-      const fromConfig = loadObjectStorageConfig(from.env)!;
-      const toConfig = loadObjectStorageConfig(to.env)!;
+      const fromConfig = loadConfig(from.env).s3!;
+      const toConfig = loadConfig(to.env).s3!;
       expect(fromConfig).toMatchObject({ bucket: 'shop-files', forcePathStyle: true });
       const put = s3Client(fromConfig);
       const objects = {
@@ -170,8 +170,8 @@ describe('backup and restore', () => {
       get.destroy();
     } finally {
       vi.unstubAllEnvs();
-      await from.stop();
-      await to.stop();
+      await from.close();
+      await to.close();
     }
   });
 

@@ -4,19 +4,11 @@ import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import type { ObjectStorageConfig } from '../config.js';
+import { s3Client } from '../storage-s3.js';
 import type { BackupFile } from './manifest.js';
-
-/** The bucket's client; credentials come from the standard AWS variables (the SDK's default chain). */
-export function s3Client(config: ObjectStorageConfig) {
-  return new S3Client({
-    region: config.region,
-    endpoint: config.endpoint,
-    forcePathStyle: config.forcePathStyle,
-  });
-}
 
 /** Copies every object of the bucket into `dir` (one file per key), hashing on the way. */
 export async function downloadBucket(config: ObjectStorageConfig, dir: string): Promise<BackupFile[]> {
