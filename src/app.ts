@@ -25,7 +25,7 @@ import { paymentRoutes, proofFiles } from './modules/payments/index.js';
 import { createRefundDue, refundFiles, refundRoutes, verifiableCreditNote } from './modules/refunds/index.js';
 import { repairCenterFiles, repairCenterRoutes } from './modules/repair-centers/index.js';
 import { getSettings, settingsRoutes } from './modules/settings/index.js';
-import { backOfficeRoutes, checkoutFor, customerPage, orderPages } from './pages/index.js';
+import { backOfficeRoutes, checkoutFor, customerPage, orderPages, seoRoutes } from './pages/index.js';
 import { type Config, isHttps } from './platform/config.js';
 import { type Database, openDatabase } from './platform/db/client.js';
 import { type ActionContext, createActionContext } from './platform/effects.js';
@@ -34,7 +34,7 @@ import { startFileSweep } from './platform/file-sweep.js';
 import { registerCsrf } from './platform/http/csrf.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
 import { registerInputGuards } from './platform/http/input-guards.js';
-import { registerLocale } from './platform/http/locale.js';
+import { registerLocale, stripLocalePrefix } from './platform/http/locale.js';
 import { type Mailer, startMailer } from './platform/mail/index.js';
 import { nodeModulesDir, publicDir } from './platform/paths.js';
 import { createStorage, type FileOwner, type Storage } from './platform/storage.js';
@@ -102,6 +102,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     // The socket's address unless TRUST_PROXY names the proxies in front (README, Configuration).
     trustProxy: typeof proxies === 'number' ? (_address: string, hop: number) => hop < proxies : proxies,
     bodyLimit: 1024 * 1024,
+    // "/es/x" is routed as "/x" in Spanish (ADR 0018): one route per page, old URLs unchanged.
+    rewriteUrl: stripLocalePrefix,
   });
 
   const database =
@@ -208,6 +210,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
 
   registerErrorHandling(app);
   registerLocale(app, {
+    publicUrl: config.publicUrl,
     secure: https,
     onChoose: async (req, locale) => {
       if (req.user) await setUserLocale(database.db, req.user.id, locale);
@@ -229,7 +232,14 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     now: options.now,
     pendingItem: carryPendingItem(database.db),
   });
-  await app.register(catalogRoutes, { cache: catalogCache });
+  await app.register(catalogRoutes, {
+    cache: catalogCache,
+    storage: services.storage,
+    shop: async () => {
+      const s = await getSettings(database.db);
+      return { name: s.sellerName, whatsapp: s.whatsappNumber };
+    },
+  });
   await app.register(cartRoutes, {
     db: database.db,
     checkout: (req, reply, lines) => checkoutFor(database.db, req, reply, lines),
@@ -250,6 +260,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(staffCaseRoutes, { db: database.db, storage: services.storage, actions });
   await app.register(helpRoutes, { db: database.db });
   await app.register(proformaRoutes, { db: database.db, config, documents: [verifiableCreditNote] });
+  await app.register(seoRoutes, { db: database.db, publicUrl: config.publicUrl });
   app.get('/healthz', async () => ({ ok: true }));
   return app;
 }

@@ -1,5 +1,7 @@
 import { categories } from '../../../platform/categories.js';
 import type { PageContext } from '../../../platform/http/page-context.js';
+import { plainText } from '../../../platform/i18n/index.js';
+import { organization, type ShopContact } from '../../../platform/views/json-ld.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { ProductCard } from '../catalog.repo.js';
 import { ProductGrid } from './product-card.js';
@@ -8,14 +10,23 @@ export function HomePage({
   ctx,
   featured,
   newest,
+  shop,
 }: {
   ctx: PageContext;
   featured: ProductCard[];
   newest: ProductCard[];
+  shop: ShopContact;
 }) {
   const { t } = ctx;
+  const description = plainText(ctx.i18n.locale, 'seo.homeDescription');
+  const seo = {
+    canonical: '/',
+    description,
+    og: { type: 'website' as const, title: plainText(ctx.i18n.locale, 'home.title') },
+    jsonLd: [organization(ctx, shop)],
+  };
   return (
-    <Layout ctx={ctx} title={t('home.title')}>
+    <Layout ctx={ctx} title={t('home.title')} seo={seo}>
       <section class="hero">
         <h1>{t('home.headline')}</h1>
         <p>{t('home.lead')}</p>
@@ -27,7 +38,7 @@ export function HomePage({
       </section>
       <nav class="category-tiles" aria-label={t('home.shopByCategory')}>
         {categories.map((c) => (
-          <a href={`/categories/${c.slug}`}>{t(c.name)}</a>
+          <a href={ctx.href(`/categories/${c.slug}`)}>{t(c.name)}</a>
         ))}
       </nav>
       <section>
