@@ -235,10 +235,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(catalogRoutes, {
     cache: catalogCache,
     storage: services.storage,
-    shop: async () => {
-      const s = await getSettings(database.db);
-      return { name: s.sellerName, whatsapp: s.whatsappNumber };
-    },
   });
   await app.register(cartRoutes, {
     db: database.db,

@@ -5,7 +5,6 @@ import { pageContext } from '../../platform/http/page-context.js';
 import { sendVisitorPage } from '../../platform/http/visitor-page.js';
 import { i18n, plainText } from '../../platform/i18n/index.js';
 import type { Storage } from '../../platform/storage.js';
-import type { ShopContact } from '../../platform/views/json-ld.js';
 import type { CatalogCache } from './catalog.cache.js';
 import { encodeCursor, kwhQuery, type ListingQuery, listingQuery } from './catalog.inputs.js';
 import { createOgImages } from './og-image.js';
@@ -45,13 +44,11 @@ export async function catalogRoutes(
   app: FastifyInstance,
   opts: {
     cache: CatalogCache;
-    /** The seller's public contact (settings), for the home page's Organization. */
-    shop: () => Promise<ShopContact>;
     /** Where uploaded product pictures are, for the Open Graph image. */
     storage: Storage;
   },
 ) {
-  const { cache, shop } = opts;
+  const { cache } = opts;
   const ogImages = createOgImages(opts.storage);
   async function listing(q: ListingQuery, category?: CategorySlug) {
     const query = toListQuery(q, category);
@@ -69,8 +66,8 @@ export async function catalogRoutes(
 
   app.get('/', (req, reply) =>
     sendPage(req, reply, async (ctx) => {
-      const [{ featured, newest }, contact] = await Promise.all([cache.home(), shop()]);
-      return <HomePage ctx={ctx} featured={featured} newest={newest} shop={contact} />;
+      const { featured, newest } = await cache.home();
+      return <HomePage ctx={ctx} featured={featured} newest={newest} />;
     }),
   );
 

@@ -177,6 +177,8 @@ describe('canonical and hreflang', () => {
     expect(body).toContain('href="/es/categories/asic-miners"');
     expect(body).toContain('href="/es/help"');
     expect(body).not.toMatch(/href="\/(products|categories|help)/);
+    // Help prose (Markdown) links too.
+    expect((await t.app.inject('/es/help/repair-centers')).body).toContain('href="/es/asic-miner-repair"');
     const { client } = await loggedInClient(t.app, t.db, 'admin');
     const admin = await client.get('/es/');
     expect(admin.body).toContain('href="/admin"');
@@ -258,8 +260,8 @@ describe('structured data', () => {
     expect(await offer('seo-gone')).toBe('https://schema.org/OutOfStock');
   });
 
-  it('names the shop with its WhatsApp contact on the home page', async () => {
-    const [org] = jsonLd((await t.app.inject('/')).body);
+  it('names the shop with its WhatsApp contact on the contact page', async () => {
+    const org = jsonLd((await t.app.inject('/es/help/contact')).body).find((d) => d['@type'] === 'Organization');
     expect(org).toMatchObject({ '@type': 'Organization', url: `${ORIGIN}/` });
     expect((org?.contactPoint as { url: string }[] | undefined)?.[0]?.url).toMatch(/^https:\/\/wa\.me\/\d+$/);
   });

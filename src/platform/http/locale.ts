@@ -17,7 +17,8 @@ export function hasControlCharacter(text: string) {
 /** The language a URL prefix names: Spanish under /es/…; English, the default, has none (ADR 0018). */
 const PREFIX = /^\/es(?=[/?#]|$)/;
 /** Paths that are never prefixed: the back office, the API, files, and form posts that redirect. */
-const UNPREFIXED = /^\/(admin|api|assets|vendor|files|locale|logout|healthz|robots\.txt|sitemap\.xml)(?=[/?#.]|$)/;
+const UNPREFIXED =
+  /^\/(admin|api|assets|vendor|media|repair-center-photos|locale|logout|healthz|robots\.txt|sitemap\.xml|sitemaps)(?=[/?#.]|$)/;
 
 /** Where a raw request carries the language its URL named, once the prefix is stripped for routing. */
 const urlLocaleKey = Symbol('hc.urlLocale');

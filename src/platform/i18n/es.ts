@@ -1114,6 +1114,9 @@ export const es: Record<MessageKey, string> = {
     'La contraseña de su cuenta de Hashcart cambió el {when} y se cerraron sus demás sesiones. Si no fue usted, use enseguida «¿Olvidó su contraseña?» en la página de inicio de sesión y avísenos.',
   // --- end accounts ---
   'mail.newOrder.subject': 'Nuevo pedido {number}: flete por cotizar',
+  'mail.newOrder.body': 'El pedido {number} de {name} ({country}) espera la cotización del flete.',
+  'mail.customerMessage.subject': 'Mensaje del cliente en {number}',
+  'mail.overdueQuote.subject': 'Atrasado: el pedido {number} espera la cotización del flete',
   // --- search engines and shared links (issue 20): new keys go right below ---
   'seo.availability.InStock': 'En stock',
   'seo.availability.BackOrder': 'Bajo pedido',
@@ -1129,9 +1132,6 @@ export const es: Record<MessageKey, string> = {
     'Centros de reparación de mineros ASIC aprobados, por país y marca, con sus contactos y WhatsApp.',
   'seo.centerDescription': '{name}: reparación de mineros ASIC en {place}. Marcas: {brands}.',
   'seo.shareWhatsapp': 'Compartir en WhatsApp',
-  'mail.newOrder.body': 'El pedido {number} de {name} ({country}) espera la cotización del flete.',
-  'mail.customerMessage.subject': 'Mensaje del cliente en {number}',
-  'mail.overdueQuote.subject': 'Atrasado: el pedido {number} espera la cotización del flete',
   'mail.overdueQuote.body': 'El pedido {number} se envió el {at} UTC y aún espera la cotización del flete.',
   'mail.overdueTracking.subject': 'Atrasado: el pedido {number} no tiene número de seguimiento',
   'mail.overdueTracking.body':

@@ -3,7 +3,7 @@ import { isStaff } from '../auth/roles.js';
 import { categories } from '../categories.js';
 import type { PageContext } from '../http/page-context.js';
 import { locales } from '../i18n/index.js';
-import { type Seo, SeoHead } from './seo-head.js';
+import { type Seo, seoHead } from './seo-head.js';
 
 // htmx 2 ignores 4xx bodies by default; form errors (422) and conflicts (409) must swap.
 const htmxConfig = JSON.stringify({
@@ -143,7 +143,7 @@ export function Layout({
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{`${title} · Hashcart`}</title>
-          <SeoHead ctx={ctx} seo={seo} />
+          {seoHead(ctx, seo)}
           <meta name="htmx-config" content={htmxConfig} />
           <link rel="stylesheet" href="/assets/app.css" />
           <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />

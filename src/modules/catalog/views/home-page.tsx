@@ -1,7 +1,6 @@
 import { categories } from '../../../platform/categories.js';
 import type { PageContext } from '../../../platform/http/page-context.js';
 import { plainText } from '../../../platform/i18n/index.js';
-import { organization, type ShopContact } from '../../../platform/views/json-ld.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { ProductCard } from '../catalog.repo.js';
 import { ProductGrid } from './product-card.js';
@@ -10,12 +9,10 @@ export function HomePage({
   ctx,
   featured,
   newest,
-  shop,
 }: {
   ctx: PageContext;
   featured: ProductCard[];
   newest: ProductCard[];
-  shop: ShopContact;
 }) {
   const { t } = ctx;
   const description = plainText(ctx.i18n.locale, 'seo.homeDescription');
@@ -23,7 +20,6 @@ export function HomePage({
     canonical: '/',
     description,
     og: { type: 'website' as const, title: plainText(ctx.i18n.locale, 'home.title') },
-    jsonLd: [organization(ctx, shop)],
   };
   return (
     <Layout ctx={ctx} title={t('home.title')} seo={seo}>

@@ -77,7 +77,7 @@ export function ProfitEstimate(props: { ctx: PageContext; p: Product; network: N
       <form
         method="get"
         action={ctx.href(`/products/${p.slug}#profit`)}
-        hx-get={`/products/${p.slug}/profit`}
+        hx-get={ctx.href(`/products/${p.slug}/profit`)}
         hx-target="#profit"
         hx-swap="outerHTML"
       >

@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../platform/http/page-context.js';
 import { plainText } from '../../../platform/i18n/index.js';
-import { breadcrumbList } from '../../../platform/views/json-ld.js';
+import { breadcrumbList, organization, type ShopContact } from '../../../platform/views/json-ld.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { type HelpSlug, helpSlugs } from '../help.rules.js';
 
@@ -65,7 +65,18 @@ export function HelpIndexPage({ ctx }: { ctx: PageContext }) {
 }
 
 /** `html` comes from renderMarkdown (HTML in the source disabled), so it is inserted as is. */
-export function HelpPage({ ctx, slug, html }: { ctx: PageContext; slug: HelpSlug; html: string }) {
+export function HelpPage({
+  ctx,
+  slug,
+  html,
+  shop,
+}: {
+  ctx: PageContext;
+  slug: HelpSlug;
+  html: string;
+  /** On the contact page: the shop, as schema.org Organization. */
+  shop?: ShopContact;
+}) {
   const { t } = ctx;
   const locale = ctx.i18n.locale;
   const title = plainText(locale, helpTitle(slug));
@@ -78,6 +89,7 @@ export function HelpPage({ ctx, slug, html }: { ctx: PageContext; slug: HelpSlug
         { name: plainText(locale, 'help.title'), path: '/help' },
         { name: title, path: `/help/${slug}` },
       ]),
+      ...(shop ? [organization(ctx, shop)] : []),
     ],
   };
   return (
@@ -86,7 +98,8 @@ export function HelpPage({ ctx, slug, html }: { ctx: PageContext; slug: HelpSlug
         <HelpNav ctx={ctx} current={slug} />
         <article class="prose">
           <h1>{t(helpTitle(slug))}</h1>
-          {html}
+          {/* The prose's own site links, in the page's language (ADR 0018). */}
+          {html.replace(/href="(\/[^"/][^"]*|\/)"/g, (_m, path: string) => `href="${ctx.href(path)}"`)}
           <p class="help-contact">
             {t('help.stillStuck')} <WhatsappButton ctx={ctx} />
           </p>

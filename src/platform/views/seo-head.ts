@@ -1,3 +1,4 @@
+import { escapeHtml } from '@kitajs/html';
 import { localePath } from '../http/locale.js';
 import type { PageContext } from '../http/page-context.js';
 import { locales } from '../i18n/index.js';
@@ -51,50 +52,53 @@ export function jsonLdText(data: object): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
+/** One empty element with every attribute value escaped, `<` included (no markup in head attributes, ever). */
+const tag = (name: 'meta' | 'link', attrs: Record<string, string>) =>
+  `<${name}${Object.entries(attrs)
+    .map(([k, v]) => ` ${k}="${escapeHtml(v).replace(/</g, '&lt;').replace(/>/g, '&gt;')}"`)
+    .join('')}/>`;
+
 /** The <head> tags of `seo` for this page: description, robots, canonical, hreflang, Open Graph, JSON-LD. */
-export function SeoHead({ ctx, seo = {} }: { ctx: PageContext; seo?: Seo }) {
+export function seoHead(ctx: PageContext, seo: Seo = {}): string {
   const path = seo.canonical ?? ctx.path.split(/[?#]/)[0] ?? '/';
   const indexable = !seo.noindex && isPublicPage(path);
   const locale = ctx.i18n.locale;
+  const here = absoluteUrl(ctx, localePath(locale, path));
+  const out: string[] = [];
+  const meta = (attrs: Record<string, string>) => out.push(tag('meta', attrs));
+  if (seo.description) meta({ name: 'description', content: seo.description });
+  if (!indexable) meta({ name: 'robots', content: 'noindex' });
+  out.push(tag('link', { rel: 'canonical', href: here }));
+  if (localePath('es', path) !== path) {
+    for (const l of locales)
+      out.push(tag('link', { rel: 'alternate', hreflang: l, href: absoluteUrl(ctx, localePath(l, path)) }));
+    out.push(tag('link', { rel: 'alternate', hreflang: 'x-default', href: absoluteUrl(ctx, path) }));
+  }
   const og = seo.og;
-  const image = og?.image && absoluteUrl(ctx, og.image);
-  const hasAlternates = localePath('es', path) !== path;
-  return (
-    <>
-      {seo.description && <meta name="description" content={seo.description} />}
-      {!indexable && <meta name="robots" content="noindex" />}
-      <link rel="canonical" href={absoluteUrl(ctx, localePath(locale, path))} />
-      {hasAlternates &&
-        locales.map((l) => <link rel="alternate" hreflang={l} href={absoluteUrl(ctx, localePath(l, path))} />)}
-      {hasAlternates && <link rel="alternate" hreflang="x-default" href={absoluteUrl(ctx, path)} />}
-      {og && (
-        <>
-          <meta property="og:type" content={og.type} />
-          <meta property="og:site_name" content="Hashcart" />
-          <meta property="og:title" content={og.title} />
-          {(og.description ?? seo.description) && (
-            <meta property="og:description" content={og.description ?? seo.description} />
-          )}
-          <meta property="og:url" content={absoluteUrl(ctx, localePath(locale, path))} />
-          <meta property="og:locale" content={locale === 'es' ? 'es_ES' : 'en_US'} />
-          {image && <meta property="og:image" content={image} />}
-          {image && og.imageSize && <meta property="og:image:width" content={String(og.imageSize.width)} />}
-          {image && og.imageSize && <meta property="og:image:height" content={String(og.imageSize.height)} />}
-          {image && og.imageAlt && <meta property="og:image:alt" content={og.imageAlt} />}
-          {(og.extra ?? []).map(([property, content]) => (
-            <meta property={property} content={content} />
-          ))}
-          <meta name="twitter:card" content={image ? 'summary_large_image' : 'summary'} />
-          <meta name="twitter:title" content={og.title} />
-          {(og.description ?? seo.description) && (
-            <meta name="twitter:description" content={og.description ?? seo.description} />
-          )}
-          {image && <meta name="twitter:image" content={image} />}
-        </>
-      )}
-      {(seo.jsonLd ?? []).map((data) => (
-        <script type="application/ld+json">{jsonLdText(data)}</script>
-      ))}
-    </>
-  );
+  if (og) {
+    const description = og.description ?? seo.description;
+    const image = og.image && absoluteUrl(ctx, og.image);
+    const property = (p: string, content: string) => meta({ property: p, content });
+    property('og:type', og.type);
+    property('og:site_name', 'Hashcart');
+    property('og:title', og.title);
+    if (description) property('og:description', description);
+    property('og:url', here);
+    property('og:locale', locale === 'es' ? 'es_ES' : 'en_US');
+    if (image) {
+      property('og:image', image);
+      if (og.imageSize) {
+        property('og:image:width', String(og.imageSize.width));
+        property('og:image:height', String(og.imageSize.height));
+      }
+      if (og.imageAlt) property('og:image:alt', og.imageAlt);
+    }
+    for (const [p, content] of og.extra ?? []) property(p, content);
+    meta({ name: 'twitter:card', content: image ? 'summary_large_image' : 'summary' });
+    meta({ name: 'twitter:title', content: og.title });
+    if (description) meta({ name: 'twitter:description', content: description });
+    if (image) meta({ name: 'twitter:image', content: image });
+  }
+  for (const data of seo.jsonLd ?? []) out.push(`<script type="application/ld+json">${jsonLdText(data)}</script>`);
+  return out.join('');
 }
