@@ -317,3 +317,17 @@ describe('shared links', () => {
     }
   });
 });
+
+describe('links in mail', () => {
+  it("point at the recipient's language", async () => {
+    const { BrowserClient } = await import('../../../test/browser-client.js');
+    const { outboxMessages } = await import('../../platform/db/schema.js');
+    const { desc } = await import('drizzle-orm');
+    const v = new BrowserClient(t.app);
+    await v.get('/es/password/forgot');
+    expect((await v.post('/es/password/forgot', { email: 'nobody-es@example.test' })).statusCode).toBeLessThan(500);
+    const [mail] = await t.db.select().from(outboxMessages).orderBy(desc(outboxMessages.id)).limit(1);
+    expect(mail?.to).toBe('nobody-es@example.test');
+    expect(mail?.body).toContain(`${ORIGIN}/es/register`);
+  });
+});
