@@ -69,11 +69,11 @@ export async function renderOgImage(picture: Buffer, card: OgCard): Promise<Buff
     .flatten({ background: '#ffffff' })
     .png()
     .toBuffer();
-  const nameLines = wrap(card.name, 24, 3);
+  const nameLines = wrap(card.name, 18, 3);
   const text = [
     `<text x="640" y="150" font-size="30" fill="#5b6470">${xml(card.brand)}</text>`,
     ...nameLines.map(
-      (l, i) => `<text x="640" y="${210 + i * 56}" font-size="48" font-weight="700" fill="#111827">${xml(l)}</text>`,
+      (l, i) => `<text x="640" y="${210 + i * 56}" font-size="42" font-weight="700" fill="#111827">${xml(l)}</text>`,
     ),
     `<text x="640" y="${250 + nameLines.length * 56}" font-size="32" fill="#374151">${xml(card.specs)}</text>`,
     `<text x="640" y="${330 + nameLines.length * 56}" font-size="56" font-weight="700" fill="#128c4a">${xml(card.price)}</text>`,
