@@ -195,7 +195,7 @@ export function ProductPage({ ctx, v }: { ctx: PageContext; v: ProductView }) {
             <p class="hint">{t('product.unavailable')}</p>
           )}
           <p>
-            <a href={share} class="button whatsapp share" rel="noopener noreferrer" target="_blank">
+            <a href={share} class="whatsapp share" rel="noopener noreferrer" target="_blank">
               {t('seo.shareWhatsapp')}
             </a>
           </p>
