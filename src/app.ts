@@ -27,7 +27,7 @@ import { createRefundDue, refundFiles, refundRoutes, verifiableCreditNote } from
 import { repairCenterFiles, repairCenterRoutes } from './modules/repair-centers/index.js';
 import { getSettings, settingsRoutes } from './modules/settings/index.js';
 import { verifiableTestReport, warrantyRoutes } from './modules/warranty/index.js';
-import { backOfficeRoutes, checkoutFor, customerPage, orderPages } from './pages/index.js';
+import { backOfficeRoutes, checkoutFor, customerPage, orderPages, seoRoutes } from './pages/index.js';
 import { type Config, isHttps } from './platform/config.js';
 import { type Database, openDatabase } from './platform/db/client.js';
 import { type ActionContext, createActionContext } from './platform/effects.js';
@@ -38,7 +38,7 @@ import { registerErrorHandling } from './platform/http/error-handler.js';
 import { registerHealth } from './platform/http/health.js';
 import { registerInputGuards } from './platform/http/input-guards.js';
 import { endLiveStreams } from './platform/http/live-stream.js';
-import { registerLocale } from './platform/http/locale.js';
+import { registerLocale, stripLocalePrefix } from './platform/http/locale.js';
 import { type AppMetrics, createMetrics, registerMetrics, type SweepName } from './platform/http/metrics.js';
 import { type Mailer, startMailer } from './platform/mail/index.js';
 import { nodeModulesDir, publicDir } from './platform/paths.js';
@@ -110,6 +110,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     // The socket's address unless TRUST_PROXY names the proxies in front (README, Configuration).
     trustProxy: typeof proxies === 'number' ? (_address: string, hop: number) => hop < proxies : proxies,
     bodyLimit: 1024 * 1024,
+    // "/es/x" is routed as "/x" in Spanish (ADR 0026): one route per page, old URLs unchanged.
+    rewriteUrl: stripLocalePrefix,
   });
 
   const database =
@@ -251,6 +253,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
 
   registerErrorHandling(app);
   registerLocale(app, {
+    publicUrl: config.publicUrl,
     secure: https,
     onChoose: async (req, locale) => {
       if (req.user) await setUserLocale(database.db, req.user.id, locale);
@@ -272,7 +275,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     now: options.now,
     pendingItem: carryPendingItem(database.db),
   });
-  await app.register(catalogRoutes, { cache: catalogCache });
+  await app.register(catalogRoutes, {
+    cache: catalogCache,
+    storage: services.storage,
+  });
   await app.register(cartRoutes, {
     db: database.db,
     checkout: (req, reply, lines) => checkoutFor(database.db, req, reply, lines),
@@ -304,5 +310,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     storage: services.storage,
     log: (check, err) => app.log.warn({ err, check }, 'readiness check failed'),
   });
+  await app.register(seoRoutes, { db: database.db, publicUrl: config.publicUrl });
   return app;
 }

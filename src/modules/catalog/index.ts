@@ -2,7 +2,17 @@
 
 export { categories } from '../../platform/categories.js';
 export { CATALOG_TOPIC, type CatalogCache, createCatalogCache } from './catalog.cache.js';
-export { canSell, findProductById, findProductBySlug, listNetworkFigures, productFacts } from './catalog.repo.js';
+export {
+  canSell,
+  categoryDates,
+  countProducts,
+  findProductById,
+  findProductBySlug,
+  listNetworkFigures,
+  productFacts,
+  /** Public products page by page (sitemap): slug, category, updatedAt. */
+  sitemapProducts,
+} from './catalog.repo.js';
 export { catalogRoutes } from './catalog.routes.js';
 export { hashrateUnits, type ProductKind } from './product.rules.js';
 export type { Product, ProductInput } from './product.types.js';

@@ -8,5 +8,7 @@ declare module 'fastify' {
     sessionId?: string;
     i18n: I18n;
     csrfToken: string;
+    /** PUBLIC_URL without the trailing slash: absolute links (canonical, sitemap, Open Graph). */
+    publicUrl: string;
   }
 }

@@ -1277,6 +1277,19 @@ export const en = {
   'mail.customerMessage.subject': 'Customer message on {number}',
   'mail.overdueQuote.subject': 'Overdue: order {number} waits for its freight quote',
   // --- search engines and shared links (issue 20): new keys go right below ---
+  'seo.availability.InStock': 'In stock',
+  'seo.availability.BackOrder': 'On backorder',
+  'seo.availability.OutOfStock': 'Out of stock',
+  'seo.productTail': 'Genuine {brand} hardware, tested before shipping, tracked delivery worldwide.',
+  'seo.homeDescription':
+    'ASIC miners, hash boards, power supplies and parts from a seller who tests every unit and tracks every shipment. Pay by proforma invoice; prices in USD.',
+  'seo.categoryDescription':
+    '{category} for sale: prices in USD, stock, hashrate and power for every model. Tested before shipping, tracked delivery.',
+  'seo.helpDescription':
+    'How buying from Hashcart works: ordering, payment, shipping, after-sales, repair centers and terms.',
+  'seo.repairDescription': 'Approved ASIC miner repair centers by country and brand, with their contacts and WhatsApp.',
+  'seo.centerDescription': '{name}: ASIC miner repair in {place}. Brands: {brands}.',
+  'seo.shareWhatsapp': 'Share on WhatsApp',
   'mail.overdueQuote.body': 'Order {number} was submitted {at} UTC and still waits for its freight quote.',
   'mail.overdueTracking.subject': 'Overdue: order {number} has no tracking number',
   'mail.overdueTracking.body':

@@ -1295,10 +1295,24 @@ export const es: Record<MessageKey, string> = {
     'La contraseña de su cuenta de Hashcart cambió el {when} y se cerraron sus demás sesiones. Si no fue usted, use enseguida «¿Olvidó su contraseña?» en la página de inicio de sesión y avísenos.',
   // --- end accounts ---
   'mail.newOrder.subject': 'Nuevo pedido {number}: flete por cotizar',
-  // --- search engines and shared links (issue 20): new keys go right below ---
   'mail.newOrder.body': 'El pedido {number} de {name} ({country}) espera la cotización del flete.',
   'mail.customerMessage.subject': 'Mensaje del cliente en {number}',
   'mail.overdueQuote.subject': 'Atrasado: el pedido {number} espera la cotización del flete',
+  // --- search engines and shared links (issue 20): new keys go right below ---
+  'seo.availability.InStock': 'En stock',
+  'seo.availability.BackOrder': 'Bajo pedido',
+  'seo.availability.OutOfStock': 'Agotado',
+  'seo.productTail': 'Equipos {brand} originales, probados antes del envío, entrega con seguimiento en todo el mundo.',
+  'seo.homeDescription':
+    'Mineros ASIC, hash boards, fuentes de alimentación y repuestos de un vendedor que prueba cada equipo y sigue cada envío. Pago con factura proforma; precios en USD.',
+  'seo.categoryDescription':
+    '{category} a la venta: precios en USD, stock, hashrate y consumo de cada modelo. Probados antes del envío, entrega con seguimiento.',
+  'seo.helpDescription':
+    'Cómo comprar en Hashcart: pedidos, pago, envío, posventa, centros de reparación y condiciones.',
+  'seo.repairDescription':
+    'Centros de reparación de mineros ASIC aprobados, por país y marca, con sus contactos y WhatsApp.',
+  'seo.centerDescription': '{name}: reparación de mineros ASIC en {place}. Marcas: {brands}.',
+  'seo.shareWhatsapp': 'Compartir en WhatsApp',
   'mail.overdueQuote.body': 'El pedido {number} se envió el {at} UTC y aún espera la cotización del flete.',
   'mail.overdueTracking.subject': 'Atrasado: el pedido {number} no tiene número de seguimiento',
   'mail.overdueTracking.body':

@@ -3,6 +3,7 @@ import { isStaff } from '../auth/roles.js';
 import { categories } from '../categories.js';
 import type { PageContext } from '../http/page-context.js';
 import { locales } from '../i18n/index.js';
+import { type Seo, seoHead } from './seo-head.js';
 
 // htmx 2 ignores 4xx bodies by default; form errors (422) and conflicts (409) must swap.
 const htmxConfig = JSON.stringify({
@@ -32,13 +33,13 @@ function Header({ ctx }: { ctx: PageContext }) {
   return (
     <header class="site-header">
       <div class="bar">
-        <a class="brand" href="/">
+        <a class="brand" href={ctx.href('/')}>
           <span class="brand-mark" aria-hidden="true">
             #
           </span>
           Hashcart
         </a>
-        <form class="search" action="/search" method="get" role="search">
+        <form class="search" action={ctx.href('/search')} method="get" role="search">
           <label class="visually-hidden" for="q">
             {t('nav.search')}
           </label>
@@ -46,18 +47,18 @@ function Header({ ctx }: { ctx: PageContext }) {
           <button type="submit">{t('nav.search')}</button>
         </form>
         <nav class="account-nav" aria-label={t('nav.account')}>
-          <a href="/asic-miner-repair">{t('nav.asicMinerRepair')}</a>
-          <a href="/help">{t('nav.help')}</a>
-          <a href="/cart">{t('nav.cart')}</a>
+          <a href={ctx.href('/asic-miner-repair')}>{t('nav.asicMinerRepair')}</a>
+          <a href={ctx.href('/help')}>{t('nav.help')}</a>
+          <a href={ctx.href('/cart')}>{t('nav.cart')}</a>
           {user ? (
             <>
-              <a href="/orders">{t('nav.myOrders')}</a>
-              <a href="/after-sales">{t('nav.afterSales')}</a>
-              <a href="/repair-centers">{t('nav.repairCenter')}</a>
+              <a href={ctx.href('/orders')}>{t('nav.myOrders')}</a>
+              <a href={ctx.href('/after-sales')}>{t('nav.afterSales')}</a>
+              <a href={ctx.href('/repair-centers')}>{t('nav.repairCenter')}</a>
               {isStaff(user.role) && <a href="/admin">{t('nav.backOffice')}</a>}
               {/* The name and "Log out" wrap together: "Log out" alone on a line reads as a stray button. */}
               <span class="who-group">
-                <a href="/account" class="who" title={t('acct.accountNav')} safe>
+                <a href={ctx.href('/account')} class="who" title={t('acct.accountNav')} safe>
                   {user.fullName}
                 </a>
                 <form action="/logout" method="post" class="inline">
@@ -70,8 +71,8 @@ function Header({ ctx }: { ctx: PageContext }) {
             </>
           ) : (
             <>
-              <a href={loginHref(ctx.path)}>{t('nav.login')}</a>
-              <a href="/register" class="button small">
+              <a href={ctx.href(loginHref(ctx.path))}>{t('nav.login')}</a>
+              <a href={ctx.href('/register')} class="button small">
                 {t('nav.register')}
               </a>
             </>
@@ -81,7 +82,7 @@ function Header({ ctx }: { ctx: PageContext }) {
       <nav class="category-nav" aria-label={t('nav.categories')}>
         {categories.map((c) => (
           <a
-            href={`/categories/${c.slug}`}
+            href={ctx.href(`/categories/${c.slug}`)}
             aria-current={ctx.path.startsWith(`/categories/${c.slug}`) ? 'page' : undefined}
           >
             {t(c.name)}
@@ -120,7 +121,7 @@ function Footer({ ctx }: { ctx: PageContext }) {
     <footer class="site-footer">
       <p>{t('footer.tagline')}</p>
       <p>
-        <a href="/help">{t('nav.help')}</a> · <a href="/contact/whatsapp">{t('help.whatsapp')}</a>
+        <a href={ctx.href('/help')}>{t('nav.help')}</a> · <a href="/contact/whatsapp">{t('help.whatsapp')}</a>
       </p>
       <LocaleSwitch ctx={ctx} />
     </footer>
@@ -140,6 +141,7 @@ export function HtmlDocument({
   scripts = [],
   modules = [],
   bodyClass,
+  seo,
 }: {
   ctx: PageContext;
   title: string;
@@ -147,6 +149,8 @@ export function HtmlDocument({
   scripts?: string[];
   modules?: string[];
   bodyClass?: string;
+  /** Description, canonical, noindex, Open Graph, JSON-LD (seo-head.tsx). */
+  seo?: Seo;
 }) {
   return (
     <>
@@ -156,6 +160,7 @@ export function HtmlDocument({
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{`${title} · Hashcart`}</title>
+          {seoHead(ctx, seo)}
           <meta name="htmx-config" content={htmxConfig} />
           <link rel="stylesheet" href="/assets/app.css" />
           <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
@@ -184,14 +189,17 @@ export function Layout({
   title,
   children,
   scripts = [],
+  seo,
 }: {
   ctx: PageContext;
   title: string;
   children?: Children;
   scripts?: string[];
+  /** Description, canonical, noindex, Open Graph, JSON-LD (seo-head.tsx). */
+  seo?: Seo;
 }) {
   return (
-    <HtmlDocument ctx={ctx} title={title} scripts={scripts}>
+    <HtmlDocument ctx={ctx} title={title} scripts={scripts} seo={seo}>
       <Header ctx={ctx} />
       <main id="main">{children}</main>
       <Footer ctx={ctx} />

@@ -19,9 +19,9 @@ export async function approveRepairCenter(
     if (!found) throw new AppError('NOT_FOUND');
     const approved = await markApproved(tx, id, revision, reviewer.id, submittedVersion(found.center));
     if (!approved) throw new AppError('CONFLICT');
-    await notifyCustomer(tx, found.center.ownerId, ({ t }) => ({
+    await notifyCustomer(tx, found.center.ownerId, ({ t, path }) => ({
       subject: `${t('repair.mailApprovedSubject')}: ${approved.name}`,
-      body: `${t('repair.mailApprovedBody')}\n\n${approved.name}\n${publicUrl}/asic-miner-repair/${id}\n`,
+      body: `${t('repair.mailApprovedBody')}\n\n${approved.name}\n${publicUrl}${path(`/asic-miner-repair/${id}`)}\n`,
     }));
     return approved;
   });
@@ -43,9 +43,9 @@ export async function rejectRepairCenter(
     const rejected = await markRejected(tx, id, revision, reviewer.id, reason);
     if (!rejected) throw new AppError('CONFLICT');
     const name = submittedVersion(found.center).name;
-    await notifyCustomer(tx, found.center.ownerId, ({ t }) => ({
+    await notifyCustomer(tx, found.center.ownerId, ({ t, path }) => ({
       subject: `${t('repair.mailRejectedSubject')}: ${name}`,
-      body: `${t('repair.mailRejectedBody')}\n\n${name}\n${t('repair.reason')}: ${reason}\n\n${publicUrl}/repair-centers/${id}\n`,
+      body: `${t('repair.mailRejectedBody')}\n\n${name}\n${t('repair.reason')}: ${reason}\n\n${publicUrl}${path(`/repair-centers/${id}`)}\n`,
     }));
     return rejected;
   });
