@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { accountRoutes, getAppSecret, registerSessions, setUserLocale } from './modules/accounts/index.js';
 import { caseFileOwner, caseRoutes, staffCaseRoutes, startCaseSweep } from './modules/after-sales/index.js';
+import { apiPlugin, apiTokenRoutes } from './modules/api/index.js';
 import { carryPendingItem, cartRoutes } from './modules/cart/index.js';
 import {
   type CatalogCache,
@@ -250,6 +251,14 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(staffCaseRoutes, { db: database.db, storage: services.storage, actions });
   await app.register(helpRoutes, { db: database.db });
   await app.register(proformaRoutes, { db: database.db, config, documents: [verifiableCreditNote] });
+  await app.register(apiTokenRoutes, { db: database.db, actions });
+  await app.register(apiPlugin, {
+    prefix: '/api/v1',
+    db: database.db,
+    actions,
+    hooks: orderHooks,
+    cache: catalogCache,
+  });
   app.get('/healthz', async () => ({ ok: true }));
   return app;
 }

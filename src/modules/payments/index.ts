@@ -1,4 +1,5 @@
 /** Payments: the buyer's payment proofs on an order and finance's review of them. */
+export { reviewPaymentProof } from './actions/review-payment-proof.js';
 export { paymentRoutes } from './payment.routes.js';
 export { proofFiles } from './payment-proof.files.js';
 export { type PaymentProof, proofsOfOrderSql } from './payment-proof.repo.js';

@@ -8,5 +8,7 @@ declare module 'fastify' {
     sessionId?: string;
     i18n: I18n;
     csrfToken: string;
+    /** The request proved who it is with a bearer token (the API), not a cookie: CSRF does not apply. */
+    authenticatedByToken: boolean;
   }
 }

@@ -18,6 +18,7 @@ const sections: { href: string; label: MessageKey; roles: Role[] }[] = [
   { href: '/admin/payment-methods', label: 'payments.title', roles: ['finance'] },
   { href: '/admin/settings', label: 'settings.title', roles: ['admin'] },
   { href: '/admin/users', label: 'acct.usersNav', roles: ['admin'] },
+  { href: '/admin/api-tokens', label: 'apiToken.nav', roles: ['admin'] },
 ];
 
 export function AdminShell({
