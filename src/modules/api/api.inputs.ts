@@ -6,7 +6,7 @@ export const createTokenInput = z.object({
   name: z.string().trim().min(1, { message: 'field.required' }).max(80, { message: 'field.tooLong' }),
   roles: z.preprocess(
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.enum(tokenRoles, { message: 'field.invalid' })).min(1, { message: 'apiToken.rolesRequired' }),
+    z.array(z.enum(tokenRoles, { message: 'field.invalid' })).min(1, { message: 'field.tokenRolesRequired' }),
   ),
   days: z.coerce
     .number({ message: 'field.invalid' })

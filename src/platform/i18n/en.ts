@@ -834,7 +834,7 @@ export const en = {
   'apiToken.create': 'Create token',
   'apiToken.name': 'Name',
   'apiToken.roles': 'Acts as',
-  'apiToken.rolesRequired': 'Choose at least one role',
+  'field.tokenRolesRequired': 'Choose at least one role',
   'apiToken.expiresIn': 'Expires in',
   'apiToken.days': '{days} days',
   'apiToken.createdOnce': 'Token “{name}” created. Copy it now: it is shown only this once.',

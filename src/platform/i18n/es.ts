@@ -846,7 +846,7 @@ export const es: Record<MessageKey, string> = {
   'apiToken.create': 'Crear token',
   'apiToken.name': 'Nombre',
   'apiToken.roles': 'Actúa como',
-  'apiToken.rolesRequired': 'Elija al menos un rol',
+  'field.tokenRolesRequired': 'Elija al menos un rol',
   'apiToken.expiresIn': 'Caduca en',
   'apiToken.days': '{days} días',
   'apiToken.createdOnce': 'Token «{name}» creado. Cópielo ahora: solo se muestra esta vez.',
