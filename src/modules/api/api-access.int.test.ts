@@ -161,6 +161,18 @@ describe('Idempotency-Key', () => {
     expect(theirs.statusCode).toBe(201);
   });
 
+  it('two requests with one key at once do the work once', async () => {
+    const { token } = await createApiToken(t.app, admin, ['sales']);
+    const { number } = await placeOrder(buyer, t.db);
+    const post = () =>
+      api(t.app, token, 'POST', `/api/v1/orders/${number}/messages`, { body: 'Once' }, { 'idempotency-key': 'race-1' });
+    const answers = await Promise.all([post(), post(), post()]);
+    for (const a of answers) expect([201, 409]).toContain(a.statusCode);
+    expect(answers.some((a) => a.statusCode === 201)).toBe(true);
+    const [order] = await t.db.select().from(orders).where(eq(orders.number, number));
+    expect(await t.db.select().from(orderMessages).where(eq(orderMessages.orderId, order!.id))).toHaveLength(1);
+  });
+
   it('a retried transition gives the first answer back instead of a conflict; a refusal is replayed too', async () => {
     const { token } = await createApiToken(t.app, admin, ['sales']);
     const { number } = await placeOrder(buyer, t.db);
