@@ -258,6 +258,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     actions,
     hooks: orderHooks,
     cache: catalogCache,
+    storage: services.storage,
   });
   app.get('/healthz', async () => ({ ok: true }));
   return app;

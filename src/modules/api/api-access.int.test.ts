@@ -200,6 +200,7 @@ describe('browser sessions on the API', () => {
     const mine = (await buyer.get('/api/v1/orders')).json();
     expect(mine.items.map((o: { number: string }) => o.number)).toContain(number);
     expect((await other.get('/api/v1/orders')).json().items).toEqual([]);
+    expect((await other.get(`/api/v1/orders/${number}/proofs/1/file`)).statusCode).toBe(404);
     expect((await buyer.get(`/api/v1/orders/${number}`)).json().nextActions).toEqual(['cancelByCustomer']);
     // A buyer cannot fire staff transitions.
     const staffOnly = await t.app.inject({

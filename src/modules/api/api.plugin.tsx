@@ -10,6 +10,7 @@ import type { Db } from '../../platform/db/client.js';
 import type { ActionContext } from '../../platform/effects.js';
 import { AppError } from '../../platform/errors.js';
 import { pageContext } from '../../platform/http/page-context.js';
+import type { Storage } from '../../platform/storage.js';
 import type { CatalogCache } from '../catalog/index.js';
 import type { OrderHooks } from '../orders/index.js';
 import { problemOf, sendProblem, toProblem } from './problem.js';
@@ -24,6 +25,7 @@ export interface ApiOptions {
   actions: ActionContext;
   hooks: OrderHooks;
   cache: CatalogCache;
+  storage: Storage;
 }
 
 /**
@@ -104,6 +106,6 @@ export async function apiPlugin(app: FastifyInstance, opts: ApiOptions) {
   );
 
   // Only what each needs: `opts` also carries this plugin's own prefix.
-  await app.register(orderApi, { db: opts.db, actions: opts.actions, hooks: opts.hooks });
+  await app.register(orderApi, { db: opts.db, actions: opts.actions, hooks: opts.hooks, storage: opts.storage });
   await app.register(productApi, { cache: opts.cache });
 }

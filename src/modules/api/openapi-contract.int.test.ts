@@ -66,6 +66,7 @@ const valid: Record<string, () => Promise<Valid>> = {
     path: { number: await awaitingQuote() },
     body: { freightCents: 45_000, validDays: 5, note: 'Air, door to door' },
   }),
+  'get /api/v1/orders/{number}/proofs/{proofId}/file': async () => ({ path: await withPendingProof() }),
   'post /api/v1/orders/{number}/proofs/{proofId}/approve': async () => ({ path: await withPendingProof() }),
   'post /api/v1/orders/{number}/proofs/{proofId}/reject': async () => ({
     path: await withPendingProof(),
@@ -137,7 +138,14 @@ describe('the OpenAPI document', () => {
       expect(res.statusCode, `${key}: ${res.body}`).toBeLessThan(300);
       const documented = op.responses?.[String(res.statusCode)] as OpenAPIV3_1.ResponseObject | undefined;
       expect(documented, `${key} answers ${res.statusCode}, which the document lists`).toBeDefined();
-      expect(check(documented!.content!['application/json']!.schema, res.json()), key).toEqual([]);
+      const json = documented!.content!['application/json'];
+      if (json) expect(check(json.schema, res.json()), key).toEqual([]);
+      else {
+        // A file: sent as an attachment, never sniffed, with its bytes.
+        expect(res.headers['content-disposition'], key).toMatch(/^attachment;/);
+        expect(res.headers['x-content-type-options']).toBe('nosniff');
+        expect(res.rawPayload.length).toBeGreaterThan(0);
+      }
 
       const refusals: { why: string; url: string; body?: unknown }[] = [];
       const schema = bodySchema(op);

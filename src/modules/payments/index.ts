@@ -2,7 +2,7 @@
 export { reviewPaymentProof } from './actions/review-payment-proof.js';
 export { paymentRoutes } from './payment.routes.js';
 export { proofFiles } from './payment-proof.files.js';
-export { type PaymentProof, proofsOfOrderSql } from './payment-proof.repo.js';
+export { findProof, type PaymentProof, proofsOfOrderSql } from './payment-proof.repo.js';
 /** Back-office search: proofs by transaction reference. */
 export { searchPaymentReferences } from './payment-search.repo.js';
 export { BuyerProofList, ProofForm, StaffProofList } from './views/order-proofs.js';

@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import { oneRow } from '../../../platform/db/capped-count.js';
 import type { Db } from '../../../platform/db/client.js';
 import type { ActionContext } from '../../../platform/effects.js';
 import { AppError, notFound } from '../../../platform/errors.js';
+import { sendPrivateFile } from '../../../platform/http/send-private-file.js';
+import type { Storage } from '../../../platform/storage.js';
 import {
   actorOf,
   availableEvents,
@@ -22,7 +25,7 @@ import {
   snapshotOf,
   staffRolesFor,
 } from '../../orders/index.js';
-import { proofsOfOrderSql, reviewPaymentProof } from '../../payments/index.js';
+import { findProof, proofsOfOrderSql, reviewPaymentProof } from '../../payments/index.js';
 import { buyerOf, readerOf, staffActor } from '../api-caller.js';
 import { idempotent } from '../idempotency.js';
 import {
@@ -47,7 +50,7 @@ const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
  */
 export async function orderApi(
   base: FastifyInstance,
-  { db, actions, hooks }: { db: Db; actions: ActionContext; hooks: OrderHooks },
+  { db, actions, hooks, storage }: { db: Db; actions: ActionContext; hooks: OrderHooks; storage: Storage },
 ) {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const tags = ['orders'];
@@ -202,6 +205,36 @@ export async function orderApi(
           linePrices: new Map(req.body.linePrices.map((l) => [l.lineId, l.unitPriceCents])),
         });
         return { status: 200, body: await fresh(order.number, req) };
+      });
+    },
+  );
+
+  app.get(
+    '/orders/:number/proofs/:proofId/file',
+    {
+      schema: {
+        tags,
+        summary: 'Download a payment proof',
+        description: 'The file as the buyer uploaded it (image or PDF), as an attachment. Staff, or the order’s buyer.',
+        params: proofParams,
+        response: {
+          200: {
+            description: 'The proof file',
+            content: { 'application/octet-stream': { schema: z.string().describe('binary') } },
+          },
+          ...problems(400, 401, 404, 429),
+        },
+      },
+    },
+    async (req, reply) => {
+      const order = await load(req.params.number, readerOf(req));
+      const proof = await findProof(db, order.id, req.params.proofId);
+      if (!proof) throw notFound();
+      await sendPrivateFile(req, reply, storage, {
+        key: proof.fileKey,
+        type: proof.mimeType,
+        filename: `proof-${order.number}-${proof.id}.${proof.fileKey.split('.').pop()}`,
+        inline: false,
       });
     },
   );
