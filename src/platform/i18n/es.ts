@@ -836,6 +836,10 @@ export const es: Record<MessageKey, string> = {
   'caseResolution.reissue': 'Reposición',
   'caseResolution.repair': 'Reparación en un centro de reparación',
   // --- API, tokens and webhooks (issue 17): new keys go right below ---
+  'caseEvent.submitCase': 'Caso enviado',
+  'caseEvent.startReview': 'Empezar revisión',
+  'caseEvent.decideReissue': 'Decidir: reposición',
+  // (issue 17's keys: three lines under its marker, so the Spanish keys keep the English order)
   'timeline.via': 'vía {via}',
   'error.idempotencyKeyReused': 'Esta Idempotency-Key ya se usó para una solicitud distinta.',
   'apiDocs.title': 'Referencia de la API',
@@ -874,9 +878,6 @@ export const es: Record<MessageKey, string> = {
   'apiDocs.errors': 'Errores',
   'apiDocs.errorsText':
     'Cada error es un objeto de detalles del problema (RFC 9457, application/problem+json) con uno de estos códigos; una solicitud que el esquema rechaza es un 400 que indica cada campo.',
-  'caseEvent.submitCase': 'Caso enviado',
-  'caseEvent.startReview': 'Empezar revisión',
-  'caseEvent.decideReissue': 'Decidir: reposición',
   'caseEvent.decideRepair': 'Decidir: reparación',
   'caseEvent.rejectCase': 'Rechazar caso',
   'caseEvent.shipReissue': 'Enviar reposición',
