@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { accountRoutes, getAppSecret, registerSessions, setUserLocale } from './modules/accounts/index.js';
 import { caseFileOwner, caseRoutes, staffCaseRoutes, startCaseSweep } from './modules/after-sales/index.js';
+import { apiPlugin, apiTokenRoutes } from './modules/api/index.js';
 import { carryPendingItem, cartRoutes } from './modules/cart/index.js';
 import {
   type CatalogCache,
@@ -311,5 +312,14 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     log: (check, err) => app.log.warn({ err, check }, 'readiness check failed'),
   });
   await app.register(seoRoutes, { db: database.db, publicUrl: config.publicUrl });
+  await app.register(apiTokenRoutes, { db: database.db, actions });
+  await app.register(apiPlugin, {
+    prefix: '/api/v1',
+    db: database.db,
+    actions,
+    hooks: orderHooks,
+    cache: catalogCache,
+    storage: services.storage,
+  });
   return app;
 }

@@ -21,4 +21,5 @@ export {
   findUserByEmail,
   setUserLocale,
   userDirectory,
+  userStanding,
 } from './user.repo.js';

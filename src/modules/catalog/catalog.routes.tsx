@@ -160,14 +160,4 @@ export async function catalogRoutes(
       .type('text/html; charset=utf-8')
       .send(<ProfitEstimate ctx={pageContext(req, reply)} p={p} network={network} kwhCents={kwhCents} />);
   });
-
-  app.get('/api/v1/products', async (req) => {
-    const q = listingQuery.parse(req.query);
-    const category =
-      typeof (req.query as { category?: string }).category === 'string'
-        ? findCategory((req.query as { category: string }).category)?.slug
-        : undefined;
-    const { items, next } = await cache.page(toListQuery(q, category));
-    return { items, next: next && encodeCursor(next) };
-  });
 }

@@ -133,6 +133,7 @@ export async function applyTransition(
     toStatus: check.to,
     actorId: actor.userId ?? null,
     actorRole: actor.role,
+    via: actor.via ?? null,
     note: opts.note ?? null,
     public: transitions[event].public,
     createdAt: now,

@@ -101,6 +101,8 @@ export const orderEvents = pgTable(
     toStatus: text().notNull(),
     actorId: integer().references(() => users.id),
     actorRole: text().notNull(),
+    /** How the actor acted when not in person, e.g. "token ERP sync" (an API token). */
+    via: text(),
     note: text(),
     public: boolean().notNull().default(true),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

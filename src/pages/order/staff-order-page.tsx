@@ -104,7 +104,7 @@ export function StaffOrderPage({
           </section>
           <section class="card">
             <h2>{t('order.timeline')}</h2>
-            <Timeline ctx={ctx} events={d.events} />
+            <Timeline ctx={ctx} events={d.events} showVia />
           </section>
           <section class="card">
             <h2>{t('thread.title')}</h2>

@@ -1,6 +1,7 @@
 // The drizzle-kit entry: every module's tables, so one migration history covers the app.
 export * from '../../modules/accounts/account.tables.js';
 export * from '../../modules/after-sales/case.tables.js';
+export * from '../../modules/api/api.tables.js';
 export * from '../../modules/cart/cart.tables.js';
 export * from '../../modules/catalog/catalog.tables.js';
 export * from '../../modules/customers/customer.tables.js';

@@ -10,5 +10,7 @@ declare module 'fastify' {
     csrfToken: string;
     /** PUBLIC_URL without the trailing slash: absolute links (canonical, sitemap, Open Graph). */
     publicUrl: string;
+    /** The request proved who it is with a bearer token (the API), not a cookie: CSRF does not apply. */
+    authenticatedByToken: boolean;
   }
 }

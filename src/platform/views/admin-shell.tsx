@@ -21,6 +21,7 @@ export const sections: { href: string; label: MessageKey; roles: Role[]; go?: st
   { href: '/admin/payment-methods', label: 'payments.title', roles: ['finance'], go: 'm' },
   { href: '/admin/settings', label: 'settings.title', roles: ['admin'], go: 's' },
   { href: '/admin/users', label: 'acct.usersNav', roles: ['admin'], go: 'u' },
+  { href: '/admin/api-tokens', label: 'apiToken.nav', roles: ['admin'], go: 't' },
 ];
 
 /** The menu entry a path belongs to: the longest section prefix (an order page is under Orders). */
