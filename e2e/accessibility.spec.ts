@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoSeriousViolations, registerOnPage } from './journey.js';
+import { expectNoSeriousViolations, registerOnPage, staffPage } from './journey.js';
 
 const pages = [
   ['home', '/'],
@@ -8,6 +8,8 @@ const pages = [
   ['register', '/register'],
   ['login', '/login'],
   ['forgot password', '/password/forgot'],
+  ['warranty check', '/warranty'],
+  ['warranty check answer', '/warranty?serial=NOPE-123'],
 ] as const;
 
 for (const [name, url] of pages) {
@@ -28,4 +30,21 @@ test('cart page has no serious or critical accessibility violation', async ({ pa
   await page.getByRole('button', { name: 'Add to cart' }).click();
   await expect(page.getByRole('heading', { name: 'My cart list' })).toBeVisible();
   await expectNoSeriousViolations(page);
+});
+
+test('back-office shell (header, menu, shortcuts list) has no serious or critical violation, at 375 px too', async ({
+  browser,
+}) => {
+  test.slow(); // a staff login (two-factor) and three full axe scans
+  const admin = await staffPage(browser, 'admin');
+  for (const width of [1280, 375]) {
+    await admin.setViewportSize({ width, height: 800 });
+    await admin.goto('/admin');
+    await expect(admin.getByRole('navigation', { name: 'Back office' })).toBeVisible();
+    await expectNoSeriousViolations(admin);
+  }
+  await admin.setViewportSize({ width: 1280, height: 800 });
+  await admin.keyboard.press('?');
+  await expect(admin.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await expectNoSeriousViolations(admin);
 });

@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousViolations, staffPage } from './journey.js';
 
-// The demo seed has buyers but may have no orders: the pages must be accessible either way.
+// The demo seed has buyers and their orders (and an empty database none): the pages must be accessible either way.
+// Six axe runs over pages full of demo orders: give them room on a loaded 2-core machine.
+test.describe.configure({ timeout: 120_000 });
+
 test('back-office search, all orders and the customer page have no serious accessibility violation, at 375 px too', async ({
   browser,
 }) => {

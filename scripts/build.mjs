@@ -2,12 +2,12 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['src/server.ts', 'src/payment-changes.ts', 'src/audit-verify.ts'],
+  entryPoints: ['src/server.ts', 'src/payment-changes.ts', 'src/backup.ts', 'src/audit-verify.ts'],
   outdir: 'dist',
   bundle: true,
   platform: 'node',
   format: 'esm',
-  target: 'node20',
+  target: 'node22',
   packages: 'external',
   sourcemap: true,
   jsx: 'automatic',

@@ -13,6 +13,7 @@ import {
   setUserLocale,
 } from './modules/accounts/index.js';
 import { caseFileOwner, caseRoutes, staffCaseRoutes, startCaseSweep } from './modules/after-sales/index.js';
+import { apiPlugin, apiTokenRoutes } from './modules/api/index.js';
 import { carryPendingItem, cartRoutes } from './modules/cart/index.js';
 import {
   type CatalogCache,
@@ -22,6 +23,7 @@ import {
   productImageFiles,
 } from './modules/catalog/index.js';
 import { customerRoutes } from './modules/customers/index.js';
+import { customsRoutes, verifiableCustomsPapers } from './modules/customs/index.js';
 import { helpRoutes } from './modules/help/index.js';
 import { proformaRoutes } from './modules/invoices/index.js';
 import { type OrderHooks, orderRoutes, staffOrderRoutes, startOrderSweep } from './modules/orders/index.js';
@@ -31,7 +33,8 @@ import { paymentRoutes, proofFiles } from './modules/payments/index.js';
 import { createRefundDue, refundFiles, refundRoutes, verifiableCreditNote } from './modules/refunds/index.js';
 import { repairCenterFiles, repairCenterRoutes } from './modules/repair-centers/index.js';
 import { getSettings, settingsRoutes } from './modules/settings/index.js';
-import { backOfficeRoutes, checkoutFor, customerPage, orderPages } from './pages/index.js';
+import { verifiableTestReport, warrantyRoutes } from './modules/warranty/index.js';
+import { backOfficeRoutes, checkoutFor, customerPage, orderPages, seoRoutes } from './pages/index.js';
 import { setAuditActorLookup } from './platform/audit/index.js';
 import { type Config, isHttps } from './platform/config.js';
 import { type Database, openDatabase } from './platform/db/client.js';
@@ -40,11 +43,15 @@ import { createEventBus, type EventBus } from './platform/events.js';
 import { startFileSweep } from './platform/file-sweep.js';
 import { registerCsrf } from './platform/http/csrf.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
+import { registerHealth } from './platform/http/health.js';
 import { registerInputGuards } from './platform/http/input-guards.js';
-import { registerLocale } from './platform/http/locale.js';
+import { endLiveStreams } from './platform/http/live-stream.js';
+import { registerLocale, stripLocalePrefix } from './platform/http/locale.js';
+import { type AppMetrics, createMetrics, registerMetrics, type SweepName } from './platform/http/metrics.js';
 import { type Mailer, startMailer } from './platform/mail/index.js';
 import { nodeModulesDir, publicDir } from './platform/paths.js';
 import { createStorage, type FileOwner, type Storage } from './platform/storage.js';
+import { createS3Storage } from './platform/storage-s3.js';
 import { prepareDatabase, type StartupReport } from './startup.js';
 
 /** Every storage folder and the module that knows which of its files are still referenced. */
@@ -81,6 +88,8 @@ export interface Services {
   actions: ActionContext;
   /** Storefront read cache of this process; writers declare `catalogChanged` instead of touching it. */
   catalogCache: CatalogCache;
+  /** Prometheus metrics of this app (served at /metrics with METRICS_TOKEN). */
+  metrics: AppMetrics;
 }
 
 declare module 'fastify' {
@@ -109,6 +118,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     // The socket's address unless TRUST_PROXY names the proxies in front (README, Configuration).
     trustProxy: typeof proxies === 'number' ? (_address: string, hop: number) => hop < proxies : proxies,
     bodyLimit: 1024 * 1024,
+    // "/es/x" is routed as "/x" in Spanish (ADR 0026): one route per page, old URLs unchanged.
+    rewriteUrl: stripLocalePrefix,
   });
 
   const database =
@@ -126,6 +137,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     smtpUrl: config.smtpUrl,
     from: config.mailFrom,
     senderName: async () => (await getSettings(database.db)).sellerName,
+    intervalMs: config.mailIntervalMs,
     log: (msg, err) => app.log.warn({ err }, msg),
   });
   const bus = await createEventBus(database.kind === 'postgres' ? config.databaseUrl : undefined);
@@ -140,32 +152,66 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     catalogChanged: () => catalogCache.changed(),
     log: (msg, err) => app.log.warn({ err }, msg),
   });
+  const metrics = createMetrics({
+    database,
+    bus,
+    log: (err) => app.log.warn({ err }, 'metrics: outbox figures not read'),
+  });
   const services: Services = {
     config,
     database,
-    storage: createStorage(join(config.dataDir, 'files')),
+    // Several processes share files only through a bucket (ADR 0024); one process may keep them on its disk.
+    storage: metrics.instrumentStorage(
+      config.s3 ? createS3Storage(config.s3) : createStorage(join(config.dataDir, 'files')),
+    ),
     mailer,
     bus,
     actions,
     catalogCache,
+    metrics,
   };
   app.decorate('services', services);
+  // Before any route, so that every route is timed.
+  registerMetrics(app, metrics, config.metricsToken);
   // Under the migration lock: two processes starting on an empty database must not both seed it.
-  app.decorate('startup', await database.exclusive((db) => prepareDatabase(db, config)));
+  app.decorate('startup', await database.exclusive((db) => prepareDatabase(db, config, services.storage)));
+  const sweeping = options.sweep !== false;
+  const succeeded = (name: SweepName) => {
+    metrics.sweepStarted(name);
+    return () => metrics.sweepSucceeded(name);
+  };
   // Payment deadlines, auto-completion, reminders: safe to run in every process.
-  const stopSweep =
-    options.sweep === false
-      ? () => {}
-      : startOrderSweep(actions, orderHooks, (err) => app.log.error({ err }, 'order sweep failed'));
+  const stopSweep = sweeping
+    ? startOrderSweep(
+        actions,
+        orderHooks,
+        (err) => app.log.error({ err }, 'order sweep failed'),
+        config.sweepIntervalMs,
+        succeeded('orders'),
+      )
+    : () => {};
   // Overdue after-sales cases are flagged to support once each.
-  const stopCaseSweep =
-    options.sweep === false
-      ? () => {}
-      : startCaseSweep(database.db, (err) => app.log.error({ err }, 'after-sales sweep failed'));
-  const stopFileSweep =
-    options.sweep === false
-      ? () => {}
-      : startFileSweep(database.db, services.storage, fileOwners, (err) => app.log.error({ err }, 'file sweep failed'));
+  const stopCaseSweep = sweeping
+    ? startCaseSweep(
+        database.db,
+        (err) => app.log.error({ err }, 'after-sales sweep failed'),
+        config.sweepIntervalMs,
+        succeeded('after-sales'),
+      )
+    : () => {};
+  const stopFileSweep = sweeping
+    ? startFileSweep(
+        database.db,
+        services.storage,
+        fileOwners,
+        (err) => app.log.error({ err }, 'file sweep failed'),
+        undefined,
+        succeeded('files'),
+      )
+    : () => {};
+  // Shutdown: live streams end first (their browsers reconnect to another process), then the
+  // server stops accepting and waits for requests in flight; only then the rest closes (onClose).
+  app.addHook('preClose', async () => endLiveStreams(bus));
   app.addHook('onClose', async () => {
     stopSweep();
     stopFileSweep();
@@ -217,6 +263,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
 
   registerErrorHandling(app);
   registerLocale(app, {
+    publicUrl: config.publicUrl,
     secure: https,
     onChoose: async (req, locale) => {
       if (req.user) await setUserLocale(database.db, req.user.id, locale);
@@ -238,7 +285,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     now: options.now,
     pendingItem: carryPendingItem(database.db),
   });
-  await app.register(catalogRoutes, { cache: catalogCache });
+  await app.register(catalogRoutes, {
+    cache: catalogCache,
+    storage: services.storage,
+  });
   await app.register(cartRoutes, {
     db: database.db,
     checkout: (req, reply, lines) => checkoutFor(database.db, req, reply, lines),
@@ -258,7 +308,27 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(caseRoutes, { db: database.db, storage: services.storage, bus, actions });
   await app.register(staffCaseRoutes, { db: database.db, storage: services.storage, actions });
   await app.register(helpRoutes, { db: database.db });
-  await app.register(proformaRoutes, { db: database.db, config, documents: [verifiableCreditNote] });
-  app.get('/healthz', async () => ({ ok: true }));
+  await app.register(warrantyRoutes, { db: database.db, config });
+  await app.register(customsRoutes, { db: database.db, config });
+  await app.register(proformaRoutes, {
+    db: database.db,
+    config,
+    documents: [verifiableCreditNote, verifiableTestReport, verifiableCustomsPapers],
+  });
+  registerHealth(app, {
+    database,
+    storage: services.storage,
+    log: (check, err) => app.log.warn({ err, check }, 'readiness check failed'),
+  });
+  await app.register(seoRoutes, { db: database.db, publicUrl: config.publicUrl });
+  await app.register(apiTokenRoutes, { db: database.db, actions });
+  await app.register(apiPlugin, {
+    prefix: '/api/v1',
+    db: database.db,
+    actions,
+    hooks: orderHooks,
+    cache: catalogCache,
+    storage: services.storage,
+  });
   return app;
 }

@@ -1,6 +1,7 @@
 import { buildApp } from './app.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoAccounts } from './demo/demo-accounts.js';
 import { loadConfig } from './platform/config.js';
+import { exitOnSignals } from './shutdown.js';
 
 const config = loadConfig();
 const app = await buildApp(config);
@@ -14,23 +15,7 @@ if (config.seedDemo) {
   );
 }
 
-let closing = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (closing) return;
-    closing = true;
-    app.log.info(`${signal} received, closing`);
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
-    app.close().then(
-      () => process.exit(0),
-      (err) => {
-        app.log.error({ err }, 'error while closing');
-        process.exit(1);
-      },
-    );
-  });
-}
+exitOnSignals(app, config.shutdownTimeoutMs);
 
 try {
   const address = await app.listen({ port: config.port, host: config.host });

@@ -8,8 +8,8 @@ import { type AppOptions, buildApp } from '../src/app.js';
 import { loadConfig } from '../src/platform/config.js';
 import { type Database, openDatabase } from '../src/platform/db/client.js';
 
-/** A fresh database cloned from the migrated template: PGlite by default, PostgreSQL with DATABASE_URL. */
-export async function openTestDatabase(): Promise<Database> {
+/** A fresh database cloned from the migrated template: PGlite by default, PostgreSQL with DATABASE_URL (then `url` is its address). */
+export async function openTestDatabase(): Promise<Database & { url?: string }> {
   const template = inject('postgresTemplate');
   const url = process.env.DATABASE_URL;
   if (template && url) {
@@ -22,6 +22,7 @@ export async function openTestDatabase(): Promise<Database> {
     const db = await openDatabase({ kind: 'postgres', url: fileUrl.toString(), poolSize: 4 });
     return {
       ...db,
+      url: fileUrl.toString(),
       close: async () => {
         await db.close();
         await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -75,3 +75,23 @@ export const demoRepairCenters: DemoCenter[] = [
     lng: 76.8897,
   },
 ];
+
+/** A center submitted two days ago and not yet reviewed: support's "Repair centers to review" queue. */
+export const demoCenterInReview = (now: Date): DemoCenter => ({
+  status: 'in_review',
+  name: 'Almaty ASIC Lab',
+  country: 'KZ',
+  city: 'Almaty',
+  address: 'Tole Bi St 101',
+  phone: '+7 727 300 0101',
+  whatsapp: '+77010000101',
+  email: 'lab@almaty-asic.example',
+  brands: ['Bitmain', 'MicroBT'],
+  models: 'Antminer S19/S21, Whatsminer M30–M50',
+  services: ['hash_board', 'psu', 'testing'],
+  openingHours: 'Mon–Sat 10:00–19:00',
+  lat: 43.2389,
+  lng: 76.8897,
+  submittedAt: new Date(now.getTime() - 2 * 86_400_000),
+  createdAt: new Date(now.getTime() - 2 * 86_400_000),
+});

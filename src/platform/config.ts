@@ -53,6 +53,25 @@ const schema = z
     TRUST_PROXY: trustProxy,
     /** Failed logins (and registrations) per 15 minutes, per IP and per account. */
     AUTH_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+    /** How often each process runs the order and after-sales sweeps (deadlines, auto-completion, overdue alerts). */
+    SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
+    /** How often each process looks for queued mail to send over SMTP. */
+    MAIL_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
+    /** Uploaded files in this S3 bucket instead of DATA_DIR/files (ADR 0024). */
+    S3_BUCKET: z.string().trim().min(3).max(63).optional(),
+    /** An S3-compatible server's URL; unset: AWS itself. */
+    S3_ENDPOINT: z.string().url().optional(),
+    S3_REGION: z.string().trim().min(1).default('us-east-1'),
+    /** Path-style URLs (bucket in the path); default true with S3_ENDPOINT, false on AWS. */
+    S3_FORCE_PATH_STYLE: z.enum(['true', 'false', '1', '0']).optional(),
+    /** Standard AWS variables; unset, the AWS SDK's own chain (profile, instance or task role) applies. */
+    AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
+    AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    AWS_SESSION_TOKEN: z.string().min(1).optional(),
+    /** Bearer token that opens /metrics; unset, /metrics is 404. */
+    METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+    /** How long SIGTERM waits for in-flight requests before the process exits anyway. */
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   })
   .transform((env) => ({
     env: env.NODE_ENV,
@@ -69,6 +88,29 @@ const schema = z
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,
     authRateLimit: env.AUTH_RATE_LIMIT,
+    sweepIntervalMs: env.SWEEP_INTERVAL_MS,
+    mailIntervalMs: env.MAIL_INTERVAL_MS,
+    s3: env.S3_BUCKET
+      ? {
+          bucket: env.S3_BUCKET,
+          endpoint: env.S3_ENDPOINT,
+          region: env.S3_REGION,
+          forcePathStyle:
+            env.S3_FORCE_PATH_STYLE === undefined
+              ? Boolean(env.S3_ENDPOINT)
+              : env.S3_FORCE_PATH_STYLE === 'true' || env.S3_FORCE_PATH_STYLE === '1',
+          credentials:
+            env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
+              ? {
+                  accessKeyId: env.AWS_ACCESS_KEY_ID,
+                  secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
+                  sessionToken: env.AWS_SESSION_TOKEN,
+                }
+              : undefined,
+        }
+      : undefined,
+    metricsToken: env.METRICS_TOKEN,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
   }));
 
 export type Config = Readonly<z.output<typeof schema>>;
@@ -84,3 +126,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 }
 
 export const isHttps = (config: Config) => config.publicUrl.startsWith('https://');
+
+/** Where the S3-compatible bucket is, when files are kept in one (the storage driver and backups read it). */
+export type ObjectStorageConfig = NonNullable<Config['s3']>;

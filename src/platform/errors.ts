@@ -13,6 +13,8 @@ export const errorCatalog = {
   RATE_LIMITED: { status: 429, message: 'error.rateLimited' },
   CONFLICT: { status: 409, message: 'error.conflict' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'error.payloadTooLarge' },
+  /** The API: an Idempotency-Key sent again with another request than the first time. */
+  IDEMPOTENCY_KEY_REUSED: { status: 422, message: 'error.idempotencyKeyReused' },
   INTERNAL: { status: 500, message: 'error.internal' },
 } as const;
 

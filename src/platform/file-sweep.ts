@@ -36,9 +36,11 @@ export function startFileSweep(
   owners: readonly FileOwner[],
   log: (err: unknown) => void,
   everyMs = 3_600_000,
+  /** Called after each run that succeeded (the sweep-lag metric). */
+  onSuccess: () => void = () => {},
 ) {
   const timer = setInterval(() => {
-    sweepOrphanFiles(db, storage, owners).catch(log);
+    sweepOrphanFiles(db, storage, owners).then(onSuccess, log);
   }, everyMs);
   timer.unref();
   return () => clearInterval(timer);

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { access, constants, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -26,6 +26,8 @@ export interface Storage {
   listOlderThan(folder: string, before: Date): Promise<string[]>;
   /** Removes uploads a crash left unfinished before `before`. */
   removeStalePartials(before: Date): Promise<number>;
+  /** Throws when the storage cannot be reached or written (readiness probe); optional for other implementations. */
+  check?(): Promise<void>;
 }
 
 /** A module that keeps files in a storage folder and can tell which of them its rows still reference. */
@@ -34,8 +36,11 @@ export interface FileOwner {
   referenced(db: DbOrTx, keys: string[]): Promise<string[]>;
 }
 
-const KEY = /^[a-z-]+\/[A-Za-z0-9_-]{22}\.[a-z0-9]{2,5}$/;
+/** `folder/random.ext`: the only keys a driver reads or writes. */
+export const STORAGE_KEY = /^[a-z-]+\/[A-Za-z0-9_-]{22}\.[a-z0-9]{2,5}$/;
+const KEY = STORAGE_KEY;
 
+/** Files on this machine's disk under `root` (one process, or a shared volume). */
 export function createStorage(root: string): Storage {
   const pathOf = (key: string) => {
     if (!KEY.test(key)) throw new Error(`bad storage key ${key}`);
@@ -100,6 +105,10 @@ export function createStorage(root: string): Storage {
         }
       }
       return removed;
+    },
+    async check() {
+      await mkdir(root, { recursive: true });
+      await access(root, constants.W_OK);
     },
   };
 }

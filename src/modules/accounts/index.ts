@@ -23,4 +23,5 @@ export {
   findUserById,
   setUserLocale,
   userDirectory,
+  userStanding,
 } from './user.repo.js';

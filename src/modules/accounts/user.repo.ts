@@ -13,6 +13,16 @@ import { users } from './account.tables.js';
 export const userDirectory = (as = 'user_directory') =>
   readViews.select({ id: users.id, fullName: users.fullName, email: users.email }).from(users).as(as);
 
+/**
+ * Who a user is and whether they may still act (role, active), for a module that acts on a
+ * user's behalf (an API token acts as the admin who made it): a read-only projection.
+ */
+export const userStanding = (as = 'user_standing') =>
+  readViews
+    .select({ id: users.id, fullName: users.fullName, email: users.email, role: users.role, active: users.active })
+    .from(users)
+    .as(as);
+
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 export async function findUserByEmail(db: DbOrTx, email: string) {

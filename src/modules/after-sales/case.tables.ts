@@ -48,6 +48,8 @@ export const afterSalesCases = pgTable(
     index('after_sales_cases_customer_idx').on(t.customerId, t.createdAt, t.id),
     index('after_sales_cases_order_idx').on(t.orderId),
     index('after_sales_cases_queue_idx').on(t.status, t.dueAt, t.id),
+    // The dashboard's after-sales promises read the cases opened in a period.
+    index('after_sales_cases_created_idx').on(t.createdAt),
   ],
 );
 

@@ -11,7 +11,12 @@ export { openCaseStates } from './case.queue.js';
 /** A customer's cases, newest first (their own list, and the staff customer page). */
 export { customerCases, queueCounts as caseQueueCounts } from './case.repo.js';
 export { caseRoutes } from './case.routes.js';
+export { warrantyEndsAt, withinWarranty } from './case.rules.js';
 export { afterSalesOfOrder, type OrderAfterSales } from './case-order.data.js';
+/** The public warranty check: a unit's cases by serial (no buyer data), and when warranty ends. */
+export { casesOfSerial, type UnitCase } from './case-serial.repo.js';
+/** The business dashboard's share of after-sales deadlines kept. */
+export { casePromiseStats } from './case-stats.repo.js';
 export { staffCaseRoutes } from './staff-case.routes.js';
 export { OrderCases } from './views/order-cases.js';
 

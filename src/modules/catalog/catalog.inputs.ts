@@ -10,7 +10,7 @@ const optionalText = z.preprocess(blankToUndefined, z.string().trim().max(100).o
 const dollars = z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(100_000_000).optional());
 
 /** Keyset cursor in the URL: base64url JSON of [sortValue, id]. Anything else is ignored. */
-const cursor = z.preprocess(blankToUndefined, z.string().max(200).optional()).transform((v) => {
+export function decodeCursor(v: string | undefined): [string | number, number] | undefined {
   if (!v) return undefined;
   try {
     const parsed = JSON.parse(Buffer.from(v, 'base64url').toString());
@@ -23,7 +23,8 @@ const cursor = z.preprocess(blankToUndefined, z.string().max(200).optional()).tr
   } catch {
     return undefined;
   }
-});
+}
+const cursor = z.preprocess(blankToUndefined, z.string().max(200).optional()).transform(decodeCursor);
 
 export const encodeCursor = (c: [string | number, number]) => Buffer.from(JSON.stringify(c)).toString('base64url');
 
@@ -104,10 +105,17 @@ export const productForm = z.object({
   widthMm: optionalNumber(sizeMm),
   heightMm: optionalNumber(sizeMm),
   warrantyDays: z.coerce.number({ message: 'field.invalid' }).int().min(0).max(3650),
+  /** Empty takes the category's default (`defaultHsCode`). */
   hsCode: z
     .string()
     .trim()
-    .regex(/^\d{4}(\.\d{2}){0,2}$/, { message: 'field.hsCodeInvalid' }),
+    .regex(/^(\d{4}(\.\d{2}){0,2})?$/, { message: 'field.hsCodeInvalid' })
+    .default(''),
+  /** ISO code of the country of manufacture; empty is China, where nearly all this hardware is made. */
+  originCountry: z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim().toUpperCase() || 'CN' : (v ?? 'CN')),
+    z.string().regex(/^[A-Z]{2}$/, { message: 'field.countryInvalid' }),
+  ),
   customsDescription: z.string().trim().min(5, { message: 'field.required' }).max(300),
   description: z.string().trim().max(5000).default(''),
 });

@@ -30,7 +30,10 @@ export const productFacts = readViews
     weightGrams: products.weightGrams,
     kind: products.kind,
     brand: products.brand,
+    model: products.model,
     warrantyDays: products.warrantyDays,
+    customsDescription: products.customsDescription,
+    originCountry: products.originCountry,
   })
   .from(products)
   .as('product_facts');
@@ -207,4 +210,30 @@ export async function adminProductList(db: DbOrTx, q: string) {
     .where(q ? or(ilike(products.name, like), ilike(products.sku, like)) : undefined)
     .orderBy(desc(products.createdAt))
     .limit(200);
+}
+
+/** One page of public products for the sitemap, by id: slug, category and last change. */
+export async function sitemapProducts(db: DbOrTx, page: { offset: number; limit: number }) {
+  return db
+    .select({ slug: products.slug, category: products.category, updatedAt: products.updatedAt })
+    .from(products)
+    .orderBy(asc(products.id))
+    .offset(page.offset)
+    .limit(page.limit);
+}
+
+export async function countProducts(db: DbOrTx) {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(products);
+  return row?.n ?? 0;
+}
+
+/** Each category's last product change (sitemap lastmod of the listing). */
+export async function categoryDates(db: DbOrTx) {
+  return db
+    .select({
+      category: products.category,
+      updatedAt: sql<Date>`max(${products.updatedAt})`.mapWith(products.updatedAt),
+    })
+    .from(products)
+    .groupBy(products.category);
 }

@@ -3,8 +3,12 @@ import { type CategorySlug, findCategory } from '../../platform/categories.js';
 import { notFound } from '../../platform/errors.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import { sendVisitorPage } from '../../platform/http/visitor-page.js';
+import { i18n, plainText } from '../../platform/i18n/index.js';
+import type { Storage } from '../../platform/storage.js';
 import type { CatalogCache } from './catalog.cache.js';
 import { encodeCursor, kwhQuery, type ListingQuery, listingQuery } from './catalog.inputs.js';
+import { createOgImages } from './og-image.js';
+import { productSpecs } from './product.seo.js';
 import { HomePage } from './views/home-page.js';
 import { ListingPage } from './views/listing-page.js';
 import { DEFAULT_KWH_CENTS, ProductPage, ProfitEstimate } from './views/product-page.js';
@@ -36,7 +40,16 @@ function echo(q: ListingQuery): Record<string, string> {
 }
 
 /** Storefront reads go through the catalog cache (see catalog.cache.ts for its invalidation). */
-export async function catalogRoutes(app: FastifyInstance, { cache }: { cache: CatalogCache }) {
+export async function catalogRoutes(
+  app: FastifyInstance,
+  opts: {
+    cache: CatalogCache;
+    /** Where uploaded product pictures are, for the Open Graph image. */
+    storage: Storage;
+  },
+) {
+  const { cache } = opts;
+  const ogImages = createOgImages(opts.storage);
   async function listing(q: ListingQuery, category?: CategorySlug) {
     const query = toListQuery(q, category);
     const [page, count, facets] = await Promise.all([
@@ -77,6 +90,12 @@ export async function catalogRoutes(app: FastifyInstance, { cache }: { cache: Ca
             countCap: COUNT_CAP,
             nextCursor: r.next && encodeCursor(r.next),
             page: q.page,
+            seo: {
+              description: plainText(ctx.i18n.locale, 'seo.categoryDescription', {
+                category: plainText(ctx.i18n.locale, category.name),
+              }),
+              og: { type: 'website', title: plainText(ctx.i18n.locale, category.name) },
+            },
           }}
         />
       );
@@ -100,6 +119,7 @@ export async function catalogRoutes(app: FastifyInstance, { cache }: { cache: Ca
             countCap: COUNT_CAP,
             nextCursor: r.next && encodeCursor(r.next),
             page: q.page,
+            seo: { noindex: true },
           }}
         />
       );
@@ -116,6 +136,21 @@ export async function catalogRoutes(app: FastifyInstance, { cache }: { cache: Ca
     }),
   );
 
+  // The picture chat apps show for a shared product link (they ignore SVG): a PNG drawn once per product version.
+  app.get<{ Params: { slug: string } }>('/products/:slug/og.png', async (req, reply) => {
+    const found = await cache.product(req.params.slug);
+    if (!found) throw notFound();
+    const { p } = found;
+    const en = i18n('en');
+    const png = await ogImages(p, {
+      name: p.name,
+      brand: p.brand,
+      specs: productSpecs(en, p),
+      price: en.money(p.priceCents),
+    });
+    return reply.type('image/png').header('cache-control', 'public, max-age=86400').send(png);
+  });
+
   app.get<{ Params: { slug: string } }>('/products/:slug/profit', async (req, reply) => {
     const found = await cache.product(req.params.slug);
     if (!found?.network) throw notFound();
@@ -124,15 +159,5 @@ export async function catalogRoutes(app: FastifyInstance, { cache }: { cache: Ca
     return reply
       .type('text/html; charset=utf-8')
       .send(<ProfitEstimate ctx={pageContext(req, reply)} p={p} network={network} kwhCents={kwhCents} />);
-  });
-
-  app.get('/api/v1/products', async (req) => {
-    const q = listingQuery.parse(req.query);
-    const category =
-      typeof (req.query as { category?: string }).category === 'string'
-        ? findCategory((req.query as { category: string }).category)?.slug
-        : undefined;
-    const { items, next } = await cache.page(toListQuery(q, category));
-    return { items, next: next && encodeCursor(next) };
   });
 }

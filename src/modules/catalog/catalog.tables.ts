@@ -52,6 +52,8 @@ export const products = pgTable(
     warrantyDays: integer().notNull().default(180),
     hsCode: text().notNull(),
     customsDescription: text().notNull(),
+    /** ISO country code of manufacture, printed on the customs papers. */
+    originCountry: text().notNull().default('CN'),
     /** Public image URLs, first one is the main picture. */
     images: text().array().notNull().default(sql`'{}'::text[]`),
     description: text().notNull().default(''),

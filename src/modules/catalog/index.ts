@@ -2,8 +2,22 @@
 
 export { categories } from '../../platform/categories.js';
 export { CATALOG_TOPIC, type CatalogCache, createCatalogCache } from './catalog.cache.js';
-export { canSell, findProductById, findProductBySlug, listNetworkFigures, productFacts } from './catalog.repo.js';
-export { catalogRoutes } from './catalog.routes.js';
+/** The storefront listing's pieces the API lists products with (same cache, same keyset cursor). */
+export { decodeCursor, encodeCursor } from './catalog.inputs.js';
+export {
+  canSell,
+  categoryDates,
+  countProducts,
+  findProductById,
+  findProductBySlug,
+  type ListQuery as ProductListQuery,
+  listNetworkFigures,
+  productFacts,
+  /** Public products page by page (sitemap): slug, category, updatedAt. */
+  sitemapProducts,
+  sorts as productSorts,
+} from './catalog.repo.js';
+export { catalogRoutes, PAGE_SIZE as PRODUCT_PAGE_SIZE } from './catalog.routes.js';
 export { hashrateUnits, type ProductKind } from './product.rules.js';
 export type { Product, ProductInput } from './product.types.js';
 export { productAdminRoutes } from './product-admin.routes.js';

@@ -63,6 +63,19 @@ describe('product back office', () => {
     expect(page.body).toContain('On backorder');
   });
 
+  it('takes the category default HS code when left empty, and a country of origin (China unless told)', async () => {
+    const { client } = await loggedInClient(t.app, t.db, 'admin');
+    await client.get('/admin/products/new');
+    const psu = { ...form, slug: 'apw17-psu', sku: 'BM-APW17', category: 'power-supplies', kind: 'psu', hsCode: '' };
+    expect((await client.post('/admin/products', { ...psu, originCountry: 'my' })).statusCode).toBe(303);
+    expect(await findProductBySlug(t.db, 'apw17-psu')).toMatchObject({ hsCode: '8504.40', originCountry: 'MY' });
+    const fan = { ...form, slug: 'fan-12038', sku: 'FAN-12038', category: 'fans-cooling', kind: 'general', hsCode: '' };
+    expect((await client.post('/admin/products', fan)).statusCode).toBe(303);
+    expect(await findProductBySlug(t.db, 'fan-12038')).toMatchObject({ hsCode: '8414.59', originCountry: 'CN' });
+    const bad = await client.post('/admin/products', { ...fan, slug: 'fan-x', sku: 'FAN-X', originCountry: 'China' });
+    expect(bad.statusCode).toBe(422);
+  });
+
   it('explains bad fields and keeps the typed values', async () => {
     const { client } = await loggedInClient(t.app, t.db, 'admin');
     const existing = await insertProduct(t.db);

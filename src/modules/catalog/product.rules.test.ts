@@ -14,3 +14,13 @@ describe('hashrate units', () => {
     expect(toHashesPerSecond(value, unit)).toBeCloseTo(7.25e20, -14);
   });
 });
+
+describe('defaultHsCode', () => {
+  it('gives every category a six-digit HS code: miners 8471.50, PSUs 8504.40', async () => {
+    const { categorySlugs } = await import('../../platform/categories.js');
+    const { defaultHsCode } = await import('./product.rules.js');
+    expect(defaultHsCode('asic-miners')).toBe('8471.50');
+    expect(defaultHsCode('power-supplies')).toBe('8504.40');
+    for (const c of categorySlugs) expect(defaultHsCode(c)).toMatch(/^\d{4}\.\d{2}$/);
+  });
+});

@@ -1,4 +1,5 @@
 /** Pure catalog rules: units, profitability. No IO. */
+import type { CategorySlug } from '../../platform/categories.js';
 
 export const productKinds = ['miner', 'psu', 'hashboard', 'general'] as const;
 export type ProductKind = (typeof productKinds)[number];
@@ -61,3 +62,18 @@ export function estimateDailyProfit(
   const powerCostCents = Math.round((miner.powerW / 1000) * 24 * electricityCentsPerKwh);
   return { coinsPerDay, revenueCents, powerCostCents, profitCents: revenueCents - powerCostCents };
 }
+
+/**
+ * The HS code a product takes when staff leave it empty (Harmonized System, 6 digits):
+ * ASIC miners are data-processing machines (8471.50), PSUs static converters (8504.40),
+ * boards parts of those machines (8473.30), fans 8414.59, cables 8544.42.
+ */
+export const defaultHsCodes: Record<CategorySlug, string> = {
+  'asic-miners': '8471.50',
+  'power-supplies': '8504.40',
+  'hash-boards': '8473.30',
+  'control-boards': '8473.30',
+  'fans-cooling': '8414.59',
+  'cables-accessories': '8544.42',
+};
+export const defaultHsCode = (category: CategorySlug) => defaultHsCodes[category];

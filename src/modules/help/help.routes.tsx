@@ -30,8 +30,13 @@ export async function helpRoutes(app: FastifyInstance, { db }: { db: Db }) {
   app.get<{ Params: { slug: string } }>('/help/:slug', async (req, reply) => {
     const { slug } = req.params;
     if (!isHelpSlug(slug)) throw notFound();
-    const page = await loadHelpPage(db, slug, req.i18n);
-    return html(reply).send(<HelpPage ctx={pageContext(req, reply)} slug={slug} html={page.html} />);
+    const [page, settings] = await Promise.all([
+      loadHelpPage(db, slug, req.i18n),
+      slug === 'contact' ? getSettings(db) : undefined,
+    ]);
+    // The contact page names the shop and its WhatsApp number for search engines (Organization).
+    const shop = settings && { name: settings.sellerName, whatsapp: settings.whatsappNumber };
+    return html(reply).send(<HelpPage ctx={pageContext(req, reply)} slug={slug} html={page.html} shop={shop} />);
   });
 
   // One link for every "Contact us on WhatsApp": the number is a setting staff can change.

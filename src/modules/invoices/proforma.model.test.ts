@@ -103,6 +103,8 @@ describe('buildProformaModel', () => {
       'Sesenta mil cuatrocientos cincuenta dólares estadounidenses con veinticinco centavos',
     );
     expect(es.totals[2]?.value).toMatch(/60\.?450,25/);
+    // The QR code and the link open the verify page in the reader's language.
+    expect(es.verify.url).toBe('https://shop.example/es/verify/ABCDEFGHJK');
   });
 
   it('marks paid and cancelled orders', () => {

@@ -5,6 +5,7 @@
  */
 
 import { countryName } from '../../platform/countries.js';
+import { localePath } from '../../platform/http/locale.js';
 import { en, type MessageKey } from '../../platform/i18n/en.js';
 import { es } from '../../platform/i18n/es.js';
 import { i18n, type Locale } from '../../platform/i18n/index.js';
@@ -108,7 +109,8 @@ export function buildProformaModel(
   const incoterm = incotermFor(order.shippingMethod, country);
   const methodLabel = t(`shipping.${order.shippingMethod}` as MessageKey);
   const validUntil = pi.validUntil ?? order.quoteValidUntil;
-  const verifyUrl = `${publicUrl}/verify/${pi.code}`;
+  // The reader's language: a Spanish PDF's QR code and link open the Spanish page.
+  const verifyUrl = `${publicUrl}${localePath(locale, `/verify/${pi.code}`)}`;
 
   const notes: string[] = [];
   if (validUntil) notes.push(t('pi.noteValidity', { date: fmt.date(validUntil), number: pi.number }));
@@ -191,7 +193,7 @@ export function buildProformaModel(
     mark,
     verify: {
       heading: t('pi.verifyTitle'),
-      text: t('pi.verifyText', { url: `${publicUrl}/verify` }),
+      text: t('pi.verifyText', { url: `${publicUrl}${localePath(locale, '/verify')}` }),
       codeLabel: t('pi.verifyCode'),
       code: groupCode(pi.code),
       url: verifyUrl,

@@ -1,6 +1,9 @@
 /** Orders: submission from the cart, the state machine, the customer's pages and staff actions. */
 
+export { cancelOrder } from './actions/cancel-order.js';
+export { postMessage } from './actions/post-message.js';
 export { runOrderSweep, startOrderSweep } from './actions/run-order-sweep.js';
+export { setFreight } from './actions/set-freight.js';
 export * from './order.machine.js';
 export {
   applyTransition,
@@ -23,19 +26,23 @@ export {
 export { orderRoutes } from './order.routes.js';
 export {
   AUTO_COMPLETE_REMINDER_DAYS,
+  balanceCents,
   goodsTotalCents,
   LARGE_ORDER_CENTS,
   type OrderWindows,
+  QUOTE_OVERDUE_HOURS,
 } from './order.rules.js';
 export { noOrderHooks, type OrderHooks } from './order-hooks.port.js';
 /** The all-orders list (filters, keyset pages) and its pieces the staff customer page reuses. */
-export { type OrderListQuery, orderListInput } from './order-list.inputs.js';
+export { type OrderListQuery, orderListFilters, orderListInput } from './order-list.inputs.js';
 export { listOrders, type OrderListPage, savedAddressOf } from './order-list.repo.js';
 /** The order's own parts of the order pages composed in src/pages. */
 export { actorOf, type OrderLists, orderListsSql, orderPageFacts, savedAddressSql } from './order-page.parts.js';
 export type { OrderPages } from './order-pages.port.js';
 /** Back-office search: orders by number, buyer name or e-mail, and by parcel tracking number. */
 export { type OrderHit, searchOrders } from './order-search.repo.js';
+/** The business dashboard's order figures over a bounded period. */
+export { type OrderStats, orderStats, type PromiseTally, type StatsPeriod } from './order-stats.repo.js';
 export { staffOrderRoutes } from './staff-order.routes.js';
 export { listHref } from './views/all-orders-page.js';
 export { type CheckoutData, CheckoutForm } from './views/checkout-form.js';

@@ -6,7 +6,7 @@ import { type Order, snapshotOf } from './order.repo.js';
 import { orderWindows, trackingOverdue, whatsappLink } from './order.rules.js';
 import { orderEvents, orderLines, orderMessages, savedAddresses, shipments } from './order.tables.js';
 
-export const actorOf = (user: CurrentUser): Actor => ({ role: user.role, userId: user.id });
+export const actorOf = (user: CurrentUser): Actor => ({ role: user.role, userId: user.id, via: user.via });
 
 /**
  * The order's own lists an order page shows, as subqueries for the page's one statement

@@ -29,6 +29,8 @@ export type ActorRole = Role | 'system';
 export interface Actor {
   role: ActorRole;
   userId?: number;
+  /** Acting through an integration (an API token's name), recorded beside the event. */
+  via?: string;
 }
 
 /** What guards may look at: a snapshot the action loaded beforehand. */

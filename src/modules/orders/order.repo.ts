@@ -48,6 +48,9 @@ export const orderFacts = readViews
     status: orders.status,
     totalCents: orders.totalCents,
     fullName: orders.fullName,
+    /** When the goods left and when the order was delivered (completed): the warranty check's dates. */
+    shippedAt: orders.shippedAt,
+    closedAt: orders.closedAt,
   })
   .from(orders)
   .as('order_facts');
@@ -133,6 +136,7 @@ export async function applyTransition(
     toStatus: check.to,
     actorId: actor.userId ?? null,
     actorRole: actor.role,
+    via: actor.via ?? null,
     note: opts.note ?? null,
     public: transitions[event].public,
     createdAt: now,
@@ -140,6 +144,7 @@ export async function applyTransition(
   if (actor.userId && actor.role !== 'customer' && actor.role !== 'system')
     await recordAudit(tx, {
       actor: actor.userId,
+      via: actor.via,
       action: 'order.transition',
       subject: { type: 'order', id: order.number },
       before: { status: order.status, ...pick(order, Object.keys(opts.set ?? {})) },

@@ -13,8 +13,8 @@ import { confirmDelivery } from './actions/confirm-delivery.js';
 import { postMessage } from './actions/post-message.js';
 import { CartAlreadyOrdered, submitOrder } from './actions/submit-order.js';
 import { messageInput, optionalNoteInput, submitOrderInput } from './order.inputs.js';
-import { availableEvents, orderEvents as eventNames } from './order.machine.js';
-import { customerOrders, findCustomerOrder, snapshotOf } from './order.repo.js';
+import { orderEvents as eventNames } from './order.machine.js';
+import { customerOrders, findCustomerOrder } from './order.repo.js';
 import type { OrderHooks } from './order-hooks.port.js';
 import { actorOf } from './order-page.parts.js';
 import type { OrderPages } from './order-pages.port.js';
@@ -81,19 +81,6 @@ export async function orderRoutes(
   app.get<{ Params: { number: string } }>('/orders/:number/live', async (req, reply) => {
     const order = await load(req);
     streamChanges(req, reply, bus, orderTopic(order.number));
-  });
-
-  app.get<{ Params: { number: string } }>('/api/v1/orders/:number', async (req) => {
-    const order = await load(req);
-    return {
-      number: order.number,
-      status: order.status,
-      goodsCents: order.goodsCents,
-      freightCents: order.freightCents,
-      totalCents: order.totalCents,
-      paidCents: order.paidCents,
-      nextActions: availableEvents(snapshotOf(order), actorOf(requireUser(req.user)), new Date()),
-    };
   });
 
   app.post<{ Params: { number: string; event: string } }>('/orders/:number/events/:event', async (req, reply) => {

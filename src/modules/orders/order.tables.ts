@@ -58,6 +58,8 @@ export const orders = pgTable(
     index('orders_overdue_quote_idx').on(t.createdAt).where(sql`status = 'awaiting_quote'`),
     index('orders_overdue_payment_idx').on(t.paymentDueAt).where(sql`status = 'awaiting_payment'`),
     index('orders_overdue_tracking_idx').on(t.approvedAt).where(sql`status = 'ready_to_ship'`),
+    // The dashboard's time to ship and tracking promise read the orders paid in a period.
+    index('orders_approved_idx').on(t.approvedAt).where(sql`approved_at is not null`),
   ],
 );
 
@@ -99,6 +101,8 @@ export const orderEvents = pgTable(
     toStatus: text().notNull(),
     actorId: integer().references(() => users.id),
     actorRole: text().notNull(),
+    /** How the actor acted when not in person, e.g. "token ERP sync" (an API token). */
+    via: text(),
     note: text(),
     public: boolean().notNull().default(true),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -2,12 +2,22 @@
 
 /** What is still missing before shipping; mark-shipped calls `assertEvidenceComplete` in its transaction. */
 export { assertEvidenceComplete, evidenceGapsOf } from './actions/check-evidence.js';
+/** Read-only projections of units, parcels and file references for the warranty check and shipment papers. */
+export { packedParcelFacts, packedUnitFacts, packingFileFacts } from './packing.facts.js';
 export type { PackingEvidence, PackingFile, PackingLine, PackingUnit, ParcelEvidence } from './packing.repo.js';
 /** Units in force on an order (not replaced by a correction): what after-sales claims check serials against. */
 /** Everything recorded on an order, parcel by parcel, replaced units included (marked `replacedBy`). */
 export { currentUnitsOf, PACKING_FOLDER, packingEvidenceOf, packingFileOwner, packingLinesOf } from './packing.repo.js';
 export { packingRoutes } from './packing.routes.js';
-export { evidenceGaps, evidenceVisibleToBuyer, needsBurnIn, needsSerial, serialKey } from './packing.rules.js';
+export {
+  evidenceGaps,
+  evidenceVisibleToBuyer,
+  needsBurnIn,
+  needsSerial,
+  packingSlipHref,
+  packingSlipRoles,
+  serialKey,
+} from './packing.rules.js';
 export { loadPackingPage, type PackingPageData } from './packing-page.data.js';
 /** Back-office search: packed units by serial number. */
 export { searchSerials } from './packing-search.repo.js';

@@ -11,19 +11,52 @@ const optionalNumber = z
   .optional();
 const id = z.coerce.number({ message: 'field.required' }).int().positive({ message: 'field.required' });
 
-export const parcelInput = z.object({
-  seals: z
-    .string({ message: 'packing.sealsRequired' })
-    .max(2000, { message: 'field.tooLong' })
-    .transform((v, ctx) => {
-      const seals = parseSealNumbers(v);
-      if (!seals) ctx.addIssue({ code: 'custom', message: 'packing.sealInvalid' });
-      else if (seals.length === 0) ctx.addIssue({ code: 'custom', message: 'packing.sealsRequired' });
-      else if (seals.length > 50) ctx.addIssue({ code: 'custom', message: 'field.tooLong' });
-      return seals ?? [];
-    }),
-  reason,
-});
+/** A weight in kg or a length in cm as typed ("12,5"), stored in grams or millimetres; empty = not recorded. */
+const measure = (factor: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(20, { message: 'field.invalid' })
+    .transform((v) => (v === '' ? undefined : Number(v.replace(',', '.'))))
+    .refine((v) => v === undefined || (Number.isFinite(v) && v > 0 && v <= max), { message: 'field.measureInvalid' })
+    .transform((v) => (v === undefined ? null : Math.max(1, Math.round(v * factor))))
+    .optional()
+    .transform((v) => v ?? null);
+
+export const parcelInput = z
+  .object({
+    netWeightKg: measure(1000, 5000),
+    grossWeightKg: measure(1000, 5000),
+    lengthCm: measure(10, 1000),
+    widthCm: measure(10, 1000),
+    heightCm: measure(10, 1000),
+    seals: z
+      .string({ message: 'packing.sealsRequired' })
+      .max(2000, { message: 'field.tooLong' })
+      .transform((v, ctx) => {
+        const seals = parseSealNumbers(v);
+        if (!seals) ctx.addIssue({ code: 'custom', message: 'packing.sealInvalid' });
+        else if (seals.length === 0) ctx.addIssue({ code: 'custom', message: 'packing.sealsRequired' });
+        else if (seals.length > 50) ctx.addIssue({ code: 'custom', message: 'field.tooLong' });
+        return seals ?? [];
+      }),
+    reason,
+  })
+  .superRefine((v, ctx) => {
+    if (v.netWeightKg !== null && v.grossWeightKg !== null && v.grossWeightKg < v.netWeightKg)
+      ctx.addIssue({ code: 'custom', path: ['grossWeightKg'], message: 'field.grossBelowNet' });
+  })
+  .transform(({ netWeightKg, grossWeightKg, lengthCm, widthCm, heightCm, ...rest }) => ({
+    ...rest,
+    measures: {
+      netWeightGrams: netWeightKg,
+      grossWeightGrams: grossWeightKg,
+      lengthMm: lengthCm,
+      widthMm: widthCm,
+      heightMm: heightCm,
+    },
+  }));
+export type ParcelMeasures = z.output<typeof parcelInput>['measures'];
 
 export const mediaInput = z.object({ reason });
 

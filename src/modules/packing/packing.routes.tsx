@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type CurrentUser, requireRole, requireStaff, requireUser } from '../../platform/auth/current-user.js';
+import { isStaff } from '../../platform/auth/roles.js';
 import type { Db } from '../../platform/db/client.js';
 import type { ActionContext } from '../../platform/effects.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -16,13 +17,17 @@ import {
   orderMachine,
   staffRolesFor,
 } from '../orders/index.js';
+import { getSettings } from '../settings/index.js';
 import { addPackingFiles } from './actions/add-packing-files.js';
 import { addParcel } from './actions/add-parcel.js';
 import { markShipped } from './actions/mark-shipped.js';
 import { recordUnit } from './actions/record-unit.js';
 import { mediaInput, parcelInput, shipInput, unitInput } from './packing.inputs.js';
 import { findPackingFile, findParcel, PACKING_FOLDER, type PackingFile } from './packing.repo.js';
-import { evidenceVisibleToBuyer } from './packing.rules.js';
+import { evidenceVisibleToBuyer, packingSlipRoles } from './packing.rules.js';
+import { loadPackingSlip } from './packing-slip.data.js';
+import { buildPackingSlipModel } from './packing-slip.model.js';
+import { renderPackingSlipPdf } from './packing-slip-pdf.js';
 import { packingForms } from './views/packing-section.js';
 
 type Req = FastifyRequest<{ Params: { number: string; parcelId?: string; id?: string } }>;
@@ -124,6 +129,24 @@ export async function packingRoutes(
       () => markShipped(actions, order, actorOf(user), form.data.carrier, form.data.tracking),
       `/admin/orders/${order.number}`,
     );
+  });
+
+  /**
+   * The packing slip (PDF, no prices) for the warehouse and sales, in the staff member's
+   * language, once the order is paid. A buyer gets 404: the back office is not theirs to map.
+   */
+  app.get<{ Params: { number: string } }>('/admin/orders/:number/packing-slip.pdf', async (req, reply) => {
+    if (!isStaff(requireUser(req.user).role)) throw notFound();
+    requireRole(req.user, ...packingSlipRoles);
+    const order = await findOrderByNumber(db, req.params.number);
+    if (!order || !orderMachine.is.paid(order.status)) throw notFound();
+    const [slip, settings] = await Promise.all([loadPackingSlip(db, order), getSettings(db)]);
+    const body = await renderPackingSlipPdf(buildPackingSlipModel(slip, req.i18n.locale, settings.sellerName));
+    return reply
+      .header('cache-control', 'private, no-store')
+      .header('content-disposition', `inline; filename="packing-slip-${order.number}.pdf"`)
+      .type('application/pdf')
+      .send(body);
   });
 
   /**

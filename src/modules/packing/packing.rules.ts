@@ -3,6 +3,7 @@
  * actions load a snapshot and ask these functions; nothing here does IO.
  */
 
+import type { Role } from '../../platform/auth/roles.js';
 import type { ProductKind } from '../catalog/index.js';
 import { type OrderState as OrderStatus, orderMachine } from '../orders/index.js';
 
@@ -87,3 +88,9 @@ export function currentUnits<U extends { id: number; correctsUnitId: number | nu
   const replaced = new Set(units.map((u) => u.correctsUnitId).filter((id): id is number => id !== null));
   return units.filter((u) => !replaced.has(u.id));
 }
+
+/** Who prints the packing slip: the warehouse packs with it, sales answers for it (admin always may). */
+export const packingSlipRoles = ['warehouse', 'sales'] as const satisfies readonly Role[];
+
+/** The slip exists once the order is paid (packing starts then); its link sits on the staff order page. */
+export const packingSlipHref = (number: string) => `/admin/orders/${encodeURIComponent(number)}/packing-slip.pdf`;

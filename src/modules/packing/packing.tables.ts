@@ -30,6 +30,12 @@ export const packingParcels = pgTable(
     position: integer().notNull(),
     /** Tamper-evident seal numbers on this parcel. */
     sealNumbers: text().array().notNull().default(sql`'{}'::text[]`),
+    /** Weights and outer dimensions for the customs papers (issue 19); optional, null = not recorded. */
+    netWeightGrams: integer(),
+    grossWeightGrams: integer(),
+    lengthMm: integer(),
+    widthMm: integer(),
+    heightMm: integer(),
     recordedBy: integer()
       .notNull()
       .references(() => users.id),
@@ -37,7 +43,13 @@ export const packingParcels = pgTable(
     correctionReason: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('packing_parcels_order_position_unique').on(t.orderId, t.position)],
+  (t) => [
+    unique('packing_parcels_order_position_unique').on(t.orderId, t.position),
+    check(
+      'packing_parcels_measures_check',
+      sql`(net_weight_grams is null or net_weight_grams > 0) and (gross_weight_grams is null or gross_weight_grams > 0) and (length_mm is null or length_mm > 0) and (width_mm is null or width_mm > 0) and (height_mm is null or height_mm > 0)`,
+    ),
+  ],
 );
 
 /** Photos and videos of a packed parcel. The original is kept for staff; buyers see `previewKey` (re-encoded) for photos. */
@@ -102,6 +114,8 @@ export const packingUnits = pgTable(
   (t) => [
     index('packing_units_order_idx').on(t.orderId, t.id),
     index('packing_units_serial_idx').on(t.serialNumber),
+    // The public warranty check looks a serial up as `serialKey` normalizes it.
+    index('packing_units_serial_key_idx').on(sql`upper(trim(serial_number))`),
     check(
       'packing_units_burn_in_check',
       sql`(burn_in_hours is null or burn_in_hours >= 0) and (burn_in_hashrate is null or burn_in_hashrate >= 0)`,

@@ -35,6 +35,8 @@ export const paymentProofs = pgTable(
     check('payment_proofs_status_check', sql`status in ('pending', 'approved', 'rejected')`),
     index('payment_proofs_order_idx').on(t.orderId),
     index('payment_proofs_sha_idx').on(t.sha256),
+    // The dashboard's money approved per day.
+    index('payment_proofs_approved_idx').on(t.reviewedAt).where(sql`status = 'approved'`),
     // The same file twice on one order (double click, retry) is one proof.
     uniqueIndex('payment_proofs_order_sha_idx').on(t.orderId, t.sha256),
   ],

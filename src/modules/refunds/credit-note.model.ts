@@ -2,7 +2,9 @@
  * A credit note in the PI's model, so the one PDF layout draws both (header, parties,
  * lines, totals, the box of how the money moved, notes, verification code and QR). Pure.
  */
+
 import { countryName } from '../../platform/countries.js';
+import { localePath } from '../../platform/http/locale.js';
 import { en, type MessageKey } from '../../platform/i18n/en.js';
 import { es } from '../../platform/i18n/es.js';
 import { i18n, type Locale } from '../../platform/i18n/index.js';
@@ -91,10 +93,10 @@ export function buildCreditNoteModel(
     notes: { heading: t('pi.notes'), items: [t('creditNote.note', { number: order.number })] },
     verify: {
       heading: t('creditNote.verifyTitle'),
-      text: t('creditNote.verifyText', { url: `${publicUrl}/verify` }),
+      text: t('creditNote.verifyText', { url: `${publicUrl}${localePath(locale, '/verify')}` }),
       codeLabel: t('pi.verifyCode'),
       code: groupCode(part.creditNoteCode),
-      url: `${publicUrl}/verify/${part.creditNoteCode}`,
+      url: `${publicUrl}${localePath(locale, `/verify/${part.creditNoteCode}`)}`,
     },
     pageLabel: t('pi.page'),
   };

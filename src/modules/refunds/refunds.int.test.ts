@@ -60,6 +60,13 @@ describe('refunds of cancelled, paid orders', () => {
     const res = await buyer.post(`/orders/${order.number}/events/cancelByCustomer`, { reason: '' });
     expect(res.statusCode).toBe(303);
     expect((await refundRows(order.id)).map((r) => r.amountCents)).toEqual([100_000]);
+    const [mail] = await t.db
+      .select()
+      .from(outboxMessages)
+      .where(eq(outboxMessages.subject, `Order ${order.number} cancelled`));
+    expect(mail?.body, 'the buyer is told the money received is owed back').toContain(
+      'We owe you the $1,000.00 you paid and will send it back',
+    );
   });
 
   it('cancelling an unpaid order creates no refund', async () => {
@@ -70,6 +77,11 @@ describe('refunds of cancelled, paid orders', () => {
     expect(cancelled!.status).toBe('cancelled');
     expect(await refundRows(order.id)).toEqual([]);
     expect(htmlText((await buyer.get(`/orders/${order.number}`)).body)).not.toContain('Refund due');
+    const [mail] = await t.db
+      .select()
+      .from(outboxMessages)
+      .where(eq(outboxMessages.subject, `Order ${order.number} cancelled`));
+    expect(mail?.body).not.toContain('We owe you');
   });
 
   it('more than is due is refused with a message and nothing is stored', async () => {

@@ -23,5 +23,11 @@ export async function findNearestApprovedCenters(db: DbOrTx, destination: Destin
 }
 export { repairCenterFiles } from './repair-center.files.js';
 /** Published centers, for after-sales routing a repair (the list to choose from, and the one chosen). */
-export { approvedCenters, countAwaitingReview, findApprovedCenter } from './repair-center.repo.js';
+export {
+  approvedCenters,
+  countAwaitingReview,
+  findApprovedCenter,
+  /** The public directory's centers with their approval date (sitemap). */
+  publishedCenterDates,
+} from './repair-center.repo.js';
 export { REVIEW_BUSINESS_DAYS } from './repair-center.rules.js';

@@ -255,3 +255,11 @@ export async function findApprovedCenter(db: DbOrTx, id: number) {
     .where(and(eq(repairCenters.id, id), isNotNull(repairCenters.publishedAt)));
   return row;
 }
+
+/** Every published center with when it was last approved, for the sitemap. */
+export const publishedCenterDates = (db: DbOrTx) =>
+  db
+    .select({ id: repairCenters.id, publishedAt: repairCenters.publishedAt })
+    .from(repairCenters)
+    .where(isNotNull(repairCenters.publishedAt))
+    .orderBy(asc(repairCenters.id));

@@ -28,6 +28,8 @@ export const settingsForm = z.object({
   sellerAddress: as(settingsSchema.sellerAddress, 'field.tooLong', (v) => text(v) ?? ''),
   sellerEmail: as(settingsSchema.sellerEmail, 'field.emailInvalid', text),
   sellerPhone: as(settingsSchema.sellerPhone, 'field.tooLong', (v) => text(v) ?? ''),
+  // Optional: a form without it (an older page still open) leaves the stored value as it is.
+  sellerTaxId: as(settingsSchema.sellerTaxId, 'field.tooLong', (v) => text(v) ?? '').optional(),
   whatsappNumber: as(settingsSchema.whatsappNumber, 'field.phoneInvalid', text),
   paymentDeadlineHours: as(settingsSchema.paymentDeadlineHours, 'field.paymentDeadlineInvalid', whole),
   autoCompleteDays: as(settingsSchema.autoCompleteDays, 'field.autoCompleteInvalid', whole),

@@ -20,7 +20,7 @@ export async function getSettings(db: DbOrTx): Promise<Settings> {
 }
 
 export async function saveSettings(db: DbOrTx, changes: Partial<Settings>, userId: number) {
-  const entries = Object.entries(changes) as [SettingKey, unknown][];
+  const entries = (Object.entries(changes) as [SettingKey, unknown][]).filter(([, value]) => value !== undefined);
   if (!entries.length) return;
   await db
     .insert(settings)

@@ -30,6 +30,8 @@ export const settingsSchema = {
   sellerAddress: z.string().max(500).default('Unit 12, 8/F, Tech Tower, 88 Hoi Bun Road, Kwun Tong, Hong Kong'),
   sellerEmail: z.string().email().default('sales@hashcart.example'),
   sellerPhone: z.string().max(40).default('+852 3000 0000'),
+  /** The seller's tax or business registration number, printed on the customs papers; empty = not printed. */
+  sellerTaxId: z.string().max(60).default(''),
   whatsappNumber: z
     .string()
     .regex(/^\+?[0-9 ()-]{6,24}$/)

@@ -11,6 +11,7 @@ import { pageContext } from '../../platform/http/page-context.js';
 import { latestOutbox } from '../../platform/mail/index.js';
 import { attentionFor } from './attention.data.js';
 import { AuditPage } from './audit-page.js';
+import { businessFigures, DEFAULT_PERIOD, parsePeriod } from './business.data.js';
 import { customerPage } from './customer-page.js';
 import { DashboardPage } from './dashboard-page.js';
 import { OutboxPage } from './outbox-page.js';
@@ -29,17 +30,23 @@ export async function backOfficeRoutes(app: FastifyInstance, { db }: { db: Db })
   app.get('/admin', async (req, reply) => {
     const user = requireStaff(req.user);
     const ctx = pageContext(req, reply);
-    const [pendingChanges, tiles] = await Promise.all([
+    // A period not offered is a 400 that says so, with the default period's figures below.
+    const period = parsePeriod((req.query as { period?: unknown }).period);
+    const [pendingChanges, tiles, figures] = await Promise.all([
       seesPaymentChanges(user.role) ? listPendingChanges(db) : [],
       attentionFor(db, user.role),
+      businessFigures(db, period ?? DEFAULT_PERIOD),
     ]);
     return reply
+      .code(period ? 200 : 400)
       .type('text/html; charset=utf-8')
       .send(
         <DashboardPage
           ctx={ctx}
           user={user}
           tiles={tiles}
+          figures={figures}
+          periodError={!period}
           banner={<PendingChangesBanner ctx={ctx} changes={pendingChanges} />}
         />,
       );
@@ -59,7 +66,7 @@ export async function backOfficeRoutes(app: FastifyInstance, { db }: { db: Db })
       .send(<SearchPage ctx={pageContext(req, reply)} q={q} results={results} tooShort={tooShort} />);
   });
 
-  // Admin only: the log shows every change, users and roles included (ADR 0018).
+  // Admin only: the log shows every change, users and roles included (ADR 0028).
   app.get('/admin/audit', async (req, reply) => {
     requireRole(req.user, 'admin');
     const form = parseForm(auditListInput, req.query);

@@ -3,13 +3,17 @@ import type { Role } from '../../platform/auth/roles.js';
 import type { PageContext } from '../../platform/http/page-context.js';
 import { AdminShell } from '../../platform/views/admin-shell.js';
 import type { AttentionTile } from './attention.data.js';
+import type { BusinessFigures } from './business.data.js';
+import { BusinessSection } from './business-section.js';
 
-/** The back office's first page: each queue this staff member acts on, with its count. */
+/** The back office's first page: each queue this staff member acts on, with its count, then the business over a period. */
 export function DashboardPage(props: {
   ctx: PageContext;
   user: { fullName: string; role: Role };
   tiles: AttentionTile[];
   banner: JSX.Element | string;
+  figures: BusinessFigures;
+  periodError?: boolean;
 }) {
   const { ctx, tiles } = props;
   const { t, i18n } = ctx;
@@ -34,6 +38,7 @@ export function DashboardPage(props: {
           ))}
         </ul>
       )}
+      <BusinessSection ctx={ctx} figures={props.figures} periodError={props.periodError} />
     </AdminShell>
   );
 }

@@ -19,6 +19,7 @@ import { Field, type FormState } from '../../platform/views/form.js';
 import { CsrfField, Layout } from '../../platform/views/layout.js';
 import type { OrderPageData } from './order-page.data.js';
 import { PaymentBlock } from './payment-block.js';
+import { ShipmentPapers } from './shipment-papers.js';
 
 /** Forms that come back refused carry their state: the proof upload, the customer's cancellation. */
 export interface OrderForms {
@@ -107,6 +108,7 @@ export function OrderBody({ ctx, d, forms = {} }: { ctx: PageContext; d: OrderPa
               />
             </section>
           )}
+          {d.packing && <ShipmentPapers ctx={ctx} base={`/orders/${o.number}`} packing={d.packing} />}
           <div class="actions">
             {can('confirmDelivery') && (
               <form method="post" action={`/orders/${o.number}/events/confirmDelivery`}>

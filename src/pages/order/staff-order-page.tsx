@@ -1,7 +1,7 @@
 import { OrderCases } from '../../modules/after-sales/index.js';
 import { piAvailable } from '../../modules/invoices/index.js';
 import { FreightForm, LinesTable, StaffCancelForm, StateBadge, Thread, Timeline } from '../../modules/orders/index.js';
-import { PackingSection, ShipForm } from '../../modules/packing/index.js';
+import { PackingSection, packingSlipHref, packingSlipRoles, ShipForm } from '../../modules/packing/index.js';
 import { StaffProofList } from '../../modules/payments/index.js';
 import { refundRoles, StaffRefundSection } from '../../modules/refunds/index.js';
 import { hasRole } from '../../platform/auth/roles.js';
@@ -11,6 +11,7 @@ import { AdminShell } from '../../platform/views/admin-shell.js';
 import type { FormState } from '../../platform/views/form.js';
 import { CsrfField } from '../../platform/views/layout.js';
 import type { OrderPageData } from './order-page.data.js';
+import { ShipmentPapers } from './shipment-papers.js';
 
 export function StaffOrderPage({
   ctx,
@@ -40,6 +41,13 @@ export function StaffOrderPage({
               {t('pi.view')}
             </a>
           )}{' '}
+          {d.packing && d.packing.status !== 'cancelled' && ctx.user && hasRole(ctx.user.role, ...packingSlipRoles) && (
+            <>
+              <a class="button" href={packingSlipHref(o.number)}>
+                {t('slip.link')}
+              </a>{' '}
+            </>
+          )}
           <a href={`/admin/orders?queue=${o.status === 'awaiting_quote' ? 'awaiting_quote' : 'payment_review'}`}>
             {t('admin.backToQueue')}
           </a>
@@ -64,6 +72,9 @@ export function StaffOrderPage({
               canEdit={!!ctx.user && hasRole(ctx.user.role, 'warehouse') && d.packing.status !== 'cancelled'}
               forms={forms}
             />
+          )}
+          {d.packing && d.packing.status !== 'cancelled' && (
+            <ShipmentPapers ctx={ctx} base={`/admin/orders/${o.number}`} packing={d.packing} />
           )}
           {can('markShipped') && <ShipForm ctx={ctx} number={o.number} form={forms.ship} />}
           <StaffRefundSection
@@ -93,7 +104,7 @@ export function StaffOrderPage({
           </section>
           <section class="card">
             <h2>{t('order.timeline')}</h2>
-            <Timeline ctx={ctx} events={d.events} />
+            <Timeline ctx={ctx} events={d.events} showVia />
           </section>
           <section class="card">
             <h2>{t('thread.title')}</h2>

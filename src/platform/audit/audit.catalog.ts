@@ -30,6 +30,8 @@ export const auditActions = [
   'customer.tag',
   'customer.untag',
   'case.transition',
+  'api-token.create',
+  'api-token.revoke',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -47,5 +49,6 @@ export const auditSubjects = [
   'help-page',
   'customer',
   'case',
+  'api-token',
 ] as const;
 export type AuditSubject = (typeof auditSubjects)[number];

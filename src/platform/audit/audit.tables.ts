@@ -1,7 +1,7 @@
 import { bigint, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
- * The append-only audit log of staff changes (ADR 0018). `id` is the position in the hash
+ * The append-only audit log of staff changes (ADR 0028). `id` is the position in the hash
  * chain (previous id + 1, assigned under a lock), so a deleted row leaves a gap that
  * `npm run audit:verify` reports. A trigger refuses UPDATE, DELETE and TRUNCATE.
  */

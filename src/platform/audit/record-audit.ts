@@ -5,10 +5,11 @@ import { GENESIS_HASH, jsonValue, recordHash } from './audit.hash.js';
 import { auditLog } from './audit.tables.js';
 
 /**
- * Who changed something: a signed-in staff member (CurrentUser fits), a user id when that is
- * all the action has (the name and e-mail are then looked up), or null for the operator's console.
+ * Who changed something: a signed-in staff member (CurrentUser fits; its `via`, "token <name>"
+ * for an API token, is recorded), a user id when that is all the action has (the name and
+ * e-mail are then looked up), or null for the operator's console.
  */
-export type AuditActor = { id: number; email: string; fullName: string } | number | null;
+export type AuditActor = { id: number; email: string; fullName: string; via?: string } | number | null;
 
 type ActorLookup = (tx: DbOrTx, id: number) => Promise<{ email: string; fullName: string } | undefined>;
 let lookupActor: ActorLookup = async () => undefined;
@@ -55,6 +56,7 @@ export async function lockAuditChain(tx: DbOrTx): Promise<void> {
  */
 export async function recordAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
   let actor = entry.actor;
+  const via = entry.via ?? (typeof actor === 'object' ? actor?.via : undefined);
   if (typeof actor === 'number') {
     const found = await lookupActor(tx, actor);
     actor = { id: actor, email: found?.email ?? '', fullName: found?.fullName ?? '' };
@@ -71,7 +73,7 @@ export async function recordAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> 
     actorId: actor?.id ?? null,
     actorName: actor?.fullName ?? 'console',
     actorEmail: actor?.email ?? '',
-    via: entry.via ?? (actor ? null : 'console'),
+    via: via ?? (actor ? null : 'console'),
     action: entry.action,
     subjectType: entry.subject.type,
     subjectId: String(entry.subject.id),

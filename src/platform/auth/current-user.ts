@@ -6,6 +6,8 @@ export interface CurrentUser {
   email: string;
   fullName: string;
   role: Role;
+  /** Set when acting through an integration rather than in person: "token <name>" (an API token). */
+  via?: string;
 }
 
 /** Pages behind login: a visitor is sent to log in (the error handler redirects). */

@@ -19,8 +19,13 @@ export type DbOrTx = Db | Tx;
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
-  /** Statements sent since start: lets tests prove a page has no N+1 queries. */
-  queries: { count: number };
+  /**
+   * Statements sent since start: lets tests prove a page has no N+1 queries. `observe`, when set,
+   * is told each statement's duration in seconds (PostgreSQL only; the metrics set it).
+   */
+  queries: { count: number; observe?: (seconds: number) => void };
+  /** The connection pool's state (PostgreSQL): connections open, idle, and callers waiting for one. */
+  pool?: () => { total: number; idle: number; waiting: number };
   /**
    * Runs `fn` while no other process starting on this database runs its own (the lock the
    * migrations take). Startup work that checks, then writes (admin bootstrap, demo seed) goes
@@ -38,14 +43,14 @@ export type DatabaseOptions =
   | { kind: 'pglite'; dataDir?: string; loadDump?: Blob };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const queries = { count: 0 };
+  const queries: Database['queries'] = { count: 0 };
   const logger = { logQuery: () => void queries.count++ };
 
   if (options.kind === 'postgres') {
     const pool = new pg.Pool({
       connectionString: options.url,
       max: options.poolSize ?? 10,
-      Client: StatementCachingClient,
+      Client: timedClient(queries),
     });
     // An idle connection dropped by the server (restart, failover) must not crash the process;
     // the pool replaces it on the next query.
@@ -69,7 +74,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     await underLock((client) => migratePg(drizzlePg(client), { migrationsFolder: migrationsDir }));
     const exclusive = <T>(fn: (db: Db) => Promise<T>) =>
       underLock((client) => fn(drizzlePg(client, { schema, logger, casing: 'snake_case' }) as unknown as Db));
-    return { db, kind: 'postgres', queries, exclusive, close: () => pool.end() };
+    return {
+      db,
+      kind: 'postgres',
+      queries,
+      exclusive,
+      close: () => pool.end(),
+      pool: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    };
   }
 
   // PGlite does not lock its data directory: a second process would corrupt it.
@@ -110,4 +122,30 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     release();
     throw err;
   }
+}
+
+/** The statement-caching client, timing each statement for `queries.observe` when that is set. */
+function timedClient(queries: Database['queries']) {
+  return class TimedClient extends StatementCachingClient {
+    // biome-ignore lint/suspicious/noExplicitAny: pg's query() has a dozen overloads; this passes them all through.
+    override query(config: any, ...rest: any[]): any {
+      const observe = queries.observe;
+      if (!observe) return super.query(config, ...rest);
+      const started = performance.now();
+      const done = () => observe((performance.now() - started) / 1000);
+      // The pool's query() passes a callback; drizzle's transactions await a promise.
+      const last = rest.length - 1;
+      const callback = rest[last];
+      if (typeof callback === 'function') {
+        rest[last] = (err: unknown, res: unknown) => {
+          done();
+          callback(err, res);
+        };
+        return super.query(config, ...rest);
+      }
+      const result = super.query(config, ...rest);
+      if (result && typeof result.then === 'function') result.then(done, done);
+      return result;
+    }
+  };
 }

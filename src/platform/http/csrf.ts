@@ -14,6 +14,10 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * - The browser's own word: `Sec-Fetch-Site` other than same-origin/none, or an `Origin` that
  *   is not the shop, is refused before the token is looked at.
  * Tokens travel in the form body or the `X-CSRF-Token` header, never in the URL (logs keep URLs).
+ * The JSON API (`/api/`) takes no form body: a call made with the session cookie needs the
+ * header, or the browser's own `Sec-Fetch-Site: same-origin`. A call authenticated by a bearer
+ * token (`req.authenticatedByToken`, set by the API) carries no ambient credential a page on
+ * another site could borrow, so CSRF does not apply to it.
  * Requires the session hook to have set `req.sessionId` before the token is read.
  */
 export function registerCsrf(
@@ -22,6 +26,7 @@ export function registerCsrf(
 ) {
   const sign = (value: string) => createHmac('sha256', opts.secret).update(value).digest('base64url');
 
+  app.decorateRequest('authenticatedByToken', false);
   app.decorateRequest('csrfToken', {
     getter(this: FastifyRequest) {
       return this.sessionId
@@ -44,10 +49,15 @@ export function registerCsrf(
   });
 
   app.addHook('preHandler', async (req) => {
-    if (!UNSAFE.has(req.method)) return;
+    if (!UNSAFE.has(req.method) || req.authenticatedByToken) return;
     if (crossSite(req, opts.publicOrigin)) throw new AppError('CSRF');
     const valid = (given: unknown) => typeof given === 'string' && sameToken(given, req.csrfToken);
     const header = req.headers['x-csrf-token'];
+    if (req.url.startsWith('/api/')) {
+      if (header === undefined && req.headers['sec-fetch-site'] === 'same-origin') return;
+      if (!valid(header)) throw new AppError('CSRF');
+      return;
+    }
     if (header !== undefined) {
       if (!valid(header)) throw new AppError('CSRF');
       return;

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { i18n, isLocale, type Locale, locales, negotiateLocale } from '../i18n/index.js';
@@ -13,18 +14,61 @@ export function hasControlCharacter(text: string) {
   return /%(?:[01][0-9a-f]|7f)/i.test(text);
 }
 
-/** Locale: the user's remembered choice (cookie), else Accept-Language, else English. */
+/** The language a URL prefix names: Spanish under /es/…; English, the default, has none (ADR 0026). */
+const PREFIX = /^\/es(?=[/?#]|$)/;
+/** Paths that are never prefixed: the back office, the API, files, and form posts that redirect. */
+const UNPREFIXED =
+  /^\/(admin|api|assets|vendor|media|repair-center-photos|locale|logout|healthz|robots\.txt|sitemap\.xml|sitemaps)(?=[/?#.]|$)/;
+
+/** Where a raw request carries the language its URL named, once the prefix is stripped for routing. */
+const urlLocaleKey = Symbol('hc.urlLocale');
+type RawWithLocale = IncomingMessage & { [urlLocaleKey]?: Locale };
+
+/**
+ * Fastify's `rewriteUrl`: "/es/x" is routed as "/x" in Spanish, so every route exists once
+ * and the unprefixed (old) URLs keep working.
+ */
+export function stripLocalePrefix(raw: IncomingMessage): string {
+  const url = raw.url ?? '/';
+  if (!PREFIX.test(url)) return url;
+  (raw as RawWithLocale)[urlLocaleKey] = 'es';
+  const rest = url.slice(3);
+  return rest.startsWith('/') ? rest : `/${rest}`;
+}
+
+/** The language the request's URL named (/es/…), if any. */
+export const urlLocale = (req: FastifyRequest): Locale | undefined => (req.raw as RawWithLocale)[urlLocaleKey];
+
+/** A site path in a language: "/x" in English, "/es/x" in Spanish; the back office and files stay as they are. */
+export function localePath(locale: Locale, path: string): string {
+  if (locale === 'en' || !path.startsWith('/') || path.startsWith('//') || UNPREFIXED.test(path)) return path;
+  return `/es${path}`;
+}
+
+/**
+ * Locale: the URL's prefix (/es/…), else the user's remembered choice (cookie), else
+ * Accept-Language, else English. An unprefixed page depends on the last two, hence `Vary`.
+ */
 export function registerLocale(
   app: FastifyInstance,
   opts: {
+    /** PUBLIC_URL, given to views for absolute links. */
+    publicUrl: string;
     secure: boolean /** Remembers a logged-in user's choice (their e-mails use it). */;
     onChoose?: (req: FastifyRequest, locale: Locale) => Promise<void>;
   },
 ) {
   app.decorateRequest('i18n', null as never);
-  app.addHook('onRequest', async (req) => {
+  app.decorateRequest('publicUrl', opts.publicUrl);
+  app.addHook('onRequest', async (req, reply) => {
+    const named = urlLocale(req);
+    if (named) {
+      req.i18n = i18n(named);
+      return;
+    }
     const chosen = req.cookies[COOKIE];
     req.i18n = i18n(isLocale(chosen) ? chosen : negotiateLocale(req.headers['accept-language']));
+    reply.header('vary', 'Accept-Language, Cookie');
   });
 
   const input = z.object({ locale: z.enum(locales), back: z.string().optional() });
@@ -34,7 +78,10 @@ export function registerLocale(
       rememberLocale(reply, parsed.data.locale, opts.secure);
       await opts.onChoose?.(req, parsed.data.locale);
     }
-    return reply.code(303).redirect(safeBackPath(parsed.data?.back));
+    // Back to the same page in the chosen language (/x ⇄ /es/x); a refused path goes home.
+    const back = safeBackPath(parsed.data?.back, '');
+    const locale = parsed.data?.locale;
+    return reply.code(303).redirect(back && locale ? localePath(locale, stripPrefix(back)) : back || '/');
   });
 }
 
@@ -51,3 +98,10 @@ export function rememberLocale(reply: FastifyReply, locale: Locale, secure: bool
 export function safeBackPath(path: string | undefined, fallback = '/'): string {
   return path && /^\/(?![/\\])/.test(path) && !hasControlCharacter(path) ? path : fallback;
 }
+
+/** "/es/x" → "/x": a back path may name the language it came from. */
+const stripPrefix = (path: string) => {
+  if (!PREFIX.test(path)) return path;
+  const rest = path.slice(3);
+  return rest.startsWith('/') ? rest : `/${rest}`;
+};

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { I18n } from '../i18n/index.js';
+import { localePath } from './locale.js';
 
 /** What every view needs from the request, passed explicitly so views stay plain functions. */
 export interface PageContext {
@@ -8,8 +9,13 @@ export interface PageContext {
   t: I18n['t'];
   user?: CurrentUser;
   csrf: string;
+  /** The request's path and query, without a language prefix ("/es/x" is "/x" here). */
   path: string;
   nonce: string;
+  /** A site path in the page's language: "/x" or "/es/x" (ADR 0026). */
+  href(path: string): string;
+  /** PUBLIC_URL, for absolute links. */
+  publicUrl: string;
 }
 
 export function pageContext(req: FastifyRequest, reply: FastifyReply): PageContext {
@@ -20,5 +26,7 @@ export function pageContext(req: FastifyRequest, reply: FastifyReply): PageConte
     csrf: req.csrfToken,
     path: req.url,
     nonce: (reply as { cspNonce?: { script: string } }).cspNonce?.script ?? '',
+    href: (path) => localePath(req.i18n.locale, path),
+    publicUrl: req.publicUrl,
   };
 }

@@ -8,5 +8,9 @@ declare module 'fastify' {
     sessionId?: string;
     i18n: I18n;
     csrfToken: string;
+    /** PUBLIC_URL without the trailing slash: absolute links (canonical, sitemap, Open Graph). */
+    publicUrl: string;
+    /** The request proved who it is with a bearer token (the API), not a cookie: CSRF does not apply. */
+    authenticatedByToken: boolean;
   }
 }

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
+import { localePath } from '../http/locale.js';
 import { i18n, type Locale, locales, type MessageKey, plainText } from '../i18n/index.js';
 import { outboxMessages } from './mail.tables.js';
 
@@ -15,6 +16,8 @@ export interface MailWriter {
   t(key: MessageKey, params?: MailParams): string;
   /** The one money format of mail: the same as the pages show in this language. */
   money(cents: number): string;
+  /** A site path in the reader's language ("/es/x" for Spanish), for links (ADR 0026). */
+  path(path: string): string;
 }
 
 /** A parameter is a value, or something written in the reader's language (an amount, a state name). */
@@ -51,6 +54,7 @@ export function writerFor(locale: Locale): MailWriter {
       locale,
       t: (key, params = {}) => plainText(locale, key, resolve(made, params)),
       money,
+      path: (path) => localePath(locale, path),
     };
     w = made;
     writers.set(locale, w);

@@ -13,12 +13,12 @@ export function ErrorMessage({ ctx, status, message }: { ctx: PageContext; statu
 
 export function ErrorPage(props: { ctx: PageContext; status: number; message: MessageKey }) {
   return (
-    <Layout ctx={props.ctx} title={props.ctx.t(props.message)}>
+    <Layout ctx={props.ctx} title={props.ctx.t(props.message)} seo={{ noindex: true }}>
       <section class="narrow error-page">
         <h1>{props.ctx.t(props.message)}</h1>
         <ErrorMessage {...props} />
         <p>
-          <a href="/">{props.ctx.t('error.backHome')}</a>
+          <a href={props.ctx.href('/')}>{props.ctx.t('error.backHome')}</a>
         </p>
       </section>
     </Layout>

@@ -5,10 +5,13 @@ export function Timeline({
   ctx,
   events,
   label,
+  showVia = false,
 }: {
   ctx: PageContext;
-  events: { event: string; note: string | null; createdAt: Date }[];
+  events: { event: string; note: string | null; createdAt: Date; via?: string | null }[];
   label: (event: string) => string | undefined;
+  /** Staff see how an event was made when not in person ("via token ERP sync"). */
+  showVia?: boolean;
 }) {
   return (
     <ol class="timeline">
@@ -18,6 +21,10 @@ export function Timeline({
           <li>
             <time datetime={e.createdAt.toISOString()}>{ctx.i18n.dateTime(e.createdAt)}</time>{' '}
             <strong>{name === undefined ? <span safe>{e.event}</span> : name}</strong>
+            {showVia && e.via && (
+              // t() escapes its parameters: the token's name is shown as text.
+              <span class="via">{` ${ctx.t('timeline.via', { via: e.via })}`}</span>
+            )}
             {e.note && (
               <span class="note" safe>
                 {e.note}

@@ -3,6 +3,7 @@ import { recordAudit } from '../../../platform/audit/index.js';
 import type { Role } from '../../../platform/auth/roles.js';
 import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
+import { localePath } from '../../../platform/http/locale.js';
 import { type Locale, plainText } from '../../../platform/i18n/index.js';
 import { queueMail } from '../../../platform/mail/index.js';
 import { accountLinks } from '../account.tables.js';
@@ -43,7 +44,7 @@ export async function inviteStaff(
     const role = plainText(l, `role.${input.role}`);
     await queueMail(tx, [{ email: email, locale: l }], () => ({
       subject: plainText(l, 'acct.mailInviteSubject'),
-      body: `${plainText(l, 'acct.mailInviteBody', { role, hours: LINK_HOURS.invitation })}\n\n${publicUrl}/invite?token=${token}\n`,
+      body: `${plainText(l, 'acct.mailInviteBody', { role, hours: LINK_HOURS.invitation })}\n\n${publicUrl}${localePath(l, `/invite?token=${token}`)}\n`,
     }));
     await recordUserChange(tx, { actorId, userId: null, email, kind: 'invited', detail: input.role });
     const after = { email, fullName: input.fullName, role: input.role };

@@ -41,14 +41,14 @@ export async function requestRegistration(
     if (existing) {
       await queueMail(tx, [{ email: existing.email, locale: existing.locale }], (w) => ({
         subject: w.t('auth.mailExistsSubject'),
-        body: `${w.t('auth.mailExistsBody')}\n\n${publicUrl}/login\n`,
+        body: `${w.t('auth.mailExistsBody')}\n\n${publicUrl}${w.path('/login')}\n`,
       }));
       return;
     }
     // No account yet: the link is written in the language the form was filled in.
     await queueMail(tx, [{ email, locale: input.locale }], (w) => ({
       subject: w.t('auth.mailConfirmSubject'),
-      body: `${w.t('auth.mailConfirmBody', { hours: REGISTRATION_LINK_HOURS })}\n\n${publicUrl}/register/confirm?token=${token}\n`,
+      body: `${w.t('auth.mailConfirmBody', { hours: REGISTRATION_LINK_HOURS })}\n\n${publicUrl}${w.path(`/register/confirm?token=${token}`)}\n`,
     }));
   });
 }

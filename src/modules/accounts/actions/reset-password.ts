@@ -1,5 +1,6 @@
 import type { Db, DbOrTx } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
+import { localePath } from '../../../platform/http/locale.js';
 import { i18n, type Locale, plainText } from '../../../platform/i18n/index.js';
 import { queueMail } from '../../../platform/mail/index.js';
 import {
@@ -41,7 +42,7 @@ export async function mailResetLink(
   const l = user.locale;
   await queueMail(tx, [{ email: user.email, locale: l }], () => ({
     subject: plainText(l, 'acct.mailResetSubject'),
-    body: `${plainText(l, 'acct.mailResetBody', { hours: LINK_HOURS.password_reset })}\n\n${publicUrl}/password/reset?token=${token}\n`,
+    body: `${plainText(l, 'acct.mailResetBody', { hours: LINK_HOURS.password_reset })}\n\n${publicUrl}${localePath(l, `/password/reset?token=${token}`)}\n`,
   }));
 }
 
@@ -63,7 +64,7 @@ export async function requestPasswordReset(
     await insertAccountLink(tx, { purpose: 'password_reset', userId: null, email, locale: input.locale }, now);
     await queueMail(tx, [{ email: email, locale: input.locale }], () => ({
       subject: plainText(input.locale, 'acct.mailResetSubject'),
-      body: `${plainText(input.locale, 'acct.mailResetNoAccount')}\n\n${publicUrl}/register\n`,
+      body: `${plainText(input.locale, 'acct.mailResetNoAccount')}\n\n${publicUrl}${localePath(input.locale, '/register')}\n`,
     }));
   });
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
+import { localePath } from '../../../platform/http/locale.js';
 import { type Locale, plainText } from '../../../platform/i18n/index.js';
 import { queueMail } from '../../../platform/mail/index.js';
 import { findAccountLink, insertAccountLink, LINK_HOURS, takeAccountLink } from '../account-link.repo.js';
@@ -92,7 +93,7 @@ export async function requestEmailChange(
         ? { subject: plainText(l, 'acct.mailEmailSubject'), body: plainText(l, 'acct.mailEmailTaken') }
         : {
             subject: plainText(l, 'acct.mailEmailSubject'),
-            body: `${plainText(l, 'acct.mailEmailConfirm', { hours: LINK_HOURS.email_change })}\n\n${publicUrl}/account/email/confirm?token=${token}\n`,
+            body: `${plainText(l, 'acct.mailEmailConfirm', { hours: LINK_HOURS.email_change })}\n\n${publicUrl}${localePath(l, `/account/email/confirm?token=${token}`)}\n`,
           },
     );
     await queueMail(tx, [{ email: user.email, locale: l }], () => ({

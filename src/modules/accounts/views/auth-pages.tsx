@@ -33,7 +33,7 @@ export function LoginPage({ ctx, form, c }: { ctx: PageContext; form?: FormState
       <section class="narrow card">
         <h1>{t('auth.loginTitle')}</h1>
         {c.addProduct && <p class="notice">{t('auth.loginToAdd')}</p>}
-        <form method="post" action="/login" novalidate>
+        <form method="post" action={ctx.href('/login')} novalidate>
           <CsrfField ctx={ctx} />
           <ContinuationFields c={c} />
           <FormError ctx={ctx} form={form} />
@@ -76,7 +76,7 @@ export function RegisterPage({ ctx, form, c }: { ctx: PageContext; form?: FormSt
     <Layout ctx={ctx} title={t('auth.registerTitle')}>
       <section class="narrow card">
         <h1>{t('auth.registerTitle')}</h1>
-        <form method="post" action="/register" novalidate>
+        <form method="post" action={ctx.href('/register')} novalidate>
           <CsrfField ctx={ctx} />
           <ContinuationFields c={c} />
           <FormError ctx={ctx} form={form} />
@@ -133,7 +133,7 @@ export function ConfirmRegistrationPage({ ctx, token, form }: { ctx: PageContext
     <Layout ctx={ctx} title={t('auth.confirmTitle')}>
       <section class="narrow card">
         <h1>{t('auth.confirmTitle')}</h1>
-        <form method="post" action="/register/confirm" novalidate>
+        <form method="post" action={ctx.href('/register/confirm')} novalidate>
           <CsrfField ctx={ctx} />
           <input type="hidden" name="token" value={token} />
           <FormError ctx={ctx} form={form} />

@@ -9,7 +9,7 @@ export function ForgotPasswordPage({ ctx, form }: { ctx: PageContext; form?: For
       <section class="narrow card">
         <h1>{t('acct.forgotTitle')}</h1>
         <p>{t('acct.forgotLead')}</p>
-        <form method="post" action="/password/forgot" novalidate>
+        <form method="post" action={ctx.href('/password/forgot')} novalidate>
           <CsrfField ctx={ctx} />
           <FormError ctx={ctx} form={form} />
           <Field
@@ -53,7 +53,7 @@ export function ResetPasswordPage({ ctx, token, form }: { ctx: PageContext; toke
     <Layout ctx={ctx} title={t('acct.resetTitle')}>
       <section class="narrow card">
         <h1>{t('acct.resetTitle')}</h1>
-        <form method="post" action="/password/reset" novalidate>
+        <form method="post" action={ctx.href('/password/reset')} novalidate>
           <CsrfField ctx={ctx} />
           <input type="hidden" name="token" value={token} />
           <FormError ctx={ctx} form={form} />

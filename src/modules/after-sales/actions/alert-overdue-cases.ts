@@ -32,9 +32,15 @@ export async function alertOverdueCases(db: Db, now = new Date()) {
   });
 }
 
-export function startCaseSweep(db: Db, log: (err: unknown) => void, everyMs = 60_000) {
+export function startCaseSweep(
+  db: Db,
+  log: (err: unknown) => void,
+  everyMs = 60_000,
+  /** Called after each run that succeeded (the sweep-lag metric). */
+  onSuccess: () => void = () => {},
+) {
   const timer = setInterval(() => {
-    alertOverdueCases(db).catch(log);
+    alertOverdueCases(db).then(onSuccess, log);
   }, everyMs);
   timer.unref();
   return () => clearInterval(timer);

@@ -4,13 +4,14 @@ import { type ActionContext, outcome } from '../../../platform/effects.js';
 import { AppError } from '../../../platform/errors.js';
 import type { NewProductFormData, ProductFormData } from '../catalog.inputs.js';
 import { products } from '../catalog.tables.js';
+import { defaultHsCode } from '../product.rules.js';
 import type { ProductInput } from '../product.types.js';
 import { adjustStock } from '../stock.repo.js';
 
 /** Never the stock: only the ledger changes it (stock.repo.ts). */
 function toColumns(data: ProductFormData): Omit<ProductInput, 'stock'> {
   const { price, ...rest } = data;
-  return { ...rest, priceCents: price };
+  return { ...rest, hsCode: rest.hsCode || defaultHsCode(rest.category), priceCents: price };
 }
 
 /** Unique slug/SKU clashes come back as field errors, decided by the database constraint. */

@@ -185,6 +185,8 @@ export function AdminProductForm({ ctx, p, form, ledger, stockForm }: AdminProdu
           {f('widthMm', 'admin.widthMm', p?.widthMm, 'number')}
           {f('heightMm', 'admin.heightMm', p?.heightMm, 'number')}
           {f('hsCode', 'spec.hsCode', p?.hsCode)}
+          <p class="hint">{t('admin.hsCodeDefaultHint')}</p>
+          {f('originCountry', 'admin.originCountry', p?.originCountry ?? 'CN')}
           {f('customsDescription', 'product.customs', p?.customsDescription)}
         </fieldset>
         <div class="field">

@@ -1,5 +1,6 @@
 import { categories } from '../../../platform/categories.js';
 import type { PageContext } from '../../../platform/http/page-context.js';
+import { plainText } from '../../../platform/i18n/index.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { ProductCard } from '../catalog.repo.js';
 import { ProductGrid } from './product-card.js';
@@ -14,8 +15,14 @@ export function HomePage({
   newest: ProductCard[];
 }) {
   const { t } = ctx;
+  const description = plainText(ctx.i18n.locale, 'seo.homeDescription');
+  const seo = {
+    canonical: '/',
+    description,
+    og: { type: 'website' as const, title: plainText(ctx.i18n.locale, 'home.title') },
+  };
   return (
-    <Layout ctx={ctx} title={t('home.title')}>
+    <Layout ctx={ctx} title={t('home.title')} seo={seo}>
       <section class="hero">
         <h1>{t('home.headline')}</h1>
         <p>{t('home.lead')}</p>
@@ -27,7 +34,7 @@ export function HomePage({
       </section>
       <nav class="category-tiles" aria-label={t('home.shopByCategory')}>
         {categories.map((c) => (
-          <a href={`/categories/${c.slug}`}>{t(c.name)}</a>
+          <a href={ctx.href(`/categories/${c.slug}`)}>{t(c.name)}</a>
         ))}
       </nav>
       <section>

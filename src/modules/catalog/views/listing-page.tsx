@@ -1,6 +1,7 @@
 import type { PageContext } from '../../../platform/http/page-context.js';
 import { SelectField } from '../../../platform/views/form.js';
 import { Layout } from '../../../platform/views/layout.js';
+import type { Seo } from '../../../platform/views/seo-head.js';
 import { type ProductCard, type Sort, sorts } from '../catalog.repo.js';
 import { ProductGrid } from './product-card.js';
 
@@ -15,6 +16,8 @@ export interface ListingView {
   countCap: number;
   nextCursor?: string;
   page: number;
+  /** What search engines get: a category's description; a search result is never indexed. */
+  seo?: Seo;
 }
 
 const sortLabel = {
@@ -30,13 +33,15 @@ export function ListingPage({ ctx, v }: { ctx: PageContext; v: ListingView }) {
   const link = (extra: Record<string, string>) => {
     const q = new URLSearchParams({ ...p, ...extra });
     for (const [k, val] of [...q]) if (!val) q.delete(k);
-    return `${v.action}?${q}`;
+    return `${ctx.href(v.action)}?${q}`;
   };
+  // Filters, sorting and pages are one page to a search engine: the canonical drops the query; an empty one is not indexed.
+  const seo: Seo = { ...v.seo, canonical: v.action, noindex: v.seo?.noindex || v.items.length === 0 };
   return (
-    <Layout ctx={ctx} title={v.title}>
+    <Layout ctx={ctx} title={v.title} seo={seo}>
       <h1>{v.title}</h1>
       <div class="listing">
-        <form class="filters card" method="get" action={v.action} aria-label={t('listing.filters')}>
+        <form class="filters card" method="get" action={ctx.href(v.action)} aria-label={t('listing.filters')}>
           {p.q !== undefined && <input type="hidden" name="q" value={p.q} />}
           {v.facets && (
             <>

@@ -30,7 +30,7 @@ export function KeySpecs({ ctx, p }: { ctx: PageContext; p: Card }) {
 export function ProductCard({ ctx, p }: { ctx: PageContext; p: Card }) {
   return (
     <li class="product-card">
-      <a href={`/products/${p.slug}`} class="card-link">
+      <a href={ctx.href(`/products/${p.slug}`)} class="card-link">
         <img src={p.images[0] ?? '/assets/products/accessory.svg'} alt="" width="400" height="300" loading="lazy" />
         <span class="brand-line" safe>
           {p.brand}

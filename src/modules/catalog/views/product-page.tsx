@@ -1,10 +1,14 @@
 import { escapeHtml } from '@kitajs/html';
 import { findCategory } from '../../../platform/categories.js';
 import type { PageContext } from '../../../platform/http/page-context.js';
+import { plainText } from '../../../platform/i18n/index.js';
 import { Field, type FormState } from '../../../platform/views/form.js';
+import { breadcrumbList } from '../../../platform/views/json-ld.js';
 import { CsrfField, Layout } from '../../../platform/views/layout.js';
+import { absoluteUrl } from '../../../platform/views/seo-head.js';
 import { shipWithin, transitDays } from '../../shipping/index.js';
 import { efficiencyUnit, estimateDailyProfit, type NetworkFigure } from '../product.rules.js';
+import { productDescription, productJsonLd, productOpenGraph } from '../product.seo.js';
 import type { Product } from '../product.types.js';
 import { StockBadge } from './product-card.js';
 
@@ -72,8 +76,8 @@ export function ProfitEstimate(props: { ctx: PageContext; p: Product; network: N
       <h2>{t('profit.title')}</h2>
       <form
         method="get"
-        action={`/products/${p.slug}#profit`}
-        hx-get={`/products/${p.slug}/profit`}
+        action={ctx.href(`/products/${p.slug}#profit`)}
+        hx-get={ctx.href(`/products/${p.slug}/profit`)}
         hx-target="#profit"
         hx-swap="outerHTML"
       >
@@ -131,10 +135,24 @@ export function ProductPage({ ctx, v }: { ctx: PageContext; v: ProductView }) {
   const air = transitDays.air_express;
   const category = findCategory(p.category);
   const buyable = p.stock > 0 || p.backorderAllowed;
+  const path = `/products/${p.slug}`;
+  const trail = [
+    { name: plainText(ctx.i18n.locale, 'nav.home'), path: '/' },
+    ...(category ? [{ name: plainText(ctx.i18n.locale, category.name), path: `/categories/${category.slug}` }] : []),
+    { name: p.name, path },
+  ];
+  const share = `https://wa.me/?text=${encodeURIComponent(`${p.name} ${absoluteUrl(ctx, ctx.href(path))}`)}`;
+  const seo = {
+    canonical: path,
+    description: productDescription(ctx, p),
+    og: productOpenGraph(ctx, p),
+    jsonLd: [productJsonLd(ctx, p), breadcrumbList(ctx, trail)],
+  };
   return (
-    <Layout ctx={ctx} title={escapeHtml(p.name)}>
+    <Layout ctx={ctx} title={escapeHtml(p.name)} seo={seo}>
       <nav class="breadcrumbs" aria-label={t('nav.breadcrumbs')}>
-        <a href="/">{t('nav.home')}</a> › {category && <a href={`/categories/${category.slug}`}>{t(category.name)}</a>}
+        <a href={ctx.href('/')}>{t('nav.home')}</a> ›{' '}
+        {category && <a href={ctx.href(`/categories/${category.slug}`)}>{t(category.name)}</a>}
       </nav>
       <div class="product">
         <div class="gallery">
@@ -176,6 +194,11 @@ export function ProductPage({ ctx, v }: { ctx: PageContext; v: ProductView }) {
           ) : (
             <p class="hint">{t('product.unavailable')}</p>
           )}
+          <p>
+            <a href={share} class="whatsapp share" rel="noopener noreferrer" target="_blank">
+              {t('seo.shareWhatsapp')}
+            </a>
+          </p>
         </div>
       </div>
       <div class="product-details">
@@ -185,6 +208,9 @@ export function ProductPage({ ctx, v }: { ctx: PageContext; v: ProductView }) {
           <p safe>{p.description}</p>
           <h3>{t('product.customs')}</h3>
           <p safe>{p.customsDescription}</p>
+          <p>
+            <a href="/warranty">{t('warranty.link')}</a>
+          </p>
         </section>
         {v.network && <ProfitEstimate ctx={ctx} p={p} network={v.network} kwhCents={v.kwhCents} />}
       </div>

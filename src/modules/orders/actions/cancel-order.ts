@@ -1,5 +1,6 @@
 import { type ActionContext, outcome } from '../../../platform/effects.js';
 import { orderTopic } from '../../../platform/events.js';
+import { amount } from '../../../platform/mail/index.js';
 import { notifyCustomer } from '../../accounts/index.js';
 import type { Actor } from '../order.machine.js';
 import { applyTransition, type Order } from '../order.repo.js';
@@ -28,14 +29,18 @@ export async function cancelOrder(
       now,
     });
     await releaseStock(tx, order, actor);
-    await hooks.onCancelled(tx, updated);
-    const p = { number: order.number, reason };
+    const { owedBackCents } = await hooks.onCancelled(tx, updated);
+    const p = { number: order.number, reason, amount: amount(owedBackCents) };
     await notifyCustomer(tx, order.customerId, (w) => ({
       subject: w.t('mail.cancelled.subject', p),
-      body:
-        event === 'expirePayment'
-          ? w.t('mail.cancelled.expired', p)
-          : [w.t('mail.cancelled.body', p), reason && w.t('mail.reason', p)].filter(Boolean).join(' '),
+      body: [
+        ...(event === 'expirePayment'
+          ? [w.t('mail.cancelled.expired', p)]
+          : [w.t('mail.cancelled.body', p), reason && w.t('mail.reason', p)]),
+        owedBackCents > 0 && w.t('mail.cancelled.owedBack', p),
+      ]
+        .filter(Boolean)
+        .join(' '),
     }));
     // The released stock shows on the storefront again.
     return outcome(updated, { topics: [orderTopic(order.number)], catalogChanged: true });

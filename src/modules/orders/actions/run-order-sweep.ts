@@ -78,9 +78,11 @@ export function startOrderSweep(
   hooks: OrderHooks,
   log: (err: unknown) => void,
   everyMs = 60_000,
+  /** Called after each run that succeeded (the sweep-lag metric). */
+  onSuccess: () => void = () => {},
 ) {
   const timer = setInterval(() => {
-    runOrderSweep(actions, new Date(), hooks).catch(log);
+    runOrderSweep(actions, new Date(), hooks).then(onSuccess, log);
   }, everyMs);
   timer.unref();
   return () => clearInterval(timer);

@@ -1,5 +1,6 @@
 import type { PageContext } from '../../../platform/http/page-context.js';
 import type { PackingEvidence, PackingFile, PackingLine, ParcelEvidence } from '../packing.repo.js';
+import { parcelMeasuresText } from './parcel-measures.js';
 
 /** Where a file is served: buyers get previews of photos, staff the originals too. */
 export interface EvidenceUrls {
@@ -148,6 +149,7 @@ export function PackingEvidenceView(props: {
               </span>
             ))}
           </p>
+          {parcelMeasuresText(ctx, p) && <p safe>{parcelMeasuresText(ctx, p)}</p>}
           <h4>{t('packing.media')}</h4>
           <Media ctx={ctx} parcel={p} urls={urls} />
           <Units ctx={ctx} parcel={p} lines={lines} />

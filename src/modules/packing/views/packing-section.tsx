@@ -8,6 +8,7 @@ import { needsSerial } from '../packing.rules.js';
 import type { PackingPageData } from '../packing-page.data.js';
 import { PackingEvidenceView, staffEvidenceUrls } from './packing-evidence.js';
 import { ErrorText, Reason } from './packing-fields.js';
+import { ParcelMeasureFields } from './parcel-measures.js';
 import { UnitForm } from './unit-form.js';
 
 const ACCEPT = 'image/jpeg,image/png,image/webp,video/mp4,video/quicktime,video/webm';
@@ -161,6 +162,7 @@ export function PackingSection({
             </p>
             <ErrorText ctx={ctx} form={parcelForm} name="seals" id="pp-seals" />
           </div>
+          <ParcelMeasureFields ctx={ctx} form={parcelForm} />
           <Reason ctx={ctx} form={parcelForm} prefix="pp" shipped={shipped} />
           <button type="submit">{t('packing.addParcel')}</button>
         </form>

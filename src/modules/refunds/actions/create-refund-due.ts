@@ -10,21 +10,22 @@ import { refunds } from '../refund.tables.js';
  * Runs inside the cancellation's transaction (the orders module calls it through the
  * `onCancelled` hook app.ts passes in): a cancelled order that had received money owes it
  * back. One row per order (unique), so a retried cancellation cannot owe twice. Finance
- * is told in the same transaction.
+ * is told in the same transaction. Answers what is owed back, for the buyer's cancellation mail.
  */
-export async function createRefundDue(tx: Tx, order: Order) {
+export async function createRefundDue(tx: Tx, order: Order): Promise<{ owedBackCents: number }> {
   const cents = refundDueFor(order);
-  if (cents === 0) return;
+  if (cents === 0) return { owedBackCents: 0 };
   const method = await findPaymentMethod(tx, order.paymentMethodId);
   const [row] = await tx
     .insert(refunds)
     .values({ orderId: order.id, amountCents: cents, methodName: method?.name ?? '—' })
     .onConflictDoNothing()
     .returning();
-  if (!row) return;
+  if (!row) return { owedBackCents: cents };
   await notifyRoles(tx, ['finance'], {
     subject: 'mail.refundDue.subject',
     body: 'mail.refundDue.body',
     params: { number: order.number, amount: amount(cents), method: row.methodName },
   });
+  return { owedBackCents: cents };
 }

@@ -27,9 +27,9 @@ export async function approveRepairCenter(
       subject: { type: 'repair-center', id },
       ...change,
     });
-    await notifyCustomer(tx, found.center.ownerId, ({ t }) => ({
+    await notifyCustomer(tx, found.center.ownerId, ({ t, path }) => ({
       subject: `${t('repair.mailApprovedSubject')}: ${approved.name}`,
-      body: `${t('repair.mailApprovedBody')}\n\n${approved.name}\n${publicUrl}/asic-miner-repair/${id}\n`,
+      body: `${t('repair.mailApprovedBody')}\n\n${approved.name}\n${publicUrl}${path(`/asic-miner-repair/${id}`)}\n`,
     }));
     return approved;
   });
@@ -58,9 +58,9 @@ export async function rejectRepairCenter(
       ...change,
     });
     const name = submittedVersion(found.center).name;
-    await notifyCustomer(tx, found.center.ownerId, ({ t }) => ({
+    await notifyCustomer(tx, found.center.ownerId, ({ t, path }) => ({
       subject: `${t('repair.mailRejectedSubject')}: ${name}`,
-      body: `${t('repair.mailRejectedBody')}\n\n${name}\n${t('repair.reason')}: ${reason}\n\n${publicUrl}/repair-centers/${id}\n`,
+      body: `${t('repair.mailRejectedBody')}\n\n${name}\n${t('repair.reason')}: ${reason}\n\n${publicUrl}${path(`/repair-centers/${id}`)}\n`,
     }));
     return rejected;
   });

@@ -1,9 +1,11 @@
 import { escapeHtml } from '@kitajs/html';
 import { countryName, countryOptions } from '../../../platform/countries.js';
 import type { PageContext } from '../../../platform/http/page-context.js';
+import { plainText } from '../../../platform/i18n/index.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { RepairCenter } from '../repair-center.repo.js';
 import { whatsappLink } from '../repair-center.rules.js';
+import { centerDescription, centerJsonLd, centerOpenGraph } from '../repair-center.seo.js';
 import { CenterDetails } from './center-details.js';
 
 export interface DirectoryView {
@@ -42,7 +44,15 @@ export function DirectoryPage({ ctx, v }: { ctx: PageContext; v: DirectoryView }
   const { t, i18n } = ctx;
   const countries = countryOptions(v.facets.countries, i18n.locale);
   return (
-    <Layout ctx={ctx} title={t('repairPage.title')}>
+    <Layout
+      ctx={ctx}
+      title={t('repairPage.title')}
+      seo={{
+        canonical: '/asic-miner-repair',
+        description: plainText(i18n.locale, 'seo.repairDescription'),
+        og: { type: 'website', title: plainText(i18n.locale, 'repairPage.title') },
+      }}
+    >
       <section class="hero">
         <h1>{t('repairPage.title')}</h1>
         <p>{t('repairPage.lead')}</p>
@@ -51,7 +61,7 @@ export function DirectoryPage({ ctx, v }: { ctx: PageContext; v: DirectoryView }
       <section id="directory" aria-labelledby="directory-title">
         <h2 id="directory-title">{t('repairPage.directoryTitle')}</h2>
         <p class="hint">{t('repairPage.directoryHint')}</p>
-        <form method="get" action="/asic-miner-repair#directory" class="directory-filters">
+        <form method="get" action={ctx.href('/asic-miner-repair#directory')} class="directory-filters">
           <div class="field">
             <label for="f-dir-country">{t('repair.country')}</label>
             <select id="f-dir-country" name="country">
@@ -84,7 +94,7 @@ export function DirectoryPage({ ctx, v }: { ctx: PageContext; v: DirectoryView }
             {v.centers.map((c) => (
               <li class="card center-card">
                 <h3>
-                  <a href={`/asic-miner-repair/${c.id}`} safe>
+                  <a href={ctx.href(`/asic-miner-repair/${c.id}`)} safe>
                     {c.name}
                   </a>
                 </h3>
@@ -121,9 +131,13 @@ export function PublicCenterPage({ ctx, c }: { ctx: PageContext; c: RepairCenter
   const { t } = ctx;
   const title = escapeHtml(c.name);
   return (
-    <Layout ctx={ctx} title={title}>
+    <Layout
+      ctx={ctx}
+      title={title}
+      seo={{ description: centerDescription(ctx, c), og: centerOpenGraph(c), jsonLd: [centerJsonLd(ctx, c)] }}
+    >
       <p class="breadcrumbs">
-        <a href="/asic-miner-repair#directory">{t('repairPage.title')}</a>
+        <a href={ctx.href('/asic-miner-repair#directory')}>{t('repairPage.title')}</a>
       </p>
       <h1>{title}</h1>
       <section class="card">

@@ -164,6 +164,7 @@ export function SettingsPage({
           />
           {f('sellerEmail', 'settings.sellerEmail', 'email')}
           {f('sellerPhone', 'settings.sellerPhone', 'tel')}
+          {f('sellerTaxId', 'settings.sellerTaxId', 'text', 'settings.sellerTaxIdHint')}
         </fieldset>
         <fieldset>
           <legend>{t('settings.contactDeadlines')}</legend>

@@ -1,0 +1,111 @@
+import swagger from '@fastify/swagger';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Db } from '../../platform/db/client.js';
+import type { ActionContext } from '../../platform/effects.js';
+import { AppError } from '../../platform/errors.js';
+import { pageContext } from '../../platform/http/page-context.js';
+import type { Storage } from '../../platform/storage.js';
+import type { CatalogCache } from '../catalog/index.js';
+import type { OrderHooks } from '../orders/index.js';
+import { problemOf, sendProblem, toProblem } from './problem.js';
+import { orderApi } from './routes/orders.api.js';
+import { productApi } from './routes/products.api.js';
+import { useApiToken } from './token.repo.js';
+import { hashApiToken, TOKEN_PATTERN, TOKEN_REQUESTS_PER_MINUTE } from './token.rules.js';
+import { ApiDocsPage } from './views/api-docs-page.js';
+
+export interface ApiOptions {
+  db: Db;
+  actions: ActionContext;
+  hooks: OrderHooks;
+  cache: CatalogCache;
+  storage: Storage;
+}
+
+/**
+ * `/api/v1` (ADR 0027): JSON validated and documented by the same zod schemas. The zod
+ * validator and serializer, the problem-details error handler and the bearer-token hook are
+ * set on this plugin's context only: the HTML routes keep their own parsing and error pages.
+ */
+export async function apiPlugin(app: FastifyInstance, opts: ApiOptions) {
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON only: a form post (the one body a page on another site can send without asking) is a 415.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Hashcart API',
+        version: '1.0.0',
+        description:
+          'The shop’s orders, payments and catalog, with the same rules as the pages. Errors are RFC 9457 problem details.',
+      },
+      components: {
+        securitySchemes: {
+          token: { type: 'http', scheme: 'bearer', description: 'A staff API token (`hc_…`), made by an admin.' },
+          session: { type: 'apiKey', in: 'cookie', name: 'hc_sid', description: 'A logged-in browser session.' },
+        },
+      },
+      security: [{ token: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+
+  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+    const problem = toProblem(req, err);
+    if (problem.status >= 500) req.log.error({ err }, 'unhandled API error');
+    else req.log.info({ code: problem.code, msg: err.message }, 'API request refused');
+    if (problem.status === 401) reply.header('www-authenticate', 'Bearer');
+    return sendProblem(reply, problem);
+  });
+  app.setNotFoundHandler((req, reply) => sendProblem(reply, problemOf(req, 'NOT_FOUND')));
+
+  app.decorateRequest('apiCaller', undefined);
+  app.addHook('onRequest', async (req, reply) => {
+    const auth = req.headers.authorization;
+    if (auth === undefined) {
+      if (req.user) req.apiCaller = { kind: 'session', user: req.user };
+      return;
+    }
+    // A token request never also acts as the browser's session.
+    req.user = undefined;
+    const m = /^Bearer (\S+)$/.exec(auth);
+    const token =
+      m?.[1] !== undefined && TOKEN_PATTERN.test(m[1]) ? await useApiToken(opts.db, hashApiToken(m[1])) : undefined;
+    if (!token) throw new AppError('UNAUTHENTICATED');
+    if (token.windowHits > TOKEN_REQUESTS_PER_MINUTE) {
+      const wait = Math.max(1, Math.ceil((token.windowStart.getTime() + 60_000 - Date.now()) / 1000));
+      reply.header('retry-after', String(wait));
+      throw new AppError('RATE_LIMITED');
+    }
+    req.authenticatedByToken = true;
+    req.apiCaller = {
+      kind: 'token',
+      tokenId: token.id,
+      name: token.name,
+      roles: token.roles,
+      user: { id: token.userId, email: token.email, fullName: token.fullName },
+    };
+  });
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/docs', { schema: { hide: true } }, async (req, reply) =>
+    reply
+      .type('text/html; charset=utf-8')
+      .send(<ApiDocsPage ctx={pageContext(req, reply)} doc={app.swagger() as never} />),
+  );
+
+  // Only what each needs: `opts` also carries this plugin's own prefix.
+  await app.register(orderApi, { db: opts.db, actions: opts.actions, hooks: opts.hooks, storage: opts.storage });
+  await app.register(productApi, { cache: opts.cache });
+}

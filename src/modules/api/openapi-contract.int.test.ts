@@ -1,0 +1,200 @@
+import Ajv2020 from 'ajv/dist/2020.js';
+import type { OpenAPIV3_1 } from 'openapi-types';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, createApiToken } from '../../../test/api.js';
+import { type BrowserClient, loggedInClient } from '../../../test/browser-client.js';
+import { insertProduct } from '../../../test/factories.js';
+import { placeOrder, png, today, uploadProof } from '../../../test/orders.js';
+import { createTestApp, type TestApp } from '../../../test/test-app.js';
+
+/**
+ * The contract: every operation in the generated document exists, answers a valid request
+ * with a body its documented schema accepts, and refuses with a 400 problem what the schema
+ * forbids (an unknown field, each field given the wrong type, a malformed path parameter).
+ */
+let t: TestApp;
+let doc: OpenAPIV3_1.Document;
+let token: string;
+let buyer: BrowserClient;
+const ajv = new Ajv2020({ strict: false, validateFormats: false });
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const admin = (await loggedInClient(t.app, t.db, 'admin')).client;
+  token = (await createApiToken(t.app, admin, ['admin'])).token;
+  buyer = (await loggedInClient(t.app, t.db)).client;
+  doc = (await t.app.inject('/api/v1/openapi.json')).json();
+  ajv.addSchema({ $id: 'doc', components: doc.components } as never);
+});
+afterAll(() => t.close());
+
+/** The document's schemas point at `#/components/…`: resolve them inside the whole document. */
+const check = (schema: unknown, value: unknown) => {
+  const validate = ajv.compile({
+    ...JSON.parse(JSON.stringify(schema).replaceAll('"#/components', '"doc#/components')),
+  });
+  return validate(value) ? [] : validate.errors;
+};
+
+async function awaitingQuote() {
+  return (await placeOrder(buyer, t.db)).number;
+}
+async function withPendingProof() {
+  const number = await awaitingQuote();
+  expect(
+    (await api(t.app, token, 'POST', `/api/v1/orders/${number}/freight`, { freightCents: 45_000 })).statusCode,
+  ).toBe(200);
+  await buyer.get(`/orders/${number}`);
+  const up = await uploadProof(
+    t.app,
+    buyer,
+    number,
+    { amount: '100.00', reference: `PAY-${number}`, paidOn: today() },
+    { name: 'pay.png', type: 'image/png', data: png(Math.random()) },
+  );
+  expect(up.statusCode).toBe(303);
+  const order = (await api(t.app, token, 'GET', `/api/v1/orders/${number}`)).json();
+  return { number, proofId: order.proofs[0].id as number };
+}
+
+/** A valid request for each operation, on fresh fixtures (a transition needs an order in its state). */
+type Valid = { path: Record<string, string | number>; query?: Record<string, string>; body?: Record<string, unknown> };
+const valid: Record<string, () => Promise<Valid>> = {
+  'get /api/v1/orders': async () => ({ path: {}, query: { state: 'awaiting_quote' } }),
+  'get /api/v1/orders/{number}': async () => ({ path: { number: await awaitingQuote() } }),
+  'post /api/v1/orders/{number}/freight': async () => ({
+    path: { number: await awaitingQuote() },
+    body: { freightCents: 45_000, validDays: 5, note: 'Air, door to door' },
+  }),
+  'get /api/v1/orders/{number}/proofs/{proofId}/file': async () => ({ path: await withPendingProof() }),
+  'post /api/v1/orders/{number}/proofs/{proofId}/approve': async () => ({ path: await withPendingProof() }),
+  'post /api/v1/orders/{number}/proofs/{proofId}/reject': async () => ({
+    path: await withPendingProof(),
+    body: { reason: 'The amount does not match the transfer' },
+  }),
+  'post /api/v1/orders/{number}/cancel': async () => ({
+    path: { number: await awaitingQuote() },
+    body: { reason: 'Buyer asked' },
+  }),
+  'post /api/v1/orders/{number}/messages': async () => ({
+    path: { number: await awaitingQuote() },
+    body: { body: 'Freight is on its way to being quoted.' },
+  }),
+  'get /api/v1/products': async () => {
+    await insertProduct(t.db);
+    return { path: {}, query: { sort: 'price_asc' } };
+  },
+  'get /api/v1/products/{slug}': async () => ({ path: { slug: (await insertProduct(t.db)).slug } }),
+};
+
+const operations = () =>
+  Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
+    (['get', 'post', 'put', 'patch', 'delete'] as const).flatMap((m) => {
+      const op = item?.[m];
+      return op ? [{ key: `${m} ${path}`, method: m, path, op }] : [];
+    }),
+  );
+
+const urlOf = (path: string, params: Record<string, string | number>, query?: Record<string, string>) =>
+  path.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(String(params[k]))) +
+  (query ? `?${new URLSearchParams(query)}` : '');
+
+function bodySchema(op: OpenAPIV3_1.OperationObject) {
+  const body = op.requestBody as OpenAPIV3_1.RequestBodyObject | undefined;
+  const schema = body?.content['application/json']?.schema as OpenAPIV3_1.ReferenceObject | undefined;
+  // Named schemas are references into the document's components.
+  if (schema?.$ref) return doc.components?.schemas?.[schema.$ref.split('/').at(-1)!] as OpenAPIV3_1.SchemaObject;
+  return schema as OpenAPIV3_1.SchemaObject | undefined;
+}
+
+/** A value of another JSON type than the property's. */
+function wrongType(s: OpenAPIV3_1.SchemaObject): unknown {
+  const type = s.type ?? (s.anyOf?.[0] as OpenAPIV3_1.SchemaObject | undefined)?.type;
+  if (type === 'string') return 12345;
+  if (type === 'integer' || type === 'number') return 'twelve';
+  if (type === 'boolean') return 'yes';
+  if (type === 'array') return { not: 'a list' };
+  return [1, 2];
+}
+
+describe('the OpenAPI document', () => {
+  it('is OpenAPI 3.1 and every operation has a fixture here (a new route must add one)', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    expect(
+      operations()
+        .map((o) => o.key)
+        .sort(),
+    ).toEqual(Object.keys(valid).sort());
+  });
+
+  it('every operation exists, answers a valid request as documented, and refuses what the schema forbids', async () => {
+    let refusalCount = 0;
+    for (const { key, method, path, op } of operations()) {
+      const fastifyPath = path.replace(/\{(\w+)\}/g, ':$1');
+      expect(t.app.hasRoute({ method: method.toUpperCase() as 'GET', url: fastifyPath }), key).toBe(true);
+
+      const req = await valid[key]!();
+      const res = await api(t.app, token, method.toUpperCase() as 'GET', urlOf(path, req.path, req.query), req.body);
+      expect(res.statusCode, `${key}: ${res.body}`).toBeLessThan(300);
+      const documented = op.responses?.[String(res.statusCode)] as OpenAPIV3_1.ResponseObject | undefined;
+      expect(documented, `${key} answers ${res.statusCode}, which the document lists`).toBeDefined();
+      const json = documented!.content!['application/json'];
+      if (json) expect(check(json.schema, res.json()), key).toEqual([]);
+      else {
+        // A file: sent as an attachment, never sniffed, with its bytes.
+        expect(res.headers['content-disposition'], key).toMatch(/^attachment;/);
+        expect(res.headers['x-content-type-options']).toBe('nosniff');
+        expect(res.rawPayload.length).toBeGreaterThan(0);
+      }
+
+      const refusals: { why: string; url: string; body?: unknown }[] = [];
+      const schema = bodySchema(op);
+      if (schema) {
+        const fresh = await valid[key]!();
+        const url = urlOf(path, fresh.path, fresh.query);
+        refusals.push({ why: 'an unknown field', url, body: { ...fresh.body, unexpected: 1 } });
+        for (const [name, prop] of Object.entries(schema.properties ?? {}))
+          refusals.push({
+            why: `${name} of the wrong type`,
+            url,
+            body: { ...fresh.body, [name]: wrongType(prop as never) },
+          });
+      }
+      if ((op.parameters as OpenAPIV3_1.ParameterObject[] | undefined)?.some((p) => p.in === 'query'))
+        refusals.push({ why: 'an unknown filter', url: urlOf(path, req.path, { ...req.query, unexpected: '1' }) });
+      for (const p of (op.parameters as OpenAPIV3_1.ParameterObject[] | undefined) ?? [])
+        if (p.in === 'path')
+          refusals.push({
+            why: `a malformed ${p.name}`,
+            url: urlOf(path, { ...req.path, [p.name]: 'not valid!' }),
+            body: req.body,
+          });
+
+      refusalCount += refusals.length;
+      for (const r of refusals) {
+        const refused = await api(t.app, token, method.toUpperCase() as 'GET', r.url, r.body);
+        expect(refused.statusCode, `${key} with ${r.why}: ${refused.body}`).toBe(400);
+        expect(refused.headers['content-type']).toContain('application/problem+json');
+        const problem = refused.json();
+        const documentedProblem = op.responses?.['400'] as OpenAPIV3_1.ResponseObject;
+        expect(check(documentedProblem.content!['application/problem+json']!.schema, problem), key).toEqual([]);
+        expect(problem).toMatchObject({ status: 400, code: 'BAD_REQUEST' });
+        expect(problem.errors.length, `${key} with ${r.why} names the field`).toBeGreaterThan(0);
+      }
+    }
+    expect(refusalCount).toBeGreaterThan(22);
+  });
+
+  it('answers an unknown path under /api/v1 with a 404 problem, and serves a readable docs page', async () => {
+    const res = await api(t.app, token, 'GET', '/api/v1/nothing-here');
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json()).toMatchObject({ status: 404, code: 'NOT_FOUND', type: '/api/v1/docs#error-NOT_FOUND' });
+    const docs = await t.app.inject('/api/v1/docs');
+    expect(docs.statusCode).toBe(200);
+    expect(docs.body).toContain('/api/v1/orders/{number}/freight');
+    expect(docs.body).toContain('id="error-IDEMPOTENCY_KEY_REUSED"');
+    // The page is ours and passes the shop's CSP (no inline script).
+    expect(docs.body).not.toMatch(/<script(?![^>]*\bsrc=)/);
+  });
+});

@@ -1,0 +1,313 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type PDFDocument from 'pdfkit';
+import { nodeModulesDir } from '../../platform/paths.js';
+
+/**
+ * A plain trade paper (unit test report, commercial invoice, packing list): the PI's look
+ * (fonts, margins, colours, verification box) for documents that are facts and tables
+ * rather than a bill. Everything printed comes from the model; the model is raw text.
+ */
+export interface PaperRow {
+  label: string;
+  value: string;
+}
+export interface PaperColumn {
+  label: string;
+  /** Share of the page width; a table's shares add up to 1. */
+  share: number;
+  align?: 'left' | 'right';
+}
+export type PaperSection =
+  | { kind: 'rows'; heading: string; rows: PaperRow[] }
+  | { kind: 'table'; heading: string; columns: PaperColumn[]; rows: string[][]; totals?: string[] }
+  | { kind: 'list'; heading: string; items: string[] };
+
+export interface PaperModel {
+  locale: string;
+  title: string;
+  number: string;
+  seller: { name: string; lines: string[] };
+  parties: { heading: string; name: string; lines: string[] }[];
+  meta: PaperRow[];
+  sections: PaperSection[];
+  verify: { heading: string; text: string; codeLabel: string; code: string; url: string };
+  /** "Page {n} of {total}". */
+  pageLabel: string;
+}
+
+const fontDir = join(nodeModulesDir, 'dejavu-fonts-ttf', 'ttf');
+let fonts: Record<'sans' | 'bold' | 'mono', Buffer> | undefined;
+const loadFonts = () =>
+  (fonts ??= {
+    sans: readFileSync(join(fontDir, 'DejaVuSans.ttf')),
+    bold: readFileSync(join(fontDir, 'DejaVuSans-Bold.ttf')),
+    mono: readFileSync(join(fontDir, 'DejaVuSansMono.ttf')),
+  });
+
+const A4 = { width: 595.28, height: 841.89 };
+const M = 42;
+const W = A4.width - 2 * M;
+const BOTTOM = A4.height - M - 28;
+const INK = '#17202b';
+const MUTED = '#4f5b6a';
+const RULE = '#c9ced6';
+const ACCENT = '#0f766e';
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+/** Renders a paper model to an A4 PDF; `qrPng` is the QR code of the verify URL. */
+export async function renderPaperPdf(m: PaperModel, opts: { qrPng: Buffer; compress?: boolean }): Promise<Buffer> {
+  const { default: PDF } = await import('pdfkit');
+  const f = loadFonts();
+  const doc = new PDF({
+    size: 'A4',
+    margins: { top: M, bottom: M, left: M, right: M },
+    bufferPages: true,
+    compress: opts.compress ?? true,
+    lang: m.locale,
+    info: { Title: `${m.title} ${m.number}`, Author: m.seller.name, Subject: m.title },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.registerFont('sans', f.sans);
+  doc.registerFont('bold', f.bold);
+  doc.registerFont('mono', f.mono);
+  const ensure = (h: number) => {
+    if (doc.y + h > BOTTOM) doc.addPage();
+  };
+
+  header(doc, m);
+  parties(doc, m);
+  for (const s of m.sections) {
+    if (s.kind === 'rows') rows(doc, s, ensure);
+    else if (s.kind === 'table') table(doc, s, ensure);
+    else list(doc, s, ensure);
+  }
+  verify(doc, m, opts.qrPng, ensure);
+  footers(doc, m);
+  doc.end();
+  return done;
+}
+
+function rule(doc: Doc, gap = 10) {
+  doc
+    .moveTo(M, doc.y)
+    .lineTo(M + W, doc.y)
+    .lineWidth(0.6)
+    .strokeColor(RULE)
+    .stroke();
+  doc.y += gap;
+}
+
+function header(doc: Doc, m: PaperModel) {
+  const top = M;
+  doc
+    .font('bold')
+    .fontSize(13)
+    .fillColor(INK)
+    .text(m.seller.name, M, top, { width: W * 0.55 });
+  doc.font('sans').fontSize(8.5).fillColor(MUTED);
+  for (const l of m.seller.lines) doc.text(l, { width: W * 0.55 });
+  const leftBottom = doc.y;
+  doc
+    .font('bold')
+    .fontSize(16)
+    .fillColor(ACCENT)
+    .text(m.title.toUpperCase(), M + W * 0.55, top, { width: W * 0.45, align: 'right' });
+  doc
+    .font('bold')
+    .fontSize(11)
+    .fillColor(INK)
+    .text(m.number, { width: W * 0.45, align: 'right' });
+  doc.y = Math.max(leftBottom, doc.y) + 10;
+  doc.x = M;
+  rule(doc);
+}
+
+function parties(doc: Doc, m: PaperModel) {
+  const top = doc.y;
+  const cols = m.parties.length + 1;
+  const colW = W / cols - 8;
+  let bottom = top;
+  m.parties.forEach((p, i) => {
+    const x = M + i * (W / cols);
+    doc.font('bold').fontSize(8).fillColor(MUTED).text(p.heading.toUpperCase(), x, top, { width: colW });
+    doc.font('bold').fontSize(10).fillColor(INK).text(p.name, { width: colW });
+    doc.font('sans').fontSize(8.5);
+    for (const l of p.lines) doc.text(l, { width: colW });
+    bottom = Math.max(bottom, doc.y);
+  });
+  const x = M + m.parties.length * (W / cols);
+  const labelW = Math.min(90, colW * 0.45);
+  let y = top;
+  for (const r of m.meta) {
+    doc.font('sans').fontSize(8).fillColor(MUTED).text(r.label, x, y, { width: labelW });
+    const labelBottom = doc.y;
+    doc
+      .font('bold')
+      .fontSize(8.5)
+      .fillColor(INK)
+      .text(r.value, x + labelW, y, { width: colW - labelW });
+    y = Math.max(y + 12, doc.y + 1, labelBottom + 1);
+  }
+  doc.x = M;
+  doc.y = Math.max(bottom, y) + 10;
+}
+
+function heading(doc: Doc, text: string, ensure: (h: number) => void) {
+  ensure(40);
+  doc.font('bold').fontSize(8.5).fillColor(MUTED).text(text.toUpperCase(), M, doc.y, { width: W });
+  doc.y += 3;
+}
+
+function rows(doc: Doc, s: Extract<PaperSection, { kind: 'rows' }>, ensure: (h: number) => void) {
+  heading(doc, s.heading, ensure);
+  const labelW = 170;
+  for (const r of s.rows) {
+    const h =
+      Math.max(
+        doc
+          .font('bold')
+          .fontSize(9.5)
+          .heightOfString(r.value, { width: W - labelW }),
+        12,
+      ) + 5;
+    ensure(h);
+    const y = doc.y;
+    doc
+      .font('sans')
+      .fontSize(9)
+      .fillColor(MUTED)
+      .text(r.label, M, y, { width: labelW - 8 });
+    doc
+      .font('bold')
+      .fontSize(9.5)
+      .fillColor(INK)
+      .text(r.value, M + labelW, y, { width: W - labelW });
+    doc
+      .moveTo(M, y + h - 2)
+      .lineTo(M + W, y + h - 2)
+      .lineWidth(0.3)
+      .strokeColor(RULE)
+      .stroke();
+    doc.x = M;
+    doc.y = y + h;
+  }
+  doc.y += 10;
+}
+
+function table(doc: Doc, s: Extract<PaperSection, { kind: 'table' }>, ensure: (h: number) => void) {
+  heading(doc, s.heading, ensure);
+  const widths = s.columns.map((c) => c.share * W);
+  const head = () => {
+    const y = doc.y;
+    const h =
+      Math.max(
+        ...s.columns.map((c, i) =>
+          doc
+            .font('bold')
+            .fontSize(7.5)
+            .heightOfString(c.label, { width: widths[i]! - 6 }),
+        ),
+      ) + 8;
+    doc.rect(M, y, W, h).fillColor('#eef0f3').fill();
+    let x = M;
+    doc.font('bold').fontSize(7.5).fillColor(INK);
+    s.columns.forEach((c, i) => {
+      doc.text(c.label, x + 3, y + 4, { width: widths[i]! - 6, align: c.align ?? 'left' });
+      x += widths[i]!;
+    });
+    doc.x = M;
+    doc.y = y + h + 3;
+  };
+  const line = (cells: string[], bold = false) => {
+    const font = bold ? 'bold' : 'sans';
+    const h =
+      Math.max(
+        ...cells.map((v, i) =>
+          doc
+            .font(font)
+            .fontSize(8)
+            .heightOfString(v, { width: widths[i]! - 6 }),
+        ),
+      ) + 6;
+    if (doc.y + h > BOTTOM) {
+      doc.addPage();
+      head();
+    }
+    const y = doc.y;
+    let x = M;
+    doc.font(font).fontSize(8).fillColor(INK);
+    cells.forEach((v, i) => {
+      doc.text(v, x + 3, y, { width: widths[i]! - 6, align: s.columns[i]?.align ?? 'left' });
+      x += widths[i]!;
+    });
+    doc
+      .moveTo(M, y + h - 3)
+      .lineTo(M + W, y + h - 3)
+      .lineWidth(0.3)
+      .strokeColor(RULE)
+      .stroke();
+    doc.x = M;
+    doc.y = y + h;
+  };
+  ensure(50);
+  head();
+  for (const r of s.rows) line(r);
+  if (s.totals) line(s.totals, true);
+  doc.y += 10;
+}
+
+function list(doc: Doc, s: Extract<PaperSection, { kind: 'list' }>, ensure: (h: number) => void) {
+  heading(doc, s.heading, ensure);
+  doc.font('sans').fontSize(8.5).fillColor(INK);
+  for (const item of s.items) {
+    ensure(doc.heightOfString(item, { width: W }) + 2);
+    doc.text(`• ${item}`, M, doc.y, { width: W });
+  }
+  doc.y += 10;
+}
+
+function verify(doc: Doc, m: PaperModel, qr: Buffer, ensure: (h: number) => void) {
+  const size = 76;
+  ensure(size + 16);
+  const top = doc.y;
+  doc
+    .rect(M, top, W, size + 12)
+    .fillColor('#f3f7f6')
+    .fill();
+  doc.image(qr, M + 6, top + 6, { width: size, height: size });
+  const x = M + size + 20;
+  const w = W - size - 30;
+  doc
+    .font('bold')
+    .fontSize(10)
+    .fillColor(INK)
+    .text(m.verify.heading, x, top + 8, { width: w });
+  doc.font('sans').fontSize(8).fillColor(INK).text(m.verify.text, { width: w });
+  doc.moveDown(0.3);
+  doc.font('sans').fontSize(8.5).fillColor(MUTED).text(`${m.verify.codeLabel}: `, { continued: true, width: w });
+  doc.font('mono').fontSize(12).fillColor(INK).text(m.verify.code, { width: w });
+  doc.font('sans').fontSize(7.5).fillColor(ACCENT).text(m.verify.url, { width: w, link: m.verify.url });
+  doc.x = M;
+  doc.y = top + size + 20;
+}
+
+function footers(doc: Doc, m: PaperModel) {
+  const range = doc.bufferedPageRange();
+  for (let i = 0; i < range.count; i++) {
+    doc.switchToPage(range.start + i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    const label = m.pageLabel.replace('{n}', String(i + 1)).replace('{total}', String(range.count));
+    doc.font('sans').fontSize(7.5).fillColor(MUTED);
+    doc.text(`${m.seller.name} · ${m.title} ${m.number}`, M, A4.height - M - 10, { width: W * 0.7, lineBreak: false });
+    doc.text(label, M + W * 0.7, A4.height - M - 10, { width: W * 0.3, align: 'right', lineBreak: false });
+    doc.page.margins.bottom = bottom;
+  }
+}

@@ -1,0 +1,240 @@
+import type PDFDocument from 'pdfkit';
+import { loadPdfFonts } from '../../platform/pdf-fonts.js';
+import type { PackingSlipModel } from './packing-slip.model.js';
+
+// The PI's page and ink (invoices/proforma-pdf.ts): one family of documents.
+const A4 = { width: 595.28, height: 841.89 };
+const M = 42;
+const W = A4.width - 2 * M;
+const FOOTER = 28;
+const BOTTOM = A4.height - M - FOOTER;
+const INK = '#17202b';
+const MUTED = '#4f5b6a';
+const RULE = '#c9ced6';
+const ACCENT = '#0f766e';
+
+/** Lines table: SKU, item, quantity, serial numbers; they add up to W. */
+const COLS = [
+  { key: 'sku', width: 104, align: 'left' },
+  { key: 'item', width: 170, align: 'left' },
+  { key: 'quantity', width: 36, align: 'right' },
+  { key: 'serials', width: W - 104 - 170 - 36, align: 'left' },
+] as const;
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+/** Renders the packing slip to an A4 PDF. Everything printed comes from the model (no prices in it). */
+export async function renderPackingSlipPdf(m: PackingSlipModel, opts: { compress?: boolean } = {}): Promise<Buffer> {
+  // Loaded on first use, like the PI: most processes never print a PDF.
+  const { default: PDF } = await import('pdfkit');
+  const f = loadPdfFonts();
+  const doc = new PDF({
+    size: 'A4',
+    margins: { top: M, bottom: M, left: M, right: M },
+    bufferPages: true,
+    compress: opts.compress ?? true,
+    lang: m.locale,
+    info: { Title: `${m.title} ${m.number}`, Author: m.seller, Subject: m.title },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.registerFont('sans', f.sans);
+  doc.registerFont('bold', f.bold);
+  doc.registerFont('mono', f.mono);
+  const ensure = (h: number) => {
+    if (doc.y + h > BOTTOM) doc.addPage();
+  };
+
+  header(doc, m);
+  parties(doc, m);
+  linesTable(doc, m);
+  parcels(doc, m, ensure);
+  footers(doc, m);
+  doc.end();
+  return done;
+}
+
+function rule(doc: Doc, gap = 10) {
+  doc
+    .moveTo(M, doc.y)
+    .lineTo(M + W, doc.y)
+    .lineWidth(0.6)
+    .strokeColor(RULE)
+    .stroke();
+  doc.y += gap;
+}
+
+function header(doc: Doc, m: PackingSlipModel) {
+  doc
+    .font('bold')
+    .fontSize(13)
+    .fillColor(INK)
+    .text(m.seller, M, M, { width: W * 0.55 });
+  const leftBottom = doc.y;
+  doc
+    .font('bold')
+    .fontSize(18)
+    .fillColor(ACCENT)
+    .text(m.title.toUpperCase(), M + W * 0.55, M, { width: W * 0.45, align: 'right' });
+  doc
+    .font('bold')
+    .fontSize(11)
+    .fillColor(INK)
+    .text(m.number, { width: W * 0.45, align: 'right' });
+  doc.x = M;
+  doc.y = Math.max(leftBottom, doc.y) + 10;
+  rule(doc);
+}
+
+function parties(doc: Doc, m: PackingSlipModel) {
+  const top = doc.y;
+  const half = W / 2 - 10;
+  doc.font('bold').fontSize(8).fillColor(MUTED).text(m.shipTo.heading.toUpperCase(), M, top, { width: half });
+  doc.font('bold').fontSize(11).fillColor(INK).text(m.shipTo.name, { width: half });
+  doc.font('sans').fontSize(9.5);
+  for (const l of m.shipTo.lines) doc.text(l, { width: half });
+  const leftBottom = doc.y;
+  const x = M + W / 2 + 10;
+  const labelW = 92;
+  let y = top;
+  for (const r of m.meta) {
+    doc.font('sans').fontSize(8.5).fillColor(MUTED).text(r.label, x, y, { width: labelW });
+    doc
+      .font('bold')
+      .fontSize(9)
+      .fillColor(INK)
+      .text(r.value, x + labelW, y, { width: half - labelW });
+    y = Math.max(y + 13, doc.y + 1);
+  }
+  doc.x = M;
+  doc.y = Math.max(leftBottom, y) + 14;
+}
+
+function heading(doc: Doc, text: string) {
+  doc.font('bold').fontSize(10).fillColor(INK).text(text.toUpperCase(), M, doc.y, { width: W });
+  doc.y += 4;
+}
+
+function tableHeader(doc: Doc, m: PackingSlipModel) {
+  const y = doc.y;
+  doc.rect(M, y, W, 18).fillColor('#eef0f3').fill();
+  let x = M;
+  doc.font('bold').fontSize(8).fillColor(INK);
+  for (const c of COLS) {
+    doc.text(m.lines.columns[c.key], x + 4, y + 5, { width: c.width - 8, align: c.align, lineBreak: false });
+    x += c.width;
+  }
+  doc.x = M;
+  doc.y = y + 22;
+}
+
+const cellFont = (doc: Doc, key: string) =>
+  key === 'sku' || key === 'serials' ? doc.font('mono').fontSize(8) : doc.font('sans').fontSize(9);
+
+function linesTable(doc: Doc, m: PackingSlipModel) {
+  if (doc.y + 60 > BOTTOM) doc.addPage();
+  heading(doc, m.lines.heading);
+  tableHeader(doc, m);
+  for (const row of m.rows) {
+    const h =
+      Math.max(...COLS.map((c) => cellFont(doc, c.key).heightOfString(row[c.key] || ' ', { width: c.width - 8 }))) + 6;
+    if (doc.y + h > BOTTOM) {
+      doc.addPage();
+      tableHeader(doc, m);
+    }
+    const y = doc.y;
+    let x = M;
+    doc.fillColor(INK);
+    for (const c of COLS) {
+      cellFont(doc, c.key).text(row[c.key], x + 4, y, { width: c.width - 8, align: c.align });
+      x += c.width;
+    }
+    doc
+      .moveTo(M, y + h - 3)
+      .lineTo(M + W, y + h - 3)
+      .lineWidth(0.3)
+      .strokeColor(RULE)
+      .stroke();
+    doc.x = M;
+    doc.y = y + h;
+  }
+  doc.y += 12;
+}
+
+function parcels(doc: Doc, m: PackingSlipModel, ensure: (h: number) => void) {
+  ensure(60);
+  heading(doc, m.parcels.heading);
+  if (m.parcelRows.length === 0) {
+    doc.font('sans').fontSize(9).fillColor(MUTED).text(m.parcels.none, M, doc.y, { width: W });
+    return;
+  }
+  const labelW = 70;
+  for (const p of m.parcelRows) {
+    const contents = p.contents.length ? p.contents : [m.parcels.noUnits];
+    const textH = (s: string, font: 'sans' | 'mono') =>
+      doc
+        .font(font)
+        .fontSize(9)
+        .heightOfString(s, { width: W - labelW - 20 });
+    const h = 16 + textH(p.seals || '–', 'mono') + contents.reduce((n, c) => n + textH(c, 'sans') + 2, 0) + 20;
+    ensure(Math.min(h, BOTTOM - M));
+    const top = doc.y;
+    doc
+      .font('bold')
+      .fontSize(10)
+      .fillColor(ACCENT)
+      .text(p.title, M + 8, top + 6, { width: W - 16 });
+    let y = doc.y + 4;
+    doc
+      .font('sans')
+      .fontSize(8.5)
+      .fillColor(MUTED)
+      .text(m.parcels.sealsLabel, M + 8, y, { width: labelW });
+    doc
+      .font('mono')
+      .fontSize(9)
+      .fillColor(INK)
+      .text(p.seals || '–', M + 8 + labelW, y, { width: W - labelW - 20 });
+    y = doc.y + 4;
+    doc
+      .font('sans')
+      .fontSize(8.5)
+      .fillColor(MUTED)
+      .text(m.parcels.contentsLabel, M + 8, y, { width: labelW });
+    doc.font('sans').fontSize(9).fillColor(INK);
+    doc.y = y;
+    for (const c of contents) {
+      if (doc.y + 14 > BOTTOM) doc.addPage();
+      doc.text(c, M + 8 + labelW, doc.y, { width: W - labelW - 20 });
+      doc.y += 2;
+    }
+    const bottom = doc.y + 6;
+    // The frame is drawn only when the parcel fits on one page (a long list just flows on).
+    if (bottom > top)
+      doc
+        .rect(M, top, W, bottom - top)
+        .lineWidth(0.6)
+        .strokeColor(RULE)
+        .stroke();
+    doc.x = M;
+    doc.y = bottom + 8;
+  }
+}
+
+function footers(doc: Doc, m: PackingSlipModel) {
+  const range = doc.bufferedPageRange();
+  for (let i = 0; i < range.count; i++) {
+    doc.switchToPage(range.start + i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    const label = m.pageLabel.replace('{n}', String(i + 1)).replace('{total}', String(range.count));
+    doc.font('sans').fontSize(7.5).fillColor(MUTED);
+    doc.text(`${m.seller} · ${m.title} ${m.number}`, M, A4.height - M - 10, { width: W * 0.7, lineBreak: false });
+    doc.text(label, M + W * 0.7, A4.height - M - 10, { width: W * 0.3, align: 'right', lineBreak: false });
+    doc.page.margins.bottom = bottom;
+  }
+}
