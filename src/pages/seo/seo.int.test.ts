@@ -1,4 +1,3 @@
-// fast-xml-parser (v3) comes with s3rver, a dev dependency.
 import xmlParser from 'fast-xml-parser';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -134,7 +134,6 @@ export const en = {
   'product.unavailable': 'Currently unavailable. Contact us for the next batch.',
   'product.specs': 'Specifications',
   'product.description': 'Description',
-  // --- exports and audit log (issue 15): new keys go right below ---
   'audit.title': 'Audit log',
   'audit.hint':
     'Every staff change, newest first. Each record carries the hash of the one before it: npm run audit:verify checks the chain.',
@@ -288,7 +287,6 @@ export const en = {
   'state.awaiting_payment': 'Awaiting payment',
   'state.payment_review': 'Payment under review',
   'state.ready_to_ship': 'Ready to ship',
-  // --- dashboard and demo (issue 15): new keys go right below ---
   'dashboard.biz.title': 'The business',
   'dashboard.biz.period': 'Period',
   'dashboard.biz.lastDays': 'Last {n} days',
@@ -463,7 +461,6 @@ export const en = {
   'packing.addParcel': 'Add parcel',
   'packing.units': 'Serial numbers and burn-in',
   'packing.product': 'Product',
-  // --- back-office shell and packing slip (issue 15): new keys go right below ---
   'bo.storefront': 'Storefront',
   'bo.shortcuts': 'Keyboard shortcuts',
   'bo.keySearch': 'Focus the back-office search',
@@ -627,7 +624,6 @@ export const en = {
   'repair.status.approved': 'Approved',
   'repair.status.rejected': 'Rejected',
   'repair.status.editInReview': 'Approved · changes waiting for review (1–3 business days)',
-  // --- storage, health and metrics (issue 16): new keys go right below ---
   'repair.status.editRejected': 'Approved · changes rejected',
   'repair.rejectedBecause': 'Reason given by our staff:',
   'repair.correctAndResubmit': 'Correct the form below and submit it again.',
@@ -764,7 +760,6 @@ export const en = {
   'payments.availability': 'Availability',
   'payments.orderValue': 'Order value',
   'payments.minOrder': 'Minimum order (USD)',
-  // --- operations (issue 16): new keys go right below ---
   'payments.maxOrder': 'Maximum order (USD)',
   'payments.limitHint': 'Leave empty for no limit.',
   'payments.noLimit': 'No limit',
@@ -902,7 +897,6 @@ export const en = {
   'caseEvent.submitCase': 'Case submitted',
   'caseEvent.startReview': 'Start review',
   'caseEvent.decideReissue': 'Decide: reissue',
-  // --- API, tokens and webhooks (issue 17): new keys go right below ---
   'timeline.via': 'via {via}',
   'error.idempotencyKeyReused': 'This Idempotency-Key was already used for a different request.',
   'apiDocs.title': 'API reference',
@@ -1080,7 +1074,6 @@ export const en = {
   'acct.resetTitle': 'Choose a new password',
   'acct.newPassword': 'New password',
   'acct.newPasswordHint': 'At least 8 characters (12 for staff). Avoid common passwords.',
-  // --- warranty, customs papers, test reports (issue 19): new keys go right below ---
   'admin.hsCodeDefaultHint':
     "Leave the HS code empty for the category's default (8471.50 miners, 8504.40 PSUs, 8473.30 boards, 8414.59 fans, 8544.42 cables).",
   'admin.originCountry': 'Country of origin (ISO code)',
@@ -1330,7 +1323,6 @@ export const en = {
   'mail.newOrder.body': 'Order {number} from {name} ({country}) is waiting for a freight quote.',
   'mail.customerMessage.subject': 'Customer message on {number}',
   'mail.overdueQuote.subject': 'Overdue: order {number} waits for its freight quote',
-  // --- search engines and shared links (issue 20): new keys go right below ---
   'seo.availability.InStock': 'In stock',
   'seo.availability.BackOrder': 'On backorder',
   'seo.availability.OutOfStock': 'Out of stock',

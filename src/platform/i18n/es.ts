@@ -136,7 +136,6 @@ export const es: Record<MessageKey, string> = {
     'Probado antes del envío: se envía entre {min} y {max} días hábiles tras la aprobación del pago.',
   'product.transit': 'El tránsito aéreo urgente suele tardar entre {min} y {max} días.',
   'product.addToCart': 'Añadir al carrito',
-  // --- exports and audit log (issue 15): new keys go right below ---
   'product.unavailable': 'No disponible por el momento. Contáctenos para el próximo lote.',
   'product.specs': 'Especificaciones',
   'product.description': 'Descripción',
@@ -292,7 +291,6 @@ export const es: Record<MessageKey, string> = {
   'admin.mailKept': 'En la bandeja de salida',
   'state.awaiting_quote': 'Calculando el costo de envío',
   'state.awaiting_payment': 'Pendiente de pago',
-  // --- dashboard and demo (issue 15): new keys go right below ---
   'state.payment_review': 'Pago en revisión',
   'state.ready_to_ship': 'Listo para enviar',
   'dashboard.biz.title': 'El negocio',
@@ -472,7 +470,6 @@ export const es: Record<MessageKey, string> = {
   'packing.addParcel': 'Añadir bulto',
   'packing.units': 'Números de serie y prueba de funcionamiento',
   'packing.product': 'Producto',
-  // --- back-office shell and packing slip (issue 15): new keys go right below ---
   'bo.storefront': 'Tienda',
   'bo.shortcuts': 'Atajos de teclado',
   'bo.keySearch': 'Ir a la búsqueda del panel de gestión',
@@ -636,7 +633,6 @@ export const es: Record<MessageKey, string> = {
   'repair.status.in_review': 'Pendiente de revisión (1–3 días hábiles)',
   'repair.status.approved': 'Aprobado',
   'repair.status.rejected': 'Rechazado',
-  // --- storage, health and metrics (issue 16): new keys go right below ---
   'repair.status.editInReview': 'Aprobado · cambios pendientes de revisión (1–3 días hábiles)',
   'repair.status.editRejected': 'Aprobado · cambios rechazados',
   'repair.rejectedBecause': 'Motivo indicado por nuestro personal:',
@@ -776,7 +772,6 @@ export const es: Record<MessageKey, string> = {
     'Banco e IBAN/SWIFT, o la dirección USDT/BTC. Cualquier cambio en esta página espera a que lo confirme un segundo administrador; hasta entonces los compradores ven el método tal como está.',
   'payments.accountDetailsNewHint':
     'Banco e IBAN/SWIFT, o la dirección USDT/BTC. El método nuevo se ofrece solo cuando lo confirma un segundo administrador; se avisa a todos los administradores.',
-  // --- operations (issue 16): new keys go right below ---
   'payments.availability': 'Disponibilidad',
   'payments.orderValue': 'Valor del pedido',
   'payments.minOrder': 'Pedido mínimo (USD)',
@@ -916,7 +911,6 @@ export const es: Record<MessageKey, string> = {
   'caseType.defective': 'Producto defectuoso',
   'caseResolution.reissue': 'Reposición',
   'caseResolution.repair': 'Reparación en un centro de reparación',
-  // --- API, tokens and webhooks (issue 17): new keys go right below ---
   'caseEvent.submitCase': 'Caso enviado',
   'caseEvent.startReview': 'Empezar revisión',
   'caseEvent.decideReissue': 'Decidir: reposición',
@@ -1096,7 +1090,9 @@ export const es: Record<MessageKey, string> = {
     'Si alguna cuenta usa esta dirección, le hemos enviado un enlace para elegir una contraseña nueva. El enlace sirve una sola vez, durante {hours} hora.',
   'acct.forgotSentHint': '¿No llega nada en unos minutos? Revise la carpeta de spam o vuelva a pedirlo.',
   'acct.forgotAgain': 'Pedir un enlace nuevo',
-  // --- warranty, customs papers, test reports (issue 19): new keys go right below ---
+  'acct.resetTitle': 'Elija una contraseña nueva',
+  'acct.newPassword': 'Contraseña nueva',
+  'acct.newPasswordHint': 'Al menos 8 caracteres (12 para el personal). Evite contraseñas comunes.',
   'admin.hsCodeDefaultHint':
     'Deja el código SA vacío para usar el de la categoría (8471.50 mineros, 8504.40 fuentes, 8473.30 placas, 8414.59 ventiladores, 8544.42 cables).',
   'admin.originCountry': 'País de origen (código ISO)',
@@ -1211,9 +1207,6 @@ export const es: Record<MessageKey, string> = {
   'testReport.verified': 'Auténtico: este informe de prueba lo emitió {seller}.',
   'testReport.download': 'Descargar informe de prueba (PDF)',
   'testReport.forSerial': 'Informe de prueba {serial}',
-  'acct.resetTitle': 'Elija una contraseña nueva',
-  'acct.newPassword': 'Contraseña nueva',
-  'acct.newPasswordHint': 'Al menos 8 caracteres (12 para el personal). Evite contraseñas comunes.',
   'acct.resetButton': 'Guardar la contraseña nueva',
   'acct.linkInvalidTitle': 'Este enlace ya no sirve',
   'acct.linkInvalidBody':
@@ -1353,7 +1346,6 @@ export const es: Record<MessageKey, string> = {
   'mail.newOrder.body': 'El pedido {number} de {name} ({country}) espera la cotización del flete.',
   'mail.customerMessage.subject': 'Mensaje del cliente en {number}',
   'mail.overdueQuote.subject': 'Atrasado: el pedido {number} espera la cotización del flete',
-  // --- search engines and shared links (issue 20): new keys go right below ---
   'seo.availability.InStock': 'En stock',
   'seo.availability.BackOrder': 'Bajo pedido',
   'seo.availability.OutOfStock': 'Agotado',
