@@ -10,6 +10,9 @@ const pages = [
   ['forgot password', '/password/forgot'],
   ['warranty check', '/warranty'],
   ['warranty check answer', '/warranty?serial=NOPE-123'],
+  ['Spanish home', '/es/'],
+  ['Spanish product', '/es/products/bitmain-antminer-s21-pro-234th'],
+  ['API reference', '/api/v1/docs'],
 ] as const;
 
 for (const [name, url] of pages) {
@@ -47,4 +50,14 @@ test('back-office shell (header, menu, shortcuts list) has no serious or critica
   await admin.keyboard.press('?');
   await expect(admin.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
   await expectNoSeriousViolations(admin);
+});
+
+test('audit log and API tokens pages have no serious or critical violation', async ({ browser }) => {
+  test.slow(); // a staff login (two-factor) and two full axe scans
+  const admin = await staffPage(browser, 'admin');
+  for (const url of ['/admin/audit', '/admin/api-tokens']) {
+    await admin.goto(url);
+    await expect(admin.getByRole('navigation', { name: 'Back office' })).toBeVisible();
+    await expectNoSeriousViolations(admin);
+  }
 });

@@ -37,7 +37,7 @@ test('ship with evidence, confirm delivery, claim a defective miner, repair at t
   await expect(warehouse.getByText('Shipped').first()).toBeVisible();
 
   await buyer.reload();
-  await expect(buyer.getByText(serials[1]!)).toBeVisible(); // the buyer sees the unit serials before delivery
+  await expect(buyer.getByText(serials[1]!, { exact: true })).toBeVisible(); // the buyer sees the unit serials before delivery
   await expectNoSeriousViolations(buyer); // the buyer's order page with the evidence
   await buyer.getByRole('button', { name: 'Confirm delivery' }).click();
   await expect(buyer.getByText('Completed').first()).toBeVisible();

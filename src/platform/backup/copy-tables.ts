@@ -33,7 +33,16 @@ export async function copyTables(source: Query, target: pg.PoolClient): Promise<
 
   await target.query('BEGIN');
   try {
-    if (tables.length) await target.query(`TRUNCATE ${tables.map(ident).join(', ')} RESTART IDENTITY CASCADE`);
+    // Only tables that hold rows (the migrations' own): the append-only audit log refuses TRUNCATE,
+    // and on a freshly migrated target it is empty.
+    const filled: string[] = [];
+    for (const table of tables) {
+      const { rows } = await target.query<{ filled: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM ${ident(table)}) AS filled`,
+      );
+      if (rows[0]?.filled) filled.push(table);
+    }
+    if (filled.length) await target.query(`TRUNCATE ${filled.map(ident).join(', ')} RESTART IDENTITY CASCADE`);
     for (const table of order) {
       const columns = (
         await source<{ name: string }>(
