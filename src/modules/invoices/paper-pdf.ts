@@ -1,7 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type PDFDocument from 'pdfkit';
-import { nodeModulesDir } from '../../platform/paths.js';
+import {
+  A4,
+  ACCENT,
+  BOTTOM,
+  type Doc,
+  type Ensure,
+  INK,
+  M,
+  MUTED,
+  openA4Pdf,
+  RULE,
+  rule,
+  W,
+} from '../../platform/pdf-page.js';
 
 /**
  * A plain trade paper (unit test report, commercial invoice, packing list): the PI's look
@@ -36,50 +46,13 @@ export interface PaperModel {
   pageLabel: string;
 }
 
-const fontDir = join(nodeModulesDir, 'dejavu-fonts-ttf', 'ttf');
-let fonts: Record<'sans' | 'bold' | 'mono', Buffer> | undefined;
-const loadFonts = () =>
-  (fonts ??= {
-    sans: readFileSync(join(fontDir, 'DejaVuSans.ttf')),
-    bold: readFileSync(join(fontDir, 'DejaVuSans-Bold.ttf')),
-    mono: readFileSync(join(fontDir, 'DejaVuSansMono.ttf')),
-  });
-
-const A4 = { width: 595.28, height: 841.89 };
-const M = 42;
-const W = A4.width - 2 * M;
-const BOTTOM = A4.height - M - 28;
-const INK = '#17202b';
-const MUTED = '#4f5b6a';
-const RULE = '#c9ced6';
-const ACCENT = '#0f766e';
-
-type Doc = InstanceType<typeof PDFDocument>;
-
 /** Renders a paper model to an A4 PDF; `qrPng` is the QR code of the verify URL. */
 export async function renderPaperPdf(m: PaperModel, opts: { qrPng: Buffer; compress?: boolean }): Promise<Buffer> {
-  const { default: PDF } = await import('pdfkit');
-  const f = loadFonts();
-  const doc = new PDF({
-    size: 'A4',
-    margins: { top: M, bottom: M, left: M, right: M },
-    bufferPages: true,
-    compress: opts.compress ?? true,
-    lang: m.locale,
+  const { doc, done, ensure } = await openA4Pdf({
+    locale: m.locale,
     info: { Title: `${m.title} ${m.number}`, Author: m.seller.name, Subject: m.title },
+    compress: opts.compress,
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('sans', f.sans);
-  doc.registerFont('bold', f.bold);
-  doc.registerFont('mono', f.mono);
-  const ensure = (h: number) => {
-    if (doc.y + h > BOTTOM) doc.addPage();
-  };
 
   header(doc, m);
   parties(doc, m);
@@ -92,16 +65,6 @@ export async function renderPaperPdf(m: PaperModel, opts: { qrPng: Buffer; compr
   footers(doc, m);
   doc.end();
   return done;
-}
-
-function rule(doc: Doc, gap = 10) {
-  doc
-    .moveTo(M, doc.y)
-    .lineTo(M + W, doc.y)
-    .lineWidth(0.6)
-    .strokeColor(RULE)
-    .stroke();
-  doc.y += gap;
 }
 
 function header(doc: Doc, m: PaperModel) {
@@ -159,13 +122,13 @@ function parties(doc: Doc, m: PaperModel) {
   doc.y = Math.max(bottom, y) + 10;
 }
 
-function heading(doc: Doc, text: string, ensure: (h: number) => void) {
+function heading(doc: Doc, text: string, ensure: Ensure) {
   ensure(40);
   doc.font('bold').fontSize(8.5).fillColor(MUTED).text(text.toUpperCase(), M, doc.y, { width: W });
   doc.y += 3;
 }
 
-function rows(doc: Doc, s: Extract<PaperSection, { kind: 'rows' }>, ensure: (h: number) => void) {
+function rows(doc: Doc, s: Extract<PaperSection, { kind: 'rows' }>, ensure: Ensure) {
   heading(doc, s.heading, ensure);
   const labelW = 170;
   for (const r of s.rows) {
@@ -201,7 +164,7 @@ function rows(doc: Doc, s: Extract<PaperSection, { kind: 'rows' }>, ensure: (h: 
   doc.y += 10;
 }
 
-function table(doc: Doc, s: Extract<PaperSection, { kind: 'table' }>, ensure: (h: number) => void) {
+function table(doc: Doc, s: Extract<PaperSection, { kind: 'table' }>, ensure: Ensure) {
   heading(doc, s.heading, ensure);
   const widths = s.columns.map((c) => c.share * W);
   const head = () => {
@@ -263,7 +226,7 @@ function table(doc: Doc, s: Extract<PaperSection, { kind: 'table' }>, ensure: (h
   doc.y += 10;
 }
 
-function list(doc: Doc, s: Extract<PaperSection, { kind: 'list' }>, ensure: (h: number) => void) {
+function list(doc: Doc, s: Extract<PaperSection, { kind: 'list' }>, ensure: Ensure) {
   heading(doc, s.heading, ensure);
   doc.font('sans').fontSize(8.5).fillColor(INK);
   for (const item of s.items) {
@@ -273,7 +236,7 @@ function list(doc: Doc, s: Extract<PaperSection, { kind: 'list' }>, ensure: (h: 
   doc.y += 10;
 }
 
-function verify(doc: Doc, m: PaperModel, qr: Buffer, ensure: (h: number) => void) {
+function verify(doc: Doc, m: PaperModel, qr: Buffer, ensure: Ensure) {
   const size = 76;
   ensure(size + 16);
   const top = doc.y;

@@ -1,31 +1,18 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type PDFDocument from 'pdfkit';
-import { nodeModulesDir } from '../../platform/paths.js';
+import {
+  A4,
+  ACCENT,
+  BOTTOM,
+  type Doc,
+  type Ensure,
+  INK,
+  M,
+  MUTED,
+  openA4Pdf,
+  RULE,
+  rule,
+  W,
+} from '../../platform/pdf-page.js';
 import type { ProformaModel } from './proforma.model.js';
-
-/**
- * DejaVu (from the dejavu-fonts-ttf package) covers Latin, Spanish and the symbols we print
- * (·, ®, –); pdfkit embeds only the glyphs used. Read once per process.
- */
-const fontDir = join(nodeModulesDir, 'dejavu-fonts-ttf', 'ttf');
-let fonts: Record<'sans' | 'bold' | 'mono', Buffer> | undefined;
-const loadFonts = () =>
-  (fonts ??= {
-    sans: readFileSync(join(fontDir, 'DejaVuSans.ttf')),
-    bold: readFileSync(join(fontDir, 'DejaVuSans-Bold.ttf')),
-    mono: readFileSync(join(fontDir, 'DejaVuSansMono.ttf')),
-  });
-
-const A4 = { width: 595.28, height: 841.89 };
-const M = 42; // margins, pt
-const W = A4.width - 2 * M;
-const FOOTER = 28;
-const BOTTOM = A4.height - M - FOOTER;
-const INK = '#17202b';
-const MUTED = '#4f5b6a';
-const RULE = '#c9ced6';
-const ACCENT = '#0f766e';
 
 /** Column widths of the lines table; they add up to W. */
 const COLS = [
@@ -48,31 +35,11 @@ export interface PdfOptions {
 
 /** Renders the PI model to an A4 PDF. Everything printed comes from the model. */
 export async function renderProformaPdf(m: ProformaModel, opts: PdfOptions): Promise<Buffer> {
-  // Loaded on first use: pdfkit is ~20 MB of resident memory a process without PDFs never needs (#7).
-  const { default: PDF } = await import('pdfkit');
-  const f = loadFonts();
-  const doc = new PDF({
-    size: 'A4',
-    margins: { top: M, bottom: M, left: M, right: M },
-    bufferPages: true,
-    compress: opts.compress ?? true,
-    lang: m.locale,
+  const { doc, done, ensure } = await openA4Pdf({
+    locale: m.locale,
     info: { Title: `${m.title} ${m.number}`, Author: m.seller.name, Subject: m.title },
+    compress: opts.compress,
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('sans', f.sans);
-  doc.registerFont('bold', f.bold);
-  doc.registerFont('mono', f.mono);
-
-  /** Starts a new page when `h` points do not fit above the footer. */
-  const ensure = (h: number) => {
-    if (doc.y + h > BOTTOM) doc.addPage();
-  };
 
   header(doc, m);
   if (m.mark) banner(doc, m.mark);
@@ -86,9 +53,6 @@ export async function renderProformaPdf(m: ProformaModel, opts: PdfOptions): Pro
   doc.end();
   return done;
 }
-
-type Doc = InstanceType<typeof PDFDocument>;
-type Ensure = (h: number) => void;
 
 function header(doc: Doc, m: ProformaModel) {
   const top = M;
@@ -112,16 +76,6 @@ function header(doc: Doc, m: ProformaModel) {
     .text(m.number, { width: W * 0.42, align: 'right' });
   doc.y = Math.max(leftBottom, doc.y) + 10;
   rule(doc);
-}
-
-function rule(doc: Doc, gap = 10) {
-  doc
-    .moveTo(M, doc.y)
-    .lineTo(M + W, doc.y)
-    .lineWidth(0.6)
-    .strokeColor(RULE)
-    .stroke();
-  doc.y += gap;
 }
 
 function parties(doc: Doc, m: ProformaModel) {

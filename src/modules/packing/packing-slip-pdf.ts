@@ -1,17 +1,5 @@
-import type PDFDocument from 'pdfkit';
-import { loadPdfFonts } from '../../platform/pdf-fonts.js';
+import { A4, ACCENT, BOTTOM, type Doc, INK, M, MUTED, openA4Pdf, RULE, rule, W } from '../../platform/pdf-page.js';
 import type { PackingSlipModel } from './packing-slip.model.js';
-
-// The PI's page and ink (invoices/proforma-pdf.ts): one family of documents.
-const A4 = { width: 595.28, height: 841.89 };
-const M = 42;
-const W = A4.width - 2 * M;
-const FOOTER = 28;
-const BOTTOM = A4.height - M - FOOTER;
-const INK = '#17202b';
-const MUTED = '#4f5b6a';
-const RULE = '#c9ced6';
-const ACCENT = '#0f766e';
 
 /** Lines table: SKU, item, quantity, serial numbers; they add up to W. */
 const COLS = [
@@ -21,33 +9,13 @@ const COLS = [
   { key: 'serials', width: W - 104 - 170 - 36, align: 'left' },
 ] as const;
 
-type Doc = InstanceType<typeof PDFDocument>;
-
 /** Renders the packing slip to an A4 PDF. Everything printed comes from the model (no prices in it). */
 export async function renderPackingSlipPdf(m: PackingSlipModel, opts: { compress?: boolean } = {}): Promise<Buffer> {
-  // Loaded on first use, like the PI: most processes never print a PDF.
-  const { default: PDF } = await import('pdfkit');
-  const f = loadPdfFonts();
-  const doc = new PDF({
-    size: 'A4',
-    margins: { top: M, bottom: M, left: M, right: M },
-    bufferPages: true,
-    compress: opts.compress ?? true,
-    lang: m.locale,
+  const { doc, done, ensure } = await openA4Pdf({
+    locale: m.locale,
     info: { Title: `${m.title} ${m.number}`, Author: m.seller, Subject: m.title },
+    compress: opts.compress,
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('sans', f.sans);
-  doc.registerFont('bold', f.bold);
-  doc.registerFont('mono', f.mono);
-  const ensure = (h: number) => {
-    if (doc.y + h > BOTTOM) doc.addPage();
-  };
 
   header(doc, m);
   parties(doc, m);
@@ -56,16 +24,6 @@ export async function renderPackingSlipPdf(m: PackingSlipModel, opts: { compress
   footers(doc, m);
   doc.end();
   return done;
-}
-
-function rule(doc: Doc, gap = 10) {
-  doc
-    .moveTo(M, doc.y)
-    .lineTo(M + W, doc.y)
-    .lineWidth(0.6)
-    .strokeColor(RULE)
-    .stroke();
-  doc.y += gap;
 }
 
 function header(doc: Doc, m: PackingSlipModel) {
