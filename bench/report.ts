@@ -206,6 +206,7 @@ function scaleOutLines(s: ScaleOut, db: Measure): string[] {
         String(row.c32.non2xx),
       ]),
     ),
+    '',
     table(
       [`order submission (${o.customers} customers)`, 'orders/s', '×1 process', 'p50 ms', 'p99 ms', 'errors'],
       (
