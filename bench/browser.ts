@@ -49,6 +49,14 @@ export class Browser {
 
   constructor(readonly base: string) {}
 
+  /** The same session (cookies and CSRF token) sent to another address, e.g. nginx in front of the process it logged in on. */
+  at(base: string): Browser {
+    const b = new Browser(base);
+    for (const [k, v] of this.cookies) b.cookies.set(k, v);
+    b.csrf = this.csrf;
+    return b;
+  }
+
   get cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }

@@ -24,7 +24,13 @@ export function journeyOf(ctx: SlotContext): Journey {
 }
 
 export async function orderSubmission(ctx: SlotContext): Promise<SlotResult> {
-  const j = journeyOf(ctx);
+  return submitOrders(journeyOf(ctx), ctx.seconds);
+}
+
+/** What submitting needs from the journey (the scale-out section passes its own submitters). */
+export type OrderRun = Pick<Journey, 'submitters' | 'productIds' | 'paymentMethodId' | 'placed'>;
+
+export async function submitOrders(j: OrderRun, seconds: number): Promise<SlotResult> {
   const submit: number[] = [];
   const cycle: number[] = [];
   const statuses: Record<string, number> = {};
@@ -33,7 +39,7 @@ export async function orderSubmission(ctx: SlotContext): Promise<SlotResult> {
     errors++;
     statuses[what] = (statuses[what] ?? 0) + 1;
   };
-  const until = performance.now() + ctx.seconds * 1000;
+  const until = performance.now() + seconds * 1000;
   const t0 = performance.now();
   await Promise.all(
     j.submitters.map(async (b, n) => {

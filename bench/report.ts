@@ -1,5 +1,7 @@
 import type { Measure } from './load.js';
 import type { Results, Row } from './results.js';
+import type { ScaleOut } from './scale-out.js';
+import type { SlotResult } from './slots.js';
 import { mark } from './targets.js';
 
 /** Left-aligned first column, right-aligned numbers. */
@@ -15,6 +17,7 @@ const n0 = (n: number) => Math.round(n).toLocaleString('en-US');
 const ms = (n: number) => (n < 1 ? '<1' : n.toFixed(0));
 const pct = (a: number, b: number) => (b > 0 ? `${((a / b) * 100).toFixed(0)}%` : '–');
 const times = (a: number, b: number) => (b > 0 ? `×${(a / b).toFixed(1)}` : '–');
+const ratio = (a: number, b: number) => (b > 0 ? `×${(a / b).toFixed(2)}` : '–');
 const kb = (n: number) => `${(n / 1024).toFixed(1)}`;
 
 function loadRows(rows: Row[], key: 'c32' | 'c1', hello: Measure, db: Measure): string[][] {
@@ -167,6 +170,8 @@ export function formatReport(r: Results): string {
   }
   for (const s of r.scalingSlots) out.push(`  ${s.name.padEnd(26)} ${s.result?.summary ?? s.status} (${s.probe})`);
 
+  if (r.scaleOut) out.push('', ...scaleOutLines(r.scaleOut, fastifyDb.c32));
+
   out.push(
     '',
     'Targets',
@@ -175,5 +180,57 @@ export function formatReport(r: Results): string {
       r.targets.map((t) => [t.target, t.measured, mark(t.pass)]),
     ),
   );
+  if (r.scaleOut) out.push('', scaleOutRatio(r.scaleOut));
   return out.join('\n');
+}
+
+function scaleOutLines(s: ScaleOut, db: Measure): string[] {
+  if (!s.product || !s.orders)
+    return [`Scale-out (nginx + 2 processes vs 1 process): skipped, ${s.skipped ?? 'not measured'}`];
+  const p = s.product;
+  const o = s.orders;
+  const rps = (x: SlotResult) => x.figures.ordersPerSecond ?? 0;
+  return [
+    `Scale-out: product page ${p.path} and order submission, 1 app process directly vs the repo's nginx site file in front of 1 and 2 processes, one PostgreSQL`,
+    table(
+      ['product page', 'req/s', '×1 process', '%db', 'p50 ms', 'p99 ms', 'p99 1 conn', 'errors', 'non-2xx'],
+      [p.direct1, p.nginx1, p.nginx2].map((row) => [
+        row.name,
+        n0(row.c32.rps),
+        times(row.c32.rps, p.direct1.c32.rps),
+        pct(row.c32.rps, db.rps),
+        ms(row.c32.p50),
+        ms(row.c32.p99),
+        ms(row.c1.p99),
+        String(row.c32.errors),
+        String(row.c32.non2xx),
+      ]),
+    ),
+    '',
+    table(
+      [`order submission (${o.customers} customers)`, 'orders/s', '×1 process', 'p50 ms', 'p99 ms', 'errors'],
+      (
+        [
+          ['1 process', o.direct1],
+          ['nginx + 2 processes', o.nginx2],
+        ] as const
+      ).map(([name, res]) => [
+        name,
+        n0(rps(res)),
+        times(rps(res), rps(o.direct1)),
+        String(res.figures.p50Ms ?? ''),
+        String(res.figures.p99Ms ?? ''),
+        String(res.figures.errors ?? ''),
+      ]),
+    ),
+    `  ${scaleOutRatio(s)}`,
+    `  Note: this machine has ${s.cpus} CPU${s.cpus === 1 ? '' : 's'}, shared by the load generator (this process), nginx, both app processes and PostgreSQL,`,
+    '  so a second process gets no core of its own here: the ratio shows what nginx costs and that nothing breaks, not the gain of a second machine.',
+  ];
+}
+
+/** The closing line: throughput of nginx + 2 processes against 1 process, measured in this run. */
+function scaleOutRatio(s: ScaleOut): string {
+  if (!s.product || !s.orders) return `Scale-out ratio: not measured (${s.skipped ?? '?'}).`;
+  return `Scale-out ratio, nginx + 2 processes / 1 process (${s.cpus} CPUs shared with the load generator): product page ${ratio(s.product.nginx2.c32.rps, s.product.direct1.c32.rps)}, order submission ${ratio(s.orders.nginx2.figures.ordersPerSecond ?? 0, s.orders.direct1.figures.ordersPerSecond ?? 0)}.`;
 }

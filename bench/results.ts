@@ -1,6 +1,7 @@
 import type { Measure } from './load.js';
 import type { StockCheck } from './order-stock.js';
 import type { PageWeight } from './pages.js';
+import type { ScaleOut } from './scale-out.js';
 import type { SlotOutcome } from './slots.js';
 import type { TargetCheck } from './targets.js';
 import type { WriteResult } from './write-path.js';
@@ -58,6 +59,8 @@ export interface Results {
   /** Products ordered during the run: stock decrease = units reserved, none negative. */
   orderStock?: StockCheck;
   slots: SlotOutcome[];
+  /** Issue 16: 1 process directly vs nginx in front of 1 and 2 processes (PostgreSQL only). */
+  scaleOut?: ScaleOut;
   scalingSlots: SlotOutcome[];
   targets: TargetCheck[];
 }

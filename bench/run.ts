@@ -20,6 +20,7 @@ import { checkOrderStock, lastOrderId, orderProducts } from './order-stock.js';
 import { firstProductPath, followToPage, pageWeight } from './pages.js';
 import { formatReport } from './report.js';
 import type { Results, Row } from './results.js';
+import { scaleOut } from './scale-out.js';
 import { runSlot, scalingSlots, slots } from './slots.js';
 import { checkTargets } from './targets.js';
 import { addToCartLoad, logInCustomers } from './write-path.js';
@@ -55,12 +56,19 @@ async function measure(name: string, base: string, path: string, headers?: Recor
   return { name, path, c32, c1 };
 }
 
-async function startApp(bdb: BenchDatabase): Promise<Child> {
+async function startApp(bdb: BenchDatabase, extraEnv: Record<string, string> = {}): Promise<Child> {
   return startChild({
     name: 'app',
     args: [...cpuProf, join(root, 'dist/server.js')],
     // Every bench customer logs in from 127.0.0.1: lift the per-IP login limit for this run only.
-    env: { ...bdb.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', SEED_DEMO: 'false', AUTH_RATE_LIMIT: '100000' },
+    env: {
+      ...bdb.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'false',
+      AUTH_RATE_LIMIT: '100000',
+      ...extraEnv,
+    },
     port: await freePort(),
     healthPath: '/healthz',
   });
@@ -195,6 +203,22 @@ async function main() {
     const peakMb = journey.peakBeforeStreamsMb ?? app.rss.peakMb;
     await app.stop();
 
+    // Issue 16: 1 process vs nginx + 2 processes; its orders go to the same products, so the stock check below covers them too.
+    const scale = await scaleOut({
+      bdb,
+      cpus: cpus().length,
+      seconds: SECONDS,
+      productPath: product,
+      productIds: journey.productIds,
+      paymentMethodId: journey.paymentMethodId,
+      firstCustomer: 2 * WRITERS,
+      customers: WRITERS,
+      startApp: (env) => startApp(bdb, env),
+      measure,
+      log,
+    });
+    if (scale.skipped) log(`scale-out skipped: ${scale.skipped}`);
+
     database = await bdb.open();
     const afterRows = await database.db.execute(
       sql`select id, stock from products where stock >= 200 order by id limit 200`,
@@ -279,6 +303,7 @@ async function main() {
       },
       orderStock,
       slots: slotOutcomes,
+      scaleOut: scale,
       scalingSlots: scalingOutcomes,
       targets: [],
     };

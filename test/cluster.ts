@@ -6,7 +6,8 @@ import { join } from 'node:path';
 /**
  * The parts of the many-processes topology (README, Production; ADR 0019), started natively:
  * built app processes (`node dist/server.js`), Debian's nginx with the repo's site file, and an
- * SMTP sink that records what the shop delivers.
+ * SMTP sink that records what the shop delivers. The bench's scale-out section (bench/scale-out.ts)
+ * starts its nginx here too.
  */
 
 export const rootDir = join(import.meta.dirname, '..');
