@@ -1,5 +1,6 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { BrowserClient } from './browser-client.js';
+import { type MultipartFile, multipart } from './orders.js';
 
 /** Makes a token on the admin page as the admin client and reads it off the page (shown once). */
 export async function createApiToken(
@@ -43,5 +44,49 @@ export function api(
       ...headers,
     },
     payload: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+/** A JSON API call with a browser session, as the shop's own pages make it (the CSRF header beside the cookie). */
+export function sessionApi(
+  app: FastifyInstance,
+  client: BrowserClient,
+  method: InjectOptions['method'],
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
+  return app.inject({
+    method,
+    url,
+    remoteAddress: client.ip,
+    headers: {
+      cookie: client.cookieHeader,
+      'x-csrf-token': client.csrf,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
+    payload: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+/** A multipart API upload, with a bearer token or a browser session (and its CSRF header). */
+export function apiUpload(
+  app: FastifyInstance,
+  as: string | BrowserClient,
+  url: string,
+  fields: Record<string, string>,
+  files: MultipartFile | MultipartFile[],
+  headers: Record<string, string> = {},
+) {
+  const body = multipart(fields, files);
+  const auth =
+    typeof as === 'string' ? { authorization: `Bearer ${as}` } : { cookie: as.cookieHeader, 'x-csrf-token': as.csrf };
+  return app.inject({
+    method: 'POST',
+    url,
+    ...(typeof as === 'string' ? {} : { remoteAddress: as.ip }),
+    headers: { ...auth, 'content-type': body.contentType, ...headers },
+    payload: body.payload,
   });
 }

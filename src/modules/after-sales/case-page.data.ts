@@ -3,11 +3,11 @@ import type { DbOrTx } from '../../platform/db/client.js';
 import { findOrderById } from '../orders/index.js';
 import { packingEvidenceOf, packingLinesOf } from '../packing/index.js';
 import { approvedCenters, findApprovedCenter, findNearestApprovedCenters } from '../repair-centers/index.js';
-import { availableCaseEvents } from './case.machine.js';
+import { availableCaseEvents, type CaseActor } from './case.machine.js';
 import { hasSerials } from './case.policy.js';
 import { type Case, caseLinesOf, caseThread, caseTimeline, filesOfCase, snapshotOfCase } from './case.repo.js';
 
-export const caseActorOf = (user: CurrentUser) => ({ role: user.role, userId: user.id });
+export const caseActorOf = (user: CurrentUser): CaseActor => ({ role: user.role, userId: user.id, via: user.via });
 
 /** What the customer's and support's case pages show, loaded in parallel. */
 export async function loadCasePage(db: DbOrTx, c: Case, user: CurrentUser) {

@@ -14,6 +14,8 @@ export const terminalCaseStates: readonly CaseState[] = ['resolved', 'rejected']
 export interface CaseActor {
   role: Role;
   userId: number;
+  /** Acting through an integration (an API token's name): the audit log says so. */
+  via?: string;
 }
 
 /** What guards may look at: loaded by the action beforehand. */

@@ -130,6 +130,7 @@ export async function applyCaseTransition(
   if (actor.role !== 'customer')
     await recordAudit(tx, {
       actor: actor.userId,
+      via: actor.via,
       action: 'case.transition',
       subject: { type: 'case', id: c.number },
       before: { status: c.status },

@@ -14,8 +14,13 @@ import type { Storage } from '../../platform/storage.js';
 import type { CatalogCache } from '../catalog/index.js';
 import type { OrderHooks } from '../orders/index.js';
 import { problemOf, sendProblem, toProblem } from './problem.js';
+import { buyerApi } from './routes/buyer.api.js';
+import { caseApi } from './routes/cases.api.js';
 import { orderApi } from './routes/orders.api.js';
+import { packingApi } from './routes/packing.api.js';
 import { productApi } from './routes/products.api.js';
+import { proofApi } from './routes/proofs.api.js';
+import { uploadApi } from './routes/uploads.api.js';
 import { useApiToken } from './token.repo.js';
 import { hashApiToken, TOKEN_PATTERN, TOKEN_REQUESTS_PER_MINUTE } from './token.rules.js';
 import { ApiDocsPage } from './views/api-docs-page.js';
@@ -36,9 +41,6 @@ export interface ApiOptions {
 export async function apiPlugin(app: FastifyInstance, opts: ApiOptions) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  // JSON only: a form post (the one body a page on another site can send without asking) is a 415.
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
 
   await app.register(swagger, {
     openapi: {
@@ -105,7 +107,23 @@ export async function apiPlugin(app: FastifyInstance, opts: ApiOptions) {
       .send(<ApiDocsPage ctx={pageContext(req, reply)} doc={app.swagger() as never} />),
   );
 
-  // Only what each needs: `opts` also carries this plugin's own prefix.
-  await app.register(orderApi, { db: opts.db, actions: opts.actions, hooks: opts.hooks, storage: opts.storage });
-  await app.register(productApi, { cache: opts.cache });
+  const { db, actions, hooks, storage } = opts;
+  // JSON only: a form post (the one body a page on another site can send without asking) is a 415.
+  await app.register(async (json) => {
+    json.removeAllContentTypeParsers();
+    json.addContentTypeParser('application/json', { parseAs: 'string' }, json.getDefaultJsonParser('error', 'error'));
+    // Only what each needs: `opts` also carries this plugin's own prefix.
+    await json.register(orderApi, { db, actions, hooks, storage });
+    await json.register(productApi, { cache: opts.cache });
+    await json.register(buyerApi, { db, actions });
+    await json.register(packingApi, { db, actions });
+    await json.register(proofApi, { db });
+    await json.register(caseApi, { db, actions });
+  });
+  // The uploads (a payment proof, packing photos and videos) take multipart/form-data and nothing
+  // else; the session's CSRF rule still applies to them (the header or Sec-Fetch-Site: same-origin).
+  await app.register(async (files) => {
+    files.removeContentTypeParser(['application/json', 'text/plain', 'application/x-www-form-urlencoded']);
+    await files.register(uploadApi, { db, actions, storage });
+  });
 }

@@ -20,9 +20,9 @@ function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-const requestHash = (req: FastifyRequest) =>
+const requestHash = (req: FastifyRequest, body: unknown) =>
   createHash('sha256')
-    .update(`${req.method} ${req.url}\n${canonical(req.body)}`)
+    .update(`${req.method} ${req.url}\n${canonical(body)}`)
     .digest('hex');
 
 export interface ApiAnswer {
@@ -44,13 +44,15 @@ export async function idempotent(
   req: FastifyRequest,
   reply: FastifyReply,
   run: () => Promise<ApiAnswer>,
+  /** What the request says, when its body is not JSON (an upload: its fields and each file's SHA-256). */
+  body: unknown = req.body,
 ): Promise<void> {
   const key = req.headers['idempotency-key'];
   if (key === undefined) return answer(reply, await run());
   if (typeof key !== 'string' || !KEY.test(key))
     throw new AppError('BAD_REQUEST', { detail: 'Idempotency-Key must be 1 to 255 visible ASCII characters.' });
   const actor = callerKey(callerOf(req));
-  const hash = requestHash(req);
+  const hash = requestHash(req, body);
   const [claimed] = await db
     .insert(apiIdempotencyKeys)
     .values({ actor, key, requestHash: hash })

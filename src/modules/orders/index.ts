@@ -1,9 +1,13 @@
 /** Orders: submission from the cart, the state machine, the customer's pages and staff actions. */
 
 export { cancelOrder } from './actions/cancel-order.js';
+export { confirmDelivery } from './actions/confirm-delivery.js';
 export { postMessage } from './actions/post-message.js';
 export { runOrderSweep, startOrderSweep } from './actions/run-order-sweep.js';
 export { setFreight } from './actions/set-freight.js';
+/** The cart becomes an order (the order form and the API); a second submit of one cart names the first order. */
+export { CartAlreadyOrdered, submitOrder } from './actions/submit-order.js';
+export { submitOrderInput } from './order.inputs.js';
 export * from './order.machine.js';
 export {
   applyTransition,
@@ -31,6 +35,7 @@ export {
   LARGE_ORDER_CENTS,
   type OrderWindows,
   QUOTE_OVERDUE_HOURS,
+  shippingMethods,
 } from './order.rules.js';
 export { noOrderHooks, type OrderHooks } from './order-hooks.port.js';
 /** The all-orders list (filters, keyset pages) and its pieces the staff customer page reuses. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { carriers } from '../shipping/index.js';
-import { hashrateUnits, parseSealNumbers } from './packing.rules.js';
+import { hashrateUnits, parseSealNumbers, SERIAL_NUMBER } from './packing.rules.js';
 
 const reason = z.string().trim().max(1000, { message: 'field.tooLong' }).optional();
 const optionalNumber = z
@@ -70,7 +70,7 @@ export const unitInput = z
       .trim()
       .min(1, { message: 'packing.serialRequired' })
       .max(64, { message: 'field.tooLong' })
-      .regex(/^[A-Za-z0-9][A-Za-z0-9./_-]*$/, { message: 'packing.serialInvalid' }),
+      .regex(SERIAL_NUMBER, { message: 'packing.serialInvalid' }),
     hashrate: optionalNumber,
     hashrateUnit: z.enum(hashrateUnits).default('TH/s'),
     hours: optionalNumber,
@@ -98,6 +98,9 @@ export const unitInput = z
   }));
 export type UnitInput = z.output<typeof unitInput>;
 
+/** One parcel's tracking number as carriers print them. */
+export const TRACKING_NUMBER = /^[A-Za-z0-9-]{4,40}$/;
+
 export const shipInput = z.object({
   carrier: z.enum(carriers, { message: 'field.required' }),
   tracking: z
@@ -106,7 +109,7 @@ export const shipInput = z.object({
     .min(4, { message: 'field.trackingInvalid' })
     .max(400)
     .transform((v) => v.split(/[\s,;]+/).filter(Boolean))
-    .refine((list) => list.length > 0 && list.length <= 20 && list.every((t) => /^[A-Za-z0-9-]{4,40}$/.test(t)), {
+    .refine((list) => list.length > 0 && list.length <= 20 && list.every((t) => TRACKING_NUMBER.test(t)), {
       message: 'field.trackingInvalid',
     }),
 });

@@ -24,7 +24,7 @@ import { markShipped } from './actions/mark-shipped.js';
 import { recordUnit } from './actions/record-unit.js';
 import { mediaInput, parcelInput, shipInput, unitInput } from './packing.inputs.js';
 import { findPackingFile, findParcel, PACKING_FOLDER, type PackingFile } from './packing.repo.js';
-import { evidenceVisibleToBuyer, packingSlipRoles } from './packing.rules.js';
+import { evidenceVisibleToBuyer, packingRoles, packingSlipRoles } from './packing.rules.js';
 import { loadPackingSlip } from './packing-slip.data.js';
 import { buildPackingSlipModel } from './packing-slip.model.js';
 import { renderPackingSlipPdf } from './packing-slip-pdf.js';
@@ -43,7 +43,7 @@ export async function packingRoutes(
   }: { db: Db; storage: Storage; actions: ActionContext; pages: Pick<OrderPages, 'staff'> },
 ) {
   const load = async (req: Req) => {
-    const user = requireRole(req.user, 'warehouse');
+    const user = requireRole(req.user, ...packingRoles);
     const order = await findOrderByNumber(db, req.params.number);
     if (!order) throw notFound();
     return { user, order };

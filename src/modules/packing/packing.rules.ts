@@ -65,6 +65,9 @@ export function evidenceEditable(status: OrderStatus, correctionReason: string |
 /** The buyer sees the evidence once the goods have left. */
 export const evidenceVisibleToBuyer = orderMachine.is.shippedOrLater;
 
+/** What a unit's serial number may look like (the unit form and the API). */
+export const SERIAL_NUMBER = /^[A-Za-z0-9][A-Za-z0-9./_-]*$/;
+
 /** Serial numbers compare without case or surrounding spaces ("ab-1 " is "AB-1"). */
 export const serialKey = (serial: string) => serial.trim().toUpperCase();
 
@@ -88,6 +91,9 @@ export function currentUnits<U extends { id: number; correctsUnitId: number | nu
   const replaced = new Set(units.map((u) => u.correctsUnitId).filter((id): id is number => id !== null));
   return units.filter((u) => !replaced.has(u.id));
 }
+
+/** Who records packing evidence (admin always may). */
+export const packingRoles = ['warehouse'] as const satisfies readonly Role[];
 
 /** Who prints the packing slip: the warehouse packs with it, sales answers for it (admin always may). */
 export const packingSlipRoles = ['warehouse', 'sales'] as const satisfies readonly Role[];

@@ -77,9 +77,18 @@ export const orderDetail = z
         amountCents: cents,
         reference: z.string(),
         paidOn: z.string(),
+        duplicateOfOrder: z
+          .string()
+          .nullable()
+          .describe('Staff only: another order already used a file with the same SHA-256'),
         createdAt: at,
       }),
     ),
+    packingGaps: z
+      .array(z.string())
+      .describe(
+        'Staff, once paid: what the packing evidence still lacks before the order may ship (empty when complete)',
+      ),
     timeline: z.array(
       z.object({
         event: z.string(),

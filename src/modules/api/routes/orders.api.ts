@@ -1,8 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { CurrentUser } from '../../../platform/auth/current-user.js';
-import { oneRow } from '../../../platform/db/capped-count.js';
 import type { Db } from '../../../platform/db/client.js';
 import type { ActionContext } from '../../../platform/effects.js';
 import { AppError, notFound } from '../../../platform/errors.js';
@@ -10,22 +8,16 @@ import { sendPrivateFile } from '../../../platform/http/send-private-file.js';
 import type { Storage } from '../../../platform/storage.js';
 import {
   actorOf,
-  availableEvents,
-  balanceCents,
   cancelOrder,
-  findOrderByNumber,
   listOrders,
   type Order,
-  type OrderEvent,
   type OrderHooks,
   orderListFilters,
-  orderListsSql,
   postMessage,
   setFreight,
-  snapshotOf,
   staffRolesFor,
 } from '../../orders/index.js';
-import { findProof, proofsOfOrderSql, reviewPaymentProof } from '../../payments/index.js';
+import { findProof, reviewPaymentProof } from '../../payments/index.js';
 import { buyerOf, readerOf, staffActor } from '../api-caller.js';
 import { idempotent } from '../idempotency.js';
 import {
@@ -39,10 +31,10 @@ import {
   reasonBody,
   setFreightBody,
 } from './order.schemas.js';
+import { describeOrder, freshOrder, loadOrder, type Reader } from './order-detail.js';
 import { problems } from './responses.js';
 
 const iso = (d: Date) => d.toISOString();
-const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 
 /**
  * Orders: the back office's list (same filters, same keyset pages), one order with what its
@@ -55,81 +47,9 @@ export async function orderApi(
   const app = base.withTypeProvider<ZodTypeProvider>();
   const tags = ['orders'];
 
-  /** Staff reach every order; a buyer's session only its own (404 for the rest, as the pages do). */
-  async function load(number: string, reader: { staff: boolean; actors: CurrentUser[] }) {
-    const order = await findOrderByNumber(db, number);
-    if (!order || (!reader.staff && order.customerId !== reader.actors[0]!.id)) throw notFound();
-    return order;
-  }
-
-  async function detail(order: Order, reader: { staff: boolean; actors: CurrentUser[] }, now = new Date()) {
-    const [parts] = await db
-      .select({ ...orderListsSql(order, reader.staff), proofs: proofsOfOrderSql(order.id) })
-      .from(oneRow);
-    if (!parts) throw notFound();
-    const next = new Set<OrderEvent>();
-    for (const a of reader.actors) for (const e of availableEvents(snapshotOf(order), actorOf(a), now)) next.add(e);
-    return {
-      number: order.number,
-      status: order.status,
-      createdAt: iso(order.createdAt),
-      shipTo: {
-        fullName: order.fullName,
-        phone: order.phone,
-        email: order.email,
-        country: order.country,
-        city: order.city,
-        address: order.address,
-        postalCode: order.postalCode,
-      },
-      shippingMethod: order.shippingMethod,
-      paymentMethodId: order.paymentMethodId,
-      goodsCents: order.goodsCents,
-      freightCents: order.freightCents,
-      totalCents: order.totalCents,
-      paidCents: order.paidCents,
-      balanceCents: balanceCents(order.totalCents, order.paidCents),
-      quoteValidUntil: isoOrNull(order.quoteValidUntil),
-      paymentDueAt: isoOrNull(order.paymentDueAt),
-      lines: parts.lines.map((l) => ({
-        id: l.id,
-        sku: l.sku,
-        name: l.name,
-        quantity: l.quantity,
-        listPriceCents: l.listPriceCents,
-        unitPriceCents: l.unitPriceCents,
-      })),
-      parcels: parts.shipments.map((s) => ({
-        carrier: s.carrier,
-        trackingNumber: s.trackingNumber,
-        createdAt: iso(s.createdAt),
-      })),
-      proofs: parts.proofs.map((p) => ({
-        id: p.id,
-        status: p.status,
-        amountCents: p.amountCents,
-        reference: p.reference,
-        paidOn: p.paidOn,
-        createdAt: iso(p.createdAt),
-      })),
-      timeline: parts.events.map((e) => ({
-        event: e.event,
-        fromStatus: e.fromStatus,
-        toStatus: e.toStatus,
-        actorRole: e.actorRole,
-        via: reader.staff ? e.via : null,
-        note: e.note,
-        at: iso(e.createdAt),
-      })),
-      nextActions: [...next],
-    };
-  }
-
-  /** After a change: the order as it now is, read again. */
-  const fresh = async (number: string, req: Parameters<typeof readerOf>[0]) => {
-    const reader = readerOf(req);
-    return detail(await load(number, reader), reader);
-  };
+  const load = (number: string, reader: Reader) => loadOrder(db, number, reader);
+  const detail = (order: Order, reader: Reader) => describeOrder(db, order, reader);
+  const fresh = (number: string, req: FastifyRequest) => freshOrder(db, number, req);
 
   app.get(
     '/orders',
