@@ -1,11 +1,21 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, createApiToken } from '../../../test/api.js';
+import { api, apiUpload, createApiToken, sessionApi } from '../../../test/api.js';
 import { type BrowserClient, loggedInClient } from '../../../test/browser-client.js';
-import { insertProduct } from '../../../test/factories.js';
-import { placeOrder, png, today, uploadProof } from '../../../test/orders.js';
+import { insertPaymentMethod, insertProduct } from '../../../test/factories.js';
+import { jpeg } from '../../../test/media.js';
+import {
+  address,
+  type MultipartFile,
+  placeOrder,
+  png,
+  recordPackingEvidence,
+  today,
+  uploadProof,
+} from '../../../test/orders.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { completedOrder, submitCaseForm } from '../after-sales/after-sales.test-helpers.js';
 
 /**
  * The contract: every operation in the generated document exists, answers a valid request
@@ -57,8 +67,53 @@ async function withPendingProof() {
   return { number, proofId: order.proofs[0].id as number };
 }
 
+/** Paid in full: ready to ship, packing open. */
+async function paid() {
+  const number = await awaitingQuote();
+  const quoted = await api(t.app, token, 'POST', `/api/v1/orders/${number}/freight`, { freightCents: 45_000 });
+  const amount = (quoted.json().totalCents / 100).toFixed(2);
+  await buyer.get(`/orders/${number}`);
+  const file = { name: 'pay.png', type: 'image/png', data: png(Math.random()) };
+  await uploadProof(t.app, buyer, number, { amount, reference: `PAY-${number}`, paidOn: today() }, file);
+  const proofId = (await api(t.app, token, 'GET', `/api/v1/orders/${number}`)).json().proofs[0].id;
+  expect((await api(t.app, token, 'POST', `/api/v1/orders/${number}/proofs/${proofId}/approve`)).statusCode).toBe(200);
+  return number;
+}
+async function withParcel() {
+  const number = await paid();
+  const parcel = await api(t.app, token, 'POST', `/api/v1/orders/${number}/packing/parcels`, { seals: ['S-1'] });
+  const record = parcel.json();
+  return { number, parcelId: record.parcels[0].id as number, lineId: record.lines[0].id as number };
+}
+async function shipped() {
+  const number = await paid();
+  await recordPackingEvidence(t.db, number);
+  const ship = { carrier: 'UPS', trackingNumbers: ['1Z999AA10123456784'] };
+  expect((await api(t.app, token, 'POST', `/api/v1/orders/${number}/ship`, ship)).statusCode).toBe(200);
+  return number;
+}
+async function aCase() {
+  const o = await completedOrder(t, { buyer });
+  const res = await submitCaseForm(t, o);
+  return String(res.headers.location).replace('/after-sales/', '');
+}
+
 /** A valid request for each operation, on fresh fixtures (a transition needs an order in its state). */
-type Valid = { path: Record<string, string | number>; query?: Record<string, string>; body?: Record<string, unknown> };
+type Valid = {
+  path: Record<string, string | number>;
+  query?: Record<string, string>;
+  body?: Record<string, unknown>;
+  /** A buyer's operation: sent with the buyer's session instead of the admin token. */
+  asBuyer?: true;
+  /** A multipart upload: its text fields and files. */
+  upload?: { fields: Record<string, string>; files: MultipartFile[] };
+};
+const send = (method: string, url: string, req: Valid) =>
+  req.upload
+    ? apiUpload(t.app, req.asBuyer ? buyer : token, url, req.upload.fields, req.upload.files)
+    : req.asBuyer
+      ? sessionApi(t.app, buyer, method as 'GET', url, req.body)
+      : api(t.app, token, method as 'GET', url, req.body);
 const valid: Record<string, () => Promise<Valid>> = {
   'get /api/v1/orders': async () => ({ path: {}, query: { state: 'awaiting_quote' } }),
   'get /api/v1/orders/{number}': async () => ({ path: { number: await awaitingQuote() } }),
@@ -79,6 +134,74 @@ const valid: Record<string, () => Promise<Valid>> = {
   'post /api/v1/orders/{number}/messages': async () => ({
     path: { number: await awaitingQuote() },
     body: { body: 'Freight is on its way to being quoted.' },
+  }),
+  // Issue 17, orders to completion: the buyer's side, proofs, packing and shipping, after-sales cases.
+  'post /api/v1/cart/items': async () => ({
+    path: {},
+    body: { productId: (await insertProduct(t.db)).id, quantity: 1 },
+    asBuyer: true,
+  }),
+  'post /api/v1/orders': async () => {
+    const product = await insertProduct(t.db);
+    await sessionApi(t.app, buyer, 'POST', '/api/v1/cart/items', { productId: product.id, quantity: 1 });
+    const { shippingMethod, ...shipTo } = address;
+    const paymentMethodId = (await insertPaymentMethod(t.db)).id;
+    return { path: {}, body: { ...shipTo, shippingMethod, paymentMethodId }, asBuyer: true };
+  },
+  'post /api/v1/orders/{number}/confirm-delivery': async () => ({ path: { number: await shipped() }, asBuyer: true }),
+  'post /api/v1/orders/{number}/proofs': async () => {
+    const number = await awaitingQuote();
+    await api(t.app, token, 'POST', `/api/v1/orders/${number}/freight`, { freightCents: 45_000 });
+    const fields = { amountCents: '10000', reference: `W-${number}`, paidOn: today() };
+    const files = [{ field: 'proof', name: 'p.png', type: 'image/png', data: png(Math.random()) }];
+    return { path: { number }, upload: { fields, files }, asBuyer: true };
+  },
+  'get /api/v1/orders/{number}/proofs': async () => ({ path: { number: (await withPendingProof()).number } }),
+  'get /api/v1/proofs': async () => {
+    await withPendingProof();
+    return { path: {}, query: { status: 'pending' } };
+  },
+  'get /api/v1/orders/{number}/packing': async () => ({ path: { number: await paid() } }),
+  'post /api/v1/orders/{number}/packing/parcels': async () => ({
+    path: { number: await paid() },
+    body: { seals: ['SEAL-9', 'SEAL-10'] },
+  }),
+  'post /api/v1/orders/{number}/packing/units': async () => {
+    const { number, parcelId, lineId } = await withParcel();
+    const burnIn = { hashrate: 200, unit: 'TH/s', hours: 4, passed: true };
+    return { path: { number }, body: { parcelId, orderLineId: lineId, serialNumber: 'SN-1', burnIn } };
+  },
+  'post /api/v1/orders/{number}/packing/parcels/{parcelId}/files': async () => {
+    const { number, parcelId } = await withParcel();
+    const files = [{ field: 'files', name: 'box.jpg', type: 'image/jpeg', data: await jpeg() }];
+    return { path: { number, parcelId }, upload: { fields: {}, files } };
+  },
+  'post /api/v1/orders/{number}/ship': async () => {
+    const number = await paid();
+    await recordPackingEvidence(t.db, number);
+    return { path: { number }, body: { carrier: 'DHL', trackingNumbers: ['1234567890'] } };
+  },
+  'get /api/v1/cases': async () => {
+    await aCase();
+    return { path: {}, query: { queue: 'open' } };
+  },
+  'get /api/v1/cases/{number}': async () => ({ path: { number: await aCase() } }),
+  'post /api/v1/cases/{number}/events/{event}': async () => ({
+    path: { number: await aCase(), event: 'startReview' },
+    body: { note: 'Looking at the photos' },
+  }),
+  'post /api/v1/cases/{number}/decide': async () => ({
+    path: { number: await aCase() },
+    body: { kind: 'reissue', note: 'A new unit ships tomorrow' },
+  }),
+  'post /api/v1/cases/{number}/ship-reissue': async () => {
+    const number = await aCase();
+    await api(t.app, token, 'POST', `/api/v1/cases/${number}/decide`, { kind: 'reissue' });
+    return { path: { number }, body: { carrier: 'DHL', tracking: 'JD0001234' } };
+  },
+  'post /api/v1/cases/{number}/messages': async () => ({
+    path: { number: await aCase() },
+    body: { body: 'Please send a photo of the label.' },
   }),
   'get /api/v1/products': async () => {
     await insertProduct(t.db);
@@ -134,7 +257,7 @@ describe('the OpenAPI document', () => {
       expect(t.app.hasRoute({ method: method.toUpperCase() as 'GET', url: fastifyPath }), key).toBe(true);
 
       const req = await valid[key]!();
-      const res = await api(t.app, token, method.toUpperCase() as 'GET', urlOf(path, req.path, req.query), req.body);
+      const res = await send(method.toUpperCase(), urlOf(path, req.path, req.query), req);
       expect(res.statusCode, `${key}: ${res.body}`).toBeLessThan(300);
       const documented = op.responses?.[String(res.statusCode)] as OpenAPIV3_1.ResponseObject | undefined;
       expect(documented, `${key} answers ${res.statusCode}, which the document lists`).toBeDefined();
@@ -183,7 +306,8 @@ describe('the OpenAPI document', () => {
       }
     }
     expect(refusalCount).toBeGreaterThan(22);
-  });
+    // Every operation builds its own fixtures (orders in each state, cases): minutes on a busy machine.
+  }, 300_000);
 
   it('answers an unknown path under /api/v1 with a 404 problem, and serves a readable docs page', async () => {
     const res = await api(t.app, token, 'GET', '/api/v1/nothing-here');
