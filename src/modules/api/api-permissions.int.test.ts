@@ -18,8 +18,7 @@ const tok = {} as Record<(typeof roles)[number], string>;
 beforeAll(async () => {
   t = await createTestApp();
   admin = (await loggedInClient(t.app, t.db, 'admin')).client;
-  for (const role of roles)
-    tok[role] = (await createApiToken(t.app, admin, [role])).token;
+  for (const role of roles) tok[role] = (await createApiToken(t.app, admin, [role])).token;
   buyer = (await loggedInClient(t.app, t.db)).client;
   other = (await loggedInClient(t.app, t.db)).client;
   await buyer.get('/cart');
