@@ -14,8 +14,12 @@ import type { Storage } from '../../platform/storage.js';
 import type { CatalogCache } from '../catalog/index.js';
 import type { OrderHooks } from '../orders/index.js';
 import { problemOf, sendProblem, toProblem } from './problem.js';
+import { catalogAdminApi } from './routes/catalog-admin.api.js';
 import { orderApi } from './routes/orders.api.js';
 import { productApi } from './routes/products.api.js';
+import { refundApi } from './routes/refunds.api.js';
+import { repairCenterApi } from './routes/repair-centers.api.js';
+import { warrantyApi } from './routes/warranty.api.js';
 import { useApiToken } from './token.repo.js';
 import { hashApiToken, TOKEN_PATTERN, TOKEN_REQUESTS_PER_MINUTE } from './token.rules.js';
 import { ApiDocsPage } from './views/api-docs-page.js';
@@ -26,6 +30,8 @@ export interface ApiOptions {
   hooks: OrderHooks;
   cache: CatalogCache;
   storage: Storage;
+  /** For the links in the mail a decision sends (repair-center review). */
+  publicUrl: string;
 }
 
 /**
@@ -47,7 +53,7 @@ export async function apiPlugin(app: FastifyInstance, opts: ApiOptions) {
         title: 'Hashcart API',
         version: '1.0.0',
         description:
-          'The shop’s orders, payments and catalog, with the same rules as the pages. Errors are RFC 9457 problem details.',
+          'The shop’s orders, payments, catalog, refunds, repair-center review and warranty check, with the same rules as the pages. Errors are RFC 9457 problem details.',
       },
       components: {
         securitySchemes: {
@@ -108,4 +114,8 @@ export async function apiPlugin(app: FastifyInstance, opts: ApiOptions) {
   // Only what each needs: `opts` also carries this plugin's own prefix.
   await app.register(orderApi, { db: opts.db, actions: opts.actions, hooks: opts.hooks, storage: opts.storage });
   await app.register(productApi, { cache: opts.cache });
+  await app.register(catalogAdminApi, { db: opts.db, actions: opts.actions });
+  await app.register(refundApi, { db: opts.db, actions: opts.actions, storage: opts.storage });
+  await app.register(repairCenterApi, { db: opts.db, publicUrl: opts.publicUrl });
+  await app.register(warrantyApi, { db: opts.db });
 }
