@@ -118,6 +118,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     // The socket's address unless TRUST_PROXY names the proxies in front (README, Configuration).
     trustProxy: typeof proxies === 'number' ? (_address: string, hop: number) => hop < proxies : proxies,
     bodyLimit: 1024 * 1024,
+    // Past the router's default 100 characters a path parameter is a bare 414 before any schema
+    // sees it; the longest our schemas take (a product slug) is 120, so the schema answers.
+    routerOptions: { maxParamLength: 200 },
     // "/es/x" is routed as "/x" in Spanish (ADR 0026): one route per page, old URLs unchanged.
     rewriteUrl: stripLocalePrefix,
   });

@@ -86,56 +86,52 @@ const size = z.int().positive().max(20_000).nullable().optional().describe('mm')
  * office's product form, which this is turned into, stays the one set of rules (a 422 names
  * the field it refuses). Stock is not a field: it changes through the ledger only.
  */
-export const productWrite = z
-  .strictObject({
-    name: words(2, 200),
-    slug: slugParams.shape.slug,
-    sku: words(2, 60),
-    brand: words(1, 80),
-    model: words(1, 120),
-    category: z.enum(categorySlugs),
-    kind: z.enum(productKinds),
-    algorithm: optionalWords(60),
-    coins: optionalWords(120),
-    hashrate: z.number().positive().nullable().optional(),
-    hashrateUnit: z.enum(hashrateUnits).nullable().optional(),
-    powerW: z.int().positive().max(100_000).nullable().optional(),
-    efficiency: z.number().positive().nullable().optional(),
-    inputVoltage: optionalWords(80),
-    cooling: z.enum(coolings).nullable().optional(),
-    noiseDb: z.int().min(0).max(200).nullable().optional(),
-    operatingTemp: optionalWords(60),
-    priceCents: z.int().min(0).max(moneyCaps.price.cents).describe('US cents'),
-    backorderAllowed: z.boolean().optional(),
-    needsTesting: z.boolean().optional(),
-    featured: z.boolean().optional(),
-    weightGrams: z.int().positive().max(30_000_000),
-    lengthMm: size,
-    widthMm: size,
-    heightMm: size,
-    warrantyDays: z.int().min(0).max(3650),
-    hsCode: z
-      .string()
-      .regex(/^(\d{4}(\.\d{2}){0,2})?$/)
-      .optional()
-      .describe('Empty: the category’s default'),
-    originCountry: z
-      .string()
-      .regex(/^[A-Z]{2}$/)
-      .optional()
-      .describe('ISO code; absent: CN'),
-    customsDescription: words(5, 300),
-    description: z.string().max(5000).optional(),
-  })
-  .meta({ id: 'ProductWrite' });
+export const productWrite = z.strictObject({
+  name: words(2, 200),
+  slug: slugParams.shape.slug,
+  sku: words(2, 60),
+  brand: words(1, 80),
+  model: words(1, 120),
+  category: z.enum(categorySlugs),
+  kind: z.enum(productKinds),
+  algorithm: optionalWords(60),
+  coins: optionalWords(120),
+  hashrate: z.number().positive().nullable().optional(),
+  hashrateUnit: z.enum(hashrateUnits).nullable().optional(),
+  powerW: z.int().positive().max(100_000).nullable().optional(),
+  efficiency: z.number().positive().nullable().optional(),
+  inputVoltage: optionalWords(80),
+  cooling: z.enum(coolings).nullable().optional(),
+  noiseDb: z.int().min(0).max(200).nullable().optional(),
+  operatingTemp: optionalWords(60),
+  priceCents: z.int().min(0).max(moneyCaps.price.cents).describe('US cents'),
+  backorderAllowed: z.boolean().optional(),
+  needsTesting: z.boolean().optional(),
+  featured: z.boolean().optional(),
+  weightGrams: z.int().positive().max(30_000_000),
+  lengthMm: size,
+  widthMm: size,
+  heightMm: size,
+  warrantyDays: z.int().min(0).max(3650),
+  hsCode: z
+    .string()
+    .regex(/^(\d{4}(\.\d{2}){0,2})?$/)
+    .optional()
+    .describe('Empty: the category’s default'),
+  originCountry: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional()
+    .describe('ISO code; absent: CN'),
+  customsDescription: words(5, 300),
+  description: z.string().max(5000).optional(),
+});
 export type ProductWrite = z.infer<typeof productWrite>;
 
-export const productCreate = productWrite
-  .extend({
-    initialStock: z.int().min(0).max(MAX_STOCK_ADJUSTMENT).optional().describe('Units; the ledger’s first row'),
-  })
-  .meta({ id: 'ProductCreate' });
-export const productPatch = productWrite.partial().meta({ id: 'ProductPatch' });
+export const productCreate = productWrite.extend({
+  initialStock: z.int().min(0).max(MAX_STOCK_ADJUSTMENT).optional().describe('Units; the ledger’s first row'),
+});
+export const productPatch = productWrite.partial();
 
 /** The product as its edit form holds it, so a PATCH changes only the fields it sends. */
 export const writeOf = (p: Product): ProductWrite => ({
@@ -182,12 +178,10 @@ export function formValuesOf(json: Record<string, unknown>): Record<string, stri
   return values;
 }
 
-export const stockAdjustmentBody = z
-  .strictObject({
-    delta: z.int().min(-MAX_STOCK_ADJUSTMENT).max(MAX_STOCK_ADJUSTMENT).describe('Units, + or −, never 0'),
-    note: z.string().min(3).max(300).describe('Why (a count, a damaged unit, a return)'),
-  })
-  .meta({ id: 'StockAdjustmentInput' });
+export const stockAdjustmentBody = z.strictObject({
+  delta: z.int().min(-MAX_STOCK_ADJUSTMENT).max(MAX_STOCK_ADJUSTMENT).describe('Units, + or −, never 0'),
+  note: z.string().min(3).max(300).describe('Why (a count, a damaged unit, a return)'),
+});
 
 export const stockRow = z
   .object({
@@ -223,13 +217,11 @@ export const networkFigure = z
   .meta({ id: 'NetworkFigure' });
 
 export const networkFigureParams = z.strictObject({ algorithm: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/) });
-export const networkFigureBody = z
-  .strictObject({
-    coin: z.string().min(1).max(20),
-    networkHashrate: z.number().positive(),
-    networkHashrateUnit: z.enum(networkHashrateUnits),
-    blockReward: z.number().positive(),
-    blockTimeSeconds: z.number().positive(),
-    coinPriceCents: z.int().min(0).max(moneyCaps.coin.cents).describe('US cents'),
-  })
-  .meta({ id: 'NetworkFigureInput' });
+export const networkFigureBody = z.strictObject({
+  coin: z.string().min(1).max(20),
+  networkHashrate: z.number().positive(),
+  networkHashrateUnit: z.enum(networkHashrateUnits),
+  blockReward: z.number().positive(),
+  blockTimeSeconds: z.number().positive(),
+  coinPriceCents: z.int().min(0).max(moneyCaps.coin.cents).describe('US cents'),
+});

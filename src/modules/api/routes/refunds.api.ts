@@ -34,15 +34,13 @@ const refundSummary = z
   })
   .meta({ id: 'Refund' });
 
-const refundRecordBody = z
-  .strictObject({
-    amountCents: z.int().positive().max(10_000_000_000).describe('US cents; at most what is still owed'),
-    reference: z.string().min(3).max(200).describe('The transfer’s reference or hash'),
-    refundedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    toAccount: z.string().min(3).max(300).describe('The account or wallet the money went to'),
-    proofBase64: z.base64().max(MAX_PROOF_BASE64).describe('The transfer receipt (image or PDF, up to 10 MB), base64'),
-  })
-  .meta({ id: 'RefundRecordInput' });
+const refundRecordBody = z.strictObject({
+  amountCents: z.int().positive().max(10_000_000_000).describe('US cents; at most what is still owed'),
+  reference: z.string().min(3).max(200).describe('The transfer’s reference or hash'),
+  refundedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  toAccount: z.string().min(3).max(300).describe('The account or wallet the money went to'),
+  proofBase64: z.base64().max(MAX_PROOF_BASE64).describe('The transfer receipt (image or PDF, up to 10 MB), base64'),
+});
 
 const refundRecorded = z
   .object({
