@@ -253,7 +253,7 @@ describe('the OpenAPI document', () => {
           { numRuns: FORBIDDEN_RUNS },
         );
     }
-    expect(refusalCount).toBeGreaterThan(300);
+    expect(refusalCount).toBeGreaterThan(250);
   }, 240_000);
 
   it('answers an unknown path under /api/v1 with a 404 problem, and serves a readable docs page', async () => {
