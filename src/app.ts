@@ -13,7 +13,7 @@ import {
   setUserLocale,
 } from './modules/accounts/index.js';
 import { caseFileOwner, caseRoutes, staffCaseRoutes, startCaseSweep } from './modules/after-sales/index.js';
-import { apiPlugin, apiTokenRoutes } from './modules/api/index.js';
+import { apiPlugin, apiTokenRoutes, startIdempotencySweep } from './modules/api/index.js';
 import { carryPendingItem, cartRoutes } from './modules/cart/index.js';
 import {
   type CatalogCache,
@@ -118,6 +118,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     // The socket's address unless TRUST_PROXY names the proxies in front (README, Configuration).
     trustProxy: typeof proxies === 'number' ? (_address: string, hop: number) => hop < proxies : proxies,
     bodyLimit: 1024 * 1024,
+    // Past the router's default 100 characters a path parameter is a bare 414 before any schema
+    // sees it; the longest our schemas take (a product slug) is 120, so the schema answers.
+    routerOptions: { maxParamLength: 200 },
     // "/es/x" is routed as "/x" in Spanish (ADR 0026): one route per page, old URLs unchanged.
     rewriteUrl: stripLocalePrefix,
   });
@@ -209,6 +212,15 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         succeeded('files'),
       )
     : () => {};
+  // API idempotency keys past their 24 hours.
+  const stopKeySweep = sweeping
+    ? startIdempotencySweep(
+        database.db,
+        (err) => app.log.error({ err }, 'idempotency key sweep failed'),
+        undefined,
+        succeeded('idempotency-keys'),
+      )
+    : () => {};
   // Shutdown: live streams end first (their browsers reconnect to another process), then the
   // server stops accepting and waits for requests in flight; only then the rest closes (onClose).
   app.addHook('preClose', async () => endLiveStreams(bus));
@@ -216,6 +228,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     stopSweep();
     stopFileSweep();
     stopCaseSweep();
+    stopKeySweep();
     mailer.stop();
     await bus.close();
     if (!options.database) await database.close();
@@ -329,6 +342,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     hooks: orderHooks,
     cache: catalogCache,
     storage: services.storage,
+    publicUrl: config.publicUrl,
   });
   return app;
 }

@@ -16,11 +16,15 @@ import type { OrderHooks } from '../orders/index.js';
 import { problemOf, sendProblem, toProblem } from './problem.js';
 import { buyerApi } from './routes/buyer.api.js';
 import { caseApi } from './routes/cases.api.js';
+import { catalogAdminApi } from './routes/catalog-admin.api.js';
 import { orderApi } from './routes/orders.api.js';
 import { packingApi } from './routes/packing.api.js';
 import { productApi } from './routes/products.api.js';
 import { proofApi } from './routes/proofs.api.js';
+import { refundApi } from './routes/refunds.api.js';
+import { repairCenterApi } from './routes/repair-centers.api.js';
 import { uploadApi } from './routes/uploads.api.js';
+import { warrantyApi } from './routes/warranty.api.js';
 import { useApiToken } from './token.repo.js';
 import { hashApiToken, TOKEN_PATTERN, TOKEN_REQUESTS_PER_MINUTE } from './token.rules.js';
 import { ApiDocsPage } from './views/api-docs-page.js';
@@ -31,6 +35,8 @@ export interface ApiOptions {
   hooks: OrderHooks;
   cache: CatalogCache;
   storage: Storage;
+  /** For the links in the mail a decision sends (repair-center review). */
+  publicUrl: string;
 }
 
 /**
@@ -49,7 +55,7 @@ export async function apiPlugin(app: FastifyInstance, opts: ApiOptions) {
         title: 'Hashcart API',
         version: '1.0.0',
         description:
-          'The shop’s orders, payments and catalog, with the same rules as the pages. Errors are RFC 9457 problem details.',
+          'The shop’s orders, payments, packing, after-sales cases, catalog, refunds, repair-center review and warranty check, with the same rules as the pages. Errors are RFC 9457 problem details.',
       },
       components: {
         securitySchemes: {
@@ -119,6 +125,10 @@ export async function apiPlugin(app: FastifyInstance, opts: ApiOptions) {
     await json.register(packingApi, { db, actions });
     await json.register(proofApi, { db });
     await json.register(caseApi, { db, actions });
+    await json.register(catalogAdminApi, { db, actions });
+    await json.register(refundApi, { db, actions, storage });
+    await json.register(repairCenterApi, { db, publicUrl: opts.publicUrl });
+    await json.register(warrantyApi, { db });
   });
   // The uploads (a payment proof, packing photos and videos) take multipart/form-data and nothing
   // else; the session's CSRF rule still applies to them (the header or Sec-Fetch-Site: same-origin).

@@ -8,6 +8,8 @@ import { callerKey, callerOf } from './api-caller.js';
 import { sendProblem, toProblem } from './problem.js';
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
+/** How long a key holds its answer; after that it may be used again, and the sweep deletes it. */
+export const IDEMPOTENCY_KEY_HOURS = 24;
 
 /** Same JSON whatever the order of its keys, so a retry that reorders fields is the same request. */
 function canonical(value: unknown): string {
@@ -59,7 +61,7 @@ export async function idempotent(
     .onConflictDoUpdate({
       target: [apiIdempotencyKeys.actor, apiIdempotencyKeys.key],
       set: { requestHash: hash, status: null, body: null, createdAt: sql`now()` },
-      setWhere: sql`${apiIdempotencyKeys.createdAt} < now() - interval '24 hours'`,
+      setWhere: sql`${apiIdempotencyKeys.createdAt} < now() - make_interval(hours => ${IDEMPOTENCY_KEY_HOURS})`,
     })
     .returning({ key: apiIdempotencyKeys.key });
   const row = and(eq(apiIdempotencyKeys.actor, actor), eq(apiIdempotencyKeys.key, key));

@@ -1,4 +1,5 @@
 import Ajv2020 from 'ajv/dist/2020.js';
+import fc from 'fast-check';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, apiUpload, createApiToken, sessionApi } from '../../../test/api.js';
@@ -16,23 +17,32 @@ import {
 } from '../../../test/orders.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { completedOrder, submitCaseForm } from '../after-sales/after-sales.test-helpers.js';
+import { productBody, refundBody, refundDueOrder, submittedCenter } from './catalog-api.test-helpers.js';
+import { forbiddenRequests } from './forbidden-requests.test-helpers.js';
 
 /**
  * The contract: every operation in the generated document exists, answers a valid request
  * with a body its documented schema accepts, and refuses with a 400 problem what the schema
- * forbids (an unknown field, each field given the wrong type, a malformed path parameter).
+ * forbids: an unknown field, filter or malformed path parameter, and requests fast-check
+ * generates from the schemas (wrong types, out-of-range numbers, strings too long, bad enums…).
  */
 let t: TestApp;
 let doc: OpenAPIV3_1.Document;
 let token: string;
+let admin: BrowserClient;
 let buyer: BrowserClient;
+let buyerId: number;
+/** Generated forbidden requests per operation: enough to reach every rule in a few runs, bounded for speed. */
+const FORBIDDEN_RUNS = 12;
 const ajv = new Ajv2020({ strict: false, validateFormats: false });
 
 beforeAll(async () => {
   t = await createTestApp();
-  const admin = (await loggedInClient(t.app, t.db, 'admin')).client;
+  admin = (await loggedInClient(t.app, t.db, 'admin')).client;
   token = (await createApiToken(t.app, admin, ['admin'])).token;
-  buyer = (await loggedInClient(t.app, t.db)).client;
+  const b = await loggedInClient(t.app, t.db);
+  buyer = b.client;
+  buyerId = b.user.id;
   doc = (await t.app.inject('/api/v1/openapi.json')).json();
   ajv.addSchema({ $id: 'doc', components: doc.components } as never);
 });
@@ -208,6 +218,48 @@ const valid: Record<string, () => Promise<Valid>> = {
     return { path: {}, query: { sort: 'price_asc' } };
   },
   'get /api/v1/products/{slug}': async () => ({ path: { slug: (await insertProduct(t.db)).slug } }),
+  // Catalog writes, refunds, repair-center review, warranty (one block).
+  'post /api/v1/products': async () => ({ path: {}, body: productBody() }),
+  'patch /api/v1/products/{slug}': async () => ({
+    path: { slug: (await insertProduct(t.db)).slug },
+    body: { priceCents: 398_000, backorderAllowed: true },
+  }),
+  'get /api/v1/products/{slug}/stock': async () => ({ path: { slug: (await insertProduct(t.db)).slug } }),
+  'post /api/v1/products/{slug}/stock': async () => ({
+    path: { slug: (await insertProduct(t.db)).slug },
+    body: { delta: 5, note: 'Counted in the warehouse' },
+  }),
+  'get /api/v1/categories': async () => ({ path: {} }),
+  'get /api/v1/network-figures': async () => ({ path: {} }),
+  'put /api/v1/network-figures/{algorithm}': async () => ({
+    path: { algorithm: 'SHA-256' },
+    body: {
+      coin: 'BTC',
+      networkHashrate: 700,
+      networkHashrateUnit: 'EH/s',
+      blockReward: 3.125,
+      blockTimeSeconds: 600,
+      coinPriceCents: 9_500_000,
+    },
+  }),
+  'get /api/v1/refunds': async () => ({ path: {}, query: { status: 'due' } }),
+  'post /api/v1/orders/{number}/refunds': async () => ({
+    path: { number: await refundDueOrder(t.app, t.db, token, admin, buyer) },
+    body: refundBody(),
+  }),
+  'get /api/v1/repair-centers': async () => {
+    await submittedCenter(t.db, buyerId);
+    return { path: {}, query: { status: 'in_review' } };
+  },
+  'post /api/v1/repair-centers/{id}/approve': async () => ({
+    path: { id: (await submittedCenter(t.db, buyerId)).id },
+    body: { revision: 1 },
+  }),
+  'post /api/v1/repair-centers/{id}/reject': async () => ({
+    path: { id: (await submittedCenter(t.db, buyerId)).id },
+    body: { revision: 1, reason: 'The address does not exist' },
+  }),
+  'get /api/v1/warranty/{serial}': async () => ({ path: { serial: (await completedOrder(t)).serials[0]! } }),
 };
 
 const operations = () =>
@@ -230,14 +282,22 @@ function bodySchema(op: OpenAPIV3_1.OperationObject) {
   return schema as OpenAPIV3_1.SchemaObject | undefined;
 }
 
-/** A value of another JSON type than the property's. */
-function wrongType(s: OpenAPIV3_1.SchemaObject): unknown {
-  const type = s.type ?? (s.anyOf?.[0] as OpenAPIV3_1.SchemaObject | undefined)?.type;
-  if (type === 'string') return 12345;
-  if (type === 'integer' || type === 'number') return 'twelve';
-  if (type === 'boolean') return 'yes';
-  if (type === 'array') return { not: 'a list' };
-  return [1, 2];
+/** The API answers the request with a 400 problem, as documented, naming what is wrong. */
+async function refuses(
+  op: OpenAPIV3_1.OperationObject,
+  key: string,
+  method: string,
+  r: { why: string; url: string; body?: unknown },
+) {
+  const refused = await api(t.app, token, method.toUpperCase() as 'GET', r.url, r.body);
+  const what = `${key} with ${r.why} (${JSON.stringify(r.body)?.slice(0, 300)}): ${refused.body}`;
+  expect(refused.statusCode, what).toBe(400);
+  expect(refused.headers['content-type']).toContain('application/problem+json');
+  const problem = refused.json();
+  const documentedProblem = op.responses?.['400'] as OpenAPIV3_1.ResponseObject;
+  expect(check(documentedProblem.content!['application/problem+json']!.schema, problem), key).toEqual([]);
+  expect(problem).toMatchObject({ status: 400, code: 'BAD_REQUEST' });
+  expect(problem.errors.length, `${what} names the field`).toBeGreaterThan(0);
 }
 
 describe('the OpenAPI document', () => {
@@ -270,22 +330,14 @@ describe('the OpenAPI document', () => {
         expect(res.rawPayload.length).toBeGreaterThan(0);
       }
 
+      const params = (op.parameters as OpenAPIV3_1.ParameterObject[] | undefined) ?? [];
       const refusals: { why: string; url: string; body?: unknown }[] = [];
+      const url = urlOf(path, req.path, req.query);
       const schema = bodySchema(op);
-      if (schema) {
-        const fresh = await valid[key]!();
-        const url = urlOf(path, fresh.path, fresh.query);
-        refusals.push({ why: 'an unknown field', url, body: { ...fresh.body, unexpected: 1 } });
-        for (const [name, prop] of Object.entries(schema.properties ?? {}))
-          refusals.push({
-            why: `${name} of the wrong type`,
-            url,
-            body: { ...fresh.body, [name]: wrongType(prop as never) },
-          });
-      }
-      if ((op.parameters as OpenAPIV3_1.ParameterObject[] | undefined)?.some((p) => p.in === 'query'))
+      if (schema) refusals.push({ why: 'an unknown field', url, body: { ...req.body, unexpected: 1 } });
+      if (params.some((p) => p.in === 'query'))
         refusals.push({ why: 'an unknown filter', url: urlOf(path, req.path, { ...req.query, unexpected: '1' }) });
-      for (const p of (op.parameters as OpenAPIV3_1.ParameterObject[] | undefined) ?? [])
+      for (const p of params)
         if (p.in === 'path')
           refusals.push({
             why: `a malformed ${p.name}`,
@@ -293,19 +345,37 @@ describe('the OpenAPI document', () => {
             body: req.body,
           });
 
-      refusalCount += refusals.length;
-      for (const r of refusals) {
-        const refused = await api(t.app, token, method.toUpperCase() as 'GET', r.url, r.body);
-        expect(refused.statusCode, `${key} with ${r.why}: ${refused.body}`).toBe(400);
-        expect(refused.headers['content-type']).toContain('application/problem+json');
-        const problem = refused.json();
-        const documentedProblem = op.responses?.['400'] as OpenAPIV3_1.ResponseObject;
-        expect(check(documentedProblem.content!['application/problem+json']!.schema, problem), key).toEqual([]);
-        expect(problem).toMatchObject({ status: 400, code: 'BAD_REQUEST' });
-        expect(problem.errors.length, `${key} with ${r.why} names the field`).toBeGreaterThan(0);
+      // Generated from the schemas: a body, a query parameter or a path parameter they forbid.
+      const { forbiddenBody, forbiddenText } = forbiddenRequests(doc);
+      const generated: fc.Arbitrary<{ why: string; url: string; body?: unknown }>[] = [];
+      if (schema)
+        generated.push(
+          forbiddenBody(schema as never, req.body ?? {}).map((body) => ({ why: 'a forbidden body', url, body })),
+        );
+      for (const p of params) {
+        const text = forbiddenText(p.schema as never);
+        generated.push(
+          p.in === 'path'
+            ? text.map((v) => ({
+                why: `${p.name}=${v}`,
+                url: urlOf(path, { ...req.path, [p.name]: v }),
+                body: req.body,
+              }))
+            : text.map((v) => ({ why: `${p.name}=${v}`, url: urlOf(path, req.path, { ...req.query, [p.name]: v }) })),
+        );
       }
+      refusalCount += refusals.length;
+      for (const r of refusals) await refuses(op, key, method, r);
+      if (generated.length)
+        await fc.assert(
+          fc.asyncProperty(fc.oneof(...generated), async (r) => {
+            refusalCount++;
+            await refuses(op, key, method, r);
+          }),
+          { numRuns: FORBIDDEN_RUNS },
+        );
     }
-    expect(refusalCount).toBeGreaterThan(22);
+    expect(refusalCount).toBeGreaterThan(250);
     // Every operation builds its own fixtures (orders in each state, cases): minutes on a busy machine.
   }, 300_000);
 

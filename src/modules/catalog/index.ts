@@ -1,9 +1,23 @@
 /** Catalog: categories, products, search, product pages and the profitability estimate. */
 
 export { categories } from '../../platform/categories.js';
+/**
+ * The back office's catalog writes, for the API: the same actions and the same form rules
+ * (the API turns its JSON into the form's values, so a product passes one set of rules).
+ */
+export { adjustProductStock } from './actions/adjust-product-stock.js';
+export { saveNetworkFigure } from './actions/save-network-figure.js';
+export { createProduct, updateProduct } from './actions/save-product.js';
 export { CATALOG_TOPIC, type CatalogCache, createCatalogCache } from './catalog.cache.js';
 /** The storefront listing's pieces the API lists products with (same cache, same keyset cursor). */
-export { decodeCursor, encodeCursor } from './catalog.inputs.js';
+export {
+  decodeCursor,
+  encodeCursor,
+  networkFigureForm,
+  newProductForm,
+  productForm,
+  stockAdjustmentForm,
+} from './catalog.inputs.js';
 export {
   canSell,
   categoryDates,
@@ -18,7 +32,7 @@ export {
   sorts as productSorts,
 } from './catalog.repo.js';
 export { catalogRoutes, PAGE_SIZE as PRODUCT_PAGE_SIZE } from './catalog.routes.js';
-export { hashrateUnits, type ProductKind } from './product.rules.js';
+export { coolings, hashrateUnits, networkHashrateUnits, type ProductKind, productKinds } from './product.rules.js';
 export type { Product, ProductInput } from './product.types.js';
 export { productAdminRoutes } from './product-admin.routes.js';
 export { productImageFiles } from './product-image.files.js';
@@ -26,5 +40,12 @@ export { productImageFiles } from './product-image.files.js';
  * Stock changes only through these, each one statement that changes products.stock and
  * writes its ledger row, in the caller's transaction, whose outcome declares `catalogChanged`.
  */
-export { recordInitialStock, releaseOrderStock, reserveOrderStock, type StockLine } from './stock.repo.js';
+export {
+  recordInitialStock,
+  releaseOrderStock,
+  reserveOrderStock,
+  type StockLine,
+  stockLedger,
+} from './stock.repo.js';
+export { MAX_STOCK_ADJUSTMENT, stockReasons } from './stock.rules.js';
 export { DEFAULT_KWH_CENTS, ProductPage } from './views/product-page.js';

@@ -102,7 +102,7 @@ export async function productAdminRoutes(
     let form = parseForm(newProductForm, req.body);
     if (form.ok) {
       try {
-        const { id } = await createProduct(actions, user.id, form.data);
+        const { id } = await createProduct(actions, user, form.data);
         return reply.code(303).redirect(`/admin/products/${id}`);
       } catch (err) {
         form = asFieldErrors(err, req.body);

@@ -1,4 +1,4 @@
-import { asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { cappedCount, oneRow } from '../../platform/db/capped-count.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { orderFacts, QUEUE_COUNT_CAP } from '../orders/index.js';
@@ -48,6 +48,37 @@ export function refundsDue(db: DbOrTx, limit = 200) {
     .where(isNull(refunds.settledAt))
     .orderBy(asc(refunds.createdAt), asc(refunds.id))
     .limit(limit);
+}
+
+export const REFUND_LIST_PAGE = 50;
+
+/**
+ * Every refund, newest first, keyset-paged by id (`after` continues past a page's last
+ * row): `due` is finance's queue (not yet settled), `settled` the ones paid back in full.
+ */
+export async function listRefunds(
+  db: DbOrTx,
+  f: { status?: 'due' | 'settled'; after?: number },
+  limit = REFUND_LIST_PAGE,
+) {
+  const rows = await db
+    .select({ refund: refunds, number: orderFacts.number, fullName: orderFacts.fullName })
+    .from(refunds)
+    .innerJoin(orderFacts, eq(orderFacts.id, refunds.orderId))
+    .where(
+      and(
+        f.status === 'due'
+          ? isNull(refunds.settledAt)
+          : f.status === 'settled'
+            ? isNotNull(refunds.settledAt)
+            : undefined,
+        f.after === undefined ? undefined : lt(refunds.id, f.after),
+      ),
+    )
+    .orderBy(desc(refunds.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  return { rows: page, next: rows.length > limit ? page.at(-1)?.refund.id : undefined };
 }
 
 /** The queue's count, capped like the order queues. */

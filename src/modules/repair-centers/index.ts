@@ -3,12 +3,16 @@ import type { DbOrTx } from '../../platform/db/client.js';
 import { publishedCentersForRanking } from './repair-center.repo.js';
 import { type Destination, rankRepairCenters } from './repair-center.rules.js';
 
+/** Support's review, for the API: the page's actions (the revision read is the one decided). */
+export { approveRepairCenter, rejectRepairCenter } from './actions/review-repair-center.js';
 export { repairCenterRoutes } from './repair-center.routes.js';
 export {
   type Destination,
   haversineKm,
   type RankableCenter,
+  type RepairCenterStatus,
   rankRepairCenters,
+  statuses as repairCenterStatuses,
   whatsappLink,
 } from './repair-center.rules.js';
 export type { RepairCenterDetails } from './repair-center.tables.js';
@@ -27,7 +31,9 @@ export {
   approvedCenters,
   countAwaitingReview,
   findApprovedCenter,
+  listCentersForStaff,
   /** The public directory's centers with their approval date (sitemap). */
   publishedCenterDates,
+  submittedVersion,
 } from './repair-center.repo.js';
 export { REVIEW_BUSINESS_DAYS } from './repair-center.rules.js';

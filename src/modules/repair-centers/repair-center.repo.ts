@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { cappedCount, oneRow } from '../../platform/db/capped-count.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { userDirectory } from '../accounts/index.js';
 
 const owners = userDirectory('owners');
 
+import type { RepairCenterStatus } from './repair-center.rules.js';
 import { type RepairCenterDetails, repairCenters } from './repair-center.tables.js';
 
 export type RepairCenter = typeof repairCenters.$inferSelect;
@@ -133,6 +134,33 @@ export async function reviewQueue(db: DbOrTx, limit = 200) {
     .where(eq(repairCenters.status, 'in_review'))
     .orderBy(asc(repairCenters.submittedAt), asc(repairCenters.id))
     .limit(limit);
+}
+
+export const STAFF_CENTER_PAGE = 50;
+
+/**
+ * Staff's list of every center, newest first, keyset-paged by id, optionally in one review
+ * state; each with the version waiting for review (its pending edit, else its own fields).
+ */
+export async function listCentersForStaff(
+  db: DbOrTx,
+  f: { status?: RepairCenterStatus; after?: number },
+  limit = STAFF_CENTER_PAGE,
+) {
+  const rows = await db
+    .select({ center: repairCenters, ownerEmail: owners.email })
+    .from(repairCenters)
+    .innerJoin(owners, eq(owners.id, repairCenters.ownerId))
+    .where(
+      and(
+        f.status ? eq(repairCenters.status, f.status) : undefined,
+        f.after === undefined ? undefined : lt(repairCenters.id, f.after),
+      ),
+    )
+    .orderBy(desc(repairCenters.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  return { rows: page, next: rows.length > limit ? page.at(-1)?.center.id : undefined };
 }
 
 /**

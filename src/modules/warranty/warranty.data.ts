@@ -1,9 +1,11 @@
 import type { DbOrTx } from '../../platform/db/client.js';
+import { AppError } from '../../platform/errors.js';
+import { countAttempts, refundAttempts } from '../accounts/index.js';
 import { casesOfSerial, type UnitCase } from '../after-sales/index.js';
 import { needsBurnIn, serialKey } from '../packing/index.js';
 import { issueTestReport } from './test-report.repo.js';
 import { findShippedUnit } from './warranty.repo.js';
-import { type WarrantyState, warrantyOf } from './warranty.rules.js';
+import { WARRANTY_FAILURES, type WarrantyState, warrantyOf } from './warranty.rules.js';
 
 /** Public path of a unit test report (by its verification code: holding the code is holding the paper). */
 export const publicTestReportPath = (code: string) => `/warranty/test-reports/${code}.pdf`;
@@ -53,6 +55,20 @@ export async function checkWarranty(db: DbOrTx, serial: string, now = new Date()
     cases,
     testReport: report ? { code: report.code, path: publicTestReportPath(report.code) } : null,
   };
+}
+
+/**
+ * The warranty check as the page and the API run it. Lookups that find nothing are counted
+ * per client address in the database, as on the verify page (every process shares the
+ * count): serials cannot be enumerated, and a buyer checking their own unit again and again
+ * is never held up.
+ */
+export async function lookUpWarranty(db: DbOrTx, ip: string, serial: string): Promise<WarrantyAnswer> {
+  const attempt = [`warranty:ip:${ip}`];
+  if ((await countAttempts(db, attempt)) > WARRANTY_FAILURES) throw new AppError('RATE_LIMITED');
+  const answer = await checkWarranty(db, serial);
+  if (answer.found) await refundAttempts(db, attempt);
+  return answer;
 }
 
 /** The JSON answer (plain, small, stable field names). */

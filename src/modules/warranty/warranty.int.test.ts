@@ -59,7 +59,7 @@ describe('warranty check by serial', () => {
       expect(res.body).not.toContain(secret);
     }
 
-    const json = await visitor().get(`/warranty.json?serial=${o.serials[0]}`);
+    const json = await visitor().get(`/api/v1/warranty/${o.serials[0]}`);
     expect(json.statusCode).toBe(200);
     const body = json.json();
     expect(body).toMatchObject({
@@ -81,14 +81,14 @@ describe('warranty check by serial', () => {
 
   it('says plainly when the warranty has ended, and that it starts at delivery while in transit', async () => {
     const old = await minerOrder({ warrantyDays: 30, deliveredDaysAgo: 40 });
-    const expired = (await visitor().get(`/warranty.json?serial=${old.serials[1]}`)).json();
+    const expired = (await visitor().get(`/api/v1/warranty/${old.serials[1]}`)).json();
     expect(expired).toMatchObject({ found: true, warrantyState: 'expired', inWarranty: false });
     expect(htmlText((await visitor().get(`/warranty?serial=${old.serials[1]}`)).body)).toContain(
       'Out of warranty: the warranty ended on',
     );
 
     const moving = await minerOrder({ status: 'shipped' });
-    const transit = (await visitor().get(`/warranty.json?serial=${moving.serials[0]}`)).json();
+    const transit = (await visitor().get(`/api/v1/warranty/${moving.serials[0]}`)).json();
     expect(transit).toMatchObject({
       found: true,
       warrantyState: 'not_delivered',
@@ -101,15 +101,17 @@ describe('warranty check by serial', () => {
     const page = await visitor().get('/warranty?serial=NOPE-123');
     expect(page.statusCode).toBe(404);
     expect(htmlText(page.body)).toContain('We have no shipped unit with serial number NOPE-123');
-    const json = await visitor().get('/warranty.json?serial=NOPE-123');
+    const json = await visitor().get('/api/v1/warranty/NOPE-123');
     expect(json.statusCode).toBe(404);
-    expect(json.json()).toEqual({ found: false, serial: 'NOPE-123' });
+    expect(json.json()).toMatchObject({ status: 404, code: 'NOT_FOUND' });
 
     const bad = await visitor().get(`/warranty?serial=${encodeURIComponent('"><b>x')}`);
     expect(bad.statusCode).toBe(422);
     expect(bad.body).not.toContain('"><b>');
     expect(htmlText(bad.body)).toContain('A serial number has letters, digits');
-    expect((await visitor().get('/warranty.json')).statusCode).toBe(422);
+    const refused = await visitor().get(`/api/v1/warranty/${encodeURIComponent('"><b>x')}`);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ code: 'BAD_REQUEST', errors: [{ in: 'params', field: 'serial' }] });
     // The bare page is the form with the field the design names.
     const form = await visitor().get('/warranty');
     expect(form.statusCode).toBe(200);
@@ -128,28 +130,28 @@ describe('warranty check by serial', () => {
       recordedBy: old.recordedBy,
       correctionReason: 'typo',
     });
-    expect((await visitor().get(`/warranty.json?serial=${old.serialNumber}`)).statusCode).toBe(404);
-    expect((await visitor().get(`/warranty.json?serial=${old.serialNumber}R`)).statusCode).toBe(200);
+    expect((await visitor().get(`/api/v1/warranty/${old.serialNumber}`)).statusCode).toBe(404);
+    expect((await visitor().get(`/api/v1/warranty/${old.serialNumber}R`)).statusCode).toBe(200);
 
     const packing = await minerOrder();
     await t.db.execute(`update orders set status = 'ready_to_ship' where id = ${packing.order.id}`);
-    expect((await visitor().get(`/warranty.json?serial=${packing.serials[0]}`)).statusCode).toBe(404);
+    expect((await visitor().get(`/api/v1/warranty/${packing.serials[0]}`)).statusCode).toBe(404);
   });
 
   it('rate-limits unknown serials per client address, in the database, but never a found one', async () => {
     const o = await minerOrder();
     const c = visitor();
     for (let i = 0; i < WARRANTY_FAILURES; i++) {
-      expect((await c.get(`/warranty.json?serial=GUESS${i}`)).statusCode).toBe(404);
+      expect((await c.get(`/api/v1/warranty/GUESS${i}`)).statusCode).toBe(404);
     }
-    expect((await c.get('/warranty.json?serial=GUESSMORE')).statusCode).toBe(429);
+    expect((await c.get('/api/v1/warranty/GUESSMORE')).statusCode).toBe(429);
     expect((await c.get('/warranty?serial=GUESSMORE')).statusCode).toBe(429);
     // Another address is not held up.
-    expect((await visitor().get(`/warranty.json?serial=${o.serials[0]}`)).statusCode).toBe(200);
+    expect((await visitor().get(`/api/v1/warranty/${o.serials[0]}`)).statusCode).toBe(200);
     // A found serial costs nothing: the holder of a real unit keeps checking it.
     const d = visitor();
     for (let i = 0; i < WARRANTY_FAILURES + 5; i++) {
-      expect((await d.get(`/warranty.json?serial=${o.serials[0]}`)).statusCode).toBe(200);
+      expect((await d.get(`/api/v1/warranty/${o.serials[0]}`)).statusCode).toBe(200);
     }
   });
 });

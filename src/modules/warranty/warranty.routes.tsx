@@ -4,14 +4,13 @@ import type { Config } from '../../platform/config.js';
 import type { Db } from '../../platform/db/client.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { pageContext } from '../../platform/http/page-context.js';
-import { type MessageKey, plainText } from '../../platform/i18n/index.js';
 import { countAttempts, refundAttempts } from '../accounts/index.js';
 import { normalizeCode } from '../invoices/index.js';
 import { findCustomerOrder, findOrderByNumber, type Order, orderMachine } from '../orders/index.js';
 import { needsBurnIn } from '../packing/index.js';
 import { testReportByCode, testReportPdf } from './test-report.data.js';
 import { WarrantyPage } from './views/warranty-page.js';
-import { checkWarranty, type WarrantyAnswer, warrantyJson } from './warranty.data.js';
+import { lookUpWarranty } from './warranty.data.js';
 import { findOrderUnit } from './warranty.repo.js';
 import { serialInput, WARRANTY_FAILURES } from './warranty.rules.js';
 
@@ -19,22 +18,10 @@ const html = (reply: FastifyReply, status = 200) => reply.code(status).type('tex
 type UnitReq = FastifyRequest<{ Params: { number: string; unitId: string } }>;
 
 /**
- * The public warranty check (page and a small JSON answer) and the unit test reports:
+ * The public warranty check (the page; the API answers it as JSON) and the unit test reports:
  * public by verification code, and from the order for its buyer (once shipped) and staff.
  */
 export async function warrantyRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
-  /**
-   * Lookups that find nothing are counted per client address in the database, as on the
-   * verify page (every process shares the count): serials cannot be enumerated, and a
-   * buyer checking their own unit again and again is never held up.
-   */
-  const lookUp = async (req: FastifyRequest, serial: string): Promise<WarrantyAnswer> => {
-    const attempt = [`warranty:ip:${req.ip}`];
-    if ((await countAttempts(db, attempt)) > WARRANTY_FAILURES) throw new AppError('RATE_LIMITED');
-    const answer = await checkWarranty(db, serial);
-    if (answer.found) await refundAttempts(db, attempt);
-    return answer;
-  };
   const typedSerial = (req: FastifyRequest<{ Querystring: { serial?: unknown } }>) =>
     typeof req.query.serial === 'string' ? req.query.serial : undefined;
 
@@ -46,24 +33,8 @@ export async function warrantyRoutes(app: FastifyInstance, { db, config }: { db:
     const parsed = serialInput.safeParse(typed);
     if (!parsed.success)
       return html(reply, 422).send(<WarrantyPage ctx={ctx} typed={typed} error={parsed.error.issues[0]?.message} />);
-    const answer = await lookUp(req, parsed.data);
+    const answer = await lookUpWarranty(db, req.ip, parsed.data);
     return html(reply, answer.found ? 200 : 404).send(<WarrantyPage ctx={ctx} typed={typed} answer={answer} />);
-  });
-
-  // Kept outside /api/v1 on purpose (a plain small answer); the API can adopt it later.
-  app.get<{ Querystring: { serial?: unknown } }>('/warranty.json', async (req, reply) => {
-    reply.header('x-robots-tag', 'noindex').header('cache-control', 'no-store');
-    const parsed = serialInput.safeParse(typedSerial(req) ?? '');
-    if (!parsed.success)
-      return reply.code(422).send({
-        error: 'VALIDATION',
-        message: plainText(
-          req.i18n.locale,
-          (parsed.error.issues[0]?.message ?? 'warranty.serialInvalid') as MessageKey,
-        ),
-      });
-    const answer = await lookUp(req, parsed.data);
-    return reply.code(answer.found ? 200 : 404).send(warrantyJson(answer));
   });
 
   // The report carries no buyer data; the code in its URL is the one printed on it.

@@ -8,7 +8,7 @@ import { outboxMessages } from '../mail/mail.tables.js';
 import type { Storage } from '../storage.js';
 import { liveStreamCount } from './live-stream.js';
 
-export type SweepName = 'orders' | 'after-sales' | 'files';
+export type SweepName = 'orders' | 'after-sales' | 'files' | 'idempotency-keys';
 
 export interface AppMetrics {
   registry: Registry;

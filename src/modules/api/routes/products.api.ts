@@ -4,9 +4,8 @@ import { z } from 'zod';
 import { categorySlugs } from '../../../platform/categories.js';
 import { notFound } from '../../../platform/errors.js';
 import { type CatalogCache, decodeCursor, encodeCursor, PRODUCT_PAGE_SIZE, productSorts } from '../../catalog/index.js';
+import { card, detailOf, productCard, productDetail, slugParams } from './product.schemas.js';
 import { problems } from './responses.js';
-
-const at = z.iso.datetime({ offset: true });
 
 export const productListQuery = z.strictObject({
   category: z.enum(categorySlugs).optional(),
@@ -18,67 +17,6 @@ export const productListQuery = z.strictObject({
   inStock: z.enum(['true', 'false']).optional(),
   sort: z.enum(productSorts).default('newest'),
   after: z.string().max(200).optional().describe('The `next` of the previous page'),
-});
-
-const productCard = z
-  .object({
-    id: z.int(),
-    slug: z.string(),
-    name: z.string(),
-    brand: z.string(),
-    kind: z.string(),
-    priceCents: z.int(),
-    stock: z.int(),
-    backorderAllowed: z.boolean(),
-    hashrate: z.number().nullable(),
-    hashrateUnit: z.string().nullable(),
-    powerW: z.int().nullable(),
-    algorithm: z.string().nullable(),
-    createdAt: at,
-  })
-  .meta({ id: 'ProductCard' });
-
-const productDetail = productCard
-  .extend({
-    sku: z.string(),
-    model: z.string(),
-    category: z.string(),
-    description: z.string(),
-    weightGrams: z.int(),
-    warrantyDays: z.int(),
-    needsTesting: z.boolean(),
-  })
-  .meta({ id: 'Product' });
-
-type Card = {
-  id: number;
-  slug: string;
-  name: string;
-  brand: string;
-  kind: string;
-  priceCents: number;
-  stock: number;
-  backorderAllowed: boolean;
-  hashrate: number | null;
-  hashrateUnit: string | null;
-  powerW: number | null;
-  algorithm: string | null;
-  createdAt: Date;
-};
-const card = (p: Card) => ({
-  id: p.id,
-  slug: p.slug,
-  name: p.name,
-  brand: p.brand,
-  kind: p.kind,
-  priceCents: p.priceCents,
-  stock: p.stock,
-  backorderAllowed: p.backorderAllowed,
-  hashrate: p.hashrate,
-  hashrateUnit: p.hashrateUnit,
-  powerW: p.powerW,
-  algorithm: p.algorithm,
-  createdAt: p.createdAt.toISOString(),
 });
 
 /** The catalog as the storefront shows it (same cache, same keyset pages); public, like the shop. */
@@ -126,29 +64,14 @@ export async function productApi(base: FastifyInstance, { cache }: { cache: Cata
         tags,
         summary: 'Get a product',
         security: [],
-        params: z.strictObject({
-          slug: z
-            .string()
-            .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
-            .max(120),
-        }),
+        params: slugParams,
         response: { 200: productDetail, ...problems(400, 404, 429) },
       },
     },
     async (req) => {
       const found = await cache.product(req.params.slug);
       if (!found) throw notFound();
-      const { p } = found;
-      return {
-        ...card(p),
-        sku: p.sku,
-        model: p.model,
-        category: p.category,
-        description: p.description,
-        weightGrams: p.weightGrams,
-        warrantyDays: p.warrantyDays,
-        needsTesting: p.needsTesting,
-      };
+      return detailOf(found.p);
     },
   );
 }

@@ -25,7 +25,8 @@ function clash(err: unknown): never {
 }
 
 /** A new product starts at stock 0; its initial stock is the ledger's first row, in the same transaction. */
-export async function createProduct(actions: ActionContext, actorId: number, data: NewProductFormData) {
+export async function createProduct(actions: ActionContext, actor: AuditActor, data: NewProductFormData) {
+  const actorId = typeof actor === 'object' ? (actor?.id ?? null) : actor;
   const { initialStock, ...product } = data;
   try {
     return await actions.transaction(async (tx) => {
@@ -35,7 +36,7 @@ export async function createProduct(actions: ActionContext, actorId: number, dat
         await adjustStock(tx, { productId: row!.id, delta: initialStock, reason: 'initial', note: null, actorId });
       const after = { ...toColumns(product), initialStock };
       await recordAudit(tx, {
-        actor: actorId,
+        actor,
         action: 'product.create',
         subject: { type: 'product', id: row!.id },
         after,
