@@ -24,9 +24,12 @@ export async function findNearestApprovedCenters(db: DbOrTx, destination: Destin
 export { repairCenterFiles } from './repair-center.files.js';
 /** Published centers, for after-sales routing a repair (the list to choose from, and the one chosen). */
 export {
+  approvedCenterOwner,
   approvedCenters,
   countAwaitingReview,
   findApprovedCenter,
+  /** The user's approved centers: whose routed cases the repair portal shows. */
+  ownApprovedCenters,
   /** The public directory's centers with their approval date (sitemap). */
   publishedCenterDates,
 } from './repair-center.repo.js';
