@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoSeriousViolations, registerOnPage, staffPage } from './journey.js';
+import { customerPage, expectNoSeriousViolations, registerOnPage, staffPage } from './journey.js';
 
 const pages = [
   ['home', '/'],
@@ -59,5 +59,24 @@ test('audit log and API tokens pages have no serious or critical violation', asy
     await admin.goto(url);
     await expect(admin.getByRole('navigation', { name: 'Back office' })).toBeVisible();
     await expectNoSeriousViolations(admin);
+  }
+});
+
+test('repair portal (cases list and a case at the center) has no serious or critical violation, at 375 px too', async ({
+  browser,
+}) => {
+  const owner = await customerPage(browser, 'repairs@demo.hashcart.test');
+  for (const width of [1280, 375]) {
+    await owner.setViewportSize({ width, height: 800 });
+    await owner.goto('/repair-centers/cases');
+    await expect(owner.getByRole('heading', { name: 'Repair cases' })).toBeVisible();
+    await expectNoSeriousViolations(owner);
+    await owner
+      .getByRole('row', { name: /At repair center/ })
+      .getByRole('link')
+      .first()
+      .click();
+    await expect(owner.getByRole('heading', { name: 'Ship the unit back to' })).toBeVisible();
+    await expectNoSeriousViolations(owner);
   }
 });

@@ -12,7 +12,13 @@ import {
   registerSessions,
   setUserLocale,
 } from './modules/accounts/index.js';
-import { caseFileOwner, caseRoutes, staffCaseRoutes, startCaseSweep } from './modules/after-sales/index.js';
+import {
+  caseFileOwner,
+  caseRoutes,
+  repairPortalRoutes,
+  staffCaseRoutes,
+  startCaseSweep,
+} from './modules/after-sales/index.js';
 import { apiPlugin, apiTokenRoutes, startIdempotencySweep } from './modules/api/index.js';
 import { carryPendingItem, cartRoutes } from './modules/cart/index.js';
 import {
@@ -320,6 +326,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(repairCenterRoutes, { db: database.db, storage: services.storage, config });
   await app.register(caseRoutes, { db: database.db, storage: services.storage, bus, actions });
   await app.register(staffCaseRoutes, { db: database.db, storage: services.storage, actions });
+  await app.register(repairPortalRoutes, { db: database.db, storage: services.storage, bus, actions });
   await app.register(helpRoutes, { db: database.db });
   await app.register(warrantyRoutes, { db: database.db, config });
   await app.register(customsRoutes, { db: database.db, config });

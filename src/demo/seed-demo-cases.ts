@@ -1,5 +1,11 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { afterSalesPolicy, type CaseEvent, type CaseState, policyFor } from '../modules/after-sales/index.js';
+import {
+  afterSalesPolicy,
+  type CaseEvent,
+  type CaseRole,
+  type CaseState,
+  policyFor,
+} from '../modules/after-sales/index.js';
 import type { ProductKind } from '../modules/catalog/index.js';
 import type { Order } from '../modules/orders/index.js';
 import type { Role } from '../platform/auth/roles.js';
@@ -116,8 +122,14 @@ const toState: Record<string, CaseState> = {
   confirmReissueReceived: 'resolved',
   closeCase: 'resolved',
 };
-const roleOf = (event: CaseEvent): Role =>
-  event === 'confirmReissueReceived' ? 'customer' : event === 'shipReissue' ? 'warehouse' : 'support';
+const roleOf = (event: CaseEvent): CaseRole =>
+  event === 'confirmReissueReceived'
+    ? 'customer'
+    : event === 'shipReissue'
+      ? 'warehouse'
+      : event === 'receiveUnit'
+        ? 'repair_center' // the demo center's owner works it in the repair portal
+        : 'support';
 
 /**
  * Writes the demo cases on completed demo orders, each as its actions would have left it:
@@ -145,7 +157,7 @@ export async function seedDemoCases(db: Db, storage: Storage, completed: Order[]
     )
     .orderBy(asc(orderLines.id));
   const [center] = await db
-    .select({ id: repairCenters.id })
+    .select({ id: repairCenters.id, ownerId: repairCenters.ownerId })
     .from(repairCenters)
     .where(and(eq(repairCenters.status, 'approved')))
     .orderBy(asc(repairCenters.id))
@@ -173,13 +185,14 @@ export async function seedDemoCases(db: Db, storage: Storage, completed: Order[]
     let status: CaseState = 'submitted';
     let reissueDueAt: Date | null = null;
     let resolution: 'reissue' | 'repair' | null = null;
+    let unitReceivedAt: Date | null = null;
     const events = [
       {
         event: 'submitCase',
         from: null as string | null,
         to: 'submitted',
         at: opened,
-        role: 'customer' as Role,
+        role: 'customer' as CaseRole,
         note: null as string | null,
       },
     ];
@@ -192,9 +205,16 @@ export async function seedDemoCases(db: Db, storage: Storage, completed: Order[]
         reissueDueAt = new Date(at.getTime() + afterSalesPolicy.generalReissueShipDays * DAY);
       }
       if (s.event === 'decideRepair') resolution = 'repair';
+      if (s.event === 'receiveUnit') unitReceivedAt = at;
       status = to;
     }
     const last = events.at(-1)!.at;
+    // The center's clocks from the day it received the unit (the demo's one is past its diagnosis).
+    const clocks = unitReceivedAt && {
+      unitReceivedAt,
+      diagnosisDueAt: new Date(unitReceivedAt.getTime() + afterSalesPolicy.centerDiagnoseDays * DAY),
+      repairDueAt: new Date(unitReceivedAt.getTime() + afterSalesPolicy.centerRepairDays * DAY),
+    };
     const dueAt =
       status === 'submitted' || status === 'under_review'
         ? decisionDueAt
@@ -227,6 +247,7 @@ export async function seedDemoCases(db: Db, storage: Storage, completed: Order[]
               : null,
           decisionDueAt,
           reissueDueAt,
+          ...clocks,
           dueAt,
           createdAt: opened,
           updatedAt: last,
@@ -242,7 +263,12 @@ export async function seedDemoCases(db: Db, storage: Storage, completed: Order[]
           event: e.event,
           fromStatus: e.from,
           toStatus: e.to,
-          actorId: e.role === 'customer' ? order.customerId : (staff.get(e.role) ?? null),
+          actorId:
+            e.role === 'customer'
+              ? order.customerId
+              : e.role === 'repair_center'
+                ? (center?.ownerId ?? null)
+                : (staff.get(e.role) ?? null),
           actorRole: e.role,
           note: e.note,
           createdAt: e.at,

@@ -120,3 +120,30 @@ describe('defineMachine', () => {
     );
   });
 });
+
+describe('scoped roles', () => {
+  type Held = { status: 'open' | 'done'; customerId: number; holderId: number | null };
+  const held = defineMachine<'open' | 'done', 'owner' | 'boss' | 'clerk' | 'agent', Held, never>()({
+    states: ['open', 'done'],
+    terminal: ['done'],
+    creation: { event: 'create', to: 'open', roles: ['owner'], label: 'Created' },
+    transitions: {
+      note: { from: ['open'], to: 'open', roles: ['agent'], label: 'Note' },
+      finish: { from: ['open'], to: 'done', roles: ['agent', 'clerk'], label: 'Finish' },
+    },
+    predicates: {},
+    roles: { owner: 'owner', super: 'boss', scoped: { agent: (s) => s.holderId } },
+  });
+  const open = (holderId: number | null): Held => ({ status: 'open', customerId: 7, holderId });
+
+  it('lets a scoped role act only on the records the snapshot says it holds', () => {
+    expect(held.check(open(5), 'finish', { role: 'agent', userId: 5 }).ok).toBe(true);
+    expect(held.check(open(5), 'finish', { role: 'agent', userId: 6 })).toEqual({ ok: false, reason: 'FORBIDDEN' });
+    expect(held.check(open(null), 'finish', { role: 'agent', userId: 5 }).ok).toBe(false);
+    expect(held.check(open(null), 'finish', { role: 'agent' }).ok).toBe(false);
+    // The other roles on the event keep their power; the super role passes through them, not the scoped one.
+    expect(held.check(open(5), 'finish', { role: 'clerk', userId: 1 }).ok).toBe(true);
+    expect(held.check(open(5), 'finish', { role: 'boss', userId: 1 }).ok).toBe(true);
+    expect(held.check(open(5), 'note', { role: 'boss', userId: 5 }).ok).toBe(false);
+  });
+});

@@ -40,12 +40,15 @@ export interface CreationDef<S extends string, R extends string, C extends strin
 
 /**
  * Who passes a role list. The owner role acts only on its own record; the super role (admin)
- * passes every role a person holds, but never the owner's nor a machine-only role (the sweep).
+ * passes every role a person holds, but never the owner's, a machine-only role (the sweep) nor
+ * a scoped one. A scoped role acts only where the snapshot names the actor as the one holding
+ * the record for now (a repair center's owner on the cases routed to their center).
  */
-export interface RolePolicy<R extends string> {
+export interface RolePolicy<R extends string, Snap = unknown> {
   owner: R;
   super: R;
   machineOnly?: readonly R[];
+  scoped?: Partial<Record<R, (snapshot: Snap) => number | null>>;
 }
 
 export type TransitionCheck<S extends string, G extends string> =
@@ -66,7 +69,7 @@ export interface MachineDef<
   creation: CreationDef<S, R, C>;
   transitions: T;
   predicates: P;
-  roles: RolePolicy<R>;
+  roles: RolePolicy<R, Snap>;
 }
 
 const pass = { ok: true } as const;
@@ -102,8 +105,11 @@ function build<
 
   const allows = (roles: readonly R[], snapshot: Snap, actor: MachineActor<R>) => {
     const { owner, super: sup, machineOnly = [] } = def.roles;
+    const scoped: Partial<Record<R, (snapshot: Snap) => number | null>> = def.roles.scoped ?? {};
     if (actor.role === owner) return roles.includes(owner) && actor.userId === snapshot.customerId;
-    if (actor.role === sup) return roles.some((r) => r !== owner && !machineOnly.includes(r));
+    if (actor.role === sup) return roles.some((r) => r !== owner && !machineOnly.includes(r) && !(r in scoped));
+    const holder = scoped[actor.role];
+    if (holder) return roles.includes(actor.role) && actor.userId !== undefined && actor.userId === holder(snapshot);
     return roles.includes(actor.role);
   };
 

@@ -42,6 +42,9 @@ describe('every case event × state × actor, enforced against the database', ()
     const actors: CaseActor[] = [
       ...roles.map((role) => ({ role, userId: role === 'customer' ? ownerId : 1 })),
       { role: 'customer', userId: 999_999 },
+      // The case is routed to a center `ownerId` owns (the snapshot says so); user 1 owns none.
+      { role: 'repair_center', userId: ownerId },
+      { role: 'repair_center', userId: 1 },
     ];
     let applied = 0;
     for (const status of caseStates) {
@@ -49,10 +52,11 @@ describe('every case event × state × actor, enforced against the database', ()
         for (const actor of actors) {
           const c = await caseIn(status);
           const kinds = [{ kind: 'miner' as const }];
-          const expected = checkCaseTransition(snapshotOfCase(c, kinds), event, actor);
+          const snapshot = snapshotOfCase(c, kinds, ownerId);
+          const expected = checkCaseTransition(snapshot, event, actor);
           let result: unknown = 'ok';
           try {
-            await t.db.transaction((tx) => applyCaseTransition(tx, c, snapshotOfCase(c, kinds), event, actor));
+            await t.db.transaction((tx) => applyCaseTransition(tx, c, snapshot, event, actor));
           } catch (err) {
             result = err instanceof AppError ? err.code : err;
           }
@@ -72,7 +76,8 @@ describe('every case event × state × actor, enforced against the database', ()
       }
     }
     expect(applied).toBeGreaterThan(20);
-  });
+    // Several hundred transactions: room for a loaded machine.
+  }, 240_000);
 
   it('refuses a stale snapshot: the conditional update finds the case already moved', async () => {
     const c = await caseIn('submitted');

@@ -49,6 +49,8 @@ export function parseClaimLines(values: Record<string, string>, lines: readonly 
 }
 
 export const noteInput = z.object({ note: z.string().trim().max(1000, { message: 'field.tooLong' }).default('') });
+/** A repair center's diagnosis: what it found, said in words (photos ride along). */
+export const diagnosisInput = z.object({ note: text(2000, 'field.diagnosisRequired') });
 export const rejectCaseInput = z.object({ reason: text(1000, 'field.reasonMissing') });
 export const decideRepairInput = z.object({
   repairCenterId: z.coerce

@@ -15,15 +15,19 @@ import {
 } from './case.machine.js';
 
 const OWNER = 7;
+const CENTER_OWNER = 42;
 const snap = (over: Partial<CaseSnapshot> = {}): CaseSnapshot => ({
   status: 'submitted',
   customerId: OWNER,
   repairable: true,
+  centerOwnerId: CENTER_OWNER,
   ...over,
 });
 const actors: CaseActor[] = [
   ...roles.map((role) => ({ role, userId: role === 'customer' ? OWNER : 99 })),
   { role: 'customer', userId: 1234 },
+  { role: 'repair_center', userId: CENTER_OWNER },
+  { role: 'repair_center', userId: 4321 },
 ];
 const who = (role: CaseActor['role'], userId = role === 'customer' ? OWNER : 1): CaseActor => ({ role, userId });
 
@@ -34,11 +38,13 @@ const expectedRoles: Record<string, readonly string[]> = {
   decideRepair: ['support', 'admin'],
   rejectCase: ['support', 'admin'],
   shipReissue: ['warehouse', 'support', 'admin'],
-  receiveUnit: ['support', 'admin'],
-  markRepaired: ['support', 'admin'],
-  markUnrepairable: ['support', 'admin'],
+  receiveUnit: ['repair_center', 'support', 'admin'],
+  diagnoseUnit: ['repair_center', 'support', 'admin'],
+  markRepaired: ['repair_center', 'support', 'admin'],
+  markUnrepairable: ['repair_center', 'support', 'admin'],
   confirmReissueReceived: ['customer'],
   closeCase: ['support', 'admin'],
+  takeBackCase: ['support', 'admin'],
 };
 
 describe('case state machine', () => {
@@ -49,7 +55,9 @@ describe('case state machine', () => {
           const result = checkCaseTransition(snap({ status }), event, actor);
           const fromOk = (caseTransitions[event].from as readonly string[]).includes(status);
           const roleOk =
-            expectedRoles[event]!.includes(actor.role) && (actor.role !== 'customer' || actor.userId === OWNER);
+            expectedRoles[event]!.includes(actor.role) &&
+            (actor.role !== 'customer' || actor.userId === OWNER) &&
+            (actor.role !== 'repair_center' || actor.userId === CENTER_OWNER);
           expect(result.ok, `${event} from ${status} by ${actor.role}#${actor.userId}`).toBe(fromOk && roleOk);
           if (!roleOk) expect(result).toEqual({ ok: false, reason: 'FORBIDDEN' });
           else if (!fromOk) expect(result).toEqual({ ok: false, reason: 'WRONG_STATE' });
@@ -88,6 +96,31 @@ describe('case state machine', () => {
       ok: true,
       to: 'resolved',
     });
+  });
+
+  it("lets a center's owner work only a case routed to their approved center", () => {
+    const at = snap({ status: 'at_repair_center' });
+    const center = who('repair_center', CENTER_OWNER);
+    expect(checkCaseTransition(snap({ status: 'awaiting_unit' }), 'receiveUnit', center)).toEqual({
+      ok: true,
+      to: 'at_repair_center',
+    });
+    expect(checkCaseTransition(at, 'diagnoseUnit', center)).toEqual({ ok: true, to: 'at_repair_center' });
+    expect(availableCaseEvents(at, center)).toEqual(['diagnoseUnit', 'markRepaired', 'markUnrepairable']);
+    // Another center's owner, a withdrawn center (no owner in the snapshot), a taken-back case: nothing.
+    expect(availableCaseEvents(at, who('repair_center', CENTER_OWNER + 1))).toEqual([]);
+    expect(availableCaseEvents({ ...at, centerOwnerId: null }, center)).toEqual([]);
+    expect(checkCaseTransition(at, 'takeBackCase', center)).toEqual({ ok: false, reason: 'FORBIDDEN' });
+    // The center's owner is not the buyer: their own customer role gives nothing on the case.
+    expect(availableCaseEvents(at, who('customer', CENTER_OWNER))).toEqual([]);
+  });
+
+  it('lets support take a routed case back, undecided again', () => {
+    for (const status of ['awaiting_unit', 'at_repair_center'] as const)
+      expect(checkCaseTransition(snap({ status }), 'takeBackCase', who('support'))).toEqual({
+        ok: true,
+        to: 'under_review',
+      });
   });
 
   it('lets only the owner confirm a reissue arrived; support may close instead', () => {

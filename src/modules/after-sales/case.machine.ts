@@ -10,9 +10,15 @@ export { type CaseState, caseStates };
 
 export const terminalCaseStates: readonly CaseState[] = ['resolved', 'rejected'];
 
-/** Admin passes every staff role; a customer acts only on their own case. */
+/**
+ * Who acts on a case: a user's role, or `repair_center` for the owner of an approved center
+ * acting on a case routed to it (a customer account, so not a role of its own; ADR 00XX).
+ */
+export type CaseRole = Role | 'repair_center';
+
+/** Admin passes every staff role; a customer acts only on their own case, a center's owner only on its cases. */
 export interface CaseActor {
-  role: Role;
+  role: CaseRole;
   userId: number;
   /** Acting through an integration (an API token's name): the audit log says so. */
   via?: string;
@@ -24,13 +30,15 @@ export interface CaseSnapshot {
   customerId: number;
   /** Some line is serial-numbered hardware that a repair center can take. */
   repairable: boolean;
+  /** The owner of the center the case is routed to, while that center is approved; else null. */
+  centerOwnerId: number | null;
 }
 
 export type CaseGuardCode = 'NOT_REPAIRABLE';
 export type CaseGuardResult = GuardResult<CaseGuardCode>;
 
 /** Pages translate `caseEvent.<name>`. */
-type CaseTransition = TransitionDef<CaseState, Role, CaseSnapshot, CaseGuardCode>;
+type CaseTransition = TransitionDef<CaseState, CaseRole, CaseSnapshot, CaseGuardCode>;
 
 const ok: CaseGuardResult = { ok: true };
 const undecided = ['submitted', 'under_review'] as const;
@@ -53,18 +61,33 @@ export const caseTransitions = {
     roles: ['warehouse', 'support'],
     label: 'Ship reissue',
   },
+  // The center's owner works the case in the portal; support keeps the same powers.
   receiveUnit: {
     from: ['awaiting_unit'],
     to: 'at_repair_center',
-    roles: ['support'],
+    roles: ['repair_center', 'support'],
     label: 'Unit received at repair center',
   },
-  markRepaired: { from: ['at_repair_center'], to: 'resolved', roles: ['support'], label: 'Repaired' },
+  // A finding on the timeline, not a move: the unit stays at the center.
+  diagnoseUnit: {
+    from: ['at_repair_center'],
+    to: 'at_repair_center',
+    roles: ['repair_center', 'support'],
+    label: 'Diagnosis',
+  },
+  markRepaired: { from: ['at_repair_center'], to: 'resolved', roles: ['repair_center', 'support'], label: 'Repaired' },
   markUnrepairable: {
     from: ['at_repair_center'],
     to: 'awaiting_reissue',
-    roles: ['support'],
+    roles: ['repair_center', 'support'],
     label: 'Unrepairable: reissue',
+  },
+  // Support takes the case back from the center (unresponsive, withdrawn): undecided again, unrouted.
+  takeBackCase: {
+    from: ['awaiting_unit', 'at_repair_center'],
+    to: 'under_review',
+    roles: ['support'],
+    label: 'Taken back from the repair center',
   },
   confirmReissueReceived: {
     from: ['reissue_shipped'],
@@ -77,7 +100,7 @@ export const caseTransitions = {
 } as const satisfies Record<string, CaseTransition>;
 
 /** The engine over the table; creation is `submitCase`, the customer's. */
-export const caseMachine = defineMachine<CaseState, Role, CaseSnapshot, CaseGuardCode>()({
+export const caseMachine = defineMachine<CaseState, CaseRole, CaseSnapshot, CaseGuardCode>()({
   states: caseStates,
   terminal: terminalCaseStates,
   creation: { event: 'submitCase', to: 'submitted', roles: ['customer'], label: 'Case submitted' },
@@ -88,7 +111,7 @@ export const caseMachine = defineMachine<CaseState, Role, CaseSnapshot, CaseGuar
     /** Support has not yet promised a reissue, a repair or a rejection. */
     undecided,
   },
-  roles: { owner: 'customer', super: 'admin' },
+  roles: { owner: 'customer', super: 'admin', scoped: { repair_center: (c) => c.centerOwnerId } },
 });
 
 export type CaseEvent = keyof typeof caseTransitions;
@@ -106,6 +129,10 @@ export const checkCaseTransition = (c: CaseSnapshot, event: CaseEvent, actor: Ca
 export const availableCaseEvents = (c: CaseSnapshot, actor: CaseActor): CaseEvent[] => caseMachine.available(c, actor);
 
 export const isTerminalCase = caseMachine.isTerminal;
+
+/** The user roles a route demands for an event (a center's owner comes in through the portal's own routes). */
+export const userRolesFor = (event: CaseEvent): Role[] =>
+  caseMachine.rolesFor(event).filter((r): r is Role => r !== 'repair_center');
 
 /** Mermaid diagram of the table (docs/decisions ADR and README). */
 export const caseDiagram = caseMachine.diagram;

@@ -33,7 +33,13 @@ describe('after-sales policy table', () => {
   });
 
   it('uses the DESIGN §4 service levels', () => {
-    expect(afterSalesPolicy).toEqual({ generalConfirmDays: 1, generalReissueShipDays: 2, repairCenterAssignDays: 2 });
+    expect(afterSalesPolicy).toEqual({
+      generalConfirmDays: 1,
+      generalReissueShipDays: 2,
+      repairCenterAssignDays: 2,
+      centerDiagnoseDays: 3,
+      centerRepairDays: 10,
+    });
   });
 
   it('makes a mixed case a repair, due by the earliest promise of its lines', () => {

@@ -20,6 +20,10 @@ export const afterSalesPolicy = {
   generalReissueShipDays: 2,
   /** Miners, PSUs, hash boards: the customer is told which repair center to use within this many days. */
   repairCenterAssignDays: 2,
+  /** The repair center reports its diagnosis within this many days of receiving the unit. */
+  centerDiagnoseDays: 3,
+  /** The repair center finishes (repaired, or unrepairable so a reissue goes out) within this many days of receipt. */
+  centerRepairDays: 10,
 } as const;
 
 export interface PolicyEntry {

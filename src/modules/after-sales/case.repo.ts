@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/index.js';
 import { cappedCount, oneRow } from '../../platform/db/capped-count.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
+import type { StoredMedia } from '../../platform/http/media-upload.js';
 import { userDirectory } from '../accounts/index.js';
 import { productFacts } from '../catalog/index.js';
 import { orderLineFacts } from '../orders/index.js';
@@ -59,11 +60,11 @@ export async function claimableLines(db: DbOrTx, orderId: number) {
 }
 export type ClaimableLine = Awaited<ReturnType<typeof claimableLines>>[number];
 
-/** The case's lines with their products: the page's table and the guard's `repairable`. */
-export async function caseLinesOf(db: DbOrTx, caseId: number) {
-  return db
+const linesWhere = (db: DbOrTx, where: SQL | undefined) =>
+  db
     .select({
       id: caseLines.id,
+      caseId: caseLines.caseId,
       orderLineId: caseLines.orderLineId,
       quantity: caseLines.quantity,
       serialNumber: caseLines.serialNumber,
@@ -75,14 +76,28 @@ export async function caseLinesOf(db: DbOrTx, caseId: number) {
     .from(caseLines)
     .innerJoin(orderLineFacts, eq(orderLineFacts.id, caseLines.orderLineId))
     .innerJoin(productFacts, eq(productFacts.id, orderLineFacts.productId))
-    .where(eq(caseLines.caseId, caseId))
-    .orderBy(asc(caseLines.id));
-}
+    .where(where)
+    .orderBy(asc(caseLines.caseId), asc(caseLines.id));
 
-export const snapshotOfCase = (c: Case, lines: readonly { kind: ProductKind }[]): CaseSnapshot => ({
+/** The case's lines with their products: the page's table and the guard's `repairable`. */
+export const caseLinesOf = (db: DbOrTx, caseId: number) => linesWhere(db, eq(caseLines.caseId, caseId));
+
+export type CaseLine = Awaited<ReturnType<typeof caseLinesOf>>[number];
+
+/** The lines of several cases at once (a list's units and serials). */
+export const linesOfCases = (db: DbOrTx, caseIds: readonly number[]) =>
+  caseIds.length ? linesWhere(db, inArray(caseLines.caseId, [...caseIds])) : Promise.resolve([]);
+
+/** `centerOwnerId`: the owner of the center the case is routed to, if approved (`routedCenterOwner`). */
+export const snapshotOfCase = (
+  c: Case,
+  lines: readonly { kind: ProductKind }[],
+  centerOwnerId: number | null = null,
+): CaseSnapshot => ({
   status: c.status,
   customerId: c.customerId,
   repairable: lines.some((l) => hasSerials(l.kind)),
+  centerOwnerId,
 });
 
 /**
@@ -97,12 +112,22 @@ export async function applyCaseTransition(
   snapshot: CaseSnapshot,
   event: CaseEvent,
   actor: CaseActor,
-  opts: { set?: Partial<typeof afterSalesCases.$inferInsert>; note?: string; now?: Date } = {},
+  opts: {
+    set?: Partial<typeof afterSalesCases.$inferInsert>;
+    note?: string;
+    /** Photos or videos that show this step (already stored), attached to its timeline entry. */
+    files?: readonly StoredMedia[];
+    now?: Date;
+  } = {},
 ) {
   const now = opts.now ?? new Date();
   const check = checkCaseTransition(snapshot, event, actor);
   if (!check.ok) throw new AppError(check.reason === 'FORBIDDEN' ? 'FORBIDDEN' : 'CONFLICT', { detail: check.reason });
-  const clocks = { decisionDueAt: c.decisionDueAt, reissueDueAt: opts.set?.reissueDueAt ?? c.reissueDueAt };
+  const clocks = {
+    decisionDueAt: opts.set?.decisionDueAt ?? c.decisionDueAt,
+    reissueDueAt: opts.set?.reissueDueAt ?? c.reissueDueAt,
+    repairDueAt: opts.set?.repairDueAt ?? c.repairDueAt,
+  };
   const terminal = isTerminalCase(check.to);
   const [updated] = await tx
     .update(afterSalesCases)
@@ -110,24 +135,30 @@ export async function applyCaseTransition(
       ...opts.set,
       status: check.to,
       dueAt: dueAtFor(check.to, clocks),
-      overdueAlertedAt: null,
+      // A step that stays in its state (a diagnosis) keeps its promise, and the alert already sent for it.
+      ...(check.to === c.status ? {} : { overdueAlertedAt: null }),
       updatedAt: now,
       closedAt: terminal ? now : null,
     })
     .where(and(eq(afterSalesCases.id, c.id), eq(afterSalesCases.status, c.status)))
     .returning();
   if (!updated) throw new AppError('CONFLICT');
-  await tx.insert(caseEvents).values({
-    caseId: c.id,
-    event,
-    fromStatus: c.status,
-    toStatus: check.to,
-    actorId: actor.userId,
-    actorRole: actor.role,
-    note: opts.note || null,
-    createdAt: now,
-  });
-  if (actor.role !== 'customer')
+  const [row] = await tx
+    .insert(caseEvents)
+    .values({
+      caseId: c.id,
+      event,
+      fromStatus: c.status,
+      toStatus: check.to,
+      actorId: actor.userId,
+      actorRole: actor.role,
+      note: opts.note || null,
+      createdAt: now,
+    })
+    .returning({ id: caseEvents.id });
+  if (opts.files?.length) await insertCaseFiles(tx, c.id, actor.userId, opts.files, { eventId: row!.id });
+  // Staff changes are audited; a buyer's or a center owner's step is on the case's own timeline.
+  if (actor.role !== 'customer' && actor.role !== 'repair_center')
     await recordAudit(tx, {
       actor: actor.userId,
       via: actor.via,
@@ -137,6 +168,29 @@ export async function applyCaseTransition(
       after: { status: check.to, event, ...opts.set, ...(opts.note ? { note: opts.note } : {}) },
     });
   return updated;
+}
+
+/** Stores the rows of files already in storage, sent with a message or showing a timeline step. */
+export async function insertCaseFiles(
+  tx: DbOrTx,
+  caseId: number,
+  uploadedBy: number,
+  files: readonly StoredMedia[],
+  link: { messageId?: number; eventId?: number },
+) {
+  await tx.insert(caseFiles).values(
+    files.map((f) => ({
+      caseId,
+      ...link,
+      kind: f.kind,
+      fileKey: f.key,
+      previewKey: f.previewKey,
+      mimeType: f.mimeType,
+      sizeBytes: f.size,
+      sha256: f.sha256,
+      uploadedBy,
+    })),
+  );
 }
 
 export const caseTimeline = (db: DbOrTx, caseId: number) =>

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { countdown, dueAtFor, openingDeadlines, orderEligible, reissueDueFrom, withinWarranty } from './case.rules.js';
+import {
+  centerClocks,
+  centerDeadlinesFrom,
+  countdown,
+  dueAtFor,
+  openingDeadlines,
+  orderEligible,
+  redecisionDueFrom,
+  reissueDueFrom,
+  withinWarranty,
+} from './case.rules.js';
 import { caseStates } from './case.states.js';
 
 const at = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -39,18 +49,35 @@ describe('case deadlines', () => {
   });
 
   it('keeps a clock only while the shop owes something', () => {
-    const c = { decisionDueAt: at('2026-05-05'), reissueDueAt: at('2026-05-07') };
+    const c = { decisionDueAt: at('2026-05-05'), reissueDueAt: at('2026-05-07'), repairDueAt: at('2026-05-14') };
     const due = Object.fromEntries(caseStates.map((s) => [s, dueAtFor(s, c)]));
     expect(due).toEqual({
       submitted: c.decisionDueAt,
       under_review: c.decisionDueAt,
       awaiting_reissue: c.reissueDueAt,
       awaiting_unit: null,
-      at_repair_center: null,
+      at_repair_center: c.repairDueAt,
       reissue_shipped: null,
       resolved: null,
       rejected: null,
     });
+  });
+
+  it('gives the repair center 3 days to diagnose and 10 to finish, from receiving the unit', () => {
+    expect(centerDeadlinesFrom(now)).toEqual({ diagnosisDueAt: at('2026-05-07'), repairDueAt: at('2026-05-14') });
+    expect(redecisionDueFrom(now)).toEqual(at('2026-05-06'));
+  });
+
+  it("shows the center's clocks while it has the unit, each until done, red once passed", () => {
+    const c = { status: 'at_repair_center' as const, ...centerDeadlinesFrom(now), diagnosedAt: null };
+    expect(centerClocks(c, now)).toEqual({
+      diagnosis: { dueAt: at('2026-05-07'), overdue: false },
+      repair: { dueAt: at('2026-05-14'), overdue: false },
+    });
+    const late = new Date(at('2026-05-08').getTime());
+    expect(centerClocks(c, late).diagnosis).toEqual({ dueAt: at('2026-05-07'), overdue: true });
+    expect(centerClocks({ ...c, diagnosedAt: late }, late).diagnosis).toBeNull();
+    expect(centerClocks({ ...c, status: 'resolved' }, late)).toEqual({ diagnosis: null, repair: null });
   });
 
   it('counts down in days and hours, then up once overdue', () => {

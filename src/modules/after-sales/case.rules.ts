@@ -1,7 +1,7 @@
 /** Pure after-sales rules: warranty, deadlines, the next open promise, status tones. No IO. */
 
 import { caseMachine } from './case.machine.js';
-import { evidenceRequired, type ProductKind, policyFor, serialsRequired } from './case.policy.js';
+import { afterSalesPolicy, evidenceRequired, type ProductKind, policyFor, serialsRequired } from './case.policy.js';
 import type { CaseState, CaseType } from './case.states.js';
 
 const DAY = 86_400_000;
@@ -30,15 +30,46 @@ export function openingDeadlines(type: CaseType, kinds: readonly ProductKind[], 
 export const reissueDueFrom = (decidedAt: Date, type: CaseType, kinds: readonly ProductKind[]) =>
   addDays(decidedAt, policyFor(type, kinds).reissueShipDays ?? 0);
 
+/** The repair center's own clocks from the day it receives the unit: a diagnosis, then the outcome. */
+export const centerDeadlinesFrom = (receivedAt: Date) => ({
+  diagnosisDueAt: addDays(receivedAt, afterSalesPolicy.centerDiagnoseDays),
+  repairDueAt: addDays(receivedAt, afterSalesPolicy.centerRepairDays),
+});
+
+/** A case taken back from a center owes the buyer a new decision, as fast as naming a center the first time. */
+export const redecisionDueFrom = (takenBackAt: Date) => addDays(takenBackAt, afterSalesPolicy.repairCenterAssignDays);
+
+export interface CaseClocks {
+  decisionDueAt: Date;
+  reissueDueAt: Date | null;
+  repairDueAt: Date | null;
+}
+
 /**
  * The promise still open in a state, which the queue sorts by: support owes a decision,
- * then (for a reissue) a shipment. While the unit travels or sits at the repair
- * center, or the buyer has to act, the shop has no clock running.
+ * then (for a reissue) a shipment; at the repair center, the center owes its outcome (so an
+ * overdue center reaches support's queue and alert, who may take the case back). While the
+ * unit travels or the buyer has to act, the shop has no clock running.
  */
-export function dueAtFor(status: CaseState, c: { decisionDueAt: Date; reissueDueAt: Date | null }): Date | null {
+export function dueAtFor(status: CaseState, c: CaseClocks): Date | null {
   if (caseMachine.is.undecided(status)) return c.decisionDueAt;
   if (status === 'awaiting_reissue') return c.reissueDueAt;
+  if (status === 'at_repair_center') return c.repairDueAt;
   return null;
+}
+
+/** The center's clocks as its portal shows them: each open until done, red once passed. */
+export function centerClocks(
+  c: { status: CaseState; diagnosisDueAt: Date | null; diagnosedAt: Date | null; repairDueAt: Date | null },
+  now: Date,
+) {
+  const atCenter = c.status === 'at_repair_center';
+  const open = (due: Date | null, done: boolean) =>
+    due && !done ? { dueAt: due, overdue: due.getTime() < now.getTime() } : null;
+  return {
+    diagnosis: atCenter ? open(c.diagnosisDueAt, c.diagnosedAt !== null) : null,
+    repair: atCenter ? open(c.repairDueAt, false) : null,
+  };
 }
 
 /** Whose move it is (DESIGN §5b colours): buyer amber, staff blue, done green, closed grey. */

@@ -33,6 +33,11 @@ export const afterSalesCases = pgTable(
     reissueTracking: text(),
     decisionDueAt: timestamp({ withTimezone: true }).notNull(),
     reissueDueAt: timestamp({ withTimezone: true }),
+    /** The repair center's clocks, started when it receives the unit (case.policy.ts). */
+    unitReceivedAt: timestamp({ withTimezone: true }),
+    diagnosisDueAt: timestamp({ withTimezone: true }),
+    diagnosedAt: timestamp({ withTimezone: true }),
+    repairDueAt: timestamp({ withTimezone: true }),
     dueAt: timestamp({ withTimezone: true }),
     /** When support was alerted that `due_at` passed; cleared with every new promise. */
     overdueAlertedAt: timestamp({ withTimezone: true }),
@@ -50,6 +55,8 @@ export const afterSalesCases = pgTable(
     index('after_sales_cases_queue_idx').on(t.status, t.dueAt, t.id),
     // The dashboard's after-sales promises read the cases opened in a period.
     index('after_sales_cases_created_idx').on(t.createdAt),
+    // The repair portal lists the cases routed to a center's owner.
+    index('after_sales_cases_center_idx').on(t.repairCenterId),
   ],
 );
 
@@ -110,7 +117,10 @@ export const caseMessages = pgTable(
   (t) => [index('after_sales_case_messages_case_idx').on(t.caseId, t.id)],
 );
 
-/** The customer's (and support's) photos, videos and documents on a case; `messageId` when sent with a message. */
+/**
+ * The customer's (and support's) photos, videos and documents on a case; `messageId` when sent
+ * with a message, `eventId` when they show a step on the timeline (a repair center's diagnosis).
+ */
 export const caseFiles = pgTable(
   'after_sales_case_files',
   {
@@ -119,6 +129,7 @@ export const caseFiles = pgTable(
       .notNull()
       .references(() => afterSalesCases.id, { onDelete: 'cascade' }),
     messageId: integer().references(() => caseMessages.id, { onDelete: 'cascade' }),
+    eventId: integer().references(() => caseEvents.id, { onDelete: 'cascade' }),
     kind: text({ enum: ['photo', 'video'] }).notNull(),
     fileKey: text().notNull(),
     previewKey: text(),

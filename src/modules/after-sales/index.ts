@@ -33,6 +33,8 @@ export { type CasePageData, caseActorOf, loadCasePage } from './case-page.data.j
 export { casesOfSerial, type UnitCase } from './case-serial.repo.js';
 /** The business dashboard's share of after-sales deadlines kept. */
 export { casePromiseStats } from './case-stats.repo.js';
+/** The repair portal: owners of approved centers work the cases routed to them. */
+export { repairPortalRoutes } from './repair-portal.routes.js';
 export { staffCaseRoutes } from './staff-case.routes.js';
 export { OrderCases } from './views/order-cases.js';
 

@@ -17,7 +17,7 @@ import { postCaseMessage } from './actions/post-case-message.js';
 import { shipReissue } from './actions/ship-reissue.js';
 import { sendCaseFile } from './case.http.js';
 import { caseMessageInput, decideRepairInput, noteInput, rejectCaseInput, shipReissueInput } from './case.inputs.js';
-import { caseMachine } from './case.machine.js';
+import { userRolesFor } from './case.machine.js';
 import { type CaseQueue, caseQueues, isCaseQueue, openCaseStates } from './case.queue.js';
 import { type Case, findCaseByNumber, findCaseFile, queueCases, queueCounts } from './case.repo.js';
 import { CASE_FOLDER } from './case.routes.js';
@@ -105,7 +105,7 @@ export async function staffCaseRoutes(
       const event = Object.hasOwn(decideEvents, kind)
         ? decideEvents[kind as keyof typeof decideEvents]
         : 'decideReissue';
-      const user = requireRole(req.user, ...caseMachine.rolesFor(event));
+      const user = requireRole(req.user, ...userRolesFor(event));
       const c = await load(req);
       const actor = caseActorOf(user);
       if (req.params.kind === 'reissue') {
@@ -129,7 +129,7 @@ export async function staffCaseRoutes(
   );
 
   app.post<NumberParams>('/admin/after-sales/:number/ship', async (req, reply) => {
-    const user = requireRole(req.user, ...caseMachine.rolesFor('shipReissue'));
+    const user = requireRole(req.user, ...userRolesFor('shipReissue'));
     const c = await load(req);
     const form = parseForm(shipReissueInput, req.body);
     if (!form.ok) return page(req, reply, c, 422, { ship: form });
@@ -142,12 +142,12 @@ export async function staffCaseRoutes(
     async (req, reply) => {
       const parsed = staffNoteEvent.safeParse(req.params.event);
       // An unknown event asks for support, as the decisions do: the answer to a stranger stays 403.
-      const user = requireRole(req.user, ...caseMachine.rolesFor(parsed.success ? parsed.data : 'startReview'));
+      const user = requireRole(req.user, ...userRolesFor(parsed.success ? parsed.data : 'startReview'));
       const c = await load(req);
       if (!parsed.success) throw notFound();
       const event = parsed.data;
       const form = parseForm(noteInput, req.body);
-      await advanceCase(actions, c, event, caseActorOf(user), form.ok ? form.data.note : '');
+      await advanceCase(actions, c, event, caseActorOf(user), { note: form.ok ? form.data.note : '' });
       return done(reply, c);
     },
   );

@@ -28,10 +28,13 @@ export async function findNearestApprovedCenters(db: DbOrTx, destination: Destin
 export { repairCenterFiles } from './repair-center.files.js';
 /** Published centers, for after-sales routing a repair (the list to choose from, and the one chosen). */
 export {
+  approvedCenterOwner,
   approvedCenters,
   countAwaitingReview,
   findApprovedCenter,
   listCentersForStaff,
+  /** The user's approved centers: whose routed cases the repair portal shows. */
+  ownApprovedCenters,
   /** The public directory's centers with their approval date (sitemap). */
   publishedCenterDates,
   submittedVersion,

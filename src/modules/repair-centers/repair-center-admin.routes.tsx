@@ -6,9 +6,9 @@ import { parseForm } from '../../platform/http/forms.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import { sendCsv } from '../../platform/http/send-csv.js';
 import { formState } from '../../platform/views/form.js';
-import { approveRepairCenter, rejectRepairCenter } from './actions/review-repair-center.js';
+import { approveRepairCenter, rejectRepairCenter, withdrawRepairCenter } from './actions/review-repair-center.js';
 import { html, idParam, type RepairCenterDeps } from './repair-center.http.js';
-import { reviewForm } from './repair-center.inputs.js';
+import { reviewForm, withdrawForm } from './repair-center.inputs.js';
 import { findCenterForReview, reviewQueue } from './repair-center.repo.js';
 import { repairCenterExportPage } from './repair-center-export.repo.js';
 import { ReviewPage, ReviewQueuePage } from './views/review-pages.js';
@@ -64,6 +64,21 @@ export async function repairCenterAdminRoutes(app: FastifyInstance, { db, config
     const state = formState(form) ?? { errors: { reason: 'field.reasonRequired' as const }, values: { reason: '' } };
     return html(reply, 422).send(
       <ReviewPage ctx={pageContext(req, reply)} c={found.center} ownerEmail={found.ownerEmail} form={state} />,
+    );
+  });
+
+  app.post<{ Params: { id: string } }>('/admin/repair-centers/:id/withdraw', async (req, reply) => {
+    const reviewer = requireRole(req.user, 'support');
+    const id = idParam(req);
+    const form = parseForm(withdrawForm, req.body);
+    if (form.ok) {
+      await withdrawRepairCenter(db, reviewer, id, form.data.withdrawReason);
+      return reply.code(303).redirect(`/admin/repair-centers/${id}`);
+    }
+    const found = await findCenterForReview(db, id);
+    if (!found) throw notFound();
+    return html(reply, 422).send(
+      <ReviewPage ctx={pageContext(req, reply)} c={found.center} ownerEmail={found.ownerEmail} withdraw={form} />,
     );
   });
 }

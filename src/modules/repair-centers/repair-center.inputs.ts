@@ -95,6 +95,10 @@ export const reviewForm = z.object({
   reason: z.preprocess((v) => (v === undefined ? '' : v), z.string().trim().max(1000, { message: 'field.tooLong' })),
 });
 
+export const withdrawForm = z.object({
+  withdrawReason: z.string().trim().min(1, { message: 'field.reasonRequired' }).max(1000, { message: 'field.tooLong' }),
+});
+
 export const directoryQuery = z.object({
   country: z.string().trim().toUpperCase().refine(isCountryCode).optional().catch(undefined),
   brand: z.string().trim().min(1).max(80).optional().catch(undefined),

@@ -291,3 +291,45 @@ export const publishedCenterDates = (db: DbOrTx) =>
     .from(repairCenters)
     .where(isNotNull(repairCenters.publishedAt))
     .orderBy(asc(repairCenters.id));
+
+/** The owner of an approved center: who may work the after-sales cases routed to it. Null once withdrawn. */
+export async function approvedCenterOwner(db: DbOrTx, id: number) {
+  const [row] = await db
+    .select({ ownerId: repairCenters.ownerId })
+    .from(repairCenters)
+    .where(and(eq(repairCenters.id, id), published));
+  return row?.ownerId ?? null;
+}
+
+/** A user's approved centers: the repair portal shows the cases routed to these, and only these. */
+export const ownApprovedCenters = (db: DbOrTx, ownerId: number) =>
+  db
+    .select({
+      id: repairCenters.id,
+      name: repairCenters.name,
+      city: repairCenters.city,
+      country: repairCenters.country,
+    })
+    .from(repairCenters)
+    .where(and(eq(repairCenters.ownerId, ownerId), published))
+    .orderBy(asc(repairCenters.id));
+
+/**
+ * Withdraws an approved center: off the directory, out of routing, and its owner loses the
+ * repair portal's cases at once. One conditional UPDATE: undefined when it was not approved.
+ */
+export async function markWithdrawn(db: DbOrTx, id: number, reviewerId: number, reason: string) {
+  const [row] = await db
+    .update(repairCenters)
+    .set({
+      status: 'withdrawn',
+      publishedAt: null,
+      pending: null,
+      rejectionReason: reason,
+      reviewedAt: sql`now()`,
+      reviewedBy: reviewerId,
+    })
+    .where(and(eq(repairCenters.id, id), published))
+    .returning({ id: repairCenters.id, ownerId: repairCenters.ownerId, name: repairCenters.name });
+  return row;
+}

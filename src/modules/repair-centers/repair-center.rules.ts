@@ -1,7 +1,8 @@
 /** Pure repair-center rules: statuses, services, the nearest-center ranking. No IO. */
 import { countries } from '../../platform/countries.js';
 
-export const statuses = ['in_review', 'approved', 'rejected'] as const;
+/** `withdrawn`: support took an approved center off the directory; the owner may correct it and resubmit. */
+export const statuses = ['in_review', 'approved', 'rejected', 'withdrawn'] as const;
 export type RepairCenterStatus = (typeof statuses)[number];
 
 export const services = ['hash_board', 'psu', 'control_board', 'chip_level', 'firmware', 'testing'] as const;

@@ -24,6 +24,7 @@ export const auditActions = [
   'user.reset-two-factor',
   'repair-center.approve',
   'repair-center.reject',
+  'repair-center.withdraw',
   'help-page.save',
   'help-page.reset',
   'customer.note',

@@ -1,17 +1,27 @@
 import type { PageContext } from '../http/page-context.js';
 
+export interface TimelineEvent {
+  event: string;
+  note: string | null;
+  createdAt: Date;
+  via?: string | null;
+}
+
 /** A record's history, oldest first. `label` names a recorded event; anything else shows as stored. */
-export function Timeline({
+export function Timeline<E extends TimelineEvent>({
   ctx,
   events,
   label,
   showVia = false,
+  attached,
 }: {
   ctx: PageContext;
-  events: { event: string; note: string | null; createdAt: Date; via?: string | null }[];
+  events: E[];
   label: (event: string) => string | undefined;
   /** Staff see how an event was made when not in person ("via token ERP sync"). */
   showVia?: boolean;
+  /** What came with a step (a diagnosis's photos). */
+  attached?: (e: E) => JSX.Element | string;
 }) {
   return (
     <ol class="timeline">
@@ -30,6 +40,7 @@ export function Timeline({
                 {e.note}
               </span>
             )}
+            {attached?.(e)}
           </li>
         );
       })}

@@ -1,6 +1,7 @@
 import { type ActionContext, outcome } from '../../../platform/effects.js';
 import { AppError } from '../../../platform/errors.js';
 import { caseTopic } from '../../../platform/events.js';
+import { notifyCustomer } from '../../accounts/index.js';
 import { findApprovedCenter } from '../../repair-centers/index.js';
 import type { CaseActor } from '../case.machine.js';
 import { applyCaseTransition, type Case, caseLinesOf, snapshotOfCase } from '../case.repo.js';
@@ -57,6 +58,10 @@ export async function decideCase(actions: ActionContext, c: Case, actor: CaseAct
       note: [`${center.name}, ${center.city} (${center.country})`, d.note].filter(Boolean).join(' · '),
       now,
     });
+    await notifyCustomer(tx, center.ownerId, ({ t, path }) => ({
+      subject: t('mail.portal.routedSubject', { center: center.name }),
+      body: `${t('mail.portal.routedBody', { number: c.number })}\n${path(`/repair-centers/cases/${c.number}`)}`,
+    }));
     await mailCustomer(tx, updated, ({ t }) => [
       t('mail.case.repair', { number: c.number }),
       [center.name, center.address, `${center.city}, ${center.country}`, `${center.phone} · ${center.email}`, d.note]

@@ -7,9 +7,9 @@ import { utcMinute } from '../../../platform/mail/index.js';
 import type { Order } from '../../orders/index.js';
 import { currentUnitsOf } from '../../packing/index.js';
 import type { CaseFormInput, ClaimLine } from '../case.inputs.js';
-import type { ClaimableLine } from '../case.repo.js';
+import { type ClaimableLine, insertCaseFiles } from '../case.repo.js';
 import { checkClaim, openingDeadlines } from '../case.rules.js';
-import { afterSalesCases, caseEvents, caseFiles, caseLines } from '../case.tables.js';
+import { afterSalesCases, caseEvents, caseLines } from '../case.tables.js';
 import { mailCustomer, mailSupport } from './case-mail.js';
 
 export interface SubmitCase {
@@ -83,20 +83,7 @@ export async function submitCase(db: Db, user: CurrentUser, s: SubmitCase) {
         : []),
     ]);
     await tx.insert(caseLines).values(rows);
-    if (s.files.length) {
-      await tx.insert(caseFiles).values(
-        s.files.map((f) => ({
-          caseId: created.id,
-          kind: f.kind,
-          fileKey: f.key,
-          previewKey: f.previewKey,
-          mimeType: f.mimeType,
-          sizeBytes: f.size,
-          sha256: f.sha256,
-          uploadedBy: user.id,
-        })),
-      );
-    }
+    if (s.files.length) await insertCaseFiles(tx, created.id, user.id, s.files, {});
     await tx.insert(caseEvents).values({
       caseId: created.id,
       event: 'submitCase',

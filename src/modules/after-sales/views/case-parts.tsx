@@ -1,10 +1,10 @@
 import type { FieldErrors } from '../../../platform/http/forms.js';
 import type { PageContext } from '../../../platform/http/page-context.js';
-import { Thread, Timeline } from '../../../platform/views/history.js';
+import { Thread, Timeline, type TimelineEvent } from '../../../platform/views/history.js';
 import { CsrfField } from '../../../platform/views/layout.js';
 import { caseMachine } from '../case.machine.js';
 import type { CaseFile } from '../case.repo.js';
-import { caseTone, countdown } from '../case.rules.js';
+import { caseTone, centerClocks, countdown } from '../case.rules.js';
 import type { CaseState } from '../case.states.js';
 
 export function CaseBadge({ ctx, state }: { ctx: PageContext; state: CaseState }) {
@@ -27,10 +27,67 @@ export function DueBadge({ ctx, dueAt, now }: { ctx: PageContext; dueAt: Date | 
   );
 }
 
-/** The case's events, named in the reader's language. */
-export const CaseTimeline = (p: Omit<Parameters<typeof Timeline>[0], 'label'>) => (
-  <Timeline {...p} label={(e) => (caseMachine.isRecorded(e) ? p.ctx.t(`caseEvent.${e}`) : undefined)} />
-);
+/** The repair center's clocks while it has the unit (a <dl> fragment): diagnosis, then the outcome. */
+export function CenterDeadlines({
+  ctx,
+  c,
+  now,
+}: {
+  ctx: PageContext;
+  c: Parameters<typeof centerClocks>[0];
+  now: Date;
+}) {
+  const { t } = ctx;
+  const k = centerClocks(c, now);
+  return (
+    <>
+      {k.diagnosis && (
+        <>
+          <dt>{t('portal.diagnosisDue')}</dt>
+          <dd>
+            <DueBadge ctx={ctx} dueAt={k.diagnosis.dueAt} now={now} />
+          </dd>
+        </>
+      )}
+      {k.repair && (
+        <>
+          <dt>{t('portal.repairDue')}</dt>
+          <dd>
+            <DueBadge ctx={ctx} dueAt={k.repair.dueAt} now={now} />
+          </dd>
+        </>
+      )}
+    </>
+  );
+}
+
+/** The buyer's own evidence: files sent with the claim, not with a message or a step. */
+export const evidenceOf = (files: CaseFile[]) => files.filter((f) => f.messageId === null && f.eventId === null);
+
+/** The case's events, named in the reader's language, each with the photos that show it (through `base`). */
+export function CaseTimeline({
+  ctx,
+  events,
+  files = [],
+  base = '',
+}: {
+  ctx: PageContext;
+  events: (TimelineEvent & { id: number })[];
+  files?: CaseFile[];
+  base?: string;
+}) {
+  return (
+    <Timeline
+      ctx={ctx}
+      events={events}
+      label={(e) => (caseMachine.isRecorded(e) ? ctx.t(`caseEvent.${e}`) : undefined)}
+      attached={(e) => {
+        const shown = files.filter((f) => f.eventId === e.id);
+        return shown.length ? <MediaGallery ctx={ctx} files={shown} base={base} /> : '';
+      }}
+    />
+  );
+}
 
 /** Kita's video type lacks `preload`: fetch only metadata until the viewer presses play. */
 const metadataOnly = { preload: 'metadata' };

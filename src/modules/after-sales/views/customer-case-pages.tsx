@@ -5,7 +5,15 @@ import { trackingUrl } from '../../shipping/index.js';
 import { caseMachine } from '../case.machine.js';
 import type { CaseState, CaseType } from '../case.states.js';
 import type { CasePageData } from '../case-page.data.js';
-import { CaseBadge, CaseThread, CaseTimeline, DueBadge, MediaGallery } from './case-parts.js';
+import {
+  CaseBadge,
+  CaseThread,
+  CaseTimeline,
+  CenterDeadlines,
+  DueBadge,
+  evidenceOf,
+  MediaGallery,
+} from './case-parts.js';
 
 export function CaseLinesTable({ ctx, d }: { ctx: PageContext; d: CasePageData }) {
   const { t } = ctx;
@@ -65,6 +73,7 @@ export function CaseSummary({ ctx, d, now }: { ctx: PageContext; d: CasePageData
           </dd>
         </>
       )}
+      <CenterDeadlines ctx={ctx} c={c} now={now} />
       {c.status === 'awaiting_reissue' && c.reissueDueAt && (
         <>
           <dt>{t('case.reissueDue')}</dt>
@@ -179,12 +188,12 @@ export function CustomerCasePage({
             {c.description}
           </p>
           <h2>{t('case.yourEvidence')}</h2>
-          <MediaGallery ctx={ctx} files={d.files.filter((f) => f.messageId === null)} base={`${base}/files`} />
+          <MediaGallery ctx={ctx} files={evidenceOf(d.files)} base={`${base}/files`} />
         </div>
         <aside>
           <section class="card" id="case-timeline">
             <h2>{t('order.timeline')}</h2>
-            <CaseTimeline ctx={ctx} events={d.events} />
+            <CaseTimeline ctx={ctx} events={d.events} files={d.files} base={`${base}/files`} />
           </section>
           <CaseThread
             ctx={ctx}

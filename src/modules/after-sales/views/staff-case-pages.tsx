@@ -8,7 +8,7 @@ import { PackingEvidenceView, staffEvidenceUrls } from '../../packing/index.js';
 import { carriers } from '../../shipping/index.js';
 import type { CaseEvent } from '../case.machine.js';
 import type { CasePageData, StaffExtras } from '../case-page.data.js';
-import { CaseBadge, CaseThread, CaseTimeline, MediaGallery } from './case-parts.js';
+import { CaseBadge, CaseThread, CaseTimeline, evidenceOf, MediaGallery } from './case-parts.js';
 import { CaseLinesTable, CaseOutcome, CaseSummary } from './customer-case-pages.js';
 
 type Forms = Partial<Record<'repair' | 'reject' | 'ship' | 'thread', FormState>>;
@@ -116,11 +116,18 @@ function Decisions({ ctx, d, x, forms }: { ctx: PageContext; d: CasePageData; x:
           <Field ctx={ctx} form={forms.ship} name="tracking" label={t('field.trackingNumber')} required />
         </ActionForm>
       )}
-      {(['receiveUnit', 'markRepaired', 'markUnrepairable', 'closeCase'] as const).filter(can).map((e) => (
-        <ActionForm ctx={ctx} action={`${base}/events/${e}`} title={t(`caseEvent.${e}`)}>
-          <Field ctx={ctx} name="note" label={t('field.caseNote')} />
-        </ActionForm>
-      ))}
+      {(['receiveUnit', 'diagnoseUnit', 'markRepaired', 'markUnrepairable', 'closeCase', 'takeBackCase'] as const)
+        .filter(can)
+        .map((e) => (
+          <ActionForm
+            ctx={ctx}
+            action={`${base}/events/${e}`}
+            title={t(`caseEvent.${e}`)}
+            tone={e === 'takeBackCase' ? 'danger' : undefined}
+          >
+            <Field ctx={ctx} name="note" label={t('field.caseNote')} idPrefix={`f-${e}`} />
+          </ActionForm>
+        ))}
     </div>
   );
 }
@@ -167,7 +174,7 @@ export function StaffCasePage({
       <div class="evidence-compare">
         <section class="card">
           <h2>{t('case.evidence')}</h2>
-          <MediaGallery ctx={ctx} files={d.files.filter((f) => f.messageId === null)} base={`${base}/files`} />
+          <MediaGallery ctx={ctx} files={evidenceOf(d.files)} base={`${base}/files`} />
         </section>
         <section class="card">
           <h2>{t('case.packingEvidence')}</h2>
@@ -191,7 +198,7 @@ export function StaffCasePage({
         <aside>
           <section class="card">
             <h2>{t('order.timeline')}</h2>
-            <CaseTimeline ctx={ctx} events={d.events} />
+            <CaseTimeline ctx={ctx} events={d.events} files={d.files} base={`${base}/files`} />
           </section>
         </aside>
       </div>

@@ -10,7 +10,6 @@ import {
   type Case,
   type CaseEvent,
   caseActorOf,
-  caseMachine,
   customerCases,
   decideCase,
   findCaseByNumber,
@@ -20,6 +19,7 @@ import {
   queueCases,
   shipReissue,
   snapshotOfCase,
+  userRolesFor,
 } from '../../after-sales/index.js';
 import { buyerOf, readerOf, staffActor } from '../api-caller.js';
 import { idempotent } from '../idempotency.js';
@@ -179,12 +179,12 @@ export async function caseApi(base: FastifyInstance, { db, actions }: { db: Db; 
         buyer ??
         staffActor(
           req,
-          caseMachine.rolesFor(event).filter((r) => r !== 'customer'),
+          userRolesFor(event).filter((r) => r !== 'customer'),
         );
       if (buyer && event !== 'confirmReissueReceived') throw new AppError('FORBIDDEN');
       const { c } = await load(req, number);
       await idempotent(db, req, reply, async () => {
-        await advanceCase(actions, c, event, caseActorOf(user), req.body.note);
+        await advanceCase(actions, c, event, caseActorOf(user), { note: req.body.note });
         return { status: 200, body: await fresh(req, number) };
       });
     },
@@ -203,7 +203,7 @@ export async function caseApi(base: FastifyInstance, { db, actions }: { db: Db; 
       },
     },
     async (req, reply) => {
-      const user = staffActor(req, caseMachine.rolesFor(decideEvents[req.body.kind]));
+      const user = staffActor(req, userRolesFor(decideEvents[req.body.kind]));
       const { c } = await load(req, req.params.number);
       await idempotent(db, req, reply, async () => {
         await decideCase(actions, c, caseActorOf(user), req.body);
@@ -224,7 +224,7 @@ export async function caseApi(base: FastifyInstance, { db, actions }: { db: Db; 
       },
     },
     async (req, reply) => {
-      const user = staffActor(req, caseMachine.rolesFor('shipReissue'));
+      const user = staffActor(req, userRolesFor('shipReissue'));
       const { c } = await load(req, req.params.number);
       await idempotent(db, req, reply, async () => {
         await shipReissue(actions, c, caseActorOf(user), req.body.carrier, req.body.tracking);

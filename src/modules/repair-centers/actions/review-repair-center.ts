@@ -3,7 +3,13 @@ import type { CurrentUser } from '../../../platform/auth/current-user.js';
 import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
 import { notifyCustomer } from '../../accounts/index.js';
-import { findCenterForReview, markApproved, markRejected, submittedVersion } from '../repair-center.repo.js';
+import {
+  findCenterForReview,
+  markApproved,
+  markRejected,
+  markWithdrawn,
+  submittedVersion,
+} from '../repair-center.repo.js';
 
 // Decisions are mailed in the owner's language.
 
@@ -63,5 +69,32 @@ export async function rejectRepairCenter(
       body: `${t('repair.mailRejectedBody')}\n\n${name}\n${t('repair.reason')}: ${reason}\n\n${publicUrl}${path(`/repair-centers/${id}`)}\n`,
     }));
     return rejected;
+  });
+}
+
+/**
+ * Takes an approved center off the directory and out of after-sales routing, with a reason the
+ * owner sees; the cases routed to it leave its owner's portal at once, and support reroutes
+ * them (take back). The owner may correct the center and submit it again.
+ */
+export async function withdrawRepairCenter(db: Db, reviewer: CurrentUser, id: number, reason: string) {
+  if (!reason) throw new AppError('VALIDATION', { fields: { reason: 'field.reasonRequired' } });
+  return db.transaction(async (tx) => {
+    const found = await findCenterForReview(tx, id);
+    if (!found) throw new AppError('NOT_FOUND');
+    const withdrawn = await markWithdrawn(tx, id, reviewer.id, reason);
+    if (!withdrawn) throw new AppError('CONFLICT');
+    await recordAudit(tx, {
+      actor: reviewer,
+      action: 'repair-center.withdraw',
+      subject: { type: 'repair-center', id },
+      before: { status: found.center.status },
+      after: { status: 'withdrawn', reason },
+    });
+    await notifyCustomer(tx, found.center.ownerId, ({ t }) => ({
+      subject: `${t('repair.mailWithdrawnSubject')}: ${withdrawn.name}`,
+      body: `${t('repair.mailWithdrawnBody')}\n\n${withdrawn.name}\n${t('repair.reason')}: ${reason}\n`,
+    }));
+    return withdrawn;
   });
 }

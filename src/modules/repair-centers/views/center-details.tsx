@@ -9,6 +9,7 @@ import { photoUrl } from './center-form.js';
 export function StatusBadge({ ctx, c }: { ctx: PageContext; c: Pick<RepairCenter, 'status' | 'publishedAt'> }) {
   const { t } = ctx;
   if (c.status === 'approved') return <span class="badge done">{t('repair.status.approved')}</span>;
+  if (c.status === 'withdrawn') return <span class="badge problem">{t('repair.status.withdrawn')}</span>;
   if (c.status === 'rejected')
     return (
       <span class="badge problem">{t(c.publishedAt ? 'repair.status.editRejected' : 'repair.status.rejected')}</span>

@@ -18,6 +18,11 @@ export function OwnCentersPage({ ctx, centers }: { ctx: PageContext; centers: Re
         </a>
       </div>
       <p class="hint">{t('repair.ownLead')}</p>
+      {centers.some((c) => c.publishedAt) && (
+        <p>
+          <a href="/repair-centers/cases">{t('portal.link')}</a>
+        </p>
+      )}
       {centers.length === 0 ? (
         <p class="empty">{t('repair.ownEmpty')}</p>
       ) : (
@@ -81,10 +86,10 @@ export function OwnCenterPage({ ctx, c, form }: { ctx: PageContext; c: RepairCen
       <p>
         <StatusBadge ctx={ctx} c={c} />
       </p>
-      {c.status === 'rejected' && (
+      {(c.status === 'rejected' || c.status === 'withdrawn') && (
         <div class="error-box" role="status">
           <p>
-            <strong>{t('repair.rejectedBecause')}</strong>
+            <strong>{t(c.status === 'withdrawn' ? 'repair.withdrawnBecause' : 'repair.rejectedBecause')}</strong>
           </p>
           <p class="prewrap" safe>
             {c.rejectionReason ?? ''}

@@ -2,7 +2,7 @@ import { escapeHtml } from '@kitajs/html';
 import { countryName } from '../../../platform/countries.js';
 import type { PageContext } from '../../../platform/http/page-context.js';
 import { AdminShell } from '../../../platform/views/admin-shell.js';
-import type { FormState } from '../../../platform/views/form.js';
+import { type FormState, TextAreaField } from '../../../platform/views/form.js';
 import { CsrfField } from '../../../platform/views/layout.js';
 import { type RepairCenter, submittedVersion } from '../repair-center.repo.js';
 import { REVIEW_BUSINESS_DAYS } from '../repair-center.rules.js';
@@ -84,11 +84,14 @@ export function ReviewPage({
   c,
   ownerEmail,
   form,
+  withdraw,
 }: {
   ctx: PageContext;
   c: RepairCenter;
   ownerEmail: string;
   form?: FormState;
+  /** A refused withdrawal (no reason). */
+  withdraw?: FormState;
 }) {
   const { t } = ctx;
   const v = submittedVersion(c);
@@ -103,9 +106,10 @@ export function ReviewPage({
       <p>
         <StatusBadge ctx={ctx} c={c} /> · <span safe>{ownerEmail}</span> · {ctx.i18n.dateTime(c.submittedAt)}
       </p>
-      {c.status === 'rejected' && (
+      {(c.status === 'rejected' || c.status === 'withdrawn') && (
         <p class="notice">
-          {t('repair.rejectedBecause')} <span safe>{c.rejectionReason ?? ''}</span>
+          {t(c.status === 'withdrawn' ? 'repair.withdrawnBecause' : 'repair.rejectedBecause')}{' '}
+          <span safe>{c.rejectionReason ?? ''}</span>
         </p>
       )}
       <div class={c.pending ? 'review-compare' : undefined}>
@@ -159,6 +163,23 @@ export function ReviewPage({
             </button>
           </form>
         </div>
+      )}
+      {c.publishedAt && (
+        // Approved centers can be taken off the directory and out of after-sales routing.
+        <form method="post" action={`/admin/repair-centers/${c.id}/withdraw`} class="card" novalidate>
+          <h2>{t('repair.withdraw')}</h2>
+          <CsrfField ctx={ctx} />
+          <TextAreaField
+            ctx={ctx}
+            form={withdraw}
+            name="withdrawReason"
+            label={t('repair.withdrawReason')}
+            hint={t('repair.withdrawHint')}
+          />
+          <button type="submit" class="danger">
+            {t('repair.withdraw')}
+          </button>
+        </form>
       )}
     </AdminShell>
   );
