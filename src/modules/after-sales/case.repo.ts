@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors.js';
 import { userDirectory } from '../accounts/index.js';
 import { productFacts } from '../catalog/index.js';
 import { orderLineFacts } from '../orders/index.js';
+import { emitWebhookEvent } from '../webhooks/index.js';
 
 const customers = userDirectory('customers');
 
@@ -126,6 +127,10 @@ export async function applyCaseTransition(
     actorRole: actor.role,
     note: opts.note || null,
     createdAt: now,
+  });
+  await emitWebhookEvent(tx, {
+    type: 'case.state_changed',
+    data: { number: c.number, event, from: c.status, to: check.to },
   });
   if (actor.role !== 'customer')
     await recordAudit(tx, {
