@@ -87,6 +87,9 @@ export function postWebhook(
         method: 'POST',
         headers: { ...headers, 'content-length': String(Buffer.byteLength(body)), 'user-agent': 'Hashcart-Webhooks/1' },
         timeout: opts.timeoutMs,
+        // A fresh connection per attempt: a kept-alive socket the receiver closed meanwhile would
+        // fail the attempt, and every connection goes through the address check.
+        agent: false,
         ...(opts.allowPrivate ? {} : { lookup: publicOnly }),
       },
       (res) => {
