@@ -80,3 +80,23 @@ test('repair portal (cases list and a case at the center) has no serious or crit
     await expectNoSeriousViolations(owner);
   }
 });
+
+test('webhooks pages have no serious or critical violation', async ({ browser }) => {
+  test.slow(); // a staff login (two-factor) and four full axe scans
+  const admin = await staffPage(browser, 'admin');
+  await admin.goto('/admin/webhooks');
+  await admin.getByLabel('URL').fill('http://127.0.0.1:9/hashcart');
+  await admin.getByLabel('order.state_changed').check();
+  await admin.getByRole('button', { name: 'Add endpoint' }).click();
+  await expect(admin.getByText('shown only this once')).toBeVisible();
+  for (const width of [1280, 375]) {
+    await admin.setViewportSize({ width, height: 800 });
+    await expectNoSeriousViolations(admin);
+  }
+  await admin.getByRole('link', { name: 'http://127.0.0.1:9/hashcart' }).first().click();
+  await expect(admin.getByRole('heading', { name: 'Webhook endpoint' })).toBeVisible();
+  for (const width of [1280, 375]) {
+    await admin.setViewportSize({ width, height: 800 });
+    await expectNoSeriousViolations(admin);
+  }
+});

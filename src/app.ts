@@ -40,6 +40,7 @@ import { createRefundDue, refundFiles, refundRoutes, verifiableCreditNote } from
 import { repairCenterFiles, repairCenterRoutes } from './modules/repair-centers/index.js';
 import { getSettings, settingsRoutes } from './modules/settings/index.js';
 import { verifiableTestReport, warrantyRoutes } from './modules/warranty/index.js';
+import { startWebhookDelivery, webhookRoutes } from './modules/webhooks/index.js';
 import { backOfficeRoutes, checkoutFor, customerPage, orderPages, seoRoutes } from './pages/index.js';
 import { setAuditActorLookup } from './platform/audit/index.js';
 import { type Config, isHttps } from './platform/config.js';
@@ -227,6 +228,14 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         succeeded('idempotency-keys'),
       )
     : () => {};
+  // Signed webhooks, posted from their queue by every process (each delivery is claimed once).
+  const stopWebhooks = sweeping
+    ? startWebhookDelivery(database.db, {
+        allowPrivate: config.webhooks.allowPrivate,
+        everyMs: config.webhooks.intervalMs,
+        log: (err) => app.log.error({ err }, 'webhook delivery failed'),
+      })
+    : () => {};
   // Shutdown: live streams end first (their browsers reconnect to another process), then the
   // server stops accepting and waits for requests in flight; only then the rest closes (onClose).
   app.addHook('preClose', async () => endLiveStreams(bus));
@@ -235,6 +244,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     stopFileSweep();
     stopCaseSweep();
     stopKeySweep();
+    stopWebhooks();
     mailer.stop();
     await bus.close();
     if (!options.database) await database.close();
@@ -342,6 +352,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   });
   await app.register(seoRoutes, { db: database.db, publicUrl: config.publicUrl });
   await app.register(apiTokenRoutes, { db: database.db, actions });
+  await app.register(webhookRoutes, { db: database.db, allowPrivate: config.webhooks.allowPrivate });
   await app.register(apiPlugin, {
     prefix: '/api/v1',
     db: database.db,

@@ -57,6 +57,13 @@ const schema = z
     SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
     /** How often each process looks for queued mail to send over SMTP. */
     MAIL_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
+    /** How often each process looks for webhook deliveries that are due. */
+    WEBHOOK_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
+    /**
+     * Webhooks may be posted to loopback and private addresses, and over plain http (ADR 00XX).
+     * Default: yes except in production, where only https to public addresses is sent.
+     */
+    WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false', '1', '0']).optional(),
     /** Uploaded files in this S3 bucket instead of DATA_DIR/files (ADR 0024). */
     S3_BUCKET: z.string().trim().min(3).max(63).optional(),
     /** An S3-compatible server's URL; unset: AWS itself. */
@@ -90,6 +97,13 @@ const schema = z
     authRateLimit: env.AUTH_RATE_LIMIT,
     sweepIntervalMs: env.SWEEP_INTERVAL_MS,
     mailIntervalMs: env.MAIL_INTERVAL_MS,
+    webhooks: {
+      intervalMs: env.WEBHOOK_INTERVAL_MS,
+      allowPrivate:
+        env.WEBHOOK_ALLOW_PRIVATE === undefined
+          ? env.NODE_ENV !== 'production'
+          : env.WEBHOOK_ALLOW_PRIVATE === 'true' || env.WEBHOOK_ALLOW_PRIVATE === '1',
+    },
     s3: env.S3_BUCKET
       ? {
           bucket: env.S3_BUCKET,

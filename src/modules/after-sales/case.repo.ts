@@ -7,6 +7,7 @@ import type { StoredMedia } from '../../platform/http/media-upload.js';
 import { userDirectory } from '../accounts/index.js';
 import { productFacts } from '../catalog/index.js';
 import { orderLineFacts } from '../orders/index.js';
+import { emitWebhookEvent } from '../webhooks/index.js';
 
 const customers = userDirectory('customers');
 
@@ -157,6 +158,10 @@ export async function applyCaseTransition(
     })
     .returning({ id: caseEvents.id });
   if (opts.files?.length) await insertCaseFiles(tx, c.id, actor.userId, opts.files, { eventId: row!.id });
+  await emitWebhookEvent(tx, {
+    type: 'case.state_changed',
+    data: { number: c.number, event, from: c.status, to: check.to },
+  });
   // Staff changes are audited; a buyer's or a center owner's step is on the case's own timeline.
   if (actor.role !== 'customer' && actor.role !== 'repair_center')
     await recordAudit(tx, {

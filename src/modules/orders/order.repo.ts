@@ -6,6 +6,7 @@ import { constant } from '../../platform/db/constant.js';
 import { readViews } from '../../platform/db/read-view.js';
 import { AppError } from '../../platform/errors.js';
 import { leadTimes } from '../shipping/index.js';
+import { emitWebhookEvent } from '../webhooks/index.js';
 import { type Actor, checkTransition, type OrderEvent, type OrderSnapshot, transitions } from './order.machine.js';
 import { type OrderQueue, orderQueueStates, PAYMENT_DEADLINE_NEAR_HOURS, QUOTE_OVERDUE_HOURS } from './order.rules.js';
 import { orderEvents, orderLines, orders, shipments } from './order.tables.js';
@@ -140,6 +141,18 @@ export async function applyTransition(
     note: opts.note ?? null,
     public: transitions[event].public,
     createdAt: now,
+  });
+  // Every state change, whoever made it (a click, the API, the sweep), in this transaction.
+  await emitWebhookEvent(tx, {
+    type: 'order.state_changed',
+    data: {
+      number: order.number,
+      event,
+      from: order.status,
+      to: check.to,
+      totalCents: updated.totalCents,
+      paidCents: updated.paidCents,
+    },
   });
   if (actor.userId && actor.role !== 'customer' && actor.role !== 'system')
     await recordAudit(tx, {

@@ -33,6 +33,10 @@ export const auditActions = [
   'case.transition',
   'api-token.create',
   'api-token.revoke',
+  'webhook.create',
+  'webhook.enable',
+  'webhook.disable',
+  'webhook.redeliver',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -51,5 +55,6 @@ export const auditSubjects = [
   'customer',
   'case',
   'api-token',
+  'webhook-endpoint',
 ] as const;
 export type AuditSubject = (typeof auditSubjects)[number];

@@ -16,5 +16,6 @@ export * from '../../modules/refunds/refund.tables.js';
 export * from '../../modules/repair-centers/repair-center.tables.js';
 export * from '../../modules/settings/settings.tables.js';
 export * from '../../modules/warranty/test-report.tables.js';
+export * from '../../modules/webhooks/webhook.tables.js';
 export * from '../audit/audit.tables.js';
 export * from '../mail/mail.tables.js';

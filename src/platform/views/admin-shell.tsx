@@ -22,6 +22,7 @@ export const sections: { href: string; label: MessageKey; roles: Role[]; go?: st
   { href: '/admin/settings', label: 'settings.title', roles: ['admin'], go: 's' },
   { href: '/admin/users', label: 'acct.usersNav', roles: ['admin'], go: 'u' },
   { href: '/admin/api-tokens', label: 'apiToken.nav', roles: ['admin'], go: 't' },
+  { href: '/admin/webhooks', label: 'webhook.title', roles: ['admin'], go: 'w' },
   { href: '/admin/audit', label: 'audit.title', roles: ['admin'], go: 'a' },
 ];
 

@@ -6,6 +6,7 @@ import type { StoredMedia } from '../../../platform/http/media-upload.js';
 import { utcMinute } from '../../../platform/mail/index.js';
 import type { Order } from '../../orders/index.js';
 import { currentUnitsOf } from '../../packing/index.js';
+import { emitWebhookEvent } from '../../webhooks/index.js';
 import type { CaseFormInput, ClaimLine } from '../case.inputs.js';
 import { type ClaimableLine, insertCaseFiles } from '../case.repo.js';
 import { checkClaim, openingDeadlines } from '../case.rules.js';
@@ -92,6 +93,10 @@ export async function submitCase(db: Db, user: CurrentUser, s: SubmitCase) {
       actorId: user.id,
       actorRole: user.role,
       createdAt: now,
+    });
+    await emitWebhookEvent(tx, {
+      type: 'case.opened',
+      data: { number: created.number, order: s.order.number, type: s.input.type, status: 'submitted' },
     });
     await mailCustomer(tx, created, ({ t }) => [
       t('mail.case.received', { number: created.number, order: s.order.number }),

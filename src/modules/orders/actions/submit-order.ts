@@ -8,6 +8,7 @@ import { type CartLine, cartAddedAt, cartLines, lineQuantityAllowed, takeOrdered
 import { reserveOrderStock } from '../../catalog/index.js';
 import { findPaymentMethod } from '../../payment-methods/index.js';
 import { destinationCheck, getSettings } from '../../settings/index.js';
+import { webhookEventsSql } from '../../webhooks/index.js';
 import type { SubmitOrderInput } from '../order.inputs.js';
 import { orderPlacedSince } from '../order.repo.js';
 import { goodsTotalCents, paymentMethodAllowed, shippingMethodsFor } from '../order.rules.js';
@@ -97,7 +98,7 @@ export async function submitOrder(actions: ActionContext, user: CurrentUser, inp
 /**
  * One statement: the order (numbered from the sequence), its first event, the claimed
  * token pointing at it, the ordered lines taken out of the cart (a line added meanwhile
- * stays), the saved address and the sales team's mail (in each one's language). The cart's and the mail's writes are
+ * stays), the saved address, the sales team's mail (in each one's language) and the `order.created` webhook. The cart's and the mail's writes are
  * their owners' statements, run here as CTEs so the submission stays one round trip.
  */
 async function insertOrder(tx: Tx, user: CurrentUser, input: SubmitOrderInput, goods: number, lines: CartLine[]) {
@@ -129,7 +130,9 @@ async function insertOrder(tx: Tx, user: CurrentUser, input: SubmitOrderInput, g
         params: { name: a.fullName, country: a.country },
       },
       { from: sql`o`, late: { number: sql`o.number` } },
-    )})
+    )}), ${webhookEventsSql(
+      sql`select 'order.created'::text, jsonb_build_object('number', o.number, 'status', 'awaiting_quote', 'goodsCents', ${goods}::int) from o`,
+    )}
     select id, number from o`);
   const [order] = rowsOf<{ id: number; number: string }>(result);
   if (!order) throw new Error('order insert returned nothing');

@@ -3,6 +3,7 @@ import { orderTopic } from '../../../platform/events.js';
 import { notifyCustomer } from '../../accounts/index.js';
 import { type Actor, applyTransition, type Order, recordShipments } from '../../orders/index.js';
 import { trackingUrl } from '../../shipping/index.js';
+import { emitWebhookEvent } from '../../webhooks/index.js';
 import { assertEvidenceComplete } from './check-evidence.js';
 
 /**
@@ -25,6 +26,7 @@ export async function markShipped(
     });
     await assertEvidenceComplete(tx, order.id);
     await recordShipments(tx, order.id, carrier, trackingNumbers);
+    await emitWebhookEvent(tx, { type: 'order.shipped', data: { number: order.number, carrier, trackingNumbers } });
     const links = trackingNumbers.map((n) => `${carrier} ${n} ${trackingUrl(carrier, n) ?? ''}`.trim()).join('\n');
     await notifyCustomer(tx, order.customerId, {
       subject: 'mail.shipped.subject',

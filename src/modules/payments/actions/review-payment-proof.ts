@@ -15,6 +15,7 @@ import {
   recordPayment,
   snapshotOf,
 } from '../../orders/index.js';
+import { emitWebhookEvent } from '../../webhooks/index.js';
 import { paymentProofs } from '../payment.tables.js';
 
 async function pendingLeft(tx: Tx, orderId: number) {
@@ -86,6 +87,10 @@ export async function reviewPaymentProof(
     if (full || pending === 0) {
       await applyTransition(tx, order, next.event, actor, { snapshot, set: full ? { approvedAt: now } : {}, now });
     }
+    await emitWebhookEvent(tx, {
+      type: 'payment.approved',
+      data: { number: order.number, proofId: proof.id, amountCents: proof.amountCents, paidCents, paidInFull: full },
+    });
     const balance = (snapshot.totalCents ?? 0) - snapshot.paidCents;
     const key = full ? 'mail.paymentApproved' : 'mail.partPayment';
     await notifyCustomer(tx, order.customerId, {

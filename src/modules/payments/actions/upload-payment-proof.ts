@@ -7,6 +7,7 @@ import type { Storage } from '../../../platform/storage.js';
 import { receiptPolicy, requireUpload, storeUpload } from '../../../platform/upload-policy.js';
 import { notifyRoles } from '../../accounts/index.js';
 import { applyTransition, lockOrder, type Order } from '../../orders/index.js';
+import { emitWebhookEvent } from '../../webhooks/index.js';
 import { paymentProofs } from '../payment.tables.js';
 import { orderUsingHash } from '../payment-proof.repo.js';
 
@@ -59,6 +60,10 @@ export async function uploadPaymentProof(
         await storage.remove(stored.key); // already uploaded: the first copy stands
         return outcome({ duplicateUpload: true });
       }
+      await emitWebhookEvent(tx, {
+        type: 'payment_proof.submitted',
+        data: { number: order.number, proofId: proof.id, amountCents: proof.amountCents, duplicateOfOrder },
+      });
       if (order.status !== 'payment_review') {
         await applyTransition(
           tx,

@@ -11,6 +11,7 @@ import { receiptPolicy, requireUpload, storeUpload } from '../../../platform/upl
 import { notifyCustomer } from '../../accounts/index.js';
 import { verificationCodeFrom } from '../../invoices/index.js';
 import type { Order } from '../../orders/index.js';
+import { emitWebhookEvent } from '../../webhooks/index.js';
 import { findRefundOfOrder } from '../refund.repo.js';
 import { fitsRemaining } from '../refund.rules.js';
 import { refundPayments, refunds } from '../refund.tables.js';
@@ -83,6 +84,10 @@ export async function recordRefund(
         action: 'refund.record',
         subject: { type: 'refund', id: refund.id },
         after,
+      });
+      await emitWebhookEvent(tx, {
+        type: 'refund.recorded',
+        data: { number: order.number, amountCents, refundedCents: refund.refundedCents, creditNote: creditNoteNumber },
       });
       await notifyCustomer(tx, order.customerId, {
         subject: 'mail.refundRecorded.subject',
