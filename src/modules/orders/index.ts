@@ -4,6 +4,13 @@ export { cancelOrder } from './actions/cancel-order.js';
 export { postMessage } from './actions/post-message.js';
 export { runOrderSweep, startOrderSweep } from './actions/run-order-sweep.js';
 export { setFreight } from './actions/set-freight.js';
+/** Per-order deposit addresses from the payment method's watch-only key (ADR 00XX). */
+export {
+  type DepositAddress,
+  depositAddressSql,
+  ensureDepositAddress,
+  findDepositAddress,
+} from './deposit-address.repo.js';
 export * from './order.machine.js';
 export {
   applyTransition,
@@ -46,5 +53,12 @@ export { type OrderStats, orderStats, type PromiseTally, type StatsPeriod } from
 export { staffOrderRoutes } from './staff-order.routes.js';
 export { listHref } from './views/all-orders-page.js';
 export { type CheckoutData, CheckoutForm } from './views/checkout-form.js';
+export {
+  DepositAddressBlock,
+  DepositAddressNote,
+  type DepositPanel,
+  depositAmount,
+  depositPanel,
+} from './views/deposit-address.js';
 export { LinesTable, ProgressStepper, StateBadge, Thread, Timeline } from './views/order-parts.js';
 export { FreightForm, StaffCancelForm } from './views/staff-order-forms.js';

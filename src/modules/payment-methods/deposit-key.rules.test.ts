@@ -3,21 +3,19 @@ import { sha256, sha512 } from '@noble/hashes/sha2.js';
 import { createBase58check } from '@scure/base';
 import { HDKey } from '@scure/bip32';
 import { describe, expect, it } from 'vitest';
+import { demoDepositKeys } from '../../demo/demo-payment-methods.js';
 import { checkDepositKey, deriveDepositAddress } from './deposit-key.rules.js';
 import { depositUri, usdtUnits } from './deposit-uri.rules.js';
 
 // The mnemonic of the BIP-84 and BIP-44 test vectors (public: never fund these addresses).
 const MNEMONIC = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about';
-// BIP-84 "Account 0, root = m/84'/0'/0'": the published account zpub and zprv.
-const ZPUB =
-  'zpub6rFR7y4Q2AijBEqTUquhVz398htDFrtymD9xYYfG1m4wAcvPhXNfE3EfH1r1ADqtfSdVCToUG868RvUUkgDKf31mGDtKsAYz2oz2AGutZYs';
+// BIP-84 "Account 0, root = m/84'/0'/0'": the published account zpub, and its zprv.
+const ZPUB = demoDepositKeys.btc;
 const ZPRV =
   'zprvAdG4iTXWBoARxkkzNpNh8r6Qag3irQB8PzEMkAFeTRXxHpbF9z4QgEvBRmfvqWvGp42t42nvgGpNgYSJA9iefm1yYNZKEm7z6qUWCroSQnE';
 // The account xpubs of m/44'/60'/0' and m/44'/195'/0' for the same mnemonic (checked below against the seed).
-const ETH_XPUB =
-  'xpub6DCoCpSuQZB2jawqnGMEPS63ePKWkwWPH4TU45Q7LPXWuNd8TMtVxRrgjtEshuqpK3mdhaWHPFsBngh5GFZaM6si3yZdUsT8ddYM3PwnATt';
-const TRON_XPUB =
-  'xpub6D1AabNHCupeiLM65ZR9UStMhJ1vCpyV4XbZdyhMZBiJXALQtmn9p42VTQckoHVn8WNqS7dqnJokZHAHcHGoaQgmv8D45oNUKx6DZMNZBCd';
+const ETH_XPUB = demoDepositKeys.erc20;
+const TRON_XPUB = demoDepositKeys.trc20;
 
 const check = createBase58check(sha256);
 /** The same key material under other SLIP-132 version bytes (tpub, vpub, ypub …). */

@@ -5,6 +5,9 @@ import { createBase58check, hex } from '@scure/base';
 import { HDKey } from '@scure/bip32';
 import { NETWORK, p2wpkh } from '@scure/btc-signer';
 import type { MessageKey } from '../../platform/i18n/index.js';
+import type { DepositNetwork } from './payment-method.tables.js';
+
+export type { DepositNetwork };
 
 /**
  * Watch-only deposit keys (ADR 00XX). Finance pastes the account-level extended public key
@@ -12,8 +15,6 @@ import type { MessageKey } from '../../platform/i18n/index.js';
  * The shop never sees a private key: anything that looks like one is refused before it is
  * stored, logged or echoed back.
  */
-export const depositNetworks = ['btc', 'erc20', 'trc20'] as const;
-export type DepositNetwork = (typeof depositNetworks)[number];
 
 /** The account path each network's key must be exported from (shown to finance; the key itself cannot tell). */
 export const accountPaths: Record<DepositNetwork, string> = {
