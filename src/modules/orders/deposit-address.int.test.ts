@@ -169,7 +169,7 @@ describe.skipIf(!process.env.DATABASE_URL)('concurrent quotes', () => {
   it('never share an index', async () => {
     const method = await insertPaymentMethod(t.db, { depositNetwork: 'trc20', depositKey: demoDepositKeys.trc20 });
     const buyer = (await loggedInClient(t.app, t.db)).client;
-    const placed = [];
+    const placed: { number: string }[] = [];
     for (let i = 0; i < 6; i++) placed.push(await placeOrder(buyer, t.db, { methodId: method.id }));
     const staff = await Promise.all(placed.map(async () => (await loggedInClient(t.app, t.db, 'sales')).client));
     for (const [i, s] of staff.entries()) await s.get(`/admin/orders/${placed[i]!.number}`);
