@@ -1,5 +1,18 @@
 import type { paymentMethods } from '../platform/db/schema.js';
 
+/**
+ * DEMO ONLY: the account keys of the public BIP-84/BIP-44 test mnemonic ("abandon × 11, about").
+ * Anyone can spend from them, so a real shop replaces them (through the two-admin change) with
+ * its own wallet's watch-only keys. The unit tests derive the published test vectors from them.
+ */
+export const demoDepositKeys = {
+  btc: 'zpub6rFR7y4Q2AijBEqTUquhVz398htDFrtymD9xYYfG1m4wAcvPhXNfE3EfH1r1ADqtfSdVCToUG868RvUUkgDKf31mGDtKsAYz2oz2AGutZYs',
+  erc20:
+    'xpub6DCoCpSuQZB2jawqnGMEPS63ePKWkwWPH4TU45Q7LPXWuNd8TMtVxRrgjtEshuqpK3mdhaWHPFsBngh5GFZaM6si3yZdUsT8ddYM3PwnATt',
+  trc20:
+    'xpub6D1AabNHCupeiLM65ZR9UStMhJ1vCpyV4XbZdyhMZBiJXALQtmn9p42VTQckoHVn8WNqS7dqnJokZHAHcHGoaQgmv8D45oNUKx6DZMNZBCd',
+} as const;
+
 /** Demo payment methods (fictitious accounts). Finance edits the real ones in the back office. */
 export const demoPaymentMethods: (typeof paymentMethods.$inferInsert)[] = [
   {
@@ -13,22 +26,27 @@ export const demoPaymentMethods: (typeof paymentMethods.$inferInsert)[] = [
   {
     name: 'USDT (TRC20)',
     instructions: 'Send USDT on the TRON network only. Upload a screenshot and the transaction hash.',
-    accountDetails: 'Address: TXa1b2c3d4e5f6g7h8i9j0kLmNoPqRsTuV',
+    accountDetails: 'Each order gets its own TRON deposit address (demo key: never send funds).',
+    depositNetwork: 'trc20',
+    depositKey: demoDepositKeys.trc20,
     maxOrderCents: 20_000_000,
     sortOrder: 2,
   },
   {
     name: 'USDT (ERC20)',
     instructions: 'Send USDT on Ethereum only. Network fees are paid by the sender.',
-    accountDetails: 'Address: 0x5aE1b0C7d3F2e9A4B6c8D0e2F4a6B8c0D2e4F6a8',
+    accountDetails: 'Each order gets its own Ethereum deposit address (demo key: never send funds).',
+    depositNetwork: 'erc20',
+    depositKey: demoDepositKeys.erc20,
     maxOrderCents: 20_000_000,
     sortOrder: 3,
   },
   {
     name: 'Bitcoin (BTC)',
-    instructions:
-      'Send the BTC amount quoted on the order page within 2 hours of the quote; the rate is fixed at payment time.',
-    accountDetails: 'Address: bc1qexampleaddress0hashcart0demo0xyz7k2',
+    instructions: 'Send BTC worth the US dollar balance at the rate when you pay, to the address on the order page.',
+    accountDetails: 'Each order gets its own Bitcoin deposit address (demo key: never send funds).',
+    depositNetwork: 'btc',
+    depositKey: demoDepositKeys.btc,
     sortOrder: 4,
   },
   {

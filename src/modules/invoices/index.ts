@@ -1,5 +1,6 @@
 /** Invoices: the proforma invoice (page, PDF, verification code and QR) and the public verify page. */
 
+export { qrPng } from '../../platform/qr.js';
 /** The PI's code scheme, shared by the credit notes of refunds. */
 export { amountInWords } from './amount-in-words.js';
 /** Trade papers in the PI's look (unit test reports, customs papers) and the PI's incoterm rule they repeat. */
@@ -21,4 +22,3 @@ export {
 export { renderProformaPdf } from './proforma-pdf.js';
 /** Back-office search: proforma invoices by number. */
 export { searchProformas } from './proforma-search.repo.js';
-export { qrPng } from './qr.js';

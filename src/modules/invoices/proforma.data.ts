@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../platform/db/client.js';
 import type { Locale } from '../../platform/i18n/index.js';
-import { type Order, orderLinesOf } from '../orders/index.js';
+import { findDepositAddress, type Order, orderLinesOf } from '../orders/index.js';
 import { findPaymentMethod, listPaymentMethods, loadRecentlyChangedMethods } from '../payment-methods/index.js';
 import { getSettings } from '../settings/index.js';
 import { issueProforma } from './actions/issue-proforma.js';
@@ -11,12 +11,14 @@ import { maskName, verifyOutcome } from './proforma.rules.js';
 /** The order's PI (issued on first view) and the model both the page and the PDF render. */
 export async function loadProforma(db: DbOrTx, order: Order, locale: Locale, publicUrl: string) {
   const pi = await issueProforma(db, order);
-  const [lines, settings, method] = await Promise.all([
+  const [lines, settings, method, deposit] = await Promise.all([
     orderLinesOf(db, order.id),
     getSettings(db),
     findPaymentMethod(db, order.paymentMethodId),
+    findDepositAddress(db, order),
   ]);
-  return { pi, model: buildProformaModel(order, lines, settings, method, pi, locale, publicUrl) };
+  const payTo = method && { ...method, deposit };
+  return { pi, model: buildProformaModel(order, lines, settings, payTo, pi, locale, publicUrl) };
 }
 
 /**

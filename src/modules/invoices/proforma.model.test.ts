@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { qrPng } from '../../platform/qr.js';
 import { pdfText } from './pdf-text.test-helper.js';
 import { buildProformaModel, modelStrings, type PiLine, type PiOrder } from './proforma.model.js';
 import { renderProformaPdf } from './proforma-pdf.js';
-import { qrPng } from './qr.js';
 
 const order: PiOrder = {
   number: 'HC-2026-000042',

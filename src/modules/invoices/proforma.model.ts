@@ -9,6 +9,7 @@ import { localePath } from '../../platform/http/locale.js';
 import { en, type MessageKey } from '../../platform/i18n/en.js';
 import { es } from '../../platform/i18n/es.js';
 import { i18n, type Locale } from '../../platform/i18n/index.js';
+import type { DepositNetwork } from '../payment-methods/index.js';
 import type { Settings } from '../settings/index.js';
 import { amountInWords } from './amount-in-words.js';
 import { groupCode, incotermFor, isPaidInFull } from './proforma.rules.js';
@@ -45,6 +46,8 @@ export interface PiMethod {
   name: string;
   instructions: string;
   accountDetails: string;
+  /** The order's own deposit address, printed instead of the method's account details. */
+  deposit?: { network: DepositNetwork; address: string };
 }
 export interface PiRecord {
   number: string;
@@ -187,7 +190,9 @@ export function buildProformaModel(
       heading: t('pi.paymentTitle'),
       name: method?.name ?? '—',
       instructions: method?.instructions ?? t('pi.paymentMissing'),
-      accountDetails: method?.accountDetails ?? '',
+      accountDetails: method?.deposit
+        ? `${t('deposit.pi', { network: t(`deposit.network.${method.deposit.network}`) })}\n${method.deposit.address}`
+        : (method?.accountDetails ?? ''),
     },
     notes: { heading: t('pi.notes'), items: notes },
     mark,
@@ -217,6 +222,7 @@ export function modelStrings(m: ProformaModel): string[] {
     m.inWords.label,
     m.inWords.value,
     m.payment.name,
+    ...splitLines(m.payment.accountDetails),
     m.verify.code,
   ];
 }

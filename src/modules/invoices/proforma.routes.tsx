@@ -5,13 +5,13 @@ import type { Db } from '../../platform/db/client.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import type { Locale } from '../../platform/i18n/index.js';
+import { qrPng, qrSvg } from '../../platform/qr.js';
 import { countAttempts, refundAttempts } from '../accounts/index.js';
 import { findCustomerOrder, findOrderByNumber, type Order } from '../orders/index.js';
 import { getSettings } from '../settings/index.js';
 import { loadProforma, loadVerification } from './proforma.data.js';
 import { normalizeCode } from './proforma.rules.js';
 import { renderProformaPdf } from './proforma-pdf.js';
-import { qrPng, qrSvg } from './qr.js';
 import { ProformaPage } from './views/proforma-page.js';
 import { type OtherDocument, VerifyFormPage, VerifyResultPage } from './views/verify-page.js';
 

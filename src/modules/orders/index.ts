@@ -7,6 +7,13 @@ export { runOrderSweep, startOrderSweep } from './actions/run-order-sweep.js';
 export { setFreight } from './actions/set-freight.js';
 /** The cart becomes an order (the order form and the API); a second submit of one cart names the first order. */
 export { CartAlreadyOrdered, submitOrder } from './actions/submit-order.js';
+/** Per-order deposit addresses from the payment method's watch-only key (ADR 00XX). */
+export {
+  type DepositAddress,
+  depositAddressSql,
+  ensureDepositAddress,
+  findDepositAddress,
+} from './deposit-address.repo.js';
 export { submitOrderInput } from './order.inputs.js';
 export * from './order.machine.js';
 export {
@@ -51,5 +58,12 @@ export { type OrderStats, orderStats, type PromiseTally, type StatsPeriod } from
 export { staffOrderRoutes } from './staff-order.routes.js';
 export { listHref } from './views/all-orders-page.js';
 export { type CheckoutData, CheckoutForm } from './views/checkout-form.js';
+export {
+  DepositAddressBlock,
+  DepositAddressNote,
+  type DepositPanel,
+  depositAmount,
+  depositPanel,
+} from './views/deposit-address.js';
 export { LinesTable, ProgressStepper, StateBadge, Thread, Timeline } from './views/order-parts.js';
 export { FreightForm, StaffCancelForm } from './views/staff-order-forms.js';

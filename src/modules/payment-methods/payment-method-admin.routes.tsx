@@ -9,7 +9,7 @@ import type { MessageKey } from '../../platform/i18n/index.js';
 import { formState } from '../../platform/views/form.js';
 import { cancelPaymentMethodChange, confirmPaymentMethodChange } from './actions/decide-payment-method-change.js';
 import { proposePaymentMethod } from './actions/propose-payment-method.js';
-import { paymentMethodForm } from './payment-method.inputs.js';
+import { paymentMethodForm, withoutRefusedSecret } from './payment-method.inputs.js';
 import { findPaymentMethod, listPaymentMethods } from './payment-method.repo.js';
 import { RECENT_CHANGE_DAYS } from './payment-method.rules.js';
 import { changesOfMethod, listConfirmedSince, listPendingChanges } from './payment-method-change.repo.js';
@@ -80,7 +80,7 @@ export async function paymentMethodAdminRoutes(app: FastifyInstance, { db, confi
 
   app.post('/admin/payment-methods', async (req, reply) => {
     const user = requireRole(req.user, 'finance');
-    const form = parseForm(paymentMethodForm, req.body);
+    const form = withoutRefusedSecret(parseForm(paymentMethodForm, req.body));
     if (!form.ok)
       return html(reply, 422).send(<PaymentMethodForm ctx={pageContext(req, reply)} form={formState(form)} />);
     await proposePaymentMethod(db, null, form.data, user, config.publicUrl);
@@ -95,7 +95,7 @@ export async function paymentMethodAdminRoutes(app: FastifyInstance, { db, confi
   app.post<{ Params: { id: string } }>('/admin/payment-methods/:id', async (req, reply) => {
     const user = requireRole(req.user, 'finance');
     const id = idParam(req);
-    let form = parseForm(paymentMethodForm, req.body);
+    let form = withoutRefusedSecret(parseForm(paymentMethodForm, req.body));
     if (form.ok) {
       try {
         const { proposed } = await proposePaymentMethod(db, id, form.data, user, config.publicUrl);

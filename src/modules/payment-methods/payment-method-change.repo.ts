@@ -144,8 +144,9 @@ export async function applyMethodChange(
       same.push(sql`${paymentMethods[key]} is not distinct from ${value}`);
     }
   }
+  const moved = (f: 'instructions' | 'depositKey') => (next.terms?.[f] ?? null) !== (previous.terms?.[f] ?? null);
   const howToPay =
-    previous.details !== next.details || (!!next.terms && next.terms.instructions !== previous.terms?.instructions);
+    previous.details !== next.details || (!!next.terms && (moved('instructions') || moved('depositKey')));
   const [row] = await db
     .update(paymentMethods)
     .set({

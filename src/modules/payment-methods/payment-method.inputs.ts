@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import type { FormResult } from '../../platform/http/forms.js';
 import { overCap, parseUsdToCents } from '../../platform/money.js';
+import { checkDepositKey } from './deposit-key.rules.js';
+import { depositNetworks } from './payment-method.tables.js';
 
 /** Textareas post CRLF; details are compared and stored with plain newlines. */
 const multiline = (max: number) =>
@@ -47,12 +50,47 @@ export const paymentMethodForm = z
         .min(-1000, { message: 'field.invalid' })
         .max(1000, { message: 'field.invalid' }),
     ),
+    depositNetwork: z
+      .enum(['', ...depositNetworks], { message: 'field.invalid' })
+      .optional()
+      .transform((v) => v || null),
+    depositKey: z
+      .string()
+      .max(200, { message: 'field.depositKeyInvalid' })
+      .optional()
+      .transform((v) => v?.trim() || null),
   })
   .superRefine((d, ctx) => {
     if (d.minOrder !== null && d.maxOrder !== null && d.maxOrder < d.minOrder) {
       ctx.addIssue({ code: 'custom', path: ['maxOrder'], message: 'field.maxBelowMin' });
     }
+    const refuse = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (d.depositKey === null) {
+      if (d.depositNetwork) refuse('depositKey', 'field.depositKeyRequired');
+      return;
+    }
+    const key = checkDepositKey(d.depositNetwork ?? 'btc', d.depositKey);
+    // A pasted secret is refused whatever the network, before anything else is said about it.
+    if (!key.ok && key.secret) refuse('depositKey', key.message);
+    else if (!d.depositNetwork) refuse('depositNetwork', 'field.depositNetworkRequired');
+    else if (!key.ok) refuse('depositKey', key.message);
   })
-  .transform(({ minOrder, maxOrder, ...rest }) => ({ ...rest, minOrderCents: minOrder, maxOrderCents: maxOrder }));
+  .transform(({ minOrder, maxOrder, depositNetwork, depositKey, ...rest }) => ({
+    ...rest,
+    minOrderCents: minOrder,
+    maxOrderCents: maxOrder,
+    depositNetwork: depositKey ? depositNetwork : null,
+    depositKey: depositNetwork ? depositKey : null,
+  }));
+
+/**
+ * A form refused for a pasted private key or seed phrase comes back without it: the secret
+ * must not sit in the page, the browser's form cache or anything that logs the response.
+ */
+export function withoutRefusedSecret<T>(form: FormResult<T>): FormResult<T> {
+  if (form.ok || form.errors.depositKey !== 'field.depositKeyPrivate') return form;
+  const { depositKey: _dropped, ...values } = form.values;
+  return { ...form, values };
+}
 
 export type PaymentMethodFormData = z.output<typeof paymentMethodForm>;

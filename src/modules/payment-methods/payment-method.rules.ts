@@ -18,6 +18,8 @@ export const methodFieldLabels: Record<MethodField, MessageKey> = {
   largeOrderOnly: 'payments.largeOrderOnly',
   active: 'payments.active',
   sortOrder: 'payments.sortOrder',
+  depositNetwork: 'payments.depositNetwork',
+  depositKey: 'payments.depositKey',
 };
 
 const fields: readonly MethodField[] = [
@@ -29,6 +31,8 @@ const fields: readonly MethodField[] = [
   'largeOrderOnly',
   'active',
   'sortOrder',
+  'depositNetwork',
+  'depositKey',
 ];
 
 export const termsOf = (m: PaymentMethodTerms): PaymentMethodTerms => ({
@@ -39,11 +43,14 @@ export const termsOf = (m: PaymentMethodTerms): PaymentMethodTerms => ({
   largeOrderOnly: m.largeOrderOnly,
   active: m.active,
   sortOrder: m.sortOrder,
+  depositNetwork: m.depositNetwork ?? null,
+  depositKey: m.depositKey ?? null,
 });
 
 /** The fields a proposal changes, in form order; empty means there is nothing to confirm. */
 export function changedFields(current: PaymentMethodState, proposed: PaymentMethodState): MethodField[] {
-  return fields.filter((f) => current[f] !== proposed[f]);
+  // Changes proposed before deposit keys existed carry no deposit fields: absent is none.
+  return fields.filter((f) => (current[f] ?? null) !== (proposed[f] ?? null));
 }
 
 /**
@@ -51,7 +58,7 @@ export function changedFields(current: PaymentMethodState, proposed: PaymentMeth
  * the money goes changed. A rename, a limit or the display order does not ask them to act.
  */
 export const changesHowToPay = (changed: readonly MethodField[]) =>
-  changed.includes('instructions') || changed.includes('accountDetails');
+  changed.some((f) => f === 'instructions' || f === 'accountDetails' || f === 'depositKey' || f === 'depositNetwork');
 
 /** How long buyers see "payment details changed recently" beside the method at checkout. */
 export const RECENT_CHANGE_DAYS = 30;

@@ -13,20 +13,36 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/account.tables.js';
 
+/** Where a watch-only deposit key's addresses live: Bitcoin, USDT on Ethereum (ERC-20), USDT on TRON (TRC-20). */
+export const depositNetworks = ['btc', 'erc20', 'trc20'] as const;
+export type DepositNetwork = (typeof depositNetworks)[number];
+
 /** Payment methods configured by finance (bank wire, USDT, BTC, L/C, …). */
-export const paymentMethods = pgTable('payment_methods', {
-  id: integer().primaryKey().generatedAlwaysAsIdentity(),
-  name: text().notNull(),
-  instructions: text().notNull(),
-  accountDetails: text().notNull(),
-  // 64-bit like the order totals they are compared with.
-  minOrderCents: bigint({ mode: 'number' }),
-  maxOrderCents: bigint({ mode: 'number' }),
-  largeOrderOnly: boolean().notNull().default(false),
-  active: boolean().notNull().default(true),
-  sortOrder: integer().notNull().default(0),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
+export const paymentMethods = pgTable(
+  'payment_methods',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    name: text().notNull(),
+    instructions: text().notNull(),
+    accountDetails: text().notNull(),
+    // 64-bit like the order totals they are compared with.
+    minOrderCents: bigint({ mode: 'number' }),
+    maxOrderCents: bigint({ mode: 'number' }),
+    largeOrderOnly: boolean().notNull().default(false),
+    active: boolean().notNull().default(true),
+    sortOrder: integer().notNull().default(0),
+    /** A watch-only account key: each quoted order gets its own address derived from it (ADR 00XX). */
+    depositNetwork: text({ enum: depositNetworks }),
+    depositKey: text(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  () => [
+    check(
+      'payment_methods_deposit_check',
+      sql`(deposit_network is null) = (deposit_key is null) and (deposit_network is null or deposit_network in ('btc', 'erc20', 'trc20'))`,
+    ),
+  ],
+);
 
 export const methodChangeStatuses = ['pending', 'confirmed', 'cancelled'] as const;
 export const methodChangeKinds = ['create', 'update'] as const;
@@ -43,6 +59,9 @@ export interface PaymentMethodTerms {
   largeOrderOnly: boolean;
   active: boolean;
   sortOrder: number;
+  /** Absent in changes proposed before deposit keys existed: those leave the key as it is. */
+  depositNetwork?: DepositNetwork | null;
+  depositKey?: string | null;
 }
 
 /**

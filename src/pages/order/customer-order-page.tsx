@@ -72,7 +72,13 @@ export function OrderBody({ ctx, d, forms = {} }: { ctx: PageContext; d: OrderPa
               {t('order.deliveryWindow', { min: d.windows.delivery.min, max: d.windows.delivery.max })}
             </p>
           )}
-          <PaymentBlock ctx={ctx} order={o} method={d.method} detailsChanged={d.paymentDetailsChanged} />
+          <PaymentBlock
+            ctx={ctx}
+            order={o}
+            method={d.method}
+            deposit={d.depositPanel}
+            detailsChanged={d.paymentDetailsChanged}
+          />
           {can('submitPaymentProof') && <ProofForm ctx={ctx} number={o.number} form={proofForm} />}
           <BuyerProofList ctx={ctx} number={o.number} proofs={d.proofs} />
           {d.shipments.length > 0 && (

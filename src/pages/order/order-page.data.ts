@@ -1,7 +1,17 @@
 import { afterSalesOfOrder } from '../../modules/after-sales/index.js';
 import { findProformaByOrder } from '../../modules/invoices/index.js';
-import { type Order, orderListsSql, orderPageFacts } from '../../modules/orders/index.js';
+import {
+  balanceCents,
+  depositAddressSql,
+  depositPanel,
+  ensureDepositAddress,
+  type Order,
+  orderListsSql,
+  orderMachine,
+  orderPageFacts,
+} from '../../modules/orders/index.js';
 import { loadPackingPage } from '../../modules/packing/index.js';
+import type { PaymentMethod } from '../../modules/payment-methods/index.js';
 import { paymentMethodSql } from '../../modules/payment-methods/index.js';
 import { proofsOfOrderSql } from '../../modules/payments/index.js';
 import { refundOfOrder } from '../../modules/refunds/index.js';
@@ -22,11 +32,28 @@ async function orderParts(db: DbOrTx, order: Order, staff: boolean) {
       ...orderListsSql(order, staff),
       proofs: proofsOfOrderSql(order.id),
       method: paymentMethodSql(order.paymentMethodId),
+      deposit: depositAddressSql(order),
     })
     .from(oneRow);
   if (!parts) throw new Error(`order ${order.id} vanished`);
-  return { ...parts, method: parts.method ?? undefined };
+  return { ...parts, method: parts.method ?? undefined, deposit: parts.deposit ?? undefined };
 }
+
+/**
+ * The order's own deposit address while money is expected. An order quoted before its method
+ * had a watch-only key gets one the first time its payment details are shown.
+ */
+async function depositOf(db: DbOrTx, order: Order, method: PaymentMethod | undefined, found: Parts['deposit']) {
+  const expecting =
+    order.totalCents !== null && orderMachine.is.quoted(order.status) && !orderMachine.is.paid(order.status);
+  const deposit = found ?? (expecting && method ? await ensureDepositAddress(db, order, method) : undefined);
+  const panel =
+    deposit && expecting
+      ? await depositPanel(deposit, balanceCents(order.totalCents, order.paidCents) ?? 0)
+      : undefined;
+  return { deposit, depositPanel: panel };
+}
+type Parts = Awaited<ReturnType<typeof orderParts>>;
 
 export async function loadOrderPage(db: DbOrTx, order: Order, user: CurrentUser, now = new Date()) {
   const staff = isStaff(user.role);
@@ -42,6 +69,7 @@ export async function loadOrderPage(db: DbOrTx, order: Order, user: CurrentUser,
   return {
     order,
     ...parts,
+    ...(await depositOf(db, order, method, parts.deposit)),
     settings,
     packing,
     afterSales,

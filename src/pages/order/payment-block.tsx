@@ -1,12 +1,14 @@
-import { type Order, orderMachine } from '../../modules/orders/index.js';
+import { DepositAddressBlock, type DepositPanel, type Order, orderMachine } from '../../modules/orders/index.js';
 import type { PaymentMethod } from '../../modules/payment-methods/index.js';
 import type { PageContext } from '../../platform/http/page-context.js';
 
-/** How to pay this order: the method's instructions and account, and the order's deadline. */
+/** How to pay this order: the method's instructions, the order's deposit address or the method's account, and the deadline. */
 export function PaymentBlock(props: {
   ctx: PageContext;
   order: Order;
   method: PaymentMethod | undefined;
+  /** The order's own address, shown instead of the method's account details. */
+  deposit?: DepositPanel;
   detailsChanged: boolean;
 }) {
   const { ctx, order: o, method } = props;
@@ -28,9 +30,13 @@ export function PaymentBlock(props: {
       <p class="pre" safe>
         {method.instructions}
       </p>
-      <pre class="account" safe>
-        {method.accountDetails}
-      </pre>
+      {props.deposit ? (
+        <DepositAddressBlock ctx={ctx} p={props.deposit} />
+      ) : (
+        <pre class="account" safe>
+          {method.accountDetails}
+        </pre>
+      )}
       {o.status === 'awaiting_payment' && o.paymentDueAt && (
         <p class="deadline">
           <strong>{t('order.payBy', { date: i18n.dateTime(o.paymentDueAt) })}</strong>

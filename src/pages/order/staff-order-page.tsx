@@ -1,6 +1,14 @@
 import { OrderCases } from '../../modules/after-sales/index.js';
 import { piAvailable } from '../../modules/invoices/index.js';
-import { FreightForm, LinesTable, StaffCancelForm, StateBadge, Thread, Timeline } from '../../modules/orders/index.js';
+import {
+  DepositAddressNote,
+  FreightForm,
+  LinesTable,
+  StaffCancelForm,
+  StateBadge,
+  Thread,
+  Timeline,
+} from '../../modules/orders/index.js';
 import { PackingSection, packingSlipHref, packingSlipRoles, ShipForm } from '../../modules/packing/index.js';
 import { StaffProofList } from '../../modules/payments/index.js';
 import { refundRoles, StaffRefundSection } from '../../modules/refunds/index.js';
@@ -62,6 +70,7 @@ export function StaffOrderPage({
             ctx={ctx}
             number={o.number}
             proofs={d.proofs}
+            paidTo={d.deposit && <DepositAddressNote ctx={ctx} d={d.deposit} />}
             canReview={can('approvePayment') || can('approvePartialPayment') || can('rejectPayment')}
           />
           {d.packing && (

@@ -8,6 +8,7 @@ export * from '../../modules/customers/customer.tables.js';
 export * from '../../modules/customs/customs.tables.js';
 export * from '../../modules/help/help.tables.js';
 export * from '../../modules/invoices/proforma.tables.js';
+export * from '../../modules/orders/deposit-address.tables.js';
 export * from '../../modules/orders/order.tables.js';
 export * from '../../modules/packing/packing.tables.js';
 export * from '../../modules/payment-methods/payment-method.tables.js';

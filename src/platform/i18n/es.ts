@@ -832,6 +832,49 @@ export const es: Record<MessageKey, string> = {
   'payments.recentlyChangedItem': '{method}: cambiado el {date}.',
   'payments.recentlyChangedHint':
     'Pague solo a los datos que muestra este sitio y compruébelos en la página de verificación de su factura proforma. Nunca cambiamos los datos de pago por correo ni por chat.',
+  'field.depositKeyPrivate':
+    'Esto es una clave privada o una frase semilla, y no se ha guardado. Quien la tenga puede llevarse los fondos: páselos a una cartera nueva si se ha compartido. Pegue en su lugar la clave pública extendida (zpub o xpub) de la cuenta.',
+  'field.depositKeyInvalid':
+    'Esto no es una clave pública extendida. Pegue la zpub o xpub de la cuenta tal como la exporta su cartera.',
+  'field.depositKeyTestnet':
+    'Esta es una clave de testnet (tpub, upub, vpub): la tienda solo cobra en la red principal.',
+  'field.depositKeyWrongBtc':
+    "Para Bitcoin pegue la clave de la cuenta SegWit nativa: una zpub, o la xpub de m/84'/0'/0'.",
+  'field.depositKeyWrongEvm':
+    "Para USDT pegue la xpub de la cuenta de Ethereum (m/44'/60'/0') o de TRON (m/44'/195'/0').",
+  'field.depositKeyNotAccount':
+    "Pegue la clave de la cuenta (como m/84'/0'/0'), no la clave maestra de la cartera ni la de una dirección.",
+  'field.depositKeyRequired': 'Pegue la clave pública extendida, o elija ninguna red',
+  'field.depositNetworkRequired': 'Elija la red de esta clave',
+  'payments.deposit': 'Dirección de depósito por pedido',
+  'payments.depositHint':
+    'Opcional, para Bitcoin y USDT. Pegue la clave pública extendida de solo lectura de la cuenta de la cartera: cada pedido cotizado recibe entonces su propia dirección en el siguiente índice de la cadena de recepción (…/0/i). Nunca pegue una clave privada ni una frase semilla.',
+  'payments.depositNetwork': 'Red de depósito',
+  'payments.depositNetwork.none': 'Ninguna: los compradores pagan a los datos de la cuenta',
+  'payments.depositNetwork.btc': "Bitcoin, SegWit nativo (BIP84, m/84'/0'/0')",
+  'payments.depositNetwork.erc20': "USDT en Ethereum, ERC-20 (BIP44, m/44'/60'/0')",
+  'payments.depositNetwork.trc20': "USDT en TRON, TRC-20 (BIP44, m/44'/195'/0')",
+  'payments.depositKey': 'Clave pública extendida',
+  'payments.depositFirstAddress':
+    'Primera dirección: {address}. Compruebe que su cartera muestra la misma antes de confirmar.',
+  'deposit.title': 'Su dirección de depósito para este pedido',
+  'deposit.lead': 'Pague solo a esta dirección: se creó para este pedido y ningún otro pedido la usa.',
+  'deposit.network.btc': 'Bitcoin (BTC)',
+  'deposit.network.erc20': 'USDT en Ethereum (ERC-20)',
+  'deposit.network.trc20': 'USDT en TRON (TRC-20)',
+  'deposit.network': 'Red',
+  'deposit.address': 'Dirección',
+  'deposit.amount': 'Importe',
+  'deposit.amountUsdt': '{usdt} USDT',
+  'deposit.amountBtc': 'BTC por valor de {usd} al cambio del momento en que pague',
+  'deposit.openWallet': 'Abrir en la cartera',
+  'deposit.qr': 'Código QR con la dirección y el importe',
+  'deposit.networkWarning':
+    'Envíe solo {network} a esta dirección: lo que se envíe por otra red o en otro token se pierde.',
+  'deposit.staff': 'Dirección de depósito de este pedido',
+  'deposit.staffHint': 'Un comprobante de pago a cualquier otra dirección no es el pago de este pedido.',
+  'deposit.index': 'índice {index}',
+  'deposit.pi': 'Pague solo a la dirección de depósito de este pedido ({network}):',
   'pi.view': 'Ver factura proforma',
   'pi.title': 'Factura proforma',
   'pi.pageTitle': 'Factura proforma {number}',

@@ -4,7 +4,9 @@ import { AppError } from '../../../platform/errors.js';
 import { orderTopic } from '../../../platform/events.js';
 import { amount } from '../../../platform/mail/index.js';
 import { notifyCustomer } from '../../accounts/index.js';
+import { findPaymentMethod } from '../../payment-methods/index.js';
 import { getSettings } from '../../settings/index.js';
+import { assignDepositAddress } from '../deposit-address.repo.js';
 import type { Actor } from '../order.machine.js';
 import { applyTransition, type Order, orderLinesOf } from '../order.repo.js';
 import { addDays, goodsTotalCents, paymentDueAt } from '../order.rules.js';
@@ -55,6 +57,9 @@ export async function setFreight(
       note: quote.note || undefined,
       now,
     });
+    // A method with a watch-only key gives the order its own address now, with the quote.
+    const method = await findPaymentMethod(tx, order.paymentMethodId);
+    if (method) await assignDepositAddress(tx, updated, method);
     await notifyCustomer(tx, order.customerId, {
       subject: 'mail.freightQuoted.subject',
       body: 'mail.freightQuoted.body',

@@ -1,6 +1,6 @@
 import type { MailContent, MailWriter } from '../../../platform/mail/index.js';
 import { changedFields, methodFieldLabels, type PaymentMethodState } from '../payment-method.rules.js';
-import type { PaymentMethodTerms } from '../payment-method.tables.js';
+import type { DepositNetwork, PaymentMethodTerms } from '../payment-method.tables.js';
 
 /** Staff mail about payment details: each admin in their language, always pointing back to the review page. */
 export const detailsMail =
@@ -14,7 +14,8 @@ export const detailsMail =
 const fields = Object.keys(methodFieldLabels) as (keyof PaymentMethodState)[];
 
 const shown = (w: MailWriter, field: keyof PaymentMethodState, v: unknown) => {
-  if (v === null) return w.t('mail.method.none');
+  if (v === null || v === undefined) return w.t('mail.method.none');
+  if (field === 'depositNetwork') return w.t(`payments.depositNetwork.${v as DepositNetwork}`);
   if (typeof v === 'boolean') return w.t(v ? 'payments.yes' : 'payments.no');
   if (field === 'minOrderCents' || field === 'maxOrderCents') return w.money(Number(v));
   return String(v);

@@ -4,9 +4,17 @@ import type { PageContext } from '../../../platform/http/page-context.js';
 import type { MessageKey } from '../../../platform/i18n/index.js';
 import { centsToUsdInput } from '../../../platform/money.js';
 import { AdminShell } from '../../../platform/views/admin-shell.js';
-import { CheckboxField, Field, FormError, type FormState, TextAreaField } from '../../../platform/views/form.js';
+import {
+  CheckboxField,
+  Field,
+  FormError,
+  type FormState,
+  SelectField,
+  TextAreaField,
+} from '../../../platform/views/form.js';
 import { CsrfField } from '../../../platform/views/layout.js';
 import type { PaymentMethod } from '../payment-method.repo.js';
+import { depositNetworks } from '../payment-method.tables.js';
 import type { PaymentMethodChangeView } from '../payment-method-change.repo.js';
 import { changedLabels, deciderOf, PendingChangeCard, PendingChangesBanner, RecentChanges } from './pending-changes.js';
 
@@ -172,6 +180,28 @@ export function PaymentMethodForm({
             label={t('payments.accountDetails')}
             value={m?.accountDetails ?? ''}
             hint={t(m ? 'payments.accountDetailsHint' : 'payments.accountDetailsNewHint')}
+          />
+        </fieldset>
+        <fieldset>
+          <legend>{t('payments.deposit')}</legend>
+          <p class="hint">{t('payments.depositHint')}</p>
+          <SelectField
+            ctx={ctx}
+            form={form}
+            name="depositNetwork"
+            label={t('payments.depositNetwork')}
+            placeholder={t('payments.depositNetwork.none')}
+            options={depositNetworks.map((n) => ({ value: n, label: t(`payments.depositNetwork.${n}`) }))}
+            value={m?.depositNetwork}
+          />
+          <Field
+            ctx={ctx}
+            form={form}
+            name="depositKey"
+            label={t('payments.depositKey')}
+            value={m?.depositKey ?? ''}
+            autocomplete="off"
+            attrs={{ spellcheck: 'false', class: 'mono' }}
           />
         </fieldset>
         <fieldset>

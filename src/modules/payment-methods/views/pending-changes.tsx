@@ -1,5 +1,6 @@
 import type { PageContext } from '../../../platform/http/page-context.js';
 import { CsrfField } from '../../../platform/views/layout.js';
+import { checkDepositKey, deriveDepositAddress } from '../deposit-key.rules.js';
 import type { PaymentMethod } from '../payment-method.repo.js';
 import {
   changedFields,
@@ -7,6 +8,7 @@ import {
   type MethodField,
   type PaymentMethodState,
 } from '../payment-method.rules.js';
+import type { DepositNetwork } from '../payment-method.tables.js';
 import type { PaymentMethodChangeView } from '../payment-method-change.repo.js';
 
 export function PendingChangesBanner({ ctx, changes }: { ctx: PageContext; changes: PaymentMethodChangeView[] }) {
@@ -34,6 +36,7 @@ export function PendingChangesBanner({ ctx, changes }: { ctx: PageContext; chang
 const allFields = Object.keys(fieldLabels) as MethodField[];
 
 function shown(ctx: PageContext, field: MethodField, v: unknown): string {
+  if (field === 'depositNetwork') return ctx.t(`payments.depositNetwork.${(v as DepositNetwork | null) ?? 'none'}`);
   if (v === null || v === undefined) return field.endsWith('Cents') ? ctx.t('payments.noLimit') : '';
   if (typeof v === 'boolean') return ctx.t(v ? 'payments.yes' : 'payments.no');
   if (field.endsWith('Cents')) return ctx.i18n.money(Number(v));
@@ -43,13 +46,31 @@ function shown(ctx: PageContext, field: MethodField, v: unknown): string {
 /** The fields a change touches, with their value now and as proposed (all of them for a new method). */
 function changeRows(c: PaymentMethodChangeView, current?: PaymentMethodState) {
   const proposed = { ...(c.proposedTerms ?? current ?? c.previousTerms), accountDetails: c.proposedDetails };
-  if (c.kind === 'create')
-    return allFields.map((f) => ({ field: f, now: undefined as unknown, next: proposed[f] as unknown }));
+  const row = (f: MethodField, now: Partial<PaymentMethodState> | undefined) => ({
+    field: f,
+    now: now?.[f] as unknown,
+    next: proposed[f] as unknown,
+    nowNetwork: now?.depositNetwork ?? null,
+    nextNetwork: proposed.depositNetwork ?? null,
+  });
+  if (c.kind === 'create') return allFields.map((f) => row(f, undefined));
   const before = current ?? { ...c.previousTerms!, accountDetails: c.previousDetails! };
   const fields = c.proposedTerms
     ? changedFields(before, proposed as PaymentMethodState)
     : (['accountDetails'] as MethodField[]);
-  return fields.map((f) => ({ field: f, now: before[f] as unknown, next: proposed[f] as unknown }));
+  return fields.map((f) => row(f, before));
+}
+
+/** A key's first receive address, for the admins to compare with their wallet before confirming. */
+function FirstAddress({ ctx, network, v }: { ctx: PageContext; network: DepositNetwork | null; v: unknown }) {
+  if (!network || typeof v !== 'string') return '';
+  const key = checkDepositKey(network, v);
+  if (!key.ok) return '';
+  return (
+    <p class="hint" safe>
+      {ctx.t('payments.depositFirstAddress', { address: deriveDepositAddress(network, key.key, 0) })}
+    </p>
+  );
 }
 
 export const changedLabels = (ctx: PageContext, c: PaymentMethodChangeView) =>
@@ -59,8 +80,27 @@ export const changedLabels = (ctx: PageContext, c: PaymentMethodChangeView) =>
         .map((r) => ctx.t(fieldLabels[r.field]))
         .join(', ');
 
-const Value = ({ ctx, field, v, cls }: { ctx: PageContext; field: MethodField; v: unknown; cls?: string }) =>
-  field === 'accountDetails' || field === 'instructions' ? (
+const Value = ({
+  ctx,
+  field,
+  v,
+  cls,
+  network,
+}: {
+  ctx: PageContext;
+  field: MethodField;
+  v: unknown;
+  cls?: string;
+  network: DepositNetwork | null;
+}) =>
+  field === 'depositKey' ? (
+    <>
+      <pre class={`account ${cls ?? ''}`} safe>
+        {shown(ctx, field, v)}
+      </pre>
+      <FirstAddress ctx={ctx} network={network} v={v} />
+    </>
+  ) : field === 'accountDetails' || field === 'instructions' ? (
     <pre class={`account ${cls ?? ''}`} safe>
       {shown(ctx, field, v)}
     </pre>
@@ -107,11 +147,11 @@ export function PendingChangeCard({
                 <th scope="row">{t(fieldLabels[r.field])}</th>
                 {!create && (
                   <td data-label={t('payments.current')}>
-                    <Value ctx={ctx} field={r.field} v={r.now} />
+                    <Value ctx={ctx} field={r.field} v={r.now} network={r.nowNetwork} />
                   </td>
                 )}
                 <td data-label={t('payments.proposed')}>
-                  <Value ctx={ctx} field={r.field} v={r.next} cls="proposed" />
+                  <Value ctx={ctx} field={r.field} v={r.next} cls="proposed" network={r.nextNetwork} />
                 </td>
               </tr>
             ))}

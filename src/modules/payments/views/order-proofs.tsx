@@ -91,15 +91,17 @@ export function StaffProofList(props: {
   number: string;
   proofs: PaymentProof[];
   canReview: boolean;
+  /** Where this order's payment must go (its own deposit address), shown beside each proof. */
+  paidTo?: JSX.Element;
 }) {
-  const { ctx, number, proofs, canReview } = props;
+  const { ctx, number, proofs, canReview, paidTo } = props;
   if (proofs.length === 0) return '';
   return (
     <section>
       <h2>{ctx.t('proof.list')}</h2>
       <ul class="proof-list">
         {proofs.map((p) => (
-          <ProofReview ctx={ctx} number={number} p={p} canReview={canReview} />
+          <ProofReview ctx={ctx} number={number} p={p} canReview={canReview} paidTo={paidTo} />
         ))}
       </ul>
     </section>
@@ -111,11 +113,13 @@ function ProofReview({
   number,
   p,
   canReview,
+  paidTo,
 }: {
   ctx: PageContext;
   number: string;
   p: PaymentProof;
   canReview: boolean;
+  paidTo?: JSX.Element;
 }) {
   const { t, i18n } = ctx;
   const url = `/admin/orders/${number}/proofs/${p.id}`;
@@ -125,6 +129,7 @@ function ProofReview({
         <strong>{i18n.money(p.amountCents)}</strong> · <span safe>{p.reference}</span> · <span safe>{p.paidOn}</span> ·{' '}
         <span class={`badge ${tone(p.status)}`}>{t(`proof.${p.status}`)}</span>
       </p>
+      {paidTo}
       {p.duplicateOfOrder && (
         <p class="notice problem" role="alert">
           {t('proof.duplicate', { number: p.duplicateOfOrder })}

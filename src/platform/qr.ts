@@ -1,4 +1,4 @@
-// Loaded on first use, like pdfkit: only PI pages need it (#7).
+// Loaded on first use, like pdfkit: only pages with a QR code need it (#7).
 const qrcode = async () => (await import('qrcode')).default;
 
 const options = { errorCorrectionLevel: 'M', margin: 1 } as const;
