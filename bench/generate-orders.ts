@@ -1,7 +1,7 @@
 /**
  * Orders data for the bench: staff users (sales, finance, warehouse), payment methods,
  * one customer with exactly 50 orders ("My orders"), and orders spread over every state
- * with their lines and events, inserted set-based in batches (one INSERT … SELECT per
+ * with their lines, events and parcels, inserted set-based in batches (one INSERT … SELECT per
  * table per batch). Numbers come from `order_number_seq`, like the app's, so they never
  * collide with orders the app creates; ids are taken above the current maximum.
  */
@@ -143,6 +143,19 @@ async function insertBatch(db: Db, from: number, to: number, firstId: number, id
       sql.raw(`insert into order_lines (order_id, product_id, sku, name, hs_code, list_price_cents, unit_price_cents, quantity, weight_grams, needs_testing, backordered)
       select order_id, product_id, sku, name, hs_code, price_cents, price_cents, quantity, weight_grams, needs_testing, false
       from bench_plan_lines order by order_id, n`),
+    );
+    // What the orders trigger would add (replica mode skips triggers): the buyers' names and e-mails.
+    await tx.execute(
+      sql.raw(`insert into order_contact_values (value)
+      select u.email from bench_plan p join users u on u.id = p.customer_id
+      union select u.full_name from bench_plan p join users u on u.id = p.customer_id
+      on conflict do nothing`),
+    );
+    // One parcel per shipped order, as warehouse marks it; 10-digit waybills, unique (the hash is a bijection).
+    await tx.execute(
+      sql.raw(`insert into shipments (order_id, carrier, tracking_number, created_at)
+      select p.id, (array['DHL Express', 'FedEx', 'UPS'])[1 + p.i % 3], lpad(${h('p.i', 13)}::text, 10, '0'), p.created_at + interval '2 days'
+      from bench_plan p where p.status in ('shipped', 'completed') order by p.id`),
     );
     // The happy path up to the order's state (cancelled: submitted, then cancelled by sales).
     await tx.execute(

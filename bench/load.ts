@@ -10,10 +10,30 @@ export interface Measure {
   requests: number;
 }
 
+/** One set of headers for every request, or a list taken in turn, request by request (e.g. one API token each). */
+export type Headers = Record<string, string> | Record<string, string>[];
+
 export interface LoadOptions {
   connections: number;
   seconds: number;
-  headers?: Record<string, string>;
+  headers?: Headers;
+}
+
+/** autocannon's request options for `headers`: a list goes round robin over every connection's requests. */
+function requestHeaders(headers: Headers | undefined) {
+  if (!Array.isArray(headers)) return { headers };
+  let next = 0;
+  const sets = headers;
+  return {
+    requests: [
+      {
+        setupRequest: (req: autocannon.Request) => ({
+          ...req,
+          headers: { ...req.headers, ...sets[next++ % sets.length] },
+        }),
+      },
+    ],
+  };
 }
 
 /** autocannon against one URL; errors are connection errors and timeouts, non2xx counts 1xx/3xx/4xx/5xx answers. */
@@ -22,7 +42,7 @@ export async function load(url: string, opts: LoadOptions): Promise<Measure> {
     url,
     connections: opts.connections,
     duration: opts.seconds,
-    headers: opts.headers,
+    ...requestHeaders(opts.headers),
     timeout: 10,
   });
   return {
@@ -36,7 +56,7 @@ export async function load(url: string, opts: LoadOptions): Promise<Measure> {
 }
 
 /** Short untimed load so the JIT, the pool and the database caches are warm before measuring. */
-export async function warm(url: string, seconds: number, headers?: Record<string, string>) {
+export async function warm(url: string, seconds: number, headers?: Headers) {
   await load(url, { connections: 8, seconds, headers });
 }
 

@@ -1,4 +1,5 @@
 import type { Measure } from './load.js';
+import type { OrdersScale } from './orders-scale.js';
 import type { Results, Row } from './results.js';
 import type { ScaleOut } from './scale-out.js';
 import type { SlotResult } from './slots.js';
@@ -65,79 +66,13 @@ export function formatReport(r: Results): string {
   );
   for (const row of rows) out.push(`  ${row.name.padEnd(18)} ${row.path}`);
 
-  const w = r.write;
-  out.push(
-    '',
-    `Write path: ${w.customers} customers, each with its own session and CSRF token, POST /cart/items (expect 303)`,
-    table(
-      ['', 'adds/s', '%db', 'p50 ms', 'p99 ms', 'p99 ×db', 'errors', 'stock unchanged', 'cart units = adds'],
-      [
-        [
-          'add to cart',
-          n0(w.addsPerSecond),
-          pct(w.addsPerSecond, fastifyDb.c32.rps),
-          ms(w.p50),
-          ms(w.p99),
-          times(w.p99, fastifyDb.c32.p99),
-          String(w.errors),
-          w.stockUnchanged ? 'yes' : 'NO',
-          w.cartUnitsMatch ? 'yes' : 'NO',
-        ],
-      ],
-    ),
-  );
-  if (w.errors) out.push(`  statuses: ${JSON.stringify(w.statuses)}`);
-  for (const s of r.slots) out.push(`  ${s.name.padEnd(26)} ${s.result?.summary ?? s.status} (${s.probe})`);
-
-  out.push(
-    '',
-    'Process',
-    table(
-      ['', 'app', 'Fastify+DB', 'ratio'],
-      [
-        [
-          'startup to first 200 (ms)',
-          n0(r.startup.ms),
-          n0(r.baselines.fastifyDbStartupMs),
-          times(r.startup.ms, r.baselines.fastifyDbStartupMs),
-        ],
-        ['RSS idle (MB)', n0(r.rss.idleMb), '', ''],
-        [
-          'RSS peak under load (MB)',
-          n0(r.rss.peakMb),
-          n0(r.baselines.fastifyDbRssMb),
-          times(r.rss.peakMb, r.baselines.fastifyDbRssMb),
-        ],
-      ],
-    ),
-    ...(r.rss.byPhase
-      ? [
-          `RSS peak by phase (MB): ${Object.entries(r.rss.byPhase)
-            .map(([phase, mb]) => `${phase} ${n0(mb)}`)
-            .join(', ')}`,
-        ]
-      : []),
-    '',
-    'Page weight, KB raw / gzip (first visit: HTML + linked CSS + JS; the app sends them uncompressed)',
-    table(
-      ['page', 'HTML', 'HTML gz', 'CSS', 'CSS gz', 'JS', 'JS gz'],
-      Object.entries(r.weights).map(([name, p]) => [
-        name,
-        kb(p.html.raw),
-        kb(p.html.gzip),
-        kb(p.css.raw),
-        kb(p.css.gzip),
-        kb(p.js.raw),
-        kb(p.js.gzip),
-      ]),
-    ),
-  );
+  if (r.write && r.startup && r.rss && r.weights) out.push(...pagesLines(r, r.write, r.startup, r.rss, r.weights));
 
   if (r.scaling) {
     const s = r.scaling;
     out.push(
       '',
-      `Scaling: same listing URL at ${n0(s.small.products)} vs ${n0(s.large.products)} products${s.staffQueue ? `, staff queue at ${n0(s.staffQueue.small.orders)} vs ${n0(s.staffQueue.large.orders)} orders` : ''} (32 connections)`,
+      `Scaling: same listing URL at ${n0(s.small.products)} vs ${n0(s.large.products)} products (32 connections)`,
       table(
         ['', 'req/s small', 'req/s large', 'large/small', '%db large', 'p99 small', 'p99 large'],
         [
@@ -150,19 +85,6 @@ export function formatReport(r: Results): string {
             ms(s.small.listing.p99),
             ms(s.large.listing.p99),
           ],
-          ...(s.staffQueue
-            ? [
-                [
-                  'staff queue (awaiting_quote)',
-                  n0(s.staffQueue.small.queue.rps),
-                  n0(s.staffQueue.large.queue.rps),
-                  pct(s.staffQueue.large.queue.rps, s.staffQueue.small.queue.rps),
-                  pct(s.staffQueue.large.queue.rps, fastifyDb.c32.rps),
-                  ms(s.staffQueue.small.queue.p99),
-                  ms(s.staffQueue.large.queue.p99),
-                ],
-              ]
-            : []),
         ],
       ),
       `  startup with ${n0(s.large.products)} products: ${n0(s.large.startupMs)} ms`,
@@ -171,6 +93,7 @@ export function formatReport(r: Results): string {
   for (const s of r.scalingSlots) out.push(`  ${s.name.padEnd(26)} ${s.result?.summary ?? s.status} (${s.probe})`);
 
   if (r.scaleOut) out.push('', ...scaleOutLines(r.scaleOut, fastifyDb.c32));
+  if (r.orders) out.push('', ...ordersLines(r.orders));
 
   out.push(
     '',
@@ -233,4 +156,115 @@ function scaleOutLines(s: ScaleOut, db: Measure): string[] {
 function scaleOutRatio(s: ScaleOut): string {
   if (!s.product || !s.orders) return `Scale-out ratio: not measured (${s.skipped ?? '?'}).`;
   return `Scale-out ratio, nginx + 2 processes / 1 process (${s.cpus} CPUs shared with the load generator): product page ${ratio(s.product.nginx2.c32.rps, s.product.direct1.c32.rps)}, order submission ${ratio(s.orders.nginx2.figures.ordersPerSecond ?? 0, s.orders.direct1.figures.ordersPerSecond ?? 0)}.`;
+}
+
+/** The write path, the slots, process figures and page weights: the pages section's own parts. */
+function pagesLines(
+  r: Results,
+  w: NonNullable<Results['write']>,
+  startup: { ms: number },
+  rss: NonNullable<Results['rss']>,
+  weights: NonNullable<Results['weights']>,
+): string[] {
+  const { fastifyDb } = r.baselines;
+  const out: string[] = [];
+  out.push(
+    '',
+    `Write path: ${w.customers} customers, each with its own session and CSRF token, POST /cart/items (expect 303)`,
+    table(
+      ['', 'adds/s', '%db', 'p50 ms', 'p99 ms', 'p99 ×db', 'errors', 'stock unchanged', 'cart units = adds'],
+      [
+        [
+          'add to cart',
+          n0(w.addsPerSecond),
+          pct(w.addsPerSecond, fastifyDb.c32.rps),
+          ms(w.p50),
+          ms(w.p99),
+          times(w.p99, fastifyDb.c32.p99),
+          String(w.errors),
+          w.stockUnchanged ? 'yes' : 'NO',
+          w.cartUnitsMatch ? 'yes' : 'NO',
+        ],
+      ],
+    ),
+  );
+  if (w.errors) out.push(`  statuses: ${JSON.stringify(w.statuses)}`);
+  for (const s of r.slots) out.push(`  ${s.name.padEnd(26)} ${s.result?.summary ?? s.status} (${s.probe})`);
+
+  out.push(
+    '',
+    'Process',
+    table(
+      ['', 'app', 'Fastify+DB', 'ratio'],
+      [
+        [
+          'startup to first 200 (ms)',
+          n0(startup.ms),
+          n0(r.baselines.fastifyDbStartupMs),
+          times(startup.ms, r.baselines.fastifyDbStartupMs),
+        ],
+        ['RSS idle (MB)', n0(rss.idleMb), '', ''],
+        [
+          'RSS peak under load (MB)',
+          n0(rss.peakMb),
+          n0(r.baselines.fastifyDbRssMb),
+          times(rss.peakMb, r.baselines.fastifyDbRssMb),
+        ],
+      ],
+    ),
+    ...(rss.byPhase
+      ? [
+          `RSS peak by phase (MB): ${Object.entries(rss.byPhase)
+            .map(([phase, mb]) => `${phase} ${n0(mb)}`)
+            .join(', ')}`,
+        ]
+      : []),
+    '',
+    'Page weight, KB raw / gzip (first visit: HTML + linked CSS + JS; the app sends them uncompressed)',
+    table(
+      ['page', 'HTML', 'HTML gz', 'CSS', 'CSS gz', 'JS', 'JS gz'],
+      Object.entries(weights).map(([name, p]) => [
+        name,
+        kb(p.html.raw),
+        kb(p.html.gzip),
+        kb(p.css.raw),
+        kb(p.css.gzip),
+        kb(p.js.raw),
+        kb(p.js.gzip),
+      ]),
+    ),
+  );
+
+  return out;
+}
+
+/** Each step's rows beside the Fastify+DB baseline measured just before them; the same rows across steps. */
+function ordersLines(o: OrdersScale): string[] {
+  const out = [
+    `Orders at scale (issues 15, 17, 18): order book topped up in SQL to ${o.steps.map((s) => n0(s.orders)).join(', then ')} orders; each step measures its own Fastify+DB baseline just before the app`,
+  ];
+  const head = ['', 'req/s', '%db', 'p50 ms', 'p99 ms', 'p99 ×db', 'p99 1 conn', 'errors', 'non-2xx'];
+  for (const step of o.steps) {
+    const db = step.baseline.c32;
+    out.push(
+      '',
+      table(
+        [`${n0(step.orders)} orders`, ...head.slice(1)],
+        [step.baseline, ...step.rows].map((row) => [
+          row.name,
+          n0(row.c32.rps),
+          pct(row.c32.rps, db.rps),
+          ms(row.c32.p50),
+          ms(row.c32.p99),
+          times(row.c32.p99, db.p99),
+          ms(row.c1.p99),
+          String(row.c32.errors),
+          String(row.c32.non2xx),
+        ]),
+      ),
+    );
+  }
+  const last = o.steps.at(-1);
+  for (const row of last?.rows ?? []) out.push(`  ${row.name.padEnd(48)} ${row.path}`);
+  return out;
 }

@@ -1,5 +1,6 @@
 import type { Measure } from './load.js';
 import type { StockCheck } from './order-stock.js';
+import type { OrdersScale } from './orders-scale.js';
 import type { PageWeight } from './pages.js';
 import type { ScaleOut } from './scale-out.js';
 import type { SlotOutcome } from './slots.js';
@@ -20,6 +21,8 @@ export interface Results {
   meta: {
     date: string;
     quick: boolean;
+    /** `--only`: the sections run (all when absent); the parts of the others are absent too. */
+    only?: string[];
     node: string;
     cpus: number;
     cpuModel: string;
@@ -37,24 +40,18 @@ export interface Results {
   generation: Record<string, { rows: number; seconds: number }>[];
   baselines: { hello: Row; fastifyDb: Row; fastifyDbStartupMs: number; fastifyDbRssMb: number };
   reads: Row[];
-  write: WriteResult & { stockUnchanged: boolean; cartUnitsMatch: boolean };
-  startup: { ms: number };
+  /** The pages section's parts (absent with `--only orders`). */
+  write?: WriteResult & { stockUnchanged: boolean; cartUnitsMatch: boolean };
+  startup?: { ms: number };
   /** byPhase: the highest RSS during each read row and slot, in run order (where the peak comes from). */
-  rss: { idleMb: number; peakMb: number; byPhase?: Record<string, number> };
-  weights: Record<string, PageWeight>;
+  rss?: { idleMb: number; peakMb: number; byPhase?: Record<string, number> };
+  weights?: Record<string, PageWeight>;
   scaling?: {
     small: { products: number; listing: Measure };
     large: { products: number; listing: Measure; startupMs: number };
     factor: number;
     /** large/small req/s. */
     kept: number;
-    /** The staff queue (awaiting_quote, as sales) at SMALL_ORDERS vs LARGE_ORDERS orders. */
-    staffQueue?: {
-      small: { orders: number; queue: Measure };
-      large: { orders: number; queue: Measure };
-      factor: number;
-      kept: number;
-    };
   };
   /** Products ordered during the run: stock decrease = units reserved, none negative. */
   orderStock?: StockCheck;
@@ -62,5 +59,7 @@ export interface Results {
   /** Issue 16: 1 process directly vs nginx in front of 1 and 2 processes (PostgreSQL only). */
   scaleOut?: ScaleOut;
   scalingSlots: SlotOutcome[];
+  /** Issues 15, 17, 18: the back office and the API at 50,000 and 500,000 orders. */
+  orders?: OrdersScale;
   targets: TargetCheck[];
 }

@@ -48,7 +48,7 @@ export const slots: Slot[] = [
   { name: 'PI PDF time', probe: '/verify', run: piPdfTime },
 ];
 
-/** Staff queue throughput at small vs large data: measured in bench/run.ts, printed in the scaling table. */
+/** Measurements on the large catalog (none yet); the staff queue at 50,000 vs 500,000 orders is in bench/orders-scale.ts. */
 export const scalingSlots: Slot[] = [];
 
 export async function runSlot(slot: Slot, ctx: SlotContext, prober: Browser): Promise<SlotOutcome> {

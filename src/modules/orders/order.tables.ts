@@ -60,8 +60,24 @@ export const orders = pgTable(
     index('orders_overdue_tracking_idx').on(t.approvedAt).where(sql`status = 'ready_to_ship'`),
     // The dashboard's time to ship and tracking promise read the orders paid in a period.
     index('orders_approved_idx').on(t.approvedAt).where(sql`approved_at is not null`),
+    // The back-office search finds buyers' names and e-mails in orderContactValues, then their orders here.
+    index('orders_email_idx').on(t.email),
+    index('orders_full_name_idx').on(t.fullName),
   ],
 );
+
+/**
+ * Every buyer name and e-mail written on an order, once each (a trigger adds them, see
+ * migration): the back-office search matches a key against these few distinct values with
+ * their trigram index, then reads the orders by equality. A trigram index on the orders
+ * themselves would list each customer's values once per order, and a key such as an e-mail
+ * shares most trigrams with every other one ("@", the domain), so each search would decode
+ * posting lists as long as the table (ADR 0017). Values are never removed: one no longer on
+ * any order only costs a lookup that finds nothing.
+ */
+export const orderContactValues = pgTable('order_contact_values', {
+  value: text().primaryKey(),
+});
 
 /** A snapshot of each line at submission: later catalog edits never change an order. */
 export const orderLines = pgTable(

@@ -1,3 +1,4 @@
+import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserClient, loggedInClient } from '../../../test/browser-client.js';
 import { insertPaymentMethod, insertProduct } from '../../../test/factories.js';
@@ -152,6 +153,36 @@ describe('back-office search', () => {
     const short = await search('HC');
     expect(short.body).toContain('Type at least 3 characters');
     expect(short.body).not.toContain(orderLink);
+  });
+
+  it('finds an order by the name and e-mail it now carries, after they were corrected', async () => {
+    await t.db
+      .update(orders)
+      .set({ fullName: 'Beatriz Okonkwo-Lindqvist Haddad', email: 'beatriz.haddad@rigs.example' })
+      .where(eq(orders.number, NUMBER));
+    for (const q of ['lindqvist haddad', 'BEATRIZ.HADDAD@rigs']) expect((await search(q)).body, q).toContain(orderLink);
+    // Back as the other tests expect it.
+    await t.db
+      .update(orders)
+      .set({ fullName: 'Beatriz Okonkwo-Lindqvist', email: 'b.okonkwo@minerfarm.example' })
+      .where(eq(orders.number, NUMBER));
+  });
+
+  it('lists the newest orders of a buyer with more orders than it reads', async () => {
+    const [order] = await t.db.select().from(orders).where(eq(orders.number, NUMBER));
+    const { id: _id, number: _n, ...copy } = order!;
+    const many = Array.from({ length: 60 }, (_, i) => ({
+      ...copy,
+      number: `HC-2026-7${String(i).padStart(5, '0')}`,
+      fullName: 'Zanele Many-Orders',
+      email: `zanele${i % 3}@many.example`,
+      createdAt: new Date(Date.UTC(2026, 0, 1 + i)),
+    }));
+    await t.db.insert(orders).values(many);
+    const body = (await search('many')).body;
+    const listed = [...body.matchAll(/href="\/admin\/orders\/(HC-2026-7\d{5})"/g)].map((m) => m[1]);
+    expect(new Set(listed).size).toBe(10);
+    await t.db.delete(orders).where(like(orders.number, 'HC-2026-7%'));
   });
 
   it('keeps what was searched in the box', async () => {
