@@ -144,6 +144,12 @@ export function OrderBody({ ctx, d, forms = {} }: { ctx: PageContext; d: OrderPa
             <address>
               <span safe>{o.fullName}</span>
               <br />
+              {o.company && (
+                <>
+                  <span safe>{o.company}</span>
+                  <br />
+                </>
+              )}
               <span safe>{o.address}</span>
               <br />
               <span safe>{`${o.postalCode} ${o.city}`.trim()}</span>

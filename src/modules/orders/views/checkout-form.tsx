@@ -15,7 +15,16 @@ export interface CheckoutData {
   /** Offered methods whose payment details changed lately (announced in-app, DESIGN §4b). */
   recentlyChanged: { id: number; name: string; changedAt: Date }[];
   settings: Settings;
-  saved?: { fullName: string; phone: string; country: string; city: string; address: string; postalCode: string };
+  saved?: {
+    fullName: string;
+    phone: string;
+    country: string;
+    city: string;
+    address: string;
+    postalCode: string;
+    company: string;
+    taxId: string;
+  };
   defaultName: string;
 }
 
@@ -110,6 +119,23 @@ export function CheckoutForm({ ctx, d, form }: { ctx: PageContext; d: CheckoutDa
           label={t('field.postalCode')}
           value={d.saved?.postalCode}
           autocomplete="postal-code"
+        />
+        <Field
+          ctx={ctx}
+          form={form}
+          name="company"
+          label={t('field.company')}
+          value={d.saved?.company}
+          autocomplete="organization"
+          hint={t('field.companyHint')}
+        />
+        <Field
+          ctx={ctx}
+          form={form}
+          name="taxId"
+          label={t('field.taxId')}
+          value={d.saved?.taxId}
+          hint={t('field.taxIdHint')}
         />
         <SelectField
           ctx={ctx}
