@@ -111,7 +111,7 @@ export function OrderBody({ ctx, d, forms = {} }: { ctx: PageContext; d: OrderPa
           {d.packing && <ShipmentPapers ctx={ctx} base={`/orders/${o.number}`} packing={d.packing} />}
           <div class="actions">
             {can('confirmDelivery') && (
-              <form method="post" action={`/orders/${o.number}/events/confirmDelivery`}>
+              <form method="post" action={ctx.href(`/orders/${o.number}/events/confirmDelivery`)}>
                 <CsrfField ctx={ctx} />
                 <button type="submit" class="primary">
                   {t('action.confirmDelivery')}
@@ -119,7 +119,7 @@ export function OrderBody({ ctx, d, forms = {} }: { ctx: PageContext; d: OrderPa
               </form>
             )}
             {can('cancelByCustomer') && (
-              <form method="post" action={`/orders/${o.number}/events/cancelByCustomer`} class="cancel-form">
+              <form method="post" action={ctx.href(`/orders/${o.number}/events/cancelByCustomer`)} class="cancel-form">
                 <CsrfField ctx={ctx} />
                 <Field
                   ctx={ctx}
@@ -166,7 +166,7 @@ export function OrderBody({ ctx, d, forms = {} }: { ctx: PageContext; d: OrderPa
           <section class="card">
             <h2>{t('thread.title')}</h2>
             <Thread ctx={ctx} messages={d.messages} />
-            <form method="post" action={`/orders/${o.number}/messages`}>
+            <form method="post" action={ctx.href(`/orders/${o.number}/messages`)}>
               <CsrfField ctx={ctx} />
               <label for="f-body">{t('thread.write')}</label>
               <textarea id="f-body" name="body" rows="3" maxlength="4000" required />

@@ -58,7 +58,7 @@ export function CheckoutForm({ ctx, d, form }: { ctx: PageContext; d: CheckoutDa
   const err = (k: string) => form?.errors?.[k];
   const restricted = (d.settings.cryptoRestricted as string[]).map((c) => countryName(c, ctx.i18n.locale)).join(', ');
   return (
-    <form method="post" action="/orders" class="card checkout" novalidate>
+    <form method="post" action={ctx.href('/orders')} class="card checkout" novalidate>
       <h2>{t('checkout.title')}</h2>
       <CsrfField ctx={ctx} />
       <input type="hidden" name="token" value={token} />

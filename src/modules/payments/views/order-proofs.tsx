@@ -14,7 +14,7 @@ export function ProofForm({ ctx, number, form }: { ctx: PageContext; number: str
   return (
     <form
       method="post"
-      action={`/orders/${number}/proofs`}
+      action={ctx.href(`/orders/${number}/proofs`)}
       enctype="multipart/form-data"
       class="card proof-form"
       novalidate
