@@ -441,6 +441,8 @@ export const en = {
   'proof.pending': 'Under review',
   'proof.approved': 'Approved',
   'proof.rejected': 'Rejected',
+  'proof.superseded': 'Not needed',
+  'proof.supersededHint': 'Still under review when another payment settled the order in full: not counted.',
   'proof.required': 'Choose the file of your payment proof',
   'proof.empty': 'The file is empty',
   'proof.badType': 'Upload a JPEG, PNG, WebP image or a PDF',

@@ -450,6 +450,8 @@ export const es: Record<MessageKey, string> = {
   'proof.pending': 'En revisión',
   'proof.approved': 'Aprobado',
   'proof.rejected': 'Rechazado',
+  'proof.superseded': 'No necesario',
+  'proof.supersededHint': 'Seguía en revisión cuando otro pago liquidó el pedido por completo: no se contabiliza.',
   'proof.required': 'Elija el archivo de su comprobante de pago',
   'proof.empty': 'El archivo está vacío',
   'proof.badType': 'Suba una imagen JPEG, PNG, WebP o un PDF',

@@ -73,7 +73,7 @@ export const orderDetail = z
     proofs: z.array(
       z.object({
         id: z.int(),
-        status: z.enum(['pending', 'approved', 'rejected']),
+        status: z.enum(['pending', 'approved', 'rejected', 'superseded']),
         amountCents: cents,
         reference: z.string(),
         paidOn: z.string(),

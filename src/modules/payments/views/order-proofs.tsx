@@ -5,8 +5,13 @@ import type { PaymentProof } from '../payment-proof.repo.js';
 
 type BuyerProof = Pick<PaymentProof, 'id' | 'amountCents' | 'reference' | 'status' | 'rejectReason'>;
 
-const tone = (status: PaymentProof['status']) =>
-  status === 'approved' ? 'done' : status === 'rejected' ? 'problem' : 'staff';
+const tones: Record<PaymentProof['status'], string> = {
+  approved: 'done',
+  rejected: 'problem',
+  pending: 'staff',
+  superseded: 'muted',
+};
+const tone = (status: PaymentProof['status']) => tones[status];
 
 export function ProofForm({ ctx, number, form }: { ctx: PageContext; number: string; form?: FormState }) {
   const { t } = ctx;
@@ -78,6 +83,7 @@ export function BuyerProofList({ ctx, number, proofs }: { ctx: PageContext; numb
                 {p.rejectReason}
               </span>
             )}
+            {p.status === 'superseded' && <span class="note">{t('proof.supersededHint')}</span>}
           </li>
         ))}
       </ul>
@@ -125,6 +131,7 @@ function ProofReview({
         <strong>{i18n.money(p.amountCents)}</strong> · <span safe>{p.reference}</span> · <span safe>{p.paidOn}</span> ·{' '}
         <span class={`badge ${tone(p.status)}`}>{t(`proof.${p.status}`)}</span>
       </p>
+      {p.status === 'superseded' && <p class="hint">{t('proof.supersededHint')}</p>}
       {p.duplicateOfOrder && (
         <p class="notice problem" role="alert">
           {t('proof.duplicate', { number: p.duplicateOfOrder })}
