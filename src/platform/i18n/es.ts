@@ -152,7 +152,6 @@ export const es: Record<MessageKey, string> = {
   'audit.who': 'Quién',
   'audit.before': 'Antes',
   'audit.after': 'Después',
-  'audit.via': 'vía',
   'export.download': 'Descargar CSV',
   'export.payments': 'Descargar comprobantes de pago (CSV)',
   'product.customs': 'Descripción aduanera',
@@ -923,12 +922,14 @@ export const es: Record<MessageKey, string> = {
   'caseEvent.decideReissue': 'Decidir: reposición',
   // (issue 17's keys: three lines under its marker, so the Spanish keys keep the English order)
   'timeline.via': 'vía {via}',
+  'via.token': 'vía el token de API «{name}»',
+  'via.console': 'vía la consola del operador',
   'error.idempotencyKeyReused': 'Esta Idempotency-Key ya se usó para una solicitud distinta.',
   'apiDocs.title': 'Referencia de la API',
   'apiToken.nav': 'Tokens de API',
   'apiToken.title': 'Tokens de API',
   'apiToken.intro':
-    'Un token permite a una integración (contabilidad, ERP, almacén) usar la API con los roles que elija. Sus acciones aparecen como «vía token» y su nombre.',
+    'Un token permite a una integración (contabilidad, ERP, almacén) usar la API con los roles que elija. Sus acciones aparecen como «vía el token de API» y su nombre.',
   'apiToken.create': 'Crear token',
   'apiToken.name': 'Nombre',
   'apiToken.roles': 'Actúa como',
