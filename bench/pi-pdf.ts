@@ -28,6 +28,8 @@ function model() {
     city: 'Málaga',
     address: 'Calle Larios 5, 3.º',
     postalCode: '29005',
+    company: '',
+    taxId: '',
     goodsCents: goods,
     freightCents: 245_000,
     totalCents: goods + 245_000,

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { requireUser } from '../../platform/auth/current-user.js';
 import { AppError } from '../../platform/errors.js';
 import { parseForm } from '../../platform/http/forms.js';
-import { rememberLocale } from '../../platform/http/locale.js';
+import { rememberLocale, seeOther } from '../../platform/http/locale.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import type { MessageKey } from '../../platform/i18n/index.js';
 import type { AccountDeps } from './account.deps.js';
@@ -70,7 +70,7 @@ export function accountPageRoutes(app: FastifyInstance, { db, config, now }: Acc
         const values = form.ok ? {} : form.values;
         return page(req, reply, 422, { [name]: { errors: err.fields as never, values } });
       }
-      return reply.code(303).redirect(`/account?done=${name}`);
+      return seeOther(req, reply, `/account?done=${name}`);
     });
 
   app.get('/account', async (req, reply) => page(req, reply));
@@ -88,7 +88,7 @@ export function accountPageRoutes(app: FastifyInstance, { db, config, now }: Acc
   app.post('/account/sessions/others', async (req, reply) => {
     const me = requireUser(req.user);
     if (req.sessionId) await deleteOtherSessions(db, me.id, req.sessionId);
-    return reply.code(303).redirect('/account?done=sessions');
+    return seeOther(req, reply, '/account?done=sessions');
   });
 
   const invalid = (req: FastifyRequest, reply: FastifyReply) => {
@@ -111,6 +111,6 @@ export function accountPageRoutes(app: FastifyInstance, { db, config, now }: Acc
       if (err instanceof AppError && err.fields) return invalid(req, reply);
       throw err;
     }
-    return reply.code(303).redirect(req.user ? '/account?done=emailChanged' : '/login');
+    return seeOther(req, reply, req.user ? '/account?done=emailChanged' : '/login');
   });
 }

@@ -4,7 +4,7 @@ import type { Config } from '../../platform/config.js';
 import type { Db } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { type FormResult, formValues, parseForm } from '../../platform/http/forms.js';
-import { safeBackPath } from '../../platform/http/locale.js';
+import { safeBackPath, seeOther } from '../../platform/http/locale.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import { formState } from '../../platform/views/form.js';
 import type { AccountDeps } from './account.deps.js';
@@ -68,9 +68,9 @@ export async function accountRoutes(
   accountPageRoutes(app, deps);
   twoFactorRoutes(app, deps, cookie);
   // An accepted invitation goes straight to two-factor enrolment: no session before it.
-  inviteRoutes(app, deps, async (_req, reply, user) => {
+  inviteRoutes(app, deps, async (req, reply, user) => {
     challenge.set(reply, await startEnrolment(db, user.id, deps.now()));
-    return reply.code(303).redirect('/login/two-factor/setup');
+    return seeOther(req, reply, '/login/two-factor/setup');
   });
   const limit = opts.config.authRateLimit;
   // Every registration attempt sends mail, so each one counts (per client address and per e-mail).
@@ -83,7 +83,7 @@ export async function accountRoutes(
   /** After login/registration: carry out the pending item, if any, then go on. */
   async function finish(req: FastifyRequest, reply: FastifyReply, user: CurrentUser, c: Continuation) {
     const item = c.addProduct && { productId: c.addProduct, quantity: c.addQuantity ?? 1 };
-    return (item && (await opts.pendingItem(req, reply, user, item))) || reply.code(303).redirect(c.next ?? '/');
+    return (item && (await opts.pendingItem(req, reply, user, item))) || seeOther(req, reply, c.next ?? '/');
   }
 
   function refuse<T>(err: unknown, values: Record<string, string>): FormResult<T> {
@@ -145,7 +145,7 @@ export async function accountRoutes(
         if (done.kind === 'secondFactor') {
           cookie.clear(reply);
           challenge.set(reply, done.challenge);
-          return reply.code(303).redirect(done.enrol ? '/login/two-factor/setup' : '/login/two-factor');
+          return seeOther(req, reply, done.enrol ? '/login/two-factor/setup' : '/login/two-factor');
         }
         cookie.set(reply, done.sessionId);
         return finish(req, reply, done.user, c);
@@ -159,6 +159,6 @@ export async function accountRoutes(
   app.post('/logout', async (req, reply) => {
     if (req.sessionId) await deleteSession(db, req.sessionId);
     cookie.clear(reply);
-    return reply.code(303).redirect('/');
+    return seeOther(req, reply, '/');
   });
 }

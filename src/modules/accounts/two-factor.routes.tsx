@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { AppError } from '../../platform/errors.js';
-import { safeBackPath } from '../../platform/http/locale.js';
+import { safeBackPath, seeOther } from '../../platform/http/locale.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import type { FormState } from '../../platform/views/form.js';
 import type { AccountDeps } from './account.deps.js';
@@ -53,7 +53,7 @@ export function twoFactorRoutes(app: FastifyInstance, deps: AccountDeps, session
 
   async function enrolPage(req: FastifyRequest, reply: FastifyReply, form?: FormState) {
     const { challenge, user } = await challengeFor(db, req.cookies[cookie.name] ?? '', now());
-    if (!challenge.pendingSecret) return reply.code(303).redirect('/login/two-factor');
+    if (!challenge.pendingSecret) return seeOther(req, reply, '/login/two-factor');
     const qr = await QRCode.toDataURL(totpUri(challenge.pendingSecret, user.email), { margin: 1, width: 200 });
     return html(reply, form ? 422 : 200).send(
       <EnrolPage ctx={pageContext(req, reply)} qr={qr} secret={groupedSecret(challenge.pendingSecret)} form={form} />,
@@ -63,7 +63,7 @@ export function twoFactorRoutes(app: FastifyInstance, deps: AccountDeps, session
   app.get('/login/two-factor', async (req, reply) => {
     try {
       const { challenge } = await challengeFor(db, req.cookies[cookie.name] ?? '', now());
-      if (challenge.pendingSecret) return reply.code(303).redirect('/login/two-factor/setup');
+      if (challenge.pendingSecret) return seeOther(req, reply, '/login/two-factor/setup');
       return html(reply).send(<TwoFactorPage ctx={pageContext(req, reply)} />);
     } catch (err) {
       return refuse(req, reply, err, () => '');
@@ -75,7 +75,7 @@ export function twoFactorRoutes(app: FastifyInstance, deps: AccountDeps, session
       const done = await verifySecondFactor(db, attempt(req), now());
       cookie.clear(reply);
       session.set(reply, done.sessionId);
-      return reply.code(303).redirect(landing(done.next));
+      return seeOther(req, reply, landing(done.next));
     } catch (err) {
       return refuse(req, reply, err, (form) => <TwoFactorPage ctx={pageContext(req, reply)} form={form} />);
     }

@@ -7,6 +7,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { caseTopic, type EventBus } from '../../platform/events.js';
 import { type FieldErrors, parseForm } from '../../platform/http/forms.js';
 import { streamChanges } from '../../platform/http/live-stream.js';
+import { seeOther } from '../../platform/http/locale.js';
 import { discardMedia, readMediaUpload } from '../../platform/http/media-upload.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import type { Storage } from '../../platform/storage.js';
@@ -75,7 +76,7 @@ export async function caseRoutes(
         files: upload.files,
       });
       if (!created) await discardMedia(storage, upload.files);
-      return reply.code(303).redirect(`/after-sales/${number}`);
+      return seeOther(req, reply, `/after-sales/${number}`);
     } catch (err) {
       await discardMedia(storage, upload.files);
       if (!(err instanceof AppError && err.fields)) throw err;
@@ -113,7 +114,7 @@ export async function caseRoutes(
     const c = await ownCase(req);
     if (req.params.event !== 'confirmReissueReceived') throw notFound();
     await advanceCase(actions, c, 'confirmReissueReceived', caseActorOf(user));
-    return reply.code(303).redirect(`/after-sales/${c.number}`);
+    return seeOther(req, reply, `/after-sales/${c.number}`);
   });
 
   app.post<NumberParams>('/after-sales/:number/messages', async (req, reply) => {
@@ -129,7 +130,7 @@ export async function caseRoutes(
       await discardMedia(storage, upload.files);
       throw err;
     });
-    return reply.code(303).redirect(`/after-sales/${c.number}#thread`);
+    return seeOther(req, reply, `/after-sales/${c.number}#thread`);
   });
 
   app.get<{ Params: { number: string; id: string } }>('/after-sales/:number/files/:id', async (req, reply) => {

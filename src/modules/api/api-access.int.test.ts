@@ -44,7 +44,7 @@ describe('staff API tokens', () => {
     expect((await tokenRow(name)).lastUsedAt).not.toBeNull();
     // Staff see how it was done; the buyer's page does not name the token.
     const staffPage = await admin.get(`/admin/orders/${number}`);
-    expect(staffPage.body).toContain('via token ERP sync');
+    expect(staffPage.body).toContain('via API token “ERP sync”');
     expect((await buyer.get(`/orders/${number}`)).body).not.toContain('ERP sync');
     // The audit log says who made the token and that the change came through it.
     const audit = await t.db.select().from(auditLog).orderBy(auditLog.id);

@@ -3,6 +3,7 @@ import { requireUser } from '../../platform/auth/current-user.js';
 import type { Db } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { parseForm } from '../../platform/http/forms.js';
+import { seeOther } from '../../platform/http/locale.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import type { MessageKey } from '../../platform/i18n/index.js';
 import { DEFAULT_KWH_CENTS, findProductById, ProductPage } from '../catalog/index.js';
@@ -61,11 +62,11 @@ export async function cartRoutes(app: FastifyInstance, { db, checkout }: { db: D
           addProduct: String(form.data.productId),
           addQuantity: String(form.data.quantity),
         });
-        return reply.code(303).redirect(`/login?${q}`);
+        return seeOther(req, reply, `/login?${q}`);
       }
       try {
         await addToCart(db, req.user.id, form.data.productId, form.data.quantity);
-        return reply.code(303).redirect('/cart');
+        return seeOther(req, reply, '/cart');
       } catch (err) {
         error = fieldError(err) || undefined;
         if (!error) throw err;
@@ -92,13 +93,13 @@ export async function cartRoutes(app: FastifyInstance, { db, checkout }: { db: D
       if (!message) throw err;
       return renderCart(req, reply, 422, { lineError: { productId, message, typed } });
     }
-    return reply.code(303).redirect('/cart');
+    return seeOther(req, reply, '/cart');
   });
 
   app.post<{ Params: { productId: string } }>('/cart/items/:productId/remove', async (req, reply) => {
     const user = requireUser(req.user);
     const productId = Number(req.params.productId);
     if (Number.isInteger(productId)) await deleteCartLine(db, user.id, productId);
-    return reply.code(303).redirect('/cart');
+    return seeOther(req, reply, '/cart');
   });
 }

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CurrentUser } from '../../platform/auth/current-user.js';
 import type { Db } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
+import { seeOther } from '../../platform/http/locale.js';
 import type { MessageKey } from '../../platform/i18n/index.js';
 import { addToCart } from './actions/add-to-cart.js';
 import { renderAddRefused } from './cart.routes.js';
@@ -21,7 +22,7 @@ export const carryPendingItem =
   ): Promise<FastifyReply | undefined> => {
     try {
       await addToCart(db, user.id, item.productId, item.quantity);
-      return reply.code(303).redirect('/cart');
+      return seeOther(req, reply, '/cart');
     } catch (err) {
       const refused = err instanceof AppError && (err.fields?.quantity as MessageKey | undefined);
       if (refused) {

@@ -29,6 +29,8 @@ const input = (over: Partial<CustomsInput> = {}): CustomsInput => ({
     freightCents: 30_000,
     totalCents: 730_000,
     shippedAt: new Date('2026-03-01T10:00:00Z'),
+    company: '',
+    taxId: '',
   },
   lines: [
     {
@@ -129,6 +131,15 @@ describe('commercial invoice', () => {
       expect(s).toContain(x);
     }
     expect(s).not.toContain('CAB-C13:');
+  });
+  it("names the buyer's company and prints the tax ID entered at checkout", () => {
+    const base = input();
+    const m = buildCommercialInvoice(
+      input({ order: { ...base.order, company: 'Minería Castillo S.L.', taxId: 'ESB12345678' } }),
+    );
+    expect(m.parties[1]?.lines).toContain('Minería Castillo S.L.');
+    expect(m.parties[1]?.lines).toContain('Tax ID: ESB12345678');
+    expect(strings(m)).not.toContain('not recorded');
   });
   it('is in Spanish with the same facts', () => {
     const s = strings(buildCommercialInvoice(input({ locale: 'es' })));

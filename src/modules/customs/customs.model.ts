@@ -23,8 +23,9 @@ export interface CustomsOrder {
   freightCents: number | null;
   totalCents: number | null;
   shippedAt: Date | null;
-  /** Not recorded on orders yet: printed as "not recorded" until it is. */
-  buyerTaxId?: string | null;
+  /** As entered at checkout (optional): an empty tax ID is printed as "not recorded". */
+  company: string;
+  taxId: string;
 }
 
 export interface CustomsLine {
@@ -107,12 +108,13 @@ function common(x: CustomsInput) {
       heading: t('customs.consignee'),
       name: order.fullName,
       lines: [
+        order.company.trim(),
         ...splitLines(order.address),
         `${order.postalCode} ${order.city}`.trim(),
         country,
         order.phone,
         order.email,
-        t('customs.taxId', { id: order.buyerTaxId?.trim() || none }),
+        t('customs.taxId', { id: order.taxId.trim() || none }),
       ].filter(Boolean),
     },
   ];

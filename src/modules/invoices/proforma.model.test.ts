@@ -15,6 +15,8 @@ const order: PiOrder = {
   city: 'Málaga',
   address: 'Calle Larios 5, 3.º',
   postalCode: '29005',
+  company: 'Núñez Hosting S.L.',
+  taxId: 'ESB29000001',
   goodsCents: 6_000_000,
   freightCents: 45_025,
   totalCents: 6_045_025,
@@ -70,11 +72,13 @@ describe('buildProformaModel', () => {
       'Tel. +852 3000 0000 · sales@hashcart.example',
     ]);
     expect(en.buyer.lines).toEqual([
+      'Núñez Hosting S.L.',
       'Calle Larios 5, 3.º',
       '29005 Málaga',
       'Spain',
       '+34 600 123 456',
       'jose@example.test',
+      'Tax ID: ESB29000001',
     ]);
     expect(en.payment).toMatchObject({ name: 'Bank wire (USD)', accountDetails: 'IBAN HK00 1234 5678' });
     expect(en.notes.items).toContain('Seller’s note: Two pallets, fumigated.');

@@ -25,6 +25,9 @@ export interface PiOrder {
   city: string;
   address: string;
   postalCode: string;
+  /** Entered at checkout, optional: empty when the buyer gave none. */
+  company: string;
+  taxId: string;
   goodsCents: number;
   freightCents: number | null;
   totalCents: number | null;
@@ -143,11 +146,13 @@ export function buildProformaModel(
       heading: t('pi.buyer'),
       name: order.fullName,
       lines: [
+        order.company.trim(),
         ...splitLines(order.address),
         `${order.postalCode} ${order.city}`.trim(),
         country,
         order.phone,
         order.email,
+        order.taxId.trim() && t('field.taxIdLine', { id: order.taxId.trim() }),
       ].filter(Boolean),
     },
     meta: [

@@ -3,6 +3,7 @@ import { requireStaff, requireUser } from '../../platform/auth/current-user.js';
 import type { Config } from '../../platform/config.js';
 import type { Db } from '../../platform/db/client.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { seeOther } from '../../platform/http/locale.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import type { Locale } from '../../platform/i18n/index.js';
 import { qrPng, qrSvg } from '../../platform/qr.js';
@@ -78,7 +79,7 @@ export async function proformaRoutes(
     const typed = typeof req.query.code === 'string' ? req.query.code : undefined;
     if (typed !== undefined) {
       const code = normalizeCode(typed);
-      if (code) return reply.code(303).redirect(`/verify/${code}`);
+      if (code) return seeOther(req, reply, `/verify/${code}`);
     }
     const { sellerName } = await getSettings(db);
     const error = typed !== undefined;

@@ -22,6 +22,8 @@ export const submitOrderInput = z.object({
   city: text(100),
   address: text(300),
   postalCode: z.string().trim().max(20, { message: 'field.tooLong' }).default(''),
+  company: z.string().trim().max(120, { message: 'field.tooLong' }).default(''),
+  taxId: z.string().trim().max(40, { message: 'field.tooLong' }).default(''),
   shippingMethod: z.enum(shippingMethods, { message: 'field.shippingMethodRequired' }),
   paymentMethodId: z.coerce
     .number({ message: 'field.paymentMethodRequired' })

@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors.js';
 import { type EventBus, orderTopic } from '../../platform/events.js';
 import { formValues, parseForm } from '../../platform/http/forms.js';
 import { streamChanges } from '../../platform/http/live-stream.js';
+import { seeOther } from '../../platform/http/locale.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import { cancelOrder } from './actions/cancel-order.js';
 import { confirmDelivery } from './actions/confirm-delivery.js';
@@ -54,7 +55,7 @@ export async function orderRoutes(
     if (form.ok) {
       try {
         const { number } = await submitOrder(actions, user, form.data);
-        return reply.code(303).redirect(`/orders/${number}`);
+        return seeOther(req, reply, `/orders/${number}`);
       } catch (err) {
         if (err instanceof CartAlreadyOrdered)
           return pages.cart(req, reply, { status: 409, orderedAs: err.orderNumber });
@@ -93,7 +94,7 @@ export async function orderRoutes(
       if (!form.ok) return pages.customer(req, reply, order, { status: 422, forms: { cancel: form } });
       await cancelOrder(actions, order, actorOf(user), 'cancelByCustomer', form.data.reason, hooks);
     } else throw new AppError('NOT_FOUND');
-    return reply.code(303).redirect(`/orders/${order.number}`);
+    return seeOther(req, reply, `/orders/${order.number}`);
   });
 
   app.post<{ Params: { number: string } }>('/orders/:number/messages', async (req, reply) => {
@@ -101,6 +102,6 @@ export async function orderRoutes(
     const order = await load(req);
     const form = parseForm(messageInput, req.body);
     if (form.ok) await postMessage(actions, order, user, form.data.body, false);
-    return reply.code(303).redirect(`/orders/${order.number}#thread`);
+    return seeOther(req, reply, `/orders/${order.number}#thread`);
   });
 }

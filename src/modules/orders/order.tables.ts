@@ -26,6 +26,9 @@ export const orders = pgTable(
     city: text().notNull(),
     address: text().notNull(),
     postalCode: text().notNull(),
+    /** The buyer's company and tax ID as entered at checkout: printed on the PI and the customs papers. */
+    company: text().notNull().default(''),
+    taxId: text().notNull().default(''),
     cryptoAcknowledged: boolean().notNull().default(false),
     // 64-bit: up to 10,000 units a line at up to US$1,000,000 each passes 2^31 cents.
     goodsCents: bigint({ mode: 'number' }).notNull(),
@@ -180,6 +183,8 @@ export const savedAddresses = pgTable('saved_addresses', {
   city: text().notNull(),
   address: text().notNull(),
   postalCode: text().notNull(),
+  company: text().notNull().default(''),
+  taxId: text().notNull().default(''),
 });
 
 /** Order numbers HC-<year>-<6 digits>, never reused. */

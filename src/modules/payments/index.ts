@@ -4,6 +4,7 @@ export { uploadPaymentProof } from './actions/upload-payment-proof.js';
 /** The proof form's own rules (reference, payment date), for another way in (the API) to apply the same. */
 export { proofDetails } from './payment.inputs.js';
 export { paymentRoutes } from './payment.routes.js';
+export { proofStatuses } from './payment.tables.js';
 export { proofFiles } from './payment-proof.files.js';
 export { findProof, listProofs, type PaymentProof, proofsOfOrderSql } from './payment-proof.repo.js';
 /** Back-office search: proofs by transaction reference. */

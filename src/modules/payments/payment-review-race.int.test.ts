@@ -23,7 +23,7 @@ describe.skipIf(!process.env.DATABASE_URL)('two proofs of one order decided at o
   afterAll(() => t.close());
 
   /** An order quoted at US$6,450 with pending part-payment proofs of US$1,000 each. */
-  async function orderWithProofs(refs = ['PART-1', 'PART-2']) {
+  async function orderWithProofs(refs = ['PART-1', 'PART-2'], amount = '1000.00') {
     const buyer = (await loggedInClient(t.app, t.db)).client;
     const { number } = await placeOrder(buyer, t.db);
     await sales.get(`/admin/orders/${number}`);
@@ -34,7 +34,7 @@ describe.skipIf(!process.env.DATABASE_URL)('two proofs of one order decided at o
         t.app,
         buyer,
         number,
-        { amount: '1000.00', reference: ref, paidOn: today() },
+        { amount, reference: ref, paidOn: today() },
         { name: `${ref}.png`, type: 'image/png', data: png(Math.random()) },
       );
       expect(up.statusCode).toBe(303);
@@ -78,6 +78,20 @@ describe.skipIf(!process.env.DATABASE_URL)('two proofs of one order decided at o
       expect(stuck).toEqual([]);
     });
   }
+
+  it('two full payments approved at once: one counts, the other is not needed, none stays pending', async () => {
+    for (let trial = 0; trial < 6; trial++) {
+      const { number, orderId, proofIds } = await orderWithProofs(['FULL-1', 'FULL-2'], '6450.00');
+      const results = await Promise.all(
+        proofIds.map((id, i) => reviewers[i]!.post(`/admin/orders/${number}/proofs/${id}/approve`)),
+      );
+      expect(results.map((r) => r.statusCode).sort()).toEqual([303, 409]);
+      const [order] = await t.db.select().from(orders).where(eq(orders.id, orderId));
+      expect(order).toMatchObject({ status: 'ready_to_ship', paidCents: 645_000 });
+      const proofs = await t.db.select().from(paymentProofs).where(eq(paymentProofs.orderId, orderId));
+      expect(proofs.map((p) => p.status).sort()).toEqual(['approved', 'superseded']);
+    }
+  });
 
   it('a proof uploaded while the only pending one is rejected keeps the order in review', async () => {
     const wrong: string[] = [];

@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db/client.js';
 import type { ActionContext } from '../../platform/effects.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { type FieldErrors, parseForm } from '../../platform/http/forms.js';
+import { seeOther } from '../../platform/http/locale.js';
 import { readOneFileForm } from '../../platform/http/one-file-form.js';
 import { sendCsv } from '../../platform/http/send-csv.js';
 import { sendPrivateFile } from '../../platform/http/send-private-file.js';
@@ -90,7 +91,7 @@ export async function paymentRoutes(
         return rerender(req, reply, order, { errors: err.fields as FieldErrors, values: fields });
       throw err;
     }
-    return reply.code(303).redirect(`/orders/${order.number}`);
+    return seeOther(req, reply, `/orders/${order.number}`);
   });
 
   /** Proof files: only to the order's owner and staff, by proof id within the order, never by storage path. */
@@ -139,7 +140,7 @@ export async function paymentRoutes(
         if (!form.ok) throw new AppError('VALIDATION', { fields: form.errors });
         await reviewPaymentProof(actions, order, id, actorOf(user), { approve: false, reason: form.data.reason });
       }
-      return reply.code(303).redirect(`/admin/orders/${order.number}`);
+      return seeOther(req, reply, `/admin/orders/${order.number}`);
     },
   );
 }

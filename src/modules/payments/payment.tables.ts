@@ -3,7 +3,8 @@ import { bigint, check, index, integer, pgTable, text, timestamp, uniqueIndex } 
 import { users } from '../accounts/account.tables.js';
 import { orders } from '../orders/order.tables.js';
 
-export const proofStatuses = ['pending', 'approved', 'rejected'] as const;
+/** `superseded`: still pending when another proof paid the order in full, so never needed (no money counted). */
+export const proofStatuses = ['pending', 'approved', 'rejected', 'superseded'] as const;
 
 export const paymentProofs = pgTable(
   'payment_proofs',
@@ -32,7 +33,7 @@ export const paymentProofs = pgTable(
   },
   (t) => [
     check('payment_proofs_amount_check', sql`amount_cents > 0`),
-    check('payment_proofs_status_check', sql`status in ('pending', 'approved', 'rejected')`),
+    check('payment_proofs_status_check', sql`status in ('pending', 'approved', 'rejected', 'superseded')`),
     index('payment_proofs_order_idx').on(t.orderId),
     index('payment_proofs_sha_idx').on(t.sha256),
     // The dashboard's money approved per day.

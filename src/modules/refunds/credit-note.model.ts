@@ -49,10 +49,12 @@ export function buildCreditNoteModel(
       heading: t('pi.buyer'),
       name: order.fullName,
       lines: [
+        order.company.trim(),
         ...splitLines(order.address),
         `${order.postalCode} ${order.city}`.trim(),
         countryName(order.country, locale),
         order.email,
+        order.taxId.trim() && t('field.taxIdLine', { id: order.taxId.trim() }),
       ].filter(Boolean),
     },
     meta: [

@@ -3,6 +3,7 @@ import { requireUser } from '../../platform/auth/current-user.js';
 import { hasRole } from '../../platform/auth/roles.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { type FieldErrors, formValues, parseForm } from '../../platform/http/forms.js';
+import { seeOther } from '../../platform/http/locale.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import { editRepairCenter, submitRepairCenter } from './actions/submit-repair-center.js';
 import { html, idParam, type RepairCenterDeps } from './repair-center.http.js';
@@ -64,7 +65,7 @@ export async function repairCenterRoutes(app: FastifyInstance, deps: RepairCente
     const user = requireUser(req.user);
     const mp = await readMultipartForm(req);
     const result = await save(mp, (data) => submitRepairCenter(db, storage, user.id, data, mp.photos));
-    if ('id' in result) return reply.code(303).redirect(`/repair-centers/${result.id}`);
+    if ('id' in result) return seeOther(req, reply, `/repair-centers/${result.id}`);
     return html(reply, 422).send(<NewCenterPage ctx={pageContext(req, reply)} form={result.state} />);
   });
 
@@ -82,7 +83,7 @@ export async function repairCenterRoutes(app: FastifyInstance, deps: RepairCente
     if (!(await findOwnCenter(db, id, user.id))) throw notFound();
     const mp = await readMultipartForm(req);
     const result = await save(mp, (data) => editRepairCenter(db, storage, user.id, id, data, mp.photos));
-    if ('id' in result) return reply.code(303).redirect(`/repair-centers/${id}`);
+    if ('id' in result) return seeOther(req, reply, `/repair-centers/${id}`);
     const c = await findOwnCenter(db, id, user.id);
     if (!c) throw notFound();
     return html(reply, 422).send(<OwnCenterPage ctx={pageContext(req, reply)} c={c} form={result.state} />);

@@ -5,18 +5,24 @@ import { getSettings } from '../settings/index.js';
 import { buildTestReportModel, testReportNumber } from './test-report.model.js';
 import { findTestReportByCode, issueTestReport, photoReferencesOf, type UnitTestReport } from './test-report.repo.js';
 import { findUnitById, type ShippedUnit } from './warranty.repo.js';
+import { publicTesterName } from './warranty.rules.js';
 
-/** The report's PDF for a unit (issuing its code on first ask) and its file name. */
+/**
+ * The report's PDF for a unit (issuing its code on first ask) and its file name. Only the
+ * staff copy names the tester in full: the buyer's copy travels with the unit, and the code
+ * printed on it opens the same report for anyone.
+ */
 export async function testReportPdf(
   db: DbOrTx,
   unit: ShippedUnit,
   locale: Locale,
   publicUrl: string,
-  issued?: UnitTestReport,
+  opts: { issued?: UnitTestReport; staffCopy?: boolean } = {},
 ) {
-  const report = issued ?? (await issueTestReport(db, unit.unitId));
+  const report = opts.issued ?? (await issueTestReport(db, unit.unitId));
   const [photos, settings] = await Promise.all([photoReferencesOf(db, unit.parcelId), getSettings(db)]);
-  const model = buildTestReportModel(unit, photos, report, settings, locale, publicUrl);
+  const shown = opts.staffCopy ? unit : { ...unit, testerName: publicTesterName(unit.testerName) };
+  const model = buildTestReportModel(shown, photos, report, settings, locale, publicUrl);
   const body = await renderPaperPdf(model, { qrPng: await qrPng(model.verify.url) });
   return { body, filename: `${model.number}-${unit.serialNumber}.pdf` };
 }

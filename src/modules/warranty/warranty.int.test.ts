@@ -188,6 +188,27 @@ describe('unit test report', () => {
     expect(vt).not.toContain(o.buyerUser.fullName);
   });
 
+  it('names the tester by first name and initial to anyone holding the code; staff copies keep the full name', async () => {
+    const o = await minerOrder();
+    const unit = o.units[0]!;
+    await t.db.update(users).set({ fullName: 'Lukas Bergmann' }).where(eq(users.id, unit.recordedBy));
+    const staff = (await loggedInClient(t.app, t.db, 'support')).client;
+    await staff.get('/admin');
+    const staffCopy = await pdfText(
+      (await staff.get(`/admin/orders/${o.number}/units/${unit.id}/test-report.pdf`)).rawPayload,
+    );
+    expect(staffCopy.text).toContain('Lukas Bergmann');
+    const buyerCopy = await pdfText(
+      (await o.buyer.get(`/orders/${o.number}/units/${unit.id}/test-report.pdf`)).rawPayload,
+    );
+    expect(buyerCopy.text).toContain('Lukas B.');
+    expect(buyerCopy.text).not.toContain('Bergmann');
+    const [report] = await t.db.select().from(unitTestReports).where(eq(unitTestReports.packingUnitId, unit.id));
+    const pub = await pdfText((await visitor().get(`/warranty/test-reports/${report!.code}.pdf`)).rawPayload);
+    expect(pub.text).toContain('Lukas B.');
+    expect(pub.text).not.toContain('Bergmann');
+  });
+
   it('issues one code when two first downloads race', async () => {
     const o = await minerOrder();
     const url = `/orders/${o.number}/units/${o.units[0]!.id}/test-report.pdf`;

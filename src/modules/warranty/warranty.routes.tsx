@@ -46,7 +46,9 @@ export async function warrantyRoutes(app: FastifyInstance, { db, config }: { db:
     const found = code ? await testReportByCode(db, code) : undefined;
     if (!found) throw notFound();
     await refundAttempts(db, attempt);
-    const { body, filename } = await testReportPdf(db, found.unit, req.i18n.locale, config.publicUrl, found.report);
+    const { body, filename } = await testReportPdf(db, found.unit, req.i18n.locale, config.publicUrl, {
+      issued: found.report,
+    });
     return sendPdf(reply, body, filename);
   });
 
@@ -72,7 +74,8 @@ export async function warrantyRoutes(app: FastifyInstance, { db, config }: { db:
       requireStaff(req.user);
       const order = await findOrderByNumber(db, req.params.number);
       if (!order) throw notFound();
-      const { body, filename } = await testReportPdf(db, await unitOf(req, order), req.i18n.locale, config.publicUrl);
+      const unit = await unitOf(req, order);
+      const { body, filename } = await testReportPdf(db, unit, req.i18n.locale, config.publicUrl, { staffCopy: true });
       return sendPdf(reply, body, filename);
     },
   );

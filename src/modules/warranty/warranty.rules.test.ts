@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serialInput, warrantyOf } from './warranty.rules.js';
+import { publicTesterName, serialInput, warrantyOf } from './warranty.rules.js';
 
 const at = (s: string) => new Date(`${s}T00:00:00Z`);
 
@@ -22,5 +22,15 @@ describe('serialInput', () => {
     expect(serialInput.parse('  sn-1/2.3_x ')).toBe('sn-1/2.3_x');
     for (const bad of ['', '   ', '-lead', 'a b', '<b>', 'x'.repeat(65)])
       expect(serialInput.safeParse(bad).success).toBe(false);
+  });
+});
+
+describe('publicTesterName', () => {
+  it('keeps the first name and the initial of the last, never the whole surname', () => {
+    expect(publicTesterName('Lukas Bergmann')).toBe('Lukas B.');
+    expect(publicTesterName('  ana maría  castillo ')).toBe('ana C.');
+    expect(publicTesterName('Packer')).toBe('Packer');
+    expect(publicTesterName('Łukasz Żółw')).toBe('Łukasz Ż.');
+    expect(publicTesterName('')).toBe('');
   });
 });

@@ -29,3 +29,14 @@ export function warrantyOf(
   const endsAt = warrantyEndsAt(unit.deliveredAt, unit.warrantyDays);
   return { state: withinWarranty(unit.deliveredAt, unit.warrantyDays, now) ? 'in_warranty' : 'expired', endsAt };
 }
+
+/**
+ * The tester as a report anyone holding its code may read: first name and the initial of the
+ * last ("Lukas B."), enough to tell testers apart without publishing a warehouse worker's name.
+ */
+export function publicTesterName(fullName: string): string {
+  const words = fullName.trim().split(/\s+/).filter(Boolean);
+  const first = words[0] ?? '';
+  const last = words.length > 1 ? Array.from(words[words.length - 1]!)[0]?.toUpperCase() : undefined;
+  return last ? `${first} ${last}.` : first;
+}

@@ -2,6 +2,7 @@ import { type AuditPage as AuditRows, auditActions, auditSubjects } from '../../
 import type { PageContext } from '../../platform/http/page-context.js';
 import { AdminShell } from '../../platform/views/admin-shell.js';
 import { Field, FormError, type FormState, SelectField } from '../../platform/views/form.js';
+import { viaLabel } from '../../platform/views/via-label.js';
 
 const filterKeys = ['actor', 'action', 'subject', 'subjectId', 'from', 'to'] as const;
 
@@ -88,7 +89,7 @@ export function AuditPage({
                     <td>{i18n.dateTime(r.at)}</td>
                     <td>
                       <span safe>{r.actorName}</span> <small safe>{r.actorEmail}</small>
-                      {r.via && <small safe>{` (${t('audit.via')} ${r.via})`}</small>}
+                      {r.via && <small safe>{` (${viaLabel(i18n.locale, r.via)})`}</small>}
                     </td>
                     <td safe>{r.action}</td>
                     <td safe>{`${r.subjectType} ${r.subjectId}`}</td>

@@ -65,6 +65,18 @@ export const customerPage =
                 {countryName(d.address.country, i18n.locale)}
                 <br />
                 <span safe>{d.address.phone}</span>
+                {d.address.company && (
+                  <>
+                    <br />
+                    <span safe>{d.address.company}</span>
+                  </>
+                )}
+                {d.address.taxId && (
+                  <>
+                    <br />
+                    <span safe>{t('field.taxIdLine', { id: d.address.taxId })}</span>
+                  </>
+                )}
               </address>
             ) : (
               <p class="empty">{t('staffCustomer.noAddress')}</p>

@@ -117,7 +117,7 @@ export function OrderBody({ ctx, d, forms = {} }: { ctx: PageContext; d: OrderPa
           {d.packing && <ShipmentPapers ctx={ctx} base={`/orders/${o.number}`} packing={d.packing} />}
           <div class="actions">
             {can('confirmDelivery') && (
-              <form method="post" action={`/orders/${o.number}/events/confirmDelivery`}>
+              <form method="post" action={ctx.href(`/orders/${o.number}/events/confirmDelivery`)}>
                 <CsrfField ctx={ctx} />
                 <button type="submit" class="primary">
                   {t('action.confirmDelivery')}
@@ -125,7 +125,7 @@ export function OrderBody({ ctx, d, forms = {} }: { ctx: PageContext; d: OrderPa
               </form>
             )}
             {can('cancelByCustomer') && (
-              <form method="post" action={`/orders/${o.number}/events/cancelByCustomer`} class="cancel-form">
+              <form method="post" action={ctx.href(`/orders/${o.number}/events/cancelByCustomer`)} class="cancel-form">
                 <CsrfField ctx={ctx} />
                 <Field
                   ctx={ctx}
@@ -150,6 +150,12 @@ export function OrderBody({ ctx, d, forms = {} }: { ctx: PageContext; d: OrderPa
             <address>
               <span safe>{o.fullName}</span>
               <br />
+              {o.company && (
+                <>
+                  <span safe>{o.company}</span>
+                  <br />
+                </>
+              )}
               <span safe>{o.address}</span>
               <br />
               <span safe>{`${o.postalCode} ${o.city}`.trim()}</span>
@@ -166,7 +172,7 @@ export function OrderBody({ ctx, d, forms = {} }: { ctx: PageContext; d: OrderPa
           <section class="card">
             <h2>{t('thread.title')}</h2>
             <Thread ctx={ctx} messages={d.messages} />
-            <form method="post" action={`/orders/${o.number}/messages`}>
+            <form method="post" action={ctx.href(`/orders/${o.number}/messages`)}>
               <CsrfField ctx={ctx} />
               <label for="f-body">{t('thread.write')}</label>
               <textarea id="f-body" name="body" rows="3" maxlength="4000" required />

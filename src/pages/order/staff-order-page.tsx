@@ -105,7 +105,19 @@ export function StaffOrderPage({
               </a>{' '}
               · <span safe>{o.email}</span> · <span safe>{o.phone}</span>
               <br />
+              {o.company && (
+                <>
+                  <span safe>{o.company}</span>
+                  <br />
+                </>
+              )}
               <span safe>{`${o.address}, ${o.postalCode} ${o.city}`}</span>, {countryName(o.country, i18n.locale)}
+              {o.taxId && (
+                <>
+                  <br />
+                  <span safe>{t('field.taxIdLine', { id: o.taxId })}</span>
+                </>
+              )}
             </address>
             <p>
               {t(`shipping.${o.shippingMethod}`)} · <span safe>{d.method?.name ?? ''}</span>

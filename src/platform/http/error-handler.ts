@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorCode, errorCatalog } from '../errors.js';
 import { ErrorMessage, ErrorPage } from '../views/error-page.js';
+import { seeOther } from './locale.js';
 import { pageContext } from './page-context.js';
 
 /** Maps anything thrown to a catalog code; framework 4xx errors keep their meaning. */
@@ -32,7 +33,7 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, code: ErrorC
   // A visitor on a page behind login goes to log in and comes back.
   if (code === 'UNAUTHENTICATED' && !isHtmx(req)) {
     const next = req.method === 'GET' ? `?next=${encodeURIComponent(req.url)}` : '';
-    return reply.code(303).redirect(`/login${next}`);
+    return seeOther(req, reply, `/login${next}`);
   }
   const ctx = pageContext(req, reply);
   reply.type('text/html; charset=utf-8');

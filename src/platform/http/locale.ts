@@ -46,6 +46,16 @@ export function localePath(locale: Locale, path: string): string {
 }
 
 /**
+ * A 303 to a site path in the language the request's URL named: a form posted under /es/
+ * goes on under /es/ (a visitor with no cookie and an English browser stays in Spanish);
+ * an unprefixed post redirects unprefixed, served by cookie or Accept-Language as before.
+ */
+export function seeOther(req: FastifyRequest, reply: FastifyReply, path: string) {
+  const named = urlLocale(req);
+  return reply.code(303).redirect(named ? localePath(named, path) : path);
+}
+
+/**
  * Locale: the URL's prefix (/es/…), else the user's remembered choice (cookie), else
  * Accept-Language, else English. An unprefixed page depends on the last two, hence `Vary`.
  */

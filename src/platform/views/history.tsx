@@ -1,4 +1,5 @@
 import type { PageContext } from '../http/page-context.js';
+import { viaLabel } from './via-label.js';
 
 export interface TimelineEvent {
   event: string;
@@ -31,10 +32,7 @@ export function Timeline<E extends TimelineEvent>({
           <li>
             <time datetime={e.createdAt.toISOString()}>{ctx.i18n.dateTime(e.createdAt)}</time>{' '}
             <strong>{name === undefined ? <span safe>{e.event}</span> : name}</strong>
-            {showVia && e.via && (
-              // t() escapes its parameters: the token's name is shown as text.
-              <span class="via">{` ${ctx.t('timeline.via', { via: e.via })}`}</span>
-            )}
+            {showVia && e.via && <span class="via" safe>{` ${viaLabel(ctx.i18n.locale, e.via)}`}</span>}
             {e.note && (
               <span class="note" safe>
                 {e.note}

@@ -26,7 +26,7 @@ export function AccountPage(props: { ctx: PageContext; a: AccountView; forms?: A
             {props.notice}
           </p>
         )}
-        <form method="post" action="/account/profile" class="card" novalidate>
+        <form method="post" action={ctx.href('/account/profile')} class="card" novalidate>
           <h2>{t('acct.profileTitle')}</h2>
           <CsrfField ctx={ctx} />
           <FormError ctx={ctx} form={forms.profile} />
@@ -64,7 +64,7 @@ export function AccountPage(props: { ctx: PageContext; a: AccountView; forms?: A
           </button>
         </form>
 
-        <form method="post" action="/account/email" class="card" novalidate>
+        <form method="post" action={ctx.href('/account/email')} class="card" novalidate>
           <h2>{t('acct.emailTitle')}</h2>
           <p>
             {t('acct.emailNow')} <strong safe>{a.email}</strong>
@@ -94,7 +94,7 @@ export function AccountPage(props: { ctx: PageContext; a: AccountView; forms?: A
           <button type="submit">{t('acct.emailButton')}</button>
         </form>
 
-        <form method="post" action="/account/password" class="card" novalidate>
+        <form method="post" action={ctx.href('/account/password')} class="card" novalidate>
           <h2>{t('acct.passwordTitle')}</h2>
           <CsrfField ctx={ctx} />
           <FormError ctx={ctx} form={forms.password} />
@@ -135,7 +135,7 @@ export function AccountPage(props: { ctx: PageContext; a: AccountView; forms?: A
             ))}
           </ul>
           {others > 0 && (
-            <form method="post" action="/account/sessions/others">
+            <form method="post" action={ctx.href('/account/sessions/others')}>
               <CsrfField ctx={ctx} />
               <button type="submit">{t('acct.logOutOthers', { n: others })}</button>
             </form>
@@ -154,7 +154,7 @@ export function ConfirmEmailPage({ ctx, token, email }: { ctx: PageContext; toke
       <section class="narrow card">
         <h1>{t('acct.emailTitle')}</h1>
         <p>{t('acct.emailConfirmLead', { email })}</p>
-        <form method="post" action="/account/email/confirm">
+        <form method="post" action={ctx.href('/account/email/confirm')}>
           <CsrfField ctx={ctx} />
           <input type="hidden" name="token" value={token} />
           <button type="submit" class="primary">

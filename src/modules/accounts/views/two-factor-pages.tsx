@@ -10,7 +10,7 @@ export function TwoFactorPage({ ctx, form }: { ctx: PageContext; form?: FormStat
       <section class="narrow card">
         <h1>{t('acct.twoFactorTitle')}</h1>
         <p>{t('acct.twoFactorLead')}</p>
-        <form method="post" action="/login/two-factor" novalidate>
+        <form method="post" action={ctx.href('/login/two-factor')} novalidate>
           <CsrfField ctx={ctx} />
           <FormError ctx={ctx} form={form} />
           <Field
@@ -52,7 +52,7 @@ export function EnrolPage(props: { ctx: PageContext; qr: string; secret: string;
           </li>
           <li>{t('acct.enrolStep3')}</li>
         </ol>
-        <form method="post" action="/login/two-factor/setup" novalidate>
+        <form method="post" action={ctx.href('/login/two-factor/setup')} novalidate>
           <CsrfField ctx={ctx} />
           <FormError ctx={ctx} form={form} />
           <Field

@@ -109,7 +109,7 @@ export function CaseFormPage(props: {
       <p class="lead">{t('case.newLead')}</p>
       <form
         method="post"
-        action={`/orders/${order.number}/after-sales`}
+        action={ctx.href(`/orders/${order.number}/after-sales`)}
         enctype="multipart/form-data"
         class="card case-form"
         novalidate

@@ -174,7 +174,7 @@ export function CustomerCasePage({
           <CaseSummary ctx={ctx} d={d} now={now} />
           <CaseOutcome ctx={ctx} d={d} />
           {d.actions.includes('confirmReissueReceived') && (
-            <form method="post" action={`${base}/events/confirmReissueReceived`} class="card">
+            <form method="post" action={ctx.href(`${base}/events/confirmReissueReceived`)} class="card">
               <CsrfField ctx={ctx} />
               <p>{t('case.confirmHint')}</p>
               <button type="submit" class="primary">
@@ -200,7 +200,7 @@ export function CustomerCasePage({
             messages={d.messages}
             files={d.files}
             base={`${base}/files`}
-            action={`${base}/messages`}
+            action={ctx.href(`${base}/messages`)}
             errors={threadError}
           />
         </aside>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { moneyCaps } from '../../../platform/money.js';
 import { orderEvents, orderStates } from '../../orders/index.js';
+import { proofStatuses } from '../../payments/index.js';
 
 const at = z.iso.datetime({ offset: true }).describe('ISO 8601 time (UTC)');
 const cents = z.int().min(0).describe('US cents');
@@ -73,7 +74,7 @@ export const orderDetail = z
     proofs: z.array(
       z.object({
         id: z.int(),
-        status: z.enum(['pending', 'approved', 'rejected']),
+        status: z.enum(proofStatuses),
         amountCents: cents,
         reference: z.string(),
         paidOn: z.string(),

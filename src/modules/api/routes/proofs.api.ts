@@ -2,14 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../../platform/db/client.js';
-import { listProofs } from '../../payments/index.js';
+import { listProofs, proofStatuses } from '../../payments/index.js';
 import { readerOf, staffActor } from '../api-caller.js';
 import { orderNumberParams } from './order.schemas.js';
 import { describeOrder, loadOrder } from './order-detail.js';
 import { problems } from './responses.js';
 
 const PAGE = 50;
-const status = z.enum(['pending', 'approved', 'rejected']);
+const status = z.enum(proofStatuses);
 
 const proofRow = z
   .object({

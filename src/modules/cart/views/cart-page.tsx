@@ -29,7 +29,7 @@ function LineRow({ ctx, line, v }: { ctx: PageContext; line: CartLine; v: CartVi
       </td>
       <td class="num">{i18n.money(line.unitPriceCents)}</td>
       <td>
-        <form method="post" action={`/cart/items/${line.productId}`} class="qty-form" novalidate>
+        <form method="post" action={ctx.href(`/cart/items/${line.productId}`)} class="qty-form" novalidate>
           <CsrfField ctx={ctx} />
           <label for={qid} class="visually-hidden">
             {t('cart.quantityOf', { name: line.name })}
@@ -57,7 +57,7 @@ function LineRow({ ctx, line, v }: { ctx: PageContext; line: CartLine; v: CartVi
       </td>
       <td class="num">{i18n.money(lineTotalCents(line))}</td>
       <td>
-        <form method="post" action={`/cart/items/${line.productId}/remove`}>
+        <form method="post" action={ctx.href(`/cart/items/${line.productId}/remove`)}>
           <CsrfField ctx={ctx} />
           <button type="submit" class="link danger" aria-label={t('cart.removeItem', { name: line.name })}>
             {t('cart.remove')}

@@ -174,7 +174,7 @@ export function ProductPage({ ctx, v }: { ctx: PageContext; v: ProductView }) {
             {t('product.transit', { min: air.min, max: air.max })}
           </p>
           {buyable ? (
-            <form method="post" action="/cart/items" class="add-to-cart" novalidate>
+            <form method="post" action={ctx.href('/cart/items')} class="add-to-cart" novalidate>
               <CsrfField ctx={ctx} />
               <input type="hidden" name="productId" value={String(p.id)} />
               <Field

@@ -5,7 +5,7 @@ import type { Verification } from '../proforma.data.js';
 function CodeForm({ ctx, code, error }: { ctx: PageContext; code?: string; error?: boolean }) {
   const { t } = ctx;
   return (
-    <form method="get" action="/verify" class="card verify-form" novalidate>
+    <form method="get" action={ctx.href('/verify')} class="card verify-form" novalidate>
       <div class={error ? 'field has-error' : 'field'}>
         <label for="f-code">{t('verify.code')}</label>
         <input

@@ -27,7 +27,8 @@ export class CartAlreadyOrdered extends AppError {
  * Turns "My cart list" into an order in `awaiting_quote`, in one transaction:
  * claims the form token (a second submit of the same form returns the first order),
  * snapshots the lines, reserves stock through the catalog's ledger with conditional updates
- * (backorderable lines without stock are flagged instead), empties the cart, saves the address.
+ * (backorderable lines without stock are flagged instead), empties the cart, saves the address
+ * (with the buyer's company and tax ID, which the PI and the customs papers print).
  *
  * Under load the cost is round trips and how long rows stay locked (issue #7), so the
  * transaction is five statements: claim, read the cart, write the order with everything
@@ -107,10 +108,10 @@ async function insertOrder(tx: Tx, user: CurrentUser, input: SubmitOrderInput, g
   const result = await tx.execute(sql`
     with o as (
       insert into ${orders} (number, customer_id, shipping_method, payment_method_id, full_name, phone, email,
-                             country, city, address, postal_code, crypto_acknowledged, goods_cents)
+                             country, city, address, postal_code, company, tax_id, crypto_acknowledged, goods_cents)
       values ('HC-' || to_char(now(), 'YYYY') || '-' || lpad(nextval('order_number_seq')::text, 6, '0'),
               ${user.id}, ${a.shippingMethod}, ${a.paymentMethodId}, ${a.fullName}, ${a.phone}, ${user.email},
-              ${a.country}, ${a.city}, ${a.address}, ${a.postalCode}, ${a.cryptoAcknowledged}, ${goods})
+              ${a.country}, ${a.city}, ${a.address}, ${a.postalCode}, ${a.company}, ${a.taxId}, ${a.cryptoAcknowledged}, ${goods})
       returning id, number
     ), event as (
       insert into ${orderEvents} (order_id, event, from_status, to_status, actor_id, actor_role)
@@ -118,10 +119,11 @@ async function insertOrder(tx: Tx, user: CurrentUser, input: SubmitOrderInput, g
     ), token as (
       update ${orderSubmissions} set order_id = (select id from o) where token = ${a.token}
     ), emptied as (${takeOrderedLines(user.id, ordered)}), saved as (
-      insert into ${savedAddresses} (user_id, full_name, phone, country, city, address, postal_code)
-      values (${user.id}, ${a.fullName}, ${a.phone}, ${a.country}, ${a.city}, ${a.address}, ${a.postalCode})
+      insert into ${savedAddresses} (user_id, full_name, phone, country, city, address, postal_code, company, tax_id)
+      values (${user.id}, ${a.fullName}, ${a.phone}, ${a.country}, ${a.city}, ${a.address}, ${a.postalCode}, ${a.company}, ${a.taxId})
       on conflict (user_id) do update set full_name = excluded.full_name, phone = excluded.phone, country = excluded.country,
-        city = excluded.city, address = excluded.address, postal_code = excluded.postal_code
+        city = excluded.city, address = excluded.address, postal_code = excluded.postal_code,
+        company = excluded.company, tax_id = excluded.tax_id
     ), mail as (${notifyRolesSql(
       ['sales'],
       {

@@ -15,7 +15,16 @@ export interface CheckoutData {
   /** Offered methods whose payment details changed lately (announced in-app, DESIGN §4b). */
   recentlyChanged: { id: number; name: string; changedAt: Date }[];
   settings: Settings;
-  saved?: { fullName: string; phone: string; country: string; city: string; address: string; postalCode: string };
+  saved?: {
+    fullName: string;
+    phone: string;
+    country: string;
+    city: string;
+    address: string;
+    postalCode: string;
+    company: string;
+    taxId: string;
+  };
   defaultName: string;
 }
 
@@ -49,7 +58,7 @@ export function CheckoutForm({ ctx, d, form }: { ctx: PageContext; d: CheckoutDa
   const err = (k: string) => form?.errors?.[k];
   const restricted = (d.settings.cryptoRestricted as string[]).map((c) => countryName(c, ctx.i18n.locale)).join(', ');
   return (
-    <form method="post" action="/orders" class="card checkout" novalidate>
+    <form method="post" action={ctx.href('/orders')} class="card checkout" novalidate>
       <h2>{t('checkout.title')}</h2>
       <CsrfField ctx={ctx} />
       <input type="hidden" name="token" value={token} />
@@ -110,6 +119,23 @@ export function CheckoutForm({ ctx, d, form }: { ctx: PageContext; d: CheckoutDa
           label={t('field.postalCode')}
           value={d.saved?.postalCode}
           autocomplete="postal-code"
+        />
+        <Field
+          ctx={ctx}
+          form={form}
+          name="company"
+          label={t('field.company')}
+          value={d.saved?.company}
+          autocomplete="organization"
+          hint={t('field.companyHint')}
+        />
+        <Field
+          ctx={ctx}
+          form={form}
+          name="taxId"
+          label={t('field.taxId')}
+          value={d.saved?.taxId}
+          hint={t('field.taxIdHint')}
         />
         <SelectField
           ctx={ctx}

@@ -27,13 +27,35 @@ async function pendingLeft(tx: Tx, orderId: number) {
 }
 
 /**
+ * Paid in full: the proofs still waiting are no longer needed, and the order (now out of
+ * review) could never take their decision, so they are closed with it, not left pending for
+ * ever. No money is counted for them; each keeps its file and amount, and is audited.
+ */
+async function supersedePending(tx: Tx, number: string, orderId: number, by: number, actor: Actor, now: Date) {
+  const closed = await tx
+    .update(paymentProofs)
+    .set({ status: 'superseded', reviewedBy: actor.userId, reviewedAt: now })
+    .where(and(eq(paymentProofs.orderId, orderId), eq(paymentProofs.status, 'pending')))
+    .returning({ id: paymentProofs.id, amountCents: paymentProofs.amountCents });
+  for (const p of closed)
+    await recordAudit(tx, {
+      actor: actor.userId ?? null,
+      action: 'payment.review',
+      subject: { type: 'payment-proof', id: p.id },
+      before: { status: 'pending' },
+      after: { status: 'superseded', order: number, amountCents: p.amountCents, paidInFullBy: by },
+    });
+}
+
+/**
  * Finance decides one proof. Approval adds its amount to what is paid; the machine's
  * guards then pick the next state: the order moves on when approved payments cover the
  * total, partly paid goes back to awaiting payment with the balance shown (once no
  * other proof is still waiting for a decision). The proof's own status change is conditional,
  * so two finance clicks cannot count a payment twice. The order row is locked first:
  * two proofs of one order decided at once are then decided one after the other, and
- * the second sees the first as decided, so the last decision moves the order on.
+ * the second sees the first as decided, so the last decision moves the order on. The
+ * approval that pays in full marks the other pending proofs `superseded` (ADR "superseded proofs").
  */
 export async function reviewPaymentProof(
   actions: ActionContext,
@@ -91,6 +113,7 @@ export async function reviewPaymentProof(
       type: 'payment.approved',
       data: { number: order.number, proofId: proof.id, amountCents: proof.amountCents, paidCents, paidInFull: full },
     });
+    if (full && pending > 0) await supersedePending(tx, order.number, order.id, proof.id, actor, now);
     const balance = (snapshot.totalCents ?? 0) - snapshot.paidCents;
     const key = full ? 'mail.paymentApproved' : 'mail.partPayment';
     await notifyCustomer(tx, order.customerId, {

@@ -5,8 +5,13 @@ import type { PaymentProof } from '../payment-proof.repo.js';
 
 type BuyerProof = Pick<PaymentProof, 'id' | 'amountCents' | 'reference' | 'status' | 'rejectReason'>;
 
-const tone = (status: PaymentProof['status']) =>
-  status === 'approved' ? 'done' : status === 'rejected' ? 'problem' : 'staff';
+const tones: Record<PaymentProof['status'], string> = {
+  approved: 'done',
+  rejected: 'problem',
+  pending: 'staff',
+  superseded: 'muted',
+};
+const tone = (status: PaymentProof['status']) => tones[status];
 
 export function ProofForm({ ctx, number, form }: { ctx: PageContext; number: string; form?: FormState }) {
   const { t } = ctx;
@@ -14,7 +19,7 @@ export function ProofForm({ ctx, number, form }: { ctx: PageContext; number: str
   return (
     <form
       method="post"
-      action={`/orders/${number}/proofs`}
+      action={ctx.href(`/orders/${number}/proofs`)}
       enctype="multipart/form-data"
       class="card proof-form"
       novalidate
@@ -78,6 +83,7 @@ export function BuyerProofList({ ctx, number, proofs }: { ctx: PageContext; numb
                 {p.rejectReason}
               </span>
             )}
+            {p.status === 'superseded' && <span class="note">{t('proof.supersededHint')}</span>}
           </li>
         ))}
       </ul>
@@ -130,6 +136,7 @@ function ProofReview({
         <span class={`badge ${tone(p.status)}`}>{t(`proof.${p.status}`)}</span>
       </p>
       {paidTo}
+      {p.status === 'superseded' && <p class="hint">{t('proof.supersededHint')}</p>}
       {p.duplicateOfOrder && (
         <p class="notice problem" role="alert">
           {t('proof.duplicate', { number: p.duplicateOfOrder })}

@@ -67,7 +67,7 @@ export function NewCenterPage({ ctx, form }: { ctx: PageContext; form?: RepairFo
       </p>
       <h1>{t('repair.create')}</h1>
       <p class="hint">{t('repair.createLead')}</p>
-      <CenterForm ctx={ctx} action="/repair-centers" form={form} />
+      <CenterForm ctx={ctx} action={ctx.href('/repair-centers')} form={form} />
     </Layout>
   );
 }
@@ -110,7 +110,7 @@ export function OwnCenterPage({ ctx, c, form }: { ctx: PageContext; c: RepairCen
         </details>
       )}
       <h2>{t('repair.edit')}</h2>
-      <CenterForm ctx={ctx} action={`/repair-centers/${c.id}`} d={v} form={form} />
+      <CenterForm ctx={ctx} action={ctx.href(`/repair-centers/${c.id}`)} d={v} form={form} />
     </Layout>
   );
 }

@@ -8,7 +8,7 @@ const stateTone = { in_warranty: 'done', expired: 'problem', not_delivered: '' }
 function SerialForm({ ctx, typed, error }: { ctx: PageContext; typed?: string; error?: string }) {
   const { t } = ctx;
   return (
-    <form method="get" action="/warranty" class="card verify-form" novalidate>
+    <form method="get" action={ctx.href('/warranty')} class="card verify-form" novalidate>
       <div class={error ? 'field has-error' : 'field'}>
         <label for="f-serial">{t('warranty.serial')}</label>
         <input
