@@ -60,7 +60,7 @@ const schema = z
     /** How often each process looks for webhook deliveries that are due. */
     WEBHOOK_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
     /**
-     * Webhooks may be posted to loopback and private addresses, and over plain http (ADR 00XX).
+     * Webhooks may be posted to loopback and private addresses, and over plain http (ADR 0031).
      * Default: yes except in production, where only https to public addresses is sent.
      */
     WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false', '1', '0']).optional(),

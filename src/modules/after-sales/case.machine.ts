@@ -12,7 +12,7 @@ export const terminalCaseStates: readonly CaseState[] = ['resolved', 'rejected']
 
 /**
  * Who acts on a case: a user's role, or `repair_center` for the owner of an approved center
- * acting on a case routed to it (a customer account, so not a role of its own; ADR 00XX).
+ * acting on a case routed to it (a customer account, so not a role of its own; ADR 0032).
  */
 export type CaseRole = Role | 'repair_center';
 

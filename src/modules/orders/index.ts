@@ -7,7 +7,7 @@ export { runOrderSweep, startOrderSweep } from './actions/run-order-sweep.js';
 export { setFreight } from './actions/set-freight.js';
 /** The cart becomes an order (the order form and the API); a second submit of one cart names the first order. */
 export { CartAlreadyOrdered, submitOrder } from './actions/submit-order.js';
-/** Per-order deposit addresses from the payment method's watch-only key (ADR 00XX). */
+/** Per-order deposit addresses from the payment method's watch-only key (ADR 0033). */
 export {
   type DepositAddress,
   depositAddressSql,

@@ -10,7 +10,7 @@ import type { DepositNetwork } from './payment-method.tables.js';
 export type { DepositNetwork };
 
 /**
- * Watch-only deposit keys (ADR 00XX). Finance pastes the account-level extended public key
+ * Watch-only deposit keys (ADR 0033). Finance pastes the account-level extended public key
  * of a wallet; each quoted order gets the address at the next index of its receive chain.
  * The shop never sees a private key: anything that looks like one is refused before it is
  * stored, logged or echoed back.

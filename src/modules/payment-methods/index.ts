@@ -1,6 +1,6 @@
 /** Payment methods: how buyers pay (configured by finance), each change confirmed by a second admin. */
 
-/** Watch-only deposit keys: the check of a pasted key, address derivation and payment URIs (ADR 00XX). */
+/** Watch-only deposit keys: the check of a pasted key, address derivation and payment URIs (ADR 0033). */
 export { checkDepositKey, deriveDepositAddress } from './deposit-key.rules.js';
 export { depositUri, usdtUnits } from './deposit-uri.rules.js';
 export { paymentChangesCommand } from './payment-changes.command.js';

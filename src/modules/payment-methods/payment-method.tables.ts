@@ -31,7 +31,7 @@ export const paymentMethods = pgTable(
     largeOrderOnly: boolean().notNull().default(false),
     active: boolean().notNull().default(true),
     sortOrder: integer().notNull().default(0),
-    /** A watch-only account key: each quoted order gets its own address derived from it (ADR 00XX). */
+    /** A watch-only account key: each quoted order gets its own address derived from it (ADR 0033). */
     depositNetwork: text({ enum: depositNetworks }),
     depositKey: text(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { webhookEventTypes } from './webhook.events.js';
 import { checkEndpointUrl } from './webhook.rules.js';
 
-/** The admin's "Add endpoint" form: a URL the posture allows (ADR 00XX), a note, the events. */
+/** The admin's "Add endpoint" form: a URL the posture allows (ADR 0031), a note, the events. */
 export const createEndpointInput = (allowPrivate: boolean) =>
   z.object({
     url: z

@@ -3,7 +3,7 @@ import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, unique
 import { users } from '../accounts/account.tables.js';
 
 /**
- * Where an admin asked the shop to post its events (ADR 00XX). The secret signs every
+ * Where an admin asked the shop to post its events (ADR 0031). The secret signs every
  * payload (Standard Webhooks), so the shop must be able to read it: it is kept as issued,
  * shown to the admin once, never logged or audited.
  */
