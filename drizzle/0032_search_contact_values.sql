@@ -3,7 +3,7 @@ CREATE TABLE "order_contact_values" (
 );
 --> statement-breakpoint
 CREATE INDEX "orders_email_idx" ON "orders" USING btree ("email");--> statement-breakpoint
-CREATE INDEX "orders_full_name_idx" ON "orders" USING btree ("full_name");
+CREATE INDEX "orders_full_name_idx" ON "orders" USING btree ("full_name");--> statement-breakpoint
 -- Back-office search at 500,000 orders (issue 15, ADR 0017): buyers' names and e-mails are
 -- matched on their distinct values (a few per customer, not one per order), then their
 -- orders are read by equality. The trigger keeps every value written on an order listed.

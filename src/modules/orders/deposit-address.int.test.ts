@@ -113,6 +113,7 @@ describe('per-order deposit addresses', () => {
     expect(b.body).toContain('0x9858EfFD232B4033E47d90003D41EC34EcaEda94');
     // EIP-681 with the balance (6,450.00 USDT) in 6-decimal units.
     expect(a.body).toContain('@1/transfer?address=0x9858EfFD232B4033E47d90003D41EC34EcaEda94&uint256=6450000000');
+    expect(a.body).toContain('6,450.00 USDT'); // an amount to pay shows its cents, even when round
     const rows = await t.db.select().from(depositAddresses).where(eq(depositAddresses.paymentMethodId, method.id));
     expect(rows).toHaveLength(1);
   });

@@ -39,7 +39,8 @@ export interface I18n {
   /** The message in this locale; `{name}` parameters are HTML-escaped, so the result is safe as text. */
   t(key: MessageKey, params?: Record<string, string | number>): string;
   money(cents: number): string;
-  number(n: number, digits?: number): string;
+  /** Up to `digits` decimals; `fixed` shows all of them (an amount to pay: 809.00, not 809). */
+  number(n: number, digits?: number, fixed?: boolean): string;
   date(d: Date): string;
   dateTime(d: Date): string;
 }
@@ -54,7 +55,7 @@ export function i18n(locale: Locale): I18n {
   const moneyFmt = new Intl.NumberFormat(tag, { style: 'currency', currency: 'USD' });
   const dateFmt = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
   const dateTimeFmt = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-  const numberFmts = new Map<number, Intl.NumberFormat>();
+  const numberFmts = new Map<string, Intl.NumberFormat>();
   const made: I18n = {
     locale,
     t(key, params) {
@@ -65,11 +66,12 @@ export function i18n(locale: Locale): I18n {
         : text;
     },
     money: (cents) => moneyFmt.format(cents / 100),
-    number(n, digits = 0) {
-      let fmt = numberFmts.get(digits);
+    number(n, digits = 0, fixed = false) {
+      const key = `${digits}${fixed}`;
+      let fmt = numberFmts.get(key);
       if (!fmt) {
-        fmt = new Intl.NumberFormat(tag, { maximumFractionDigits: digits });
-        numberFmts.set(digits, fmt);
+        fmt = new Intl.NumberFormat(tag, { maximumFractionDigits: digits, minimumFractionDigits: fixed ? digits : 0 });
+        numberFmts.set(key, fmt);
       }
       return fmt.format(n);
     },

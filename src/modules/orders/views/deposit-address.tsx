@@ -29,7 +29,7 @@ export async function depositPanel(d: DepositAddress, balanceCents: number): Pro
 export const depositAmount = (ctx: PageContext, p: Pick<DepositPanel, 'network' | 'balanceCents'>) =>
   p.network === 'btc'
     ? ctx.t('deposit.amountBtc', { usd: ctx.i18n.money(p.balanceCents) })
-    : ctx.t('deposit.amountUsdt', { usdt: ctx.i18n.number(p.balanceCents / 100, 2) });
+    : ctx.t('deposit.amountUsdt', { usdt: ctx.i18n.number(p.balanceCents / 100, 2, true) });
 
 /** The buyer's block: address (copy-friendly), amount, wallet link and QR code. */
 export function DepositAddressBlock({ ctx, p }: { ctx: PageContext; p: DepositPanel }) {
