@@ -3,6 +3,7 @@ import { expectNoSeriousViolations, staffPage } from './journey.js';
 
 // The demo seed's order book gives the dashboard two months of figures.
 test('the dashboard shows the business for a chosen period, accessible at 1280 and 375 px', async ({ browser }) => {
+  test.slow(); // a staff login (two-factor) and three full axe scans of the densest page
   const admin = await staffPage(browser, 'admin');
   for (const width of [1280, 375]) {
     await admin.setViewportSize({ width, height: 900 });
