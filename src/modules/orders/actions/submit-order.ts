@@ -133,7 +133,7 @@ async function insertOrder(tx: Tx, user: CurrentUser, input: SubmitOrderInput, g
       },
       { from: sql`o`, late: { number: sql`o.number` } },
     )}), ${webhookEventsSql(
-      sql`select 'order.created'::text, jsonb_build_object('number', o.number, 'status', 'awaiting_quote', 'goodsCents', ${goods}::int) from o`,
+      sql`select 'order.created'::text, jsonb_build_object('number', o.number, 'status', 'awaiting_quote', 'goodsCents', ${goods}::bigint) from o`,
     )}
     select id, number from o`);
   const [order] = rowsOf<{ id: number; number: string }>(result);
