@@ -9,7 +9,7 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { build } from 'esbuild';
+import { buildBaselines } from './baselines/build.js';
 import { Browser } from './browser.js';
 import { type Child, freePort, rssMb, startChild, stopAll } from './child.js';
 import { type BenchDatabase, createBenchDatabase } from './database.js';
@@ -78,22 +78,6 @@ async function startApp(bdb: BenchDatabase, extraEnv: Record<string, string> = {
     port: await freePort(),
     healthPath: '/healthz',
   });
-}
-
-/** Baselines are bundled like the app (dist/server.js), so both start and run as plain node. */
-async function buildBaselines(): Promise<string> {
-  const outdir = join(root, 'dist/bench');
-  await build({
-    entryPoints: [join(root, 'bench/baselines/hello.ts'), join(root, 'bench/baselines/fastify-db.ts')],
-    outdir,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-  });
-  return outdir;
 }
 
 /** Baseline 2, started for one measurement: also measured again beside the large order book. */
