@@ -134,17 +134,22 @@ const postgresCpu = () =>
     })
     .reduce((sum, d) => sum + cpuSeconds(Number(d)), 0);
 
-/** Loads `url` and reports throughput with the CPU each request cost the app and PostgreSQL. */
-async function measureCpu(url: string, pid: number, headers?: Record<string, string>) {
+/**
+ * Loads `url` and reports throughput with the CPU each request cost the app and PostgreSQL, and,
+ * given the app's statement counter, the statements per request (counted over the measured load only).
+ */
+async function measureCpu(url: string, pid: number, headers?: Record<string, string>, count?: () => Promise<number>) {
   await warm(url, 2, headers);
+  const statements0 = await count?.();
   const [app0, pg0] = [cpuTimes(pid), postgresCpu()];
   const m = await load(url, { connections: 32, seconds: SECONDS, headers });
-  const app1 = cpuTimes(pid);
+  const [app1, pg1] = [cpuTimes(pid), postgresCpu()];
   const us = (s: number) => ((s * 1e6) / m.requests).toFixed(0);
-  return {
-    m,
-    line: `${m.rps.toFixed(0)} req/s, p99 ${m.p99} ms, ${m.non2xx} non-2xx; CPU per request: app ${us(app1.user - app0.user)} µs user + ${us(app1.system - app0.system)} µs system, PostgreSQL ${us(postgresCpu() - pg0)} µs`,
-  };
+  const perRequest =
+    statements0 === undefined
+      ? ''
+      : `, ${(((await count!()) - statements0) / m.requests).toFixed(2)} statements/request`;
+  return `${m.rps.toFixed(0)} req/s, p99 ${m.p99} ms, ${m.non2xx} non-2xx; CPU per request: app ${us(app1.user - app0.user)} µs user + ${us(app1.system - app0.system)} µs system, PostgreSQL ${us(pg1 - pg0)} µs${perRequest}`;
 }
 
 async function statements(base: string): Promise<number> {
@@ -191,7 +196,7 @@ async function main() {
       healthPath: '/healthz',
     });
     console.log(
-      `\n== baseline Fastify+DB: ${(await measureCpu(`${baseline.url}/products/${first?.id}`, baseline.proc.pid!)).line}`,
+      `\n== baseline Fastify+DB: ${await measureCpu(`${baseline.url}/products/${first?.id}`, baseline.proc.pid!)}`,
     );
     await baseline.stop();
     const login = await start();
@@ -209,11 +214,9 @@ async function main() {
       const app = await start(dir);
       const url = app.url + page.path(sessions);
       const headers = { cookie: page.who(sessions).at(app.url).cookieHeader };
-      const before = await statements(app.url);
-      const { m, line } = await measureCpu(url, app.proc.pid!, headers);
-      const perRequest = ((await statements(app.url)) - before - 1) / (m.requests + 2 * m.rps);
+      const line = await measureCpu(url, app.proc.pid!, headers, () => statements(app.url));
       await app.stop();
-      console.log(`\n== ${name} ${page.path(sessions)}: ${line}, ${perRequest.toFixed(2)} statements/request`);
+      console.log(`\n== ${name} ${page.path(sessions)}: ${line}`);
       const profile = dir && readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
       if (profile) console.log(summarize(join(dir, profile)));
     }
