@@ -135,6 +135,27 @@ describe('staff API tokens', () => {
   });
 });
 
+describe('bodies the JSON parser refuses', () => {
+  it('a "__proto__" key or broken JSON is a 400 problem that names the body', async () => {
+    const { token } = await createApiToken(t.app, admin, ['sales'], 'Parser probe');
+    const { number } = await placeOrder(buyer, t.db);
+    const poisoned = JSON.parse('{"freightCents":30000,"x":{"__proto__":false}}');
+    const broken = t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orders/${number}/freight`,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      payload: '{"freightCents":',
+    });
+    for (const res of [await api(t.app, token, 'POST', `/api/v1/orders/${number}/freight`, poisoned), await broken]) {
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json()).toMatchObject({ status: 400, code: 'BAD_REQUEST', errors: [{ in: 'body', field: '_' }] });
+    }
+    const [order] = await t.db.select().from(orders).where(eq(orders.number, number));
+    expect(order!.status).toBe('awaiting_quote');
+  });
+});
+
 describe('Idempotency-Key', () => {
   it('replays the stored answer for the same key and body, and refuses another body with a 422 problem', async () => {
     const { token } = await createApiToken(t.app, admin, ['sales']);

@@ -76,6 +76,11 @@ export function toProblem(req: FastifyRequest, err: FastifyError | AppError): Pr
   }
   switch (err.statusCode) {
     case 400:
+      // The JSON parser's refusals (broken JSON, a "__proto__" key) concern the body as a whole.
+      return problemOf(req, 'BAD_REQUEST', {
+        detail: err.message,
+        errors: [{ in: 'body', field: '_', message: err.message }],
+      });
     case 415:
       return problemOf(req, 'BAD_REQUEST', { status: err.statusCode, detail: err.message });
     case 404:
