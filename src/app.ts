@@ -300,7 +300,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   });
   registerInputGuards(app);
   // Sessions first: the CSRF token is bound to the session once there is one.
-  registerSessions(app, { db: database.db, secure: https });
+  registerSessions(app, { db: database.db, bus, secure: https });
   registerCsrf(app, {
     secret: await getAppSecret(database.db, 'csrf'),
     cookieName: https ? '__Host-hc_csrf' : 'hc_csrf',

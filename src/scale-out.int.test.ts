@@ -20,7 +20,7 @@ import {
 import { insertPaymentMethod, insertProduct } from '../test/factories.js';
 import { address, multipart, newToken, png } from '../test/orders.js';
 import { type S3TestServer, startS3Server } from '../test/s3-server.js';
-import { registerUser, setSecondFactorSecret } from './modules/accounts/index.js';
+import { registerUser, setSecondFactorSecret, setUserActive } from './modules/accounts/index.js';
 import { type Database, openDatabase } from './platform/db/client.js';
 import { orderEvents, orderMessages, orders, outboxMessages, paymentProofs, products } from './platform/db/schema.js';
 
@@ -301,6 +301,43 @@ describe.skipIf(!url)(
       console.info(
         `rolling restart: ${gets.length} page views, ${acknowledged.length} posts acknowledged, refused: [${refused}]`,
       );
+    });
+
+    it('a logged-out session and a disabled user are refused by every process within a second', async () => {
+      const email = `leaver.${process.pid}@example.test`;
+      const leaver = await registerUser(database.db, {
+        email,
+        fullName: 'Lou Leaver',
+        password: TEST_PASSWORD,
+        role: 'customer',
+      });
+      // What each process answers a session cookie, sent as is (a client would drop a cleared cookie).
+      const onEvery = (cookie: string) =>
+        Promise.all(
+          apps.map(async (a) => (await fetch(`${a.url}/orders`, { headers: { cookie }, redirect: 'manual' })).status),
+        );
+      const refusedEverywhereWithinASecond = async (cookie: string) => {
+        const started = Date.now();
+        await waitFor(async () => (await onEvery(cookie)).every((s) => s === 303), 'every process refusing', 3_000);
+        expect(Date.now() - started).toBeLessThan(1_000);
+      };
+
+      // A session every process has looked up (and may keep in its session cache)…
+      const tab = new HttpClient(nginx.url);
+      await login(tab, email);
+      const first = tab.cookieHeader;
+      expect(await onEvery(first)).toEqual(apps.map(() => 200));
+      // …logged out through one process is refused by all of them.
+      expect((await tab.post('/logout', {}, apps[0]!.url)).status).toBe(303);
+      await refusedEverywhereWithinASecond(first);
+
+      // A disabled user likewise, the change made outside every app process.
+      const desk = new HttpClient(nginx.url);
+      await login(desk, email);
+      const second = desk.cookieHeader;
+      expect(await onEvery(second)).toEqual(apps.map(() => 200));
+      await setUserActive(database.db, leaver.id, false);
+      await refusedEverywhereWithinASecond(second);
     });
 
     it('failed logins spread over the processes hit one shared limit', async () => {

@@ -22,6 +22,7 @@ function recordingBus(subject: string, fail = false) {
       if (fail) throw new Error('bus down');
     },
     subscribe: () => () => {},
+    fresh: () => true,
     close: async () => {},
   };
   return { bus, published };

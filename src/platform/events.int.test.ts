@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { describe, expect, it, vi } from 'vitest';
-import { createEventBus, LISTENER_NAME } from './events.js';
+import { createEventBus, FRESH_MS, LISTENER_NAME } from './events.js';
 
 const url = process.env.DATABASE_URL;
 
@@ -28,6 +28,20 @@ describe.skipIf(!url)('event bus on PostgreSQL', () => {
     } finally {
       await admin.end();
       await bus.close();
+      await other.close();
+    }
+  });
+
+  it('is fresh only while its own heartbeat comes back through LISTEN', async () => {
+    const bus = await createEventBus(url);
+    const other = await createEventBus(url);
+    try {
+      await vi.waitFor(() => expect(bus.fresh()).toBe(true), { timeout: 3_000 });
+      // Another process's heartbeats prove nothing about this one's listening connection.
+      await bus.close();
+      await vi.waitFor(() => expect(bus.fresh()).toBe(false), { timeout: FRESH_MS + 2_000 });
+      expect(other.fresh()).toBe(true);
+    } finally {
       await other.close();
     }
   });

@@ -2,7 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, gt, ne, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../../platform/auth/current-user.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
+import { EVENTS_CHANNEL } from '../../platform/events.js';
 import { sessions, users } from './account.tables.js';
+import { forgetCachedSessions, SESSIONS_TOPIC, type SessionCache } from './session.cache.js';
 
 export const SESSION_DAYS = 14;
 const hashId = (id: string) => createHash('sha256').update(id).digest('hex');
@@ -20,14 +22,19 @@ export async function createSession(db: DbOrTx, userId: number, userAgent?: stri
 }
 
 /**
- * Runs on every logged-in request, so it is prepared once per database: Drizzle does not
- * rebuild the SQL each time and PostgreSQL keeps a named statement per connection instead
- * of parsing and planning it again (#7). Still one indexed round trip, never cached, so a
- * logout or deactivation takes effect on the next request in every process.
+ * Runs on every logged-in request the session cache cannot answer, so it is prepared once
+ * per database: Drizzle does not rebuild the SQL each time and PostgreSQL keeps a named
+ * statement per connection instead of parsing and planning it again (#7).
  */
 const prepareSessionUser = (db: Db) =>
   db
-    .select({ id: users.id, email: users.email, fullName: users.fullName, role: users.role })
+    .select({
+      id: users.id,
+      email: users.email,
+      fullName: users.fullName,
+      role: users.role,
+      expiresAt: sessions.expiresAt,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
@@ -36,23 +43,41 @@ const prepareSessionUser = (db: Db) =>
     .prepare('session_user');
 const preparedFor = new WeakMap<Db, ReturnType<typeof prepareSessionUser>>();
 
-export async function findSessionUser(db: Db, id: string): Promise<CurrentUser | undefined> {
-  let query = preparedFor.get(db);
-  if (!query) {
-    query = prepareSessionUser(db);
-    preparedFor.set(db, query);
-  }
-  const [row] = await query.execute({ idHash: hashId(id) });
-  return row;
+/** The logged-in user of a session cookie, from the process's session cache when it may answer. */
+export async function findSessionUser(db: Db, cache: SessionCache, id: string): Promise<CurrentUser | undefined> {
+  const idHash = hashId(id);
+  return cache.get(idHash, async () => {
+    let query = preparedFor.get(db);
+    if (!query) {
+      query = prepareSessionUser(db);
+      preparedFor.set(db, query);
+    }
+    const [row] = await query.execute({ idHash });
+    if (!row) return undefined;
+    const { expiresAt, ...user } = row;
+    return { user, expiresAt: expiresAt.getTime() };
+  });
+}
+
+/**
+ * Every write that ends a session or changes who its user is calls this inside its
+ * transaction: this process forgets its cached sessions now, and the NOTIFY (sent on commit,
+ * dropped on rollback) makes every process forget them after the commit.
+ */
+export async function sessionsChanged(db: DbOrTx): Promise<void> {
+  forgetCachedSessions();
+  await db.execute(sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${SESSIONS_TOPIC})`);
 }
 
 export async function deleteSession(db: DbOrTx, id: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.idHash, hashId(id)));
+  await sessionsChanged(db);
 }
 
 /** Ends every session of the user (deactivation, role or password change). */
 export async function deleteUserSessions(db: DbOrTx, userId: number): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId));
+  await sessionsChanged(db);
 }
 
 /** A user's open sessions, newest first, marking the one asking. */
@@ -69,4 +94,5 @@ export async function listUserSessions(db: DbOrTx, userId: number, currentId: st
 /** Ends every session of the user but this one ("log out other sessions", a password change). */
 export async function deleteOtherSessions(db: DbOrTx, userId: number, keepId: string): Promise<void> {
   await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.idHash, hashId(keepId))));
+  await sessionsChanged(db);
 }

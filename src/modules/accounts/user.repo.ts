@@ -5,6 +5,7 @@ import { readViews } from '../../platform/db/read-view.js';
 import type { Locale } from '../../platform/i18n/index.js';
 import type { Recipient } from '../../platform/mail/index.js';
 import { users } from './account.tables.js';
+import { sessionsChanged } from './session.repo.js';
 
 /**
  * Who a user is, for other modules to join (names and e-mails beside their own rows):
@@ -67,6 +68,9 @@ export async function updateUser(
   }>,
 ) {
   const [row] = await db.update(users).set(set).where(eq(users.id, userId)).returning({ email: users.email });
+  // What a session carries (or whether it may): cached sessions must not keep the old values.
+  if (row && (['active', 'role', 'passwordHash', 'fullName', 'email'] as const).some((k) => k in set))
+    await sessionsChanged(db);
   return row;
 }
 

@@ -1,7 +1,9 @@
+import { escapeHtml } from '@kitajs/html';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BrowserClient, loggedInClient } from '../../../test/browser-client.js';
+import { BrowserClient, loggedInClient, TEST_PASSWORD } from '../../../test/browser-client.js';
 import { insertProduct } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { registerUser } from '../accounts/index.js';
 
 /**
  * Storefront pages are rendered once per locale and URL for visitors who are not logged in
@@ -45,6 +47,30 @@ describe('visitor pages', () => {
       expect((await client.get(url)).body).toContain(user.fullName);
       expect((await t.app.inject(url)).body).not.toContain(user.fullName);
       expect((await client.get(url)).body).toContain(user.fullName);
+    }
+  });
+
+  it("logged in: one page per role, each user's own name (escaped) and token, never another's", async () => {
+    const email = `odd.name.${process.pid}@example.test`;
+    await registerUser(t.db, { email, fullName: 'Zoë <b>"Ops"</b> & Co', password: TEST_PASSWORD, role: 'customer' });
+    const odd = new BrowserClient(t.app);
+    await odd.login(email, TEST_PASSWORD);
+    const { client: plain, user } = await loggedInClient(t.app, t.db);
+    const { client: sales } = await loggedInClient(t.app, t.db, 'sales');
+    for (const url of pages) {
+      const [a, b] = [await odd.get(url), await plain.get(url)];
+      expect(a.body).toContain(escapeHtml('Zoë <b>"Ops"</b> & Co'));
+      expect(a.body).not.toContain('<b>"Ops"</b>');
+      expect(a.body).not.toContain(user.fullName);
+      expect(b.body).toContain(user.fullName);
+      expect(b.body).not.toContain('Ops');
+      expect(tokensIn(a.body)).toEqual([odd.csrf]);
+      expect(tokensIn(b.body)).toEqual([plain.csrf]);
+      // A customer has no back-office link; staff do.
+      expect(b.body).not.toContain('href="/admin"');
+      expect((await sales.get(url)).body).toContain('href="/admin"');
+      // Their forms work with their own token.
+      expect((await plain.post('/locale', { locale: 'en', back: url })).statusCode).toBe(303);
     }
   });
 
