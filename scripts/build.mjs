@@ -9,6 +9,9 @@ await build({
   format: 'esm',
   target: 'node22',
   packages: 'external',
+  // Local modules imported with import() become their own chunks, so what they import stays
+  // unloaded until first use (the S3 driver and the AWS SDK without a bucket, #18).
+  splitting: true,
   sourcemap: true,
   jsx: 'automatic',
   jsxImportSource: '@kitajs/html',

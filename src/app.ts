@@ -58,7 +58,6 @@ import { type AppMetrics, createMetrics, registerMetrics, type SweepName } from 
 import { type Mailer, startMailer } from './platform/mail/index.js';
 import { nodeModulesDir, publicDir } from './platform/paths.js';
 import { createStorage, type FileOwner, type Storage } from './platform/storage.js';
-import { createS3Storage } from './platform/storage-s3.js';
 import { prepareDatabase, type StartupReport } from './startup.js';
 
 /** Every storage folder and the module that knows which of its files are still referenced. */
@@ -172,7 +171,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     database,
     // Several processes share files only through a bucket (ADR 0024); one process may keep them on its disk.
     storage: metrics.instrumentStorage(
-      config.s3 ? createS3Storage(config.s3) : createStorage(join(config.dataDir, 'files')),
+      config.s3
+        ? // Loaded only with a bucket configured: the AWS SDK is ~15 MB of memory a disk-backed process does not need (#18).
+          (await import('./platform/storage-s3.js')).createS3Storage(config.s3)
+        : createStorage(join(config.dataDir, 'files')),
     ),
     mailer,
     bus,

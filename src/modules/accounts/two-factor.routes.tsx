@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import QRCode from 'qrcode';
 import { AppError } from '../../platform/errors.js';
 import { safeBackPath, seeOther } from '../../platform/http/locale.js';
 import { pageContext } from '../../platform/http/page-context.js';
+import { qrDataUrl } from '../../platform/qr.js';
 import type { FormState } from '../../platform/views/form.js';
 import type { AccountDeps } from './account.deps.js';
 import { challengeFor, enrolSecondFactor, verifySecondFactor } from './actions/two-factor.js';
@@ -54,7 +54,7 @@ export function twoFactorRoutes(app: FastifyInstance, deps: AccountDeps, session
   async function enrolPage(req: FastifyRequest, reply: FastifyReply, form?: FormState) {
     const { challenge, user } = await challengeFor(db, req.cookies[cookie.name] ?? '', now());
     if (!challenge.pendingSecret) return seeOther(req, reply, '/login/two-factor');
-    const qr = await QRCode.toDataURL(totpUri(challenge.pendingSecret, user.email), { margin: 1, width: 200 });
+    const qr = await qrDataUrl(totpUri(challenge.pendingSecret, user.email));
     return html(reply, form ? 422 : 200).send(
       <EnrolPage ctx={pageContext(req, reply)} qr={qr} secret={groupedSecret(challenge.pendingSecret)} form={form} />,
     );
