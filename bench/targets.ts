@@ -30,7 +30,19 @@ export const TARGETS = {
   backOfficeShareOfDbBaseline: 0.5,
   /** Issue 17: the API's filtered order list, same share (it also authenticates and counts its token on a row). */
   apiShareOfDbBaseline: 0.4,
+  /** Issue 18: the pages a logged-in buyer or staff member lives on, share of Fastify+DB and p99 at 32 connections. */
+  loggedInShareOfDbBaseline: 0.3,
+  loggedInP99Ms: 50,
 };
+
+/** Issue 18's pages, by their row names in `bench/run.ts`. */
+export const LOGGED_IN_PAGES = [
+  'listing (logged in)',
+  'cart (logged in)',
+  'my orders (50)',
+  'order page',
+  'staff queue (sales)',
+] as const;
 
 export function checkTargets(r: Results): TargetCheck[] {
   const out: TargetCheck[] = [];
@@ -48,6 +60,16 @@ export function checkTargets(r: Results): TargetCheck[] {
       target: `${name} p99 ≤ ${TARGETS.pageP99Ms} ms (32 conn)`,
       measured: `${row.c32.p99} ms`,
       pass: row.c32.p99 <= TARGETS.pageP99Ms,
+    });
+  }
+  for (const name of LOGGED_IN_PAGES) {
+    const row = r.reads.find((x) => x.name === name);
+    if (!row) continue;
+    const share = row.c32.rps / db;
+    out.push({
+      target: `${name} req/s ≥ ${TARGETS.loggedInShareOfDbBaseline * 100}% of Fastify+DB, p99 ≤ ${TARGETS.loggedInP99Ms} ms (32 conn)`,
+      measured: `${(share * 100).toFixed(1)}%, p99 ${row.c32.p99} ms`,
+      pass: share >= TARGETS.loggedInShareOfDbBaseline && row.c32.p99 <= TARGETS.loggedInP99Ms,
     });
   }
   const pages = Object.entries(r.weights ?? {});

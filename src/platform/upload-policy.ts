@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { fileTypeFromBuffer } from 'file-type';
 import { AppError } from './errors.js';
 import type { MessageKey } from './i18n/index.js';
+import { loadSharp } from './sharp.js';
 import type { Storage } from './storage.js';
 
 /**
@@ -86,8 +87,7 @@ export const overLimit = (size: number, type: UploadType, policy: UploadPolicy) 
 
 /** Reads the image's dimensions from its header only; nothing is decoded. */
 export async function checkImagePixels(bytes: Buffer, policy: UploadPolicy): Promise<UploadProblem | null> {
-  // Loaded on first upload: libvips is ~25 MB of resident memory (#7).
-  const { default: sharp } = await import('sharp');
+  const sharp = await loadSharp();
   try {
     const { width, height, pages } = await sharp(bytes, { limitInputPixels: false }).metadata();
     if (!width || !height) return 'unreadable';
@@ -104,7 +104,7 @@ export async function checkImagePixels(bytes: Buffer, policy: UploadPolicy): Pro
  * camera serials) and any payload hidden in the original bytes.
  */
 export async function reencodeImage(bytes: Buffer, policy: UploadPolicy): Promise<Buffer> {
-  const { default: sharp } = await import('sharp');
+  const sharp = await loadSharp();
   try {
     return await sharp(bytes, { limitInputPixels: policy.maxPixels, failOn: 'error' })
       .rotate()

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { publicDir } from '../../platform/paths.js';
 import { createReadCache } from '../../platform/read-cache.js';
+import { loadSharp } from '../../platform/sharp.js';
 import type { Storage } from '../../platform/storage.js';
 import { OG_IMAGE } from './product.seo.js';
 import type { Product } from './product.types.js';
@@ -63,8 +64,7 @@ export interface OgCard {
 /** Renders the 1200×630 PNG: the picture on the left, brand, name, specs and price on the right. */
 export async function renderOgImage(picture: Buffer, card: OgCard): Promise<Buffer> {
   const { width, height } = OG_IMAGE;
-  // Loaded on first use, like pdfkit: a process that renders no card keeps libvips out of memory (#18).
-  const { default: sharp } = await import('sharp');
+  const sharp = await loadSharp();
   const art = await sharp(picture, { density: 192 })
     .resize(540, 440, { fit: 'contain', background: '#ffffff' })
     .flatten({ background: '#ffffff' })
