@@ -1,16 +1,12 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { type Bindable, type Placeholders, preparedPerDb } from '../../platform/db/prepared.js';
 import { canSell, productFacts } from '../catalog/index.js';
 import { lineQuantityAllowed, MAX_LINE_QUANTITY } from './cart.rules.js';
 import { cartItems } from './cart.tables.js';
 
-/**
- * The user's cart. `lock` (inside a transaction) takes the lines' row locks, so a second
- * order from the same cart waits, then finds the lines gone: a cart is ordered once.
- * Only the cart rows are locked, never the products every buyer shares.
- */
-export async function cartLines(db: DbOrTx, userId: number, { lock = false } = {}) {
-  const query = db
+const cartLinesQuery = (db: DbOrTx, userId: Bindable<number>) =>
+  db
     .select({
       productId: cartItems.productId,
       quantity: cartItems.quantity,
@@ -31,7 +27,17 @@ export async function cartLines(db: DbOrTx, userId: number, { lock = false } = {
     .where(eq(cartItems.userId, userId))
     .orderBy(asc(cartItems.addedAt), asc(cartItems.productId))
     .$dynamic();
-  return lock ? query.for('update', { of: cartItems }) : query;
+
+/** The cart page and the order form read it on every view (#18). */
+const preparedCartLines = preparedPerDb((db, p: Placeholders<{ userId: number }>) => cartLinesQuery(db, p.userId));
+
+/**
+ * The user's cart. `lock` (inside a transaction) takes the lines' row locks, so a second
+ * order from the same cart waits, then finds the lines gone: a cart is ordered once.
+ * Only the cart rows are locked, never the products every buyer shares.
+ */
+export async function cartLines(db: DbOrTx, userId: number, { lock = false } = {}) {
+  return lock ? cartLinesQuery(db, userId).for('update', { of: cartItems }) : preparedCartLines(db, { userId });
 }
 
 /** When the newest line went in: an order placed after this took the cart the page showed. */

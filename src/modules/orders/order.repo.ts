@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, or, type SQLWrapper, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/index.js';
 import { cappedCount, oneRow } from '../../platform/db/capped-count.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { constant } from '../../platform/db/constant.js';
+import { type Bindable, type Placeholders, preparedPerDb } from '../../platform/db/prepared.js';
 import { readViews } from '../../platform/db/read-view.js';
 import { AppError } from '../../platform/errors.js';
 import { leadTimes } from '../shipping/index.js';
@@ -98,11 +99,16 @@ export async function recordShipments(tx: DbOrTx, orderId: number, carrier: stri
   await tx.insert(shipments).values(trackingNumbers.map((trackingNumber) => ({ orderId, carrier, trackingNumber })));
 }
 
-export async function findCustomerOrder(db: DbOrTx, number: string, customerId: number) {
-  const [row] = await db
+/** Every customer's order page, and each of its forms, starts with it (#18). */
+const customerOrderQuery = preparedPerDb((db, p: Placeholders<{ number: string; customerId: number }>) =>
+  db
     .select()
     .from(orders)
-    .where(and(eq(orders.number, number), eq(orders.customerId, customerId)));
+    .where(and(eq(orders.number, p.number), eq(orders.customerId, p.customerId))),
+);
+
+export async function findCustomerOrder(db: DbOrTx, number: string, customerId: number) {
+  const [row] = await customerOrderQuery(db, { number, customerId });
   if (!row) throw new AppError('NOT_FOUND');
   return row;
 }
@@ -170,14 +176,13 @@ export async function orderLinesOf(db: DbOrTx, orderId: number) {
   return db.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.id));
 }
 
-/** "My orders", newest first, keyset-paginated by (created_at, id). */
-export async function customerOrders(
+const customerOrdersQuery = (
   db: DbOrTx,
-  customerId: number,
-  before?: { createdAt: Date; id: number },
-  limit = 20,
-) {
-  return db
+  customerId: Bindable<number>,
+  before: { createdAt: Bindable<Date>; id: Bindable<number> } | undefined,
+  limit: Bindable<number>,
+) =>
+  db
     .select({
       number: orders.number,
       status: orders.status,
@@ -200,15 +205,41 @@ export async function customerOrders(
     )
     .orderBy(desc(orders.createdAt), desc(orders.id))
     .limit(limit);
+
+/** The first page and the next ones, each built once per database (#18). */
+const firstCustomerOrders = preparedPerDb((db, p: Placeholders<{ customerId: number; limit: number }>) =>
+  customerOrdersQuery(db, p.customerId, undefined, p.limit),
+);
+const laterCustomerOrders = preparedPerDb(
+  (db, p: Placeholders<{ customerId: number; createdAt: Date; id: number; limit: number }>) =>
+    customerOrdersQuery(db, p.customerId, p, p.limit),
+);
+
+/** "My orders", newest first, keyset-paginated by (created_at, id). */
+export async function customerOrders(
+  db: DbOrTx,
+  customerId: number,
+  before?: { createdAt: Date; id: number },
+  limit = 20,
+) {
+  return before
+    ? laterCustomerOrders(db, { customerId, createdAt: before.createdAt, id: before.id, limit })
+    : firstCustomerOrders(db, { customerId, limit });
 }
 
+const inStatesQuery = (db: DbOrTx, where: SQL | undefined, limit: Bindable<number>) =>
+  db.select().from(orders).where(where).orderBy(asc(orders.updatedAt), asc(orders.id)).limit(limit);
+
+/** A queue page's rows: one state, the statement built once per database (#18). */
+const inStateQuery = preparedPerDb((db, p: Placeholders<{ state: Order['status']; limit: number }>) =>
+  inStatesQuery(db, eq(orders.status, p.state), p.limit),
+);
+
 export async function ordersInStates(db: DbOrTx, states: Order['status'][], limit = 50) {
-  return db
-    .select()
-    .from(orders)
-    .where(inArray(orders.status, states))
-    .orderBy(asc(orders.updatedAt), asc(orders.id))
-    .limit(limit);
+  const [state, ...more] = states;
+  return state && !more.length
+    ? inStateQuery(db, { state, limit })
+    : inStatesQuery(db, inArray(orders.status, states), limit);
 }
 
 /** Queue badges count up to this and then say "1,000+": no page view counts every order. */
@@ -219,20 +250,24 @@ export const QUEUE_COUNT_CAP = 1000;
  * counted in one statement (one round trip instead of five, #7).
  */
 export async function queueCounts(db: DbOrTx, now: Date) {
-  const [row] = await queueCountsQuery(db, now);
+  const [row] = await preparedQueueCounts(db, overdueCutoffs(now));
   return row as Record<OrderQueue, number>;
 }
 
-/** The statement behind `queueCounts` (its test checks how PostgreSQL plans it). */
-export const queueCountsQuery = (db: DbOrTx, now: Date) =>
+const queueCountsSelect = (db: DbOrTx, cutoffs: OverdueCutoffs<Bindable<Date>>) =>
   db
     .select({
       ...Object.fromEntries(
         orderQueueStates.map((s) => [s, cappedCount(orders, eq(orders.status, constant(s)), QUEUE_COUNT_CAP)]),
       ),
-      overdue: cappedOverdueCount(now),
+      overdue: cappedOverdueCount(cutoffs),
     })
     .from(oneRow);
+/** Every back-office orders page shows the badges (#18). */
+const preparedQueueCounts = preparedPerDb((db, p: Placeholders<OverdueCutoffs<Date>>) => queueCountsSelect(db, p));
+
+/** The statement behind `queueCounts` (its test checks how PostgreSQL plans it). */
+export const queueCountsQuery = (db: DbOrTx, now: Date) => queueCountsSelect(db, overdueCutoffs(now));
 
 /**
  * Orders breaking a promise (DESIGN §4, §4b): no tracking 4 days after approval,
@@ -240,27 +275,36 @@ export const queueCountsQuery = (db: DbOrTx, now: Date) =>
  * per promise, each served by its partial index (orders_overdue_*_idx): the state is a
  * constant in the text, so the index serves the prepared statement's generic plan too.
  */
-function overdueBranches(now: Date) {
-  const h = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
+function overdueBranches(cutoffs: OverdueCutoffs<Bindable<Date>>) {
   return [
     and(
       eq(orders.status, constant('ready_to_ship')),
-      lt(orders.approvedAt, h(24 * leadTimes.trackingOverdueDays)),
+      lt(orders.approvedAt, cutoffs.approvedBefore),
       sql`not exists (select 1 from ${shipments} s where s.order_id = ${orders.id})`,
     ),
-    and(eq(orders.status, constant('awaiting_payment')), lt(orders.paymentDueAt, h(-PAYMENT_DEADLINE_NEAR_HOURS))),
-    and(eq(orders.status, constant('awaiting_quote')), lt(orders.createdAt, h(QUOTE_OVERDUE_HOURS))),
+    and(eq(orders.status, constant('awaiting_payment')), lt(orders.paymentDueAt, cutoffs.paymentDueBefore)),
+    and(eq(orders.status, constant('awaiting_quote')), lt(orders.createdAt, cutoffs.createdBefore)),
   ];
 }
-export const overdueCondition = (now: Date) => or(...overdueBranches(now));
+/** The instants before which each promise is broken, at `now`: values, so a prepared statement takes them. */
+type OverdueCutoffs<T> = { approvedBefore: T; paymentDueBefore: T; createdBefore: T };
+function overdueCutoffs(now: Date): OverdueCutoffs<Date> {
+  const h = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
+  return {
+    approvedBefore: h(24 * leadTimes.trackingOverdueDays),
+    paymentDueBefore: h(-PAYMENT_DEADLINE_NEAR_HOURS),
+    createdBefore: h(QUOTE_OVERDUE_HOURS),
+  };
+}
+export const overdueCondition = (now: Date) => or(...overdueBranches(overdueCutoffs(now)));
 
 /**
  * The overdue badge, capped: a UNION ALL of the branches, so each reads its own partial
  * index. An OR over three states scans every order in them (8 ms at 500,000 orders, 0.5 ms
  * this way).
  */
-const cappedOverdueCount = (now: Date) => {
-  const branches = overdueBranches(now).map(
+const cappedOverdueCount = (cutoffs: OverdueCutoffs<Bindable<Date>>) => {
+  const branches = overdueBranches(cutoffs).map(
     (w) => sql`(select 1 from ${orders} where ${w} limit ${constant(QUEUE_COUNT_CAP + 1)})`,
   );
   return sql<number>`(select count(*)::int from (${sql.join(branches, sql` union all `)} limit ${constant(QUEUE_COUNT_CAP + 1)}) capped)`.mapWith(
@@ -277,13 +321,13 @@ export async function claimNewlyOverdue(tx: DbOrTx, now: Date) {
     .returning();
 }
 
+/** The overdue queue's rows, the statement built once per database (#18). */
+const preparedOverdueOrders = preparedPerDb((db, p: Placeholders<OverdueCutoffs<Date> & { limit: number }>) =>
+  inStatesQuery(db, or(...overdueBranches(p)), p.limit),
+);
+
 export async function overdueOrders(db: DbOrTx, now: Date, limit = 50) {
-  return db
-    .select()
-    .from(orders)
-    .where(overdueCondition(now))
-    .orderBy(asc(orders.updatedAt), asc(orders.id))
-    .limit(limit);
+  return preparedOverdueOrders(db, { ...overdueCutoffs(now), limit });
 }
 
 /** The number of the customer's newest order placed at or after `since`, if any. */

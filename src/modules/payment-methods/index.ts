@@ -14,6 +14,11 @@ export {
 export type { DepositNetwork } from './payment-method.tables.js';
 export { paymentMethodAdminRoutes } from './payment-method-admin.routes.js';
 export { listPendingChanges } from './payment-method-change.repo.js';
-export { loadRecentlyChangedMethods, recentlyChangedMethods, recentMethodChanges } from './payment-method-news.js';
+export {
+  loadRecentlyChangedMethods,
+  recentChangesSince,
+  recentlyChangedMethods,
+  recentMethodChanges,
+} from './payment-method-news.js';
 export { seesPaymentChanges } from './views/payment-method-pages.js';
 export { PendingChangesBanner } from './views/pending-changes.js';

@@ -1,23 +1,24 @@
 import { and, eq, gt, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { jsonRows } from '../../platform/db/json-rows.js';
+import type { Bindable } from '../../platform/db/prepared.js';
 import { changedFields, changesHowToPay, RECENT_CHANGE_DAYS } from './payment-method.rules.js';
 import { type PaymentMethodTerms, paymentMethodChanges } from './payment-method.tables.js';
 
 type ChangeRow = typeof paymentMethodChanges.$inferSelect;
 
+/** Where the changes buyers are told about start: RECENT_CHANGE_DAYS before `now`. */
+export const recentChangesSince = (now: Date) => new Date(now.getTime() - RECENT_CHANGE_DAYS * 86_400_000);
+
 /**
- * Changes confirmed in the last RECENT_CHANGE_DAYS, as a subquery for a page's single
- * statement (#7): buyers choosing how to pay are told which methods changed lately, so
- * a swap they did not expect prompts a check rather than a payment.
+ * Changes confirmed since `since` (`recentChangesSince(now)`), as a subquery for a page's
+ * single statement (#7): buyers choosing how to pay are told which methods changed lately,
+ * so a swap they did not expect prompts a check rather than a payment.
  */
-export const recentMethodChanges = (now: Date): SQL<ChangeRow[]> =>
+export const recentMethodChanges = (since: Bindable<Date>): SQL<ChangeRow[]> =>
   jsonRows(
     paymentMethodChanges,
-    and(
-      eq(paymentMethodChanges.status, 'confirmed'),
-      gt(paymentMethodChanges.decidedAt, new Date(now.getTime() - RECENT_CHANGE_DAYS * 86_400_000)),
-    )!,
+    and(eq(paymentMethodChanges.status, 'confirmed'), gt(paymentMethodChanges.decidedAt, since))!,
   );
 
 const asState = (details: string, terms: PaymentMethodTerms) => ({ ...terms, accountDetails: details });
@@ -52,6 +53,6 @@ export async function loadRecentlyChangedMethods(
   offered: readonly { id: number; name: string }[],
   now: Date,
 ) {
-  const [row] = await db.select({ changes: recentMethodChanges(now) }).from(sql`(select 1) one`);
+  const [row] = await db.select({ changes: recentMethodChanges(recentChangesSince(now)) }).from(sql`(select 1) one`);
   return recentlyChangedMethods(offered, row?.changes ?? []);
 }

@@ -1,13 +1,26 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type CartLine, CartPage, cartAddedAt, cartLines } from '../../modules/cart/index.js';
 import { CheckoutForm, goodsTotalCents, savedAddressSql } from '../../modules/orders/index.js';
-import { activeMethodsSql, recentlyChangedMethods, recentMethodChanges } from '../../modules/payment-methods/index.js';
+import {
+  activeMethodsSql,
+  recentChangesSince,
+  recentlyChangedMethods,
+  recentMethodChanges,
+} from '../../modules/payment-methods/index.js';
 import { getSettings } from '../../modules/settings/index.js';
 import { type CurrentUser, requireUser } from '../../platform/auth/current-user.js';
 import { oneRow } from '../../platform/db/capped-count.js';
 import type { Db } from '../../platform/db/client.js';
+import { type Placeholders, preparedPerDb } from '../../platform/db/prepared.js';
 import { type PageContext, pageContext } from '../../platform/http/page-context.js';
 import type { FormState } from '../../platform/views/form.js';
+
+/** The order form's lists, in one statement built once per database (#18). */
+const choicesQuery = preparedPerDb((db, p: Placeholders<{ since: Date; userId: number }>) =>
+  db
+    .select({ methods: activeMethodsSql(), changes: recentMethodChanges(p.since), saved: savedAddressSql(p.userId) })
+    .from(oneRow),
+);
 
 /**
  * What the order form shows besides the cart: active payment methods (in their sort
@@ -16,13 +29,7 @@ import type { FormState } from '../../platform/views/form.js';
  */
 async function formChoices(db: Db, user: CurrentUser) {
   const [[row], settings] = await Promise.all([
-    db
-      .select({
-        methods: activeMethodsSql(),
-        changes: recentMethodChanges(new Date()),
-        saved: savedAddressSql(user.id),
-      })
-      .from(oneRow),
+    choicesQuery(db, { since: recentChangesSince(new Date()), userId: user.id }),
     getSettings(db),
   ]);
   const methods = (row?.methods ?? []).sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id);

@@ -4,6 +4,9 @@ import pg from 'pg';
 /** Distinct statements this process names; later new ones go unnamed (parsed each time), so memory stays bounded. */
 export const MAX_NAMED_STATEMENTS = 500;
 
+/** The name a statement text is prepared under: its hash, so one name always means one text. */
+export const statementName = (text: string) => `s_${createHash('sha1').update(text).digest('base64url')}`;
+
 /**
  * A pg client that sends every parameterised statement as a named prepared statement,
  * as postgres.js and pgx do by default (ADR 0011). Each connection parses and plans a
@@ -28,7 +31,7 @@ export class StatementCachingClient extends pg.Client {
       const names = StatementCachingClient.names;
       let name = names.get(config.text);
       if (!name && names.size < MAX_NAMED_STATEMENTS) {
-        name = `s_${createHash('sha1').update(config.text).digest('base64url')}`;
+        name = statementName(config.text);
         names.set(config.text, name);
       }
       if (name) config = { ...config, name };
