@@ -45,4 +45,12 @@ describe('country names and options', () => {
     expect(countryOptions(['FR', 'BE'], 'en').map((o) => o.code)).toEqual(['BE', 'FR']);
     expect(countryOptions(['FR', 'BE', 'AD'], 'en').map((o) => o.code)).toEqual(['AD', 'BE', 'FR']);
   });
+
+  it('finds a list it has seen by the list itself, per locale', () => {
+    const list = ['ES', 'DE', 'AT'];
+    const en = countryOptions(list, 'en');
+    expect(countryOptions(list, 'en')).toBe(en);
+    expect(countryOptions(list, 'es').map((o) => o.code)).toEqual(['DE', 'AT', 'ES']);
+    expect(countryOptions(['ES', 'DE', 'AT'], 'en')).toBe(en);
+  });
 });

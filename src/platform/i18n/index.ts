@@ -1,6 +1,7 @@
 import { escapeHtml } from '@kitajs/html';
 import { en, type MessageKey } from './en.js';
 import { es } from './es.js';
+import { memoMoney, memoUtcDate, memoUtcMinute } from './format-cache.js';
 
 export const locales = ['en', 'es'] as const;
 export type Locale = (typeof locales)[number];
@@ -45,6 +46,7 @@ export interface I18n {
   dateTime(d: Date): string;
 }
 
+/** One per locale for the process: the Intl formatters and their memoised strings are shared by every request. */
 const cache = new Map<Locale, I18n>();
 
 export function i18n(locale: Locale): I18n {
@@ -55,6 +57,10 @@ export function i18n(locale: Locale): I18n {
   const moneyFmt = new Intl.NumberFormat(tag, { style: 'currency', currency: 'USD' });
   const dateFmt = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
   const dateTimeFmt = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  // In UTC, so a date's text depends on its day only, a date and time's on its minute.
+  const money = memoMoney((amount) => moneyFmt.format(amount));
+  const date = memoUtcDate((d) => dateFmt.format(d));
+  const dateTime = memoUtcMinute((d) => `${dateTimeFmt.format(d)} UTC`);
   const numberFmts = new Map<string, Intl.NumberFormat>();
   const made: I18n = {
     locale,
@@ -65,7 +71,7 @@ export function i18n(locale: Locale): I18n {
         ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? escapeHtml(String(params[name])) : m))
         : text;
     },
-    money: (cents) => moneyFmt.format(cents / 100),
+    money,
     number(n, digits = 0, fixed = false) {
       const key = `${digits}${fixed}`;
       let fmt = numberFmts.get(key);
@@ -75,8 +81,8 @@ export function i18n(locale: Locale): I18n {
       }
       return fmt.format(n);
     },
-    date: (d) => dateFmt.format(d),
-    dateTime: (d) => `${dateTimeFmt.format(d)} UTC`,
+    date,
+    dateTime,
   };
   cache.set(locale, made);
   return made;

@@ -68,6 +68,23 @@ function ShortcutsDialog({ ctx, menu }: { ctx: PageContext; menu: typeof section
   );
 }
 
+/** The dialog depends on the language and the menu, so on the language (its `t`) and the role only: kept (#18). */
+const dialogs = new WeakMap<PageContext['t'], Map<Role, string>>();
+
+function shortcutsDialog(ctx: PageContext, role: Role, menu: typeof sections): string {
+  let perLanguage = dialogs.get(ctx.t);
+  if (!perLanguage) {
+    perLanguage = new Map();
+    dialogs.set(ctx.t, perLanguage);
+  }
+  let html = perLanguage.get(role);
+  if (html === undefined) {
+    html = (<ShortcutsDialog ctx={ctx} menu={menu} />) as string;
+    perLanguage.set(role, html);
+  }
+  return html;
+}
+
 /**
  * Every /admin page: the back office's own header (shop name, back-office search, the
  * staff member, a way back to the shop), a one-line menu that scrolls sideways on a phone,
@@ -162,7 +179,7 @@ export function AdminShell({
       <footer class="bo-footer">
         <LocaleSwitch ctx={ctx} />
       </footer>
-      <ShortcutsDialog ctx={ctx} menu={menu} />
+      {shortcutsDialog(ctx, role, menu)}
     </HtmlDocument>
   );
 }

@@ -116,13 +116,59 @@ export interface SelectOption {
   label: string;
 }
 
+/**
+ * A long option list (the ~240 countries of the order form) rendered once, so that a page only
+ * marks the chosen option instead of rendering every option again (#18). Each option is rendered
+ * by the same JSX as SelectField's, plain and selected; a value listed twice is marked twice.
+ */
+export interface RenderedOptions {
+  readonly html: string;
+  /** Per value, where its options are in `html` and the same option marked selected. */
+  readonly spots: ReadonlyMap<string, readonly { start: number; end: number; selected: string }[]>;
+}
+
+const optionHtml = (o: SelectOption, selected: boolean) =>
+  (
+    <option value={o.value} selected={selected} safe>
+      {o.label}
+    </option>
+  ) as string;
+
+export function renderOptions(options: readonly SelectOption[]): RenderedOptions {
+  let html = '';
+  const spots = new Map<string, { start: number; end: number; selected: string }[]>();
+  for (const o of options) {
+    const plain = optionHtml(o, false);
+    const spot = { start: html.length, end: html.length + plain.length, selected: optionHtml(o, true) };
+    const list = spots.get(o.value);
+    if (list) list.push(spot);
+    else spots.set(o.value, [spot]);
+    html += plain;
+  }
+  return { html, spots };
+}
+
+/** The rendered options with `current` selected: slices of the one string, not a new render. */
+export function selectRendered(options: RenderedOptions, current: string): string {
+  const spots = options.spots.get(current);
+  if (!spots) return options.html;
+  let out = '';
+  let from = 0;
+  for (const { start, end, selected } of spots) {
+    out += options.html.slice(from, start) + selected;
+    from = end;
+  }
+  return out + options.html.slice(from);
+}
+
 /** A labelled select that keeps the chosen option when the form comes back with errors. */
 export function SelectField(props: {
   ctx: PageContext;
   form?: FormState;
   name: string;
   label: string;
-  options: readonly SelectOption[];
+  /** Options, or a long fixed list rendered beforehand (renderOptions). */
+  options: readonly SelectOption[] | RenderedOptions;
   value?: string | null;
   /** A first, empty option ("Choose…", "Any"). */
   placeholder?: string;
@@ -149,11 +195,13 @@ export function SelectField(props: {
             {placeholder}
           </option>
         )}
-        {options.map((o) => (
-          <option value={o.value} selected={o.value === current} safe>
-            {o.label}
-          </option>
-        ))}
+        {'spots' in options
+          ? selectRendered(options, current)
+          : options.map((o) => (
+              <option value={o.value} selected={o.value === current} safe>
+                {o.label}
+              </option>
+            ))}
       </select>
       {error && (
         <p class="field-error" id={`${id}-error`}>

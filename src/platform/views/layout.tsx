@@ -18,6 +18,22 @@ const htmxConfig = JSON.stringify({
   ],
 });
 
+// The same on every page: rendered once, not escaped again per request (#18).
+const headStart = (
+  <>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+  </>
+) as string;
+const headShared = (
+  <>
+    <meta name="htmx-config" content={htmxConfig} />
+    <link rel="stylesheet" href="/assets/app.css" />
+    <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+    <script src="/vendor/htmx.min.js" defer></script>
+  </>
+) as string;
+
 export function CsrfField({ ctx }: { ctx: PageContext }) {
   return <input type="hidden" name="_csrf" value={ctx.csrf} />;
 }
@@ -157,14 +173,10 @@ export function HtmlDocument({
       {'<!doctype html>'}
       <html lang={ctx.i18n.locale}>
         <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          {headStart}
           <title>{`${title} · Hashcart`}</title>
           {seoHead(ctx, seo)}
-          <meta name="htmx-config" content={htmxConfig} />
-          <link rel="stylesheet" href="/assets/app.css" />
-          <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
-          <script src="/vendor/htmx.min.js" defer></script>
+          {headShared}
           {scripts.map((src) => (
             <script src={src} defer></script>
           ))}

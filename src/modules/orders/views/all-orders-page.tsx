@@ -1,6 +1,7 @@
-import { countryCodes, countryName, countryOptions } from '../../../platform/countries.js';
+import { countryCodes, countryName } from '../../../platform/countries.js';
 import type { PageContext } from '../../../platform/http/page-context.js';
 import { AdminShell } from '../../../platform/views/admin-shell.js';
+import { countrySelectOptions } from '../../../platform/views/country-select.js';
 import type { FormState } from '../../../platform/views/form.js';
 import { Field, FormError, SelectField } from '../../../platform/views/form.js';
 import { orderStates } from '../order.machine.js';
@@ -71,7 +72,7 @@ export function AllOrdersPage(props: {
           name="country"
           label={t('orderList.destination')}
           placeholder={t('orderList.any')}
-          options={countryOptions(countryCodes, i18n.locale).map((c) => ({ value: c.code, label: c.name }))}
+          options={countrySelectOptions(countryCodes, i18n.locale)}
         />
         <Field ctx={ctx} form={form} name="from" type="date" label={t('orderList.from')} />
         <Field ctx={ctx} form={form} name="to" type="date" label={t('orderList.to')} />

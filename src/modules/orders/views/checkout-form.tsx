@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { countryName, countryOptions } from '../../../platform/countries.js';
+import { countryName } from '../../../platform/countries.js';
 import type { PageContext } from '../../../platform/http/page-context.js';
+import { countrySelectOptions } from '../../../platform/views/country-select.js';
 import { Field, FormError, type FormState, SelectField } from '../../../platform/views/form.js';
 import { CsrfField } from '../../../platform/views/layout.js';
 import type { PaymentMethod } from '../../payment-methods/index.js';
@@ -52,7 +53,7 @@ export function CheckoutForm({ ctx, d, form }: { ctx: PageContext; d: CheckoutDa
   const v = (k: string) => form?.values?.[k];
   const token = v('token') ?? randomBytes(18).toString('base64url');
   const country = v('country') ?? d.saved?.country ?? '';
-  const countries = countryOptions(d.settings.destinations, ctx.i18n.locale);
+  const countries = countrySelectOptions(d.settings.destinations, ctx.i18n.locale);
   const methods = d.methods.filter((m) => paymentMethodAllowed(m, d.goodsCents));
   const shipping = shippingMethodsFor(d.goodsCents);
   const err = (k: string) => form?.errors?.[k];
@@ -90,7 +91,7 @@ export function CheckoutForm({ ctx, d, form }: { ctx: PageContext; d: CheckoutDa
           name="country"
           label={t('field.country')}
           placeholder={t('checkout.chooseCountry')}
-          options={countries.map((c) => ({ value: c.code, label: c.name }))}
+          options={countries}
           value={country}
           required
         />

@@ -19,8 +19,21 @@ export const stateTone: Record<OrderState, 'buyer' | 'staff' | 'done' | 'muted'>
   cancelled: 'muted',
 };
 
+/** Per language (its `t`), each state's badge: lists show the same few on every row (#18). */
+const badges = new WeakMap<PageContext['t'], Map<OrderState, string>>();
+
 export function StateBadge({ ctx, state }: { ctx: PageContext; state: OrderState }) {
-  return <span class={`badge ${stateTone[state]}`}>{ctx.t(`state.${state}`)}</span>;
+  let perLanguage = badges.get(ctx.t);
+  if (!perLanguage) {
+    perLanguage = new Map();
+    badges.set(ctx.t, perLanguage);
+  }
+  let html = perLanguage.get(state);
+  if (html === undefined) {
+    html = (<span class={`badge ${stateTone[state]}`}>{ctx.t(`state.${state}`)}</span>) as string;
+    perLanguage.set(state, html);
+  }
+  return html;
 }
 
 const steps = orderStates.filter(orderMachine.is.onTrack);
