@@ -62,7 +62,7 @@ export const customerPage =
                 <br />
                 <span safe>{`${d.address.postalCode} ${d.address.city}`}</span>
                 <br />
-                {countryName(d.address.country, i18n.locale)}
+                <span safe>{countryName(d.address.country, i18n.locale)}</span>
                 <br />
                 <span safe>{d.address.phone}</span>
                 {d.address.company && (

@@ -160,7 +160,7 @@ export function OrderBody({ ctx, d, forms = {} }: { ctx: PageContext; d: OrderPa
               <br />
               <span safe>{`${o.postalCode} ${o.city}`.trim()}</span>
               <br />
-              {countryName(o.country, ctx.i18n.locale)}
+              <span safe>{countryName(o.country, ctx.i18n.locale)}</span>
               <br />
               <span safe>{o.phone}</span>
             </address>

@@ -162,7 +162,7 @@ export function StaffCasePage({
       <CaseSummary ctx={ctx} d={d} now={now} />
       <p class="hint">
         <span safe>{d.order.fullName}</span> · <span safe>{d.order.email}</span> · <span safe>{d.order.city}</span>,{' '}
-        {countryName(d.order.country, i18n.locale)}
+        <span safe>{countryName(d.order.country, i18n.locale)}</span>
       </p>
       <CaseOutcome ctx={ctx} d={d} />
       <Decisions ctx={ctx} d={d} x={x} forms={forms} />

@@ -131,7 +131,7 @@ export function AllOrdersPage(props: {
                         {o.fullName}
                       </a>
                     </td>
-                    <td>{countryName(o.country, i18n.locale)}</td>
+                    <td safe>{countryName(o.country, i18n.locale)}</td>
                     <td>{t(`shipping.${o.shippingMethod}`)}</td>
                     <td class="num">{i18n.money(o.totalCents ?? o.goodsCents)}</td>
                     <td>{i18n.dateTime(o.createdAt)}</td>

@@ -79,7 +79,7 @@ export function QueuePage(props: {
                   <StateBadge ctx={ctx} state={o.status} />
                 </td>
                 <td safe>{o.fullName}</td>
-                <td>{countryName(o.country, i18n.locale)}</td>
+                <td safe>{countryName(o.country, i18n.locale)}</td>
                 <td class="num">{i18n.money(o.goodsCents)}</td>
                 <td>{i18n.dateTime(o.updatedAt)}</td>
               </tr>
