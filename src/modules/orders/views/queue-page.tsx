@@ -1,7 +1,7 @@
 import { countryName } from '../../../platform/countries.js';
 import type { PageContext } from '../../../platform/http/page-context.js';
 import { AdminShell } from '../../../platform/views/admin-shell.js';
-import { type Order, QUEUE_COUNT_CAP } from '../order.repo.js';
+import { QUEUE_COUNT_CAP, type QueueRow } from '../order.repo.js';
 import { type OrderQueue, orderQueues } from '../order.rules.js';
 import { StateBadge } from './order-parts.js';
 
@@ -41,7 +41,7 @@ export function QueuePage(props: {
   ctx: PageContext;
   queue: OrderQueue | undefined;
   counts: Record<OrderQueue, number>;
-  rows: Order[];
+  rows: QueueRow[];
 }) {
   const { ctx, queue, counts, rows } = props;
   const { t, i18n } = ctx;
