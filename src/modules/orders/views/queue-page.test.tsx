@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { PageContext } from '../../../platform/http/page-context.js';
+import { i18n } from '../../../platform/i18n/index.js';
+import { QueuePage } from './queue-page.js';
+
+const ctx = {
+  i18n: i18n('en'),
+  t: i18n('en').t,
+  user: { id: 1, role: 'sales', fullName: 'Sam', email: 's@example.test' },
+  csrf: 'c',
+  path: '/admin/orders',
+  nonce: '',
+  href: (p: string) => p,
+  publicUrl: 'http://shop.test',
+} as PageContext;
+
+describe('staff queue table', () => {
+  it('escapes what orders store, the country included (an unknown code is printed as stored)', () => {
+    const html = String(
+      QueuePage({
+        ctx,
+        queue: 'awaiting_quote',
+        counts: { awaiting_quote: 1, payment_review: 0, ready_to_ship: 0, shipped: 0, overdue: 0 },
+        rows: [
+          {
+            number: 'HC-2026-000001',
+            status: 'awaiting_quote',
+            fullName: 'Ana <i>',
+            country: '<b>',
+            goodsCents: 100,
+            updatedAt: new Date('2026-12-01T10:00:00Z'),
+          },
+        ],
+      }),
+    );
+    expect(html).toContain('Ana &lt;i>');
+    expect(html).not.toContain('<b>');
+    expect(html).toContain('&lt;b>');
+  });
+});
