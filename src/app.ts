@@ -253,7 +253,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   });
 
   await app.register(helmet, {
-    enableCSPNonces: true,
     hsts: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     // No referrer to other sites (order numbers are in our URLs); our own form posts keep their Origin.
     referrerPolicy: { policy: 'same-origin' },
@@ -322,7 +321,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   });
   await app.register(cartRoutes, {
     db: database.db,
-    checkout: (req, reply, lines) => checkoutFor(database.db, req, reply, lines),
+    checkout: (req, lines) => checkoutFor(database.db, req, lines),
   });
   const pages = orderPages(database.db);
   await app.register(orderRoutes, { db: database.db, bus, actions, pages, hooks: orderHooks });

@@ -42,7 +42,7 @@ export function accountPageRoutes(app: FastifyInstance, { db, config, now }: Acc
     const done = (req.query as { done?: string }).done;
     const notice = done && done in notices ? req.i18n.t(notices[done as keyof typeof notices]) : undefined;
     return html(reply, status).send(
-      <AccountPage ctx={pageContext(req, reply)} a={{ ...user, sessions }} forms={forms} notice={notice} />,
+      <AccountPage ctx={pageContext(req)} a={{ ...user, sessions }} forms={forms} notice={notice} />,
     );
   }
   const asker = (req: FastifyRequest) => ({
@@ -92,7 +92,7 @@ export function accountPageRoutes(app: FastifyInstance, { db, config, now }: Acc
   });
 
   const invalid = (req: FastifyRequest, reply: FastifyReply) => {
-    const ctx = pageContext(req, reply);
+    const ctx = pageContext(req);
     return html(reply, 410).send(
       <LinkInvalidPage ctx={ctx} again="/account" againLabel={ctx.t('acct.accountTitle')} />,
     );
@@ -102,7 +102,7 @@ export function accountPageRoutes(app: FastifyInstance, { db, config, now }: Acc
     const token = tokenOf(req.query);
     const link = await emailChangeLink(db, token, now());
     if (!link) return invalid(req, reply);
-    return html(reply).send(<ConfirmEmailPage ctx={pageContext(req, reply)} token={token} email={link.email} />);
+    return html(reply).send(<ConfirmEmailPage ctx={pageContext(req)} token={token} email={link.email} />);
   });
   app.post('/account/email/confirm', async (req, reply) => {
     try {

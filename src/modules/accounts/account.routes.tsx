@@ -92,25 +92,24 @@ export async function accountRoutes(
   }
 
   app.get('/login', async (req, reply) =>
-    html(reply).send(<LoginPage ctx={pageContext(req, reply)} c={continuation(req.query)} />),
+    html(reply).send(<LoginPage ctx={pageContext(req)} c={continuation(req.query)} />),
   );
   app.get('/register', async (req, reply) =>
-    html(reply).send(<RegisterPage ctx={pageContext(req, reply)} c={continuation(req.query)} />),
+    html(reply).send(<RegisterPage ctx={pageContext(req)} c={continuation(req.query)} />),
   );
 
   // The same answer whether or not the address has an account (no enumeration): the link in the mail finishes it.
   app.post('/register', { preHandler: registrationLimit }, async (req, reply) => {
     const c = continuation(req.body);
     const form = parseForm(registerInput, req.body);
-    if (!form.ok)
-      return html(reply, 422).send(<RegisterPage ctx={pageContext(req, reply)} form={formState(form)} c={c} />);
+    if (!form.ok) return html(reply, 422).send(<RegisterPage ctx={pageContext(req)} form={formState(form)} c={c} />);
     await requestRegistration(db, { ...form.data, ...c, locale: req.i18n.locale }, opts.config.publicUrl);
-    return html(reply).send(<RegisterSentPage ctx={pageContext(req, reply)} hours={REGISTRATION_LINK_HOURS} />);
+    return html(reply).send(<RegisterSentPage ctx={pageContext(req)} hours={REGISTRATION_LINK_HOURS} />);
   });
 
   app.get('/register/confirm', async (req, reply) => {
     const token = String((req.query as { token?: unknown }).token ?? '');
-    return html(reply).send(<ConfirmRegistrationPage ctx={pageContext(req, reply)} token={token} />);
+    return html(reply).send(<ConfirmRegistrationPage ctx={pageContext(req)} token={token} />);
   });
 
   app.post('/register/confirm', async (req, reply) => {
@@ -121,7 +120,7 @@ export async function accountRoutes(
       return finish(req, reply, done.user, continuation(done.continuation));
     } catch (err) {
       const form = formState(refuse(err, {}));
-      return html(reply, 422).send(<ConfirmRegistrationPage ctx={pageContext(req, reply)} token={token} form={form} />);
+      return html(reply, 422).send(<ConfirmRegistrationPage ctx={pageContext(req)} token={token} form={form} />);
     }
   });
 
@@ -153,7 +152,7 @@ export async function accountRoutes(
         form = refuse(err, formValues(req.body));
       }
     }
-    return html(reply, 422).send(<LoginPage ctx={pageContext(req, reply)} form={formState(form)} c={c} />);
+    return html(reply, 422).send(<LoginPage ctx={pageContext(req)} form={formState(form)} c={c} />);
   });
 
   app.post('/logout', async (req, reply) => {

@@ -22,7 +22,7 @@ export function inviteRoutes(
   afterAccept: (req: FastifyRequest, reply: FastifyReply, user: { id: number }) => Promise<unknown>,
 ) {
   async function page(req: FastifyRequest, reply: FastifyReply, token: string, status = 200, form?: FormState) {
-    const ctx = pageContext(req, reply);
+    const ctx = pageContext(req);
     const invitation = await invitationFor(db, token, now());
     if (!invitation?.role) {
       return html(reply, 410).send(

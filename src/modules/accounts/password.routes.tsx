@@ -31,29 +31,26 @@ export function passwordRoutes(app: FastifyInstance, { db, config, now }: Accoun
     if ((await countAttempts(db, keys)) > config.authRateLimit) throw new AppError('RATE_LIMITED');
   };
   const invalid = (req: FastifyRequest, reply: FastifyReply) => {
-    const ctx = pageContext(req, reply);
+    const ctx = pageContext(req);
     return html(reply, 410).send(
       <LinkInvalidPage ctx={ctx} again="/password/forgot" againLabel={ctx.t('acct.forgotAgain')} />,
     );
   };
 
-  app.get('/password/forgot', async (req, reply) =>
-    html(reply).send(<ForgotPasswordPage ctx={pageContext(req, reply)} />),
-  );
+  app.get('/password/forgot', async (req, reply) => html(reply).send(<ForgotPasswordPage ctx={pageContext(req)} />));
 
   app.post('/password/forgot', { preHandler: resetLimit }, async (req, reply) => {
     const form = parseForm(forgotInput, req.body);
-    if (!form.ok)
-      return html(reply, 422).send(<ForgotPasswordPage ctx={pageContext(req, reply)} form={formState(form)} />);
+    if (!form.ok) return html(reply, 422).send(<ForgotPasswordPage ctx={pageContext(req)} form={formState(form)} />);
     await requestPasswordReset(db, { email: form.data.email, locale: req.i18n.locale }, config.publicUrl, now());
-    return html(reply).send(<ForgotSentPage ctx={pageContext(req, reply)} hours={LINK_HOURS.password_reset} />);
+    return html(reply).send(<ForgotSentPage ctx={pageContext(req)} hours={LINK_HOURS.password_reset} />);
   });
 
   // Opening the link changes nothing (mail scanners prefetch links): the form posts the token back.
   app.get('/password/reset', async (req, reply) => {
     const token = tokenOf(req.query);
     if (!(await resetLinkUser(db, token, now()))) return invalid(req, reply);
-    return html(reply).send(<ResetPasswordPage ctx={pageContext(req, reply)} token={token} />);
+    return html(reply).send(<ResetPasswordPage ctx={pageContext(req)} token={token} />);
   });
 
   app.post('/password/reset', async (req, reply) => {
@@ -66,8 +63,8 @@ export function passwordRoutes(app: FastifyInstance, { db, config, now }: Accoun
       if (!(err instanceof AppError && err.fields)) throw err;
       if (err.fields._form === 'auth.linkInvalid') return invalid(req, reply);
       const state = formState({ ok: false, errors: err.fields as never, values: {} });
-      return html(reply, 422).send(<ResetPasswordPage ctx={pageContext(req, reply)} token={token} form={state} />);
+      return html(reply, 422).send(<ResetPasswordPage ctx={pageContext(req)} token={token} form={state} />);
     }
-    return html(reply).send(<PasswordChangedPage ctx={pageContext(req, reply)} />);
+    return html(reply).send(<PasswordChangedPage ctx={pageContext(req)} />);
   });
 }

@@ -46,7 +46,7 @@ export function twoFactorRoutes(app: FastifyInstance, deps: AccountDeps, session
     const form: FormState = { errors: err.fields as never };
     if (err.fields._form === 'acct.challengeExpired') {
       cookie.clear(reply);
-      return html(reply, 422).send(<LoginPage ctx={pageContext(req, reply)} form={form} c={{}} />);
+      return html(reply, 422).send(<LoginPage ctx={pageContext(req)} form={form} c={{}} />);
     }
     return html(reply, 422).send(page(form));
   }
@@ -56,7 +56,7 @@ export function twoFactorRoutes(app: FastifyInstance, deps: AccountDeps, session
     if (!challenge.pendingSecret) return seeOther(req, reply, '/login/two-factor');
     const qr = await qrDataUrl(totpUri(challenge.pendingSecret, user.email));
     return html(reply, form ? 422 : 200).send(
-      <EnrolPage ctx={pageContext(req, reply)} qr={qr} secret={groupedSecret(challenge.pendingSecret)} form={form} />,
+      <EnrolPage ctx={pageContext(req)} qr={qr} secret={groupedSecret(challenge.pendingSecret)} form={form} />,
     );
   }
 
@@ -64,7 +64,7 @@ export function twoFactorRoutes(app: FastifyInstance, deps: AccountDeps, session
     try {
       const { challenge } = await challengeFor(db, req.cookies[cookie.name] ?? '', now());
       if (challenge.pendingSecret) return seeOther(req, reply, '/login/two-factor/setup');
-      return html(reply).send(<TwoFactorPage ctx={pageContext(req, reply)} />);
+      return html(reply).send(<TwoFactorPage ctx={pageContext(req)} />);
     } catch (err) {
       return refuse(req, reply, err, () => '');
     }
@@ -77,7 +77,7 @@ export function twoFactorRoutes(app: FastifyInstance, deps: AccountDeps, session
       session.set(reply, done.sessionId);
       return seeOther(req, reply, landing(done.next));
     } catch (err) {
-      return refuse(req, reply, err, (form) => <TwoFactorPage ctx={pageContext(req, reply)} form={form} />);
+      return refuse(req, reply, err, (form) => <TwoFactorPage ctx={pageContext(req)} form={form} />);
     }
   });
 
@@ -99,7 +99,7 @@ export function twoFactorRoutes(app: FastifyInstance, deps: AccountDeps, session
       // The page with the codes is the response itself: they are never stored to be shown again.
       return html(reply)
         .header('cache-control', 'no-store')
-        .send(<RecoveryCodesPage ctx={pageContext(req, reply)} codes={done.codes} next={landing(done.next)} />);
+        .send(<RecoveryCodesPage ctx={pageContext(req)} codes={done.codes} next={landing(done.next)} />);
     } catch (err) {
       if (err instanceof AppError && err.fields?.code) return enrolPage(req, reply, { errors: err.fields as never });
       return refuse(req, reply, err, () => '');

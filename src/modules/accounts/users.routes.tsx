@@ -45,7 +45,7 @@ export function userAdminRoutes(app: FastifyInstance, { db, config, now }: Accou
     ]);
     return html(reply, status).send(
       <UsersPage
-        ctx={pageContext(req, reply)}
+        ctx={pageContext(req)}
         q={query.q}
         page={query.page}
         users={list.rows}
@@ -63,7 +63,7 @@ export function userAdminRoutes(app: FastifyInstance, { db, config, now }: Accou
     if (!u) throw notFound();
     const changes = await userChangesOf(db, id);
     return html(reply, status).send(
-      <UserDetailPage ctx={pageContext(req, reply)} u={u} changes={changes} notice={noticeOf(req)} form={form} />,
+      <UserDetailPage ctx={pageContext(req)} u={u} changes={changes} notice={noticeOf(req)} form={form} />,
     );
   }
 

@@ -42,7 +42,7 @@ export async function caseRoutes(
     const token = randomBytes(18).toString('base64url');
     const page = (
       <CaseFormPage
-        ctx={pageContext(req, reply)}
+        ctx={pageContext(req)}
         order={order}
         lines={lines}
         token={token}
@@ -86,7 +86,7 @@ export async function caseRoutes(
 
   app.get('/after-sales', async (req, reply) => {
     const rows = await customerCases(db, requireUser(req.user).id);
-    return html(reply).send(<MyCasesPage ctx={pageContext(req, reply)} rows={rows} now={new Date()} />);
+    return html(reply).send(<MyCasesPage ctx={pageContext(req)} rows={rows} now={new Date()} />);
   });
 
   const casePage = async (
@@ -97,7 +97,7 @@ export async function caseRoutes(
   ) => {
     const d = await loadCasePage(db, await ownCase(req), requireUser(req.user));
     return html(reply, status).send(
-      <CustomerCasePage ctx={pageContext(req, reply)} d={d} now={new Date()} threadError={threadError} />,
+      <CustomerCasePage ctx={pageContext(req)} d={d} now={new Date()} threadError={threadError} />,
     );
   };
 

@@ -49,9 +49,7 @@ export async function repairPortalRoutes(
   };
   const page = async (req: FastifyRequest, reply: FastifyReply, c: Case, status = 200, forms: PortalForms = {}) => {
     const d = await loadPortalCase(db, c, centerActorOf(requireUser(req.user)));
-    return html(reply, status).send(
-      <PortalCasePage ctx={pageContext(req, reply)} d={d} forms={forms} now={new Date()} />,
-    );
+    return html(reply, status).send(<PortalCasePage ctx={pageContext(req)} d={d} forms={forms} now={new Date()} />);
   };
   const done = (reply: FastifyReply, c: Case) => reply.code(303).redirect(`${PORTAL}/${c.number}`);
 
@@ -66,7 +64,7 @@ export async function repairPortalRoutes(
       rows.map((r) => r.id),
     );
     return html(reply).send(
-      <PortalCasesPage ctx={pageContext(req, reply)} rows={rows} lines={lines} centers={centers} now={new Date()} />,
+      <PortalCasesPage ctx={pageContext(req)} rows={rows} lines={lines} centers={centers} now={new Date()} />,
     );
   });
 

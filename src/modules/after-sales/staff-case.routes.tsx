@@ -52,7 +52,7 @@ export async function staffCaseRoutes(
     const d = await loadCasePage(db, c, viewer(req));
     const x = await loadStaffExtras(db, d);
     return html(reply, status).send(
-      <StaffCasePage ctx={pageContext(req, reply)} d={d} x={x} forms={forms} now={new Date()} />,
+      <StaffCasePage ctx={pageContext(req)} d={d} x={x} forms={forms} now={new Date()} />,
     );
   };
   /** After a change staff see the result (the action told the customer's open case page). */
@@ -92,7 +92,7 @@ export async function staffCaseRoutes(
       caseQueues.map((k) => [k, k === 'open' ? open : k === 'overdue' ? counts.overdue : counts.byState[k]]),
     );
     return html(reply, queue ? 200 : 400).send(
-      <CaseQueuePage ctx={pageContext(req, reply)} queue={queue} counts={all as never} rows={rows} now={now} />,
+      <CaseQueuePage ctx={pageContext(req)} queue={queue} counts={all as never} rows={rows} now={now} />,
     );
   });
 

@@ -108,9 +108,7 @@ export async function apiPlugin(app: FastifyInstance, opts: ApiOptions) {
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/docs', { schema: { hide: true } }, async (req, reply) =>
-    reply
-      .type('text/html; charset=utf-8')
-      .send(<ApiDocsPage ctx={pageContext(req, reply)} doc={app.swagger() as never} />),
+    reply.type('text/html; charset=utf-8').send(<ApiDocsPage ctx={pageContext(req)} doc={app.swagger() as never} />),
   );
 
   const { db, actions, hooks, storage } = opts;

@@ -25,7 +25,7 @@ export async function apiTokenRoutes(app: FastifyInstance, { db, actions }: { db
     return reply
       .code(extra.status ?? 200)
       .type('text/html; charset=utf-8')
-      .send(<ApiTokensPage ctx={pageContext(req, reply)} tokens={tokens} form={extra.form} created={extra.created} />);
+      .send(<ApiTokensPage ctx={pageContext(req)} tokens={tokens} form={extra.form} created={extra.created} />);
   }
 
   app.get('/admin/api-tokens', async (req, reply) => {

@@ -27,26 +27,20 @@ export async function renderAddRefused(
   const p = Number.isSafeInteger(productId) && productId > 0 ? await findProductById(db, productId) : undefined;
   if (!p) throw new AppError('NOT_FOUND');
   const form = { errors: { quantity: message }, values: { quantity: typed } };
-  return html(reply, 422).send(
-    <ProductPage ctx={pageContext(req, reply)} v={{ p, kwhCents: DEFAULT_KWH_CENTS, form }} />,
-  );
+  return html(reply, 422).send(<ProductPage ctx={pageContext(req)} v={{ p, kwhCents: DEFAULT_KWH_CENTS, form }} />);
 }
 
 const fieldError = (err: unknown) => (err instanceof AppError && err.fields?.quantity) as MessageKey | false;
 
 /** The order form under the cart comes from the orders module, which depends on the cart (not the reverse). */
-export type CheckoutRenderer = (
-  req: FastifyRequest,
-  reply: FastifyReply,
-  lines: CartLine[],
-) => Promise<JSX.Element | undefined>;
+export type CheckoutRenderer = (req: FastifyRequest, lines: CartLine[]) => Promise<JSX.Element | undefined>;
 
 export async function cartRoutes(app: FastifyInstance, { db, checkout }: { db: Db; checkout?: CheckoutRenderer }) {
   const renderCart = async (req: FastifyRequest, reply: FastifyReply, status = 200, extra: Partial<CartView> = {}) => {
     const user = requireUser(req.user);
     const lines = await cartLines(db, user.id);
-    const form = lines.length && checkout ? await checkout(req, reply, lines) : undefined;
-    return html(reply, status).send(<CartPage ctx={pageContext(req, reply)} v={{ lines, ...extra }} checkout={form} />);
+    const form = lines.length && checkout ? await checkout(req, lines) : undefined;
+    return html(reply, status).send(<CartPage ctx={pageContext(req)} v={{ lines, ...extra }} checkout={form} />);
   };
 
   app.get('/cart', (req, reply) => renderCart(req, reply));

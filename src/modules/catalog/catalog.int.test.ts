@@ -198,6 +198,15 @@ describe('storefront pages', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 
+  it('allows no inline script or style at all: no nonce, one policy for every response', async () => {
+    const [a, b] = [await t.app.inject('/'), await t.app.inject('/')];
+    const csp = String(a.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).toContain("style-src 'self';");
+    expect(csp).not.toContain('nonce-');
+    expect(b.headers['content-security-policy']).toBe(csp);
+  });
+
   it('serves htmx and the stylesheet from the app', async () => {
     expect((await t.app.inject('/vendor/htmx.min.js')).statusCode).toBe(200);
     expect((await t.app.inject('/assets/app.css')).statusCode).toBe(200);

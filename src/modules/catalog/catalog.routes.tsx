@@ -158,6 +158,6 @@ export async function catalogRoutes(
     const kwhCents = kwhQuery.parse(req.query).kwh ?? DEFAULT_KWH_CENTS;
     return reply
       .type('text/html; charset=utf-8')
-      .send(<ProfitEstimate ctx={pageContext(req, reply)} p={p} network={network} kwhCents={kwhCents} />);
+      .send(<ProfitEstimate ctx={pageContext(req)} p={p} network={network} kwhCents={kwhCents} />);
   });
 }

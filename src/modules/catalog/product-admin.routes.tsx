@@ -52,7 +52,7 @@ export async function productAdminRoutes(
     requireRole(req.user, 'admin');
     const q = String((req.query as { q?: string }).q ?? '').slice(0, 100);
     const items = await adminProductList(db, q);
-    return html(reply).send(<AdminProductList ctx={pageContext(req, reply)} items={items} q={q} />);
+    return html(reply).send(<AdminProductList ctx={pageContext(req)} items={items} q={q} />);
   });
 
   // Same role as the list. Money as decimal dollars.
@@ -94,7 +94,7 @@ export async function productAdminRoutes(
 
   app.get('/admin/products/new', async (req, reply) => {
     requireRole(req.user, 'admin');
-    return html(reply).send(<AdminProductForm ctx={pageContext(req, reply)} />);
+    return html(reply).send(<AdminProductForm ctx={pageContext(req)} />);
   });
 
   app.post('/admin/products', async (req, reply) => {
@@ -108,13 +108,13 @@ export async function productAdminRoutes(
         form = asFieldErrors(err, req.body);
       }
     }
-    return html(reply, 422).send(<AdminProductForm ctx={pageContext(req, reply)} form={formState(form)} />);
+    return html(reply, 422).send(<AdminProductForm ctx={pageContext(req)} form={formState(form)} />);
   });
 
   app.get<{ Params: { id: string } }>('/admin/products/:id', async (req, reply) => {
     requireRole(req.user, 'admin');
     const page = await productPage(db, idParam(req));
-    return html(reply).send(<AdminProductForm ctx={pageContext(req, reply)} {...page} />);
+    return html(reply).send(<AdminProductForm ctx={pageContext(req)} {...page} />);
   });
 
   app.post<{ Params: { id: string } }>('/admin/products/:id', async (req, reply) => {
@@ -130,7 +130,7 @@ export async function productAdminRoutes(
       }
     }
     const page = await productPage(db, id);
-    return html(reply, 422).send(<AdminProductForm ctx={pageContext(req, reply)} {...page} form={formState(form)} />);
+    return html(reply, 422).send(<AdminProductForm ctx={pageContext(req)} {...page} form={formState(form)} />);
   });
 
   // Same role as product editing: whoever may edit a product may count its stock.
@@ -147,9 +147,7 @@ export async function productAdminRoutes(
       }
     }
     const page = await productPage(db, id);
-    return html(reply, 422).send(
-      <AdminProductForm ctx={pageContext(req, reply)} {...page} stockForm={formState(form)} />,
-    );
+    return html(reply, 422).send(<AdminProductForm ctx={pageContext(req)} {...page} stockForm={formState(form)} />);
   });
 
   app.post<{ Params: { id: string } }>('/admin/products/:id/images', async (req, reply) => {
@@ -167,7 +165,7 @@ export async function productAdminRoutes(
           : asFieldErrors(err, {});
       const page = await productPage(db, id);
       return html(reply, 422).send(
-        <AdminProductForm ctx={pageContext(req, reply)} {...page} form={form.ok ? undefined : form} />,
+        <AdminProductForm ctx={pageContext(req)} {...page} form={form.ok ? undefined : form} />,
       );
     }
     return reply.code(303).redirect(`/admin/products/${id}`);
@@ -192,7 +190,7 @@ export async function productAdminRoutes(
 
   app.get('/admin/network-figures', async (req, reply) => {
     requireRole(req.user, 'sales');
-    return html(reply).send(<NetworkFiguresPage ctx={pageContext(req, reply)} rows={await listNetworkFigures(db)} />);
+    return html(reply).send(<NetworkFiguresPage ctx={pageContext(req)} rows={await listNetworkFigures(db)} />);
   });
 
   app.post('/admin/network-figures', async (req, reply) => {
@@ -200,9 +198,7 @@ export async function productAdminRoutes(
     const form = parseForm(networkFigureForm, req.body);
     if (!form.ok) {
       const rows = await listNetworkFigures(db);
-      return html(reply, 422).send(
-        <NetworkFiguresPage ctx={pageContext(req, reply)} rows={rows} form={formState(form)} />,
-      );
+      return html(reply, 422).send(<NetworkFiguresPage ctx={pageContext(req)} rows={rows} form={formState(form)} />);
     }
     await saveNetworkFigure(actions, user, form.data);
     return reply.code(303).redirect('/admin/network-figures');

@@ -25,7 +25,7 @@ const pageParams = (p: { slug: string; locale: string }) => {
 
 /** Help centre (public), its prose editor (admin), and the WhatsApp contact link. */
 export async function helpRoutes(app: FastifyInstance, { db }: { db: Db }) {
-  app.get('/help', async (req, reply) => html(reply).send(<HelpIndexPage ctx={pageContext(req, reply)} />));
+  app.get('/help', async (req, reply) => html(reply).send(<HelpIndexPage ctx={pageContext(req)} />));
 
   app.get<{ Params: { slug: string } }>('/help/:slug', async (req, reply) => {
     const { slug } = req.params;
@@ -36,7 +36,7 @@ export async function helpRoutes(app: FastifyInstance, { db }: { db: Db }) {
     ]);
     // The contact page names the shop and its WhatsApp number for search engines (Organization).
     const shop = settings && { name: settings.sellerName, whatsapp: settings.whatsappNumber };
-    return html(reply).send(<HelpPage ctx={pageContext(req, reply)} slug={slug} html={page.html} shop={shop} />);
+    return html(reply).send(<HelpPage ctx={pageContext(req)} slug={slug} html={page.html} shop={shop} />);
   });
 
   // One link for every "Contact us on WhatsApp": the number is a setting staff can change.
@@ -50,16 +50,14 @@ export async function helpRoutes(app: FastifyInstance, { db }: { db: Db }) {
   app.get('/admin/help', async (req, reply) => {
     requireRole(req.user, 'admin');
     const overridden = new Set((await listHelpOverrides(db)).map((o) => `${o.slug}/${o.locale}`));
-    return html(reply).send(<HelpAdminList ctx={pageContext(req, reply)} overridden={overridden} />);
+    return html(reply).send(<HelpAdminList ctx={pageContext(req)} overridden={overridden} />);
   });
 
   app.get<{ Params: { slug: string; locale: string } }>('/admin/help/:slug/:locale', async (req, reply) => {
     requireRole(req.user, 'admin');
     const { slug, locale } = pageParams(req.params);
     const page = await loadHelpPage(db, slug, i18nFor(locale));
-    return html(reply).send(
-      <HelpAdminEdit ctx={pageContext(req, reply)} v={{ slug, locale, ...page, preview: page.html }} />,
-    );
+    return html(reply).send(<HelpAdminEdit ctx={pageContext(req)} v={{ slug, locale, ...page, preview: page.html }} />);
   });
 
   app.post<{ Params: { slug: string; locale: string } }>('/admin/help/:slug/:locale', async (req, reply) => {
@@ -72,7 +70,7 @@ export async function helpRoutes(app: FastifyInstance, { db }: { db: Db }) {
     }
     const page = await loadHelpPage(db, slug, i18nFor(locale));
     const v = { slug, locale, ...page, preview: renderMarkdown(''), form: formState(form) };
-    return html(reply, 422).send(<HelpAdminEdit ctx={pageContext(req, reply)} v={v} />);
+    return html(reply, 422).send(<HelpAdminEdit ctx={pageContext(req)} v={v} />);
   });
 
   app.post<{ Params: { slug: string; locale: string } }>('/admin/help/:slug/:locale/reset', async (req, reply) => {

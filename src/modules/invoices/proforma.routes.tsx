@@ -48,7 +48,7 @@ export async function proformaRoutes(
     const safeQrSvg = await qrSvg(model.verify.url);
     reply.header('cache-control', 'private, no-store');
     return html(reply).send(
-      <ProformaPage ctx={pageContext(req, reply)} m={model} safeQrSvg={safeQrSvg} back={base} pdf={`${base}/pi.pdf`} />,
+      <ProformaPage ctx={pageContext(req)} m={model} safeQrSvg={safeQrSvg} back={base} pdf={`${base}/pi.pdf`} />,
     );
   };
   const pdf = async (req: NumberReq, reply: FastifyReply, order: Order) => {
@@ -84,7 +84,7 @@ export async function proformaRoutes(
     const { sellerName } = await getSettings(db);
     const error = typed !== undefined;
     return html(reply, error ? 422 : 200).send(
-      <VerifyFormPage ctx={pageContext(req, reply)} sellerName={sellerName} code={typed} error={error} />,
+      <VerifyFormPage ctx={pageContext(req)} sellerName={sellerName} code={typed} error={error} />,
     );
   });
 
@@ -103,7 +103,7 @@ export async function proformaRoutes(
     }
     if (v.outcome.kind !== 'unknown' || other) await refundAttempts(db, attempt);
     return html(reply, v.outcome.kind === 'genuine' || other ? 200 : 404).send(
-      <VerifyResultPage ctx={pageContext(req, reply)} v={v} other={other} />,
+      <VerifyResultPage ctx={pageContext(req)} v={v} other={other} />,
     );
   });
 }

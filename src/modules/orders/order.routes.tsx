@@ -72,7 +72,7 @@ export async function orderRoutes(
   app.get('/orders', async (req, reply) => {
     const user = requireUser(req.user);
     const rows = await customerOrders(db, user.id, undefined, 100);
-    return html(reply).send(<MyOrdersPage ctx={pageContext(req, reply)} rows={rows} />);
+    return html(reply).send(<MyOrdersPage ctx={pageContext(req)} rows={rows} />);
   });
 
   app.get<{ Params: { number: string } }>('/orders/:number', async (req, reply) => {

@@ -67,7 +67,7 @@ export async function staffOrderRoutes(
       queue === undefined ? [] : queue === 'overdue' ? overdueOrders(db, now) : ordersInStates(db, [queue]),
     ]);
     return html(reply, queue ? 200 : 400).send(
-      <QueuePage ctx={pageContext(req, reply)} queue={queue} counts={counts} rows={rows} />,
+      <QueuePage ctx={pageContext(req)} queue={queue} counts={counts} rows={rows} />,
     );
   });
 
@@ -85,7 +85,7 @@ export async function staffOrderRoutes(
     const page = form.ok && !refused ? await listOrders(db, form.data, new Date()) : undefined;
     return html(reply, refused ? 400 : 200).send(
       <AllOrdersPage
-        ctx={pageContext(req, reply)}
+        ctx={pageContext(req)}
         counts={counts}
         methods={methods}
         values={formValues(req.query)}

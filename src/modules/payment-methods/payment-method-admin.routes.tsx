@@ -40,7 +40,7 @@ export async function paymentMethodAdminRoutes(app: FastifyInstance, { db, confi
       listPendingChanges(db),
       listConfirmedSince(db, since),
     ]);
-    const ctx = pageContext(req, reply);
+    const ctx = pageContext(req);
     return html(reply, status).send(
       <PaymentMethodList ctx={ctx} v={{ methods, pending, recent }} flash={flashOf(req)} error={error} />,
     );
@@ -55,7 +55,7 @@ export async function paymentMethodAdminRoutes(app: FastifyInstance, { db, confi
     const [m, history] = await Promise.all([findPaymentMethod(db, id), changesOfMethod(db, id)]);
     if (!m) throw notFound();
     const pending = history.find((c) => c.status === 'pending');
-    const ctx = pageContext(req, reply);
+    const ctx = pageContext(req);
     return html(reply, status).send(
       <PaymentMethodForm
         ctx={ctx}
@@ -75,14 +75,13 @@ export async function paymentMethodAdminRoutes(app: FastifyInstance, { db, confi
 
   app.get('/admin/payment-methods/new', async (req, reply) => {
     requireRole(req.user, 'finance');
-    return html(reply).send(<PaymentMethodForm ctx={pageContext(req, reply)} />);
+    return html(reply).send(<PaymentMethodForm ctx={pageContext(req)} />);
   });
 
   app.post('/admin/payment-methods', async (req, reply) => {
     const user = requireRole(req.user, 'finance');
     const form = withoutRefusedSecret(parseForm(paymentMethodForm, req.body));
-    if (!form.ok)
-      return html(reply, 422).send(<PaymentMethodForm ctx={pageContext(req, reply)} form={formState(form)} />);
+    if (!form.ok) return html(reply, 422).send(<PaymentMethodForm ctx={pageContext(req)} form={formState(form)} />);
     await proposePaymentMethod(db, null, form.data, user, config.publicUrl);
     return reply.code(303).redirect('/admin/payment-methods?done=proposed');
   });

@@ -132,6 +132,6 @@ export async function refundRoutes(
     const [rows, count] = await Promise.all([refundsDue(db), countRefundsDue(db)]);
     return reply
       .type('text/html; charset=utf-8')
-      .send(<RefundsQueuePage ctx={pageContext(req, reply)} rows={rows} count={count} />);
+      .send(<RefundsQueuePage ctx={pageContext(req)} rows={rows} count={count} />);
   });
 }

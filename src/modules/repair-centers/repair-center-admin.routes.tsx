@@ -17,9 +17,7 @@ import { ReviewPage, ReviewQueuePage } from './views/review-pages.js';
 export async function repairCenterAdminRoutes(app: FastifyInstance, { db, config }: RepairCenterDeps) {
   app.get('/admin/repair-centers', async (req, reply) => {
     requireRole(req.user, 'support');
-    return html(reply).send(
-      <ReviewQueuePage ctx={pageContext(req, reply)} rows={await reviewQueue(db)} now={new Date()} />,
-    );
+    return html(reply).send(<ReviewQueuePage ctx={pageContext(req)} rows={await reviewQueue(db)} now={new Date()} />);
   });
 
   app.get('/admin/repair-centers.csv', async (req, reply) => {
@@ -37,9 +35,7 @@ export async function repairCenterAdminRoutes(app: FastifyInstance, { db, config
     requireRole(req.user, 'support');
     const found = await findCenterForReview(db, idParam(req));
     if (!found) throw notFound();
-    return html(reply).send(
-      <ReviewPage ctx={pageContext(req, reply)} c={found.center} ownerEmail={found.ownerEmail} />,
-    );
+    return html(reply).send(<ReviewPage ctx={pageContext(req)} c={found.center} ownerEmail={found.ownerEmail} />);
   });
 
   app.post<{ Params: { id: string } }>('/admin/repair-centers/:id/approve', async (req, reply) => {
@@ -63,7 +59,7 @@ export async function repairCenterAdminRoutes(app: FastifyInstance, { db, config
     if (!found) throw notFound();
     const state = formState(form) ?? { errors: { reason: 'field.reasonRequired' as const }, values: { reason: '' } };
     return html(reply, 422).send(
-      <ReviewPage ctx={pageContext(req, reply)} c={found.center} ownerEmail={found.ownerEmail} form={state} />,
+      <ReviewPage ctx={pageContext(req)} c={found.center} ownerEmail={found.ownerEmail} form={state} />,
     );
   });
 
@@ -78,7 +74,7 @@ export async function repairCenterAdminRoutes(app: FastifyInstance, { db, config
     const found = await findCenterForReview(db, id);
     if (!found) throw notFound();
     return html(reply, 422).send(
-      <ReviewPage ctx={pageContext(req, reply)} c={found.center} ownerEmail={found.ownerEmail} withdraw={form} />,
+      <ReviewPage ctx={pageContext(req)} c={found.center} ownerEmail={found.ownerEmail} withdraw={form} />,
     );
   });
 }

@@ -51,14 +51,12 @@ export async function repairCenterRoutes(app: FastifyInstance, deps: RepairCente
 
   app.get('/repair-centers', async (req, reply) => {
     const user = requireUser(req.user);
-    return html(reply).send(
-      <OwnCentersPage ctx={pageContext(req, reply)} centers={await listOwnCenters(db, user.id)} />,
-    );
+    return html(reply).send(<OwnCentersPage ctx={pageContext(req)} centers={await listOwnCenters(db, user.id)} />);
   });
 
   app.get('/repair-centers/new', async (req, reply) => {
     requireUser(req.user);
-    return html(reply).send(<NewCenterPage ctx={pageContext(req, reply)} />);
+    return html(reply).send(<NewCenterPage ctx={pageContext(req)} />);
   });
 
   app.post('/repair-centers', async (req, reply) => {
@@ -66,14 +64,14 @@ export async function repairCenterRoutes(app: FastifyInstance, deps: RepairCente
     const mp = await readMultipartForm(req);
     const result = await save(mp, (data) => submitRepairCenter(db, storage, user.id, data, mp.photos));
     if ('id' in result) return seeOther(req, reply, `/repair-centers/${result.id}`);
-    return html(reply, 422).send(<NewCenterPage ctx={pageContext(req, reply)} form={result.state} />);
+    return html(reply, 422).send(<NewCenterPage ctx={pageContext(req)} form={result.state} />);
   });
 
   app.get<{ Params: { id: string } }>('/repair-centers/:id', async (req, reply) => {
     const user = requireUser(req.user);
     const c = await findOwnCenter(db, idParam(req), user.id);
     if (!c) throw notFound();
-    return html(reply).send(<OwnCenterPage ctx={pageContext(req, reply)} c={c} />);
+    return html(reply).send(<OwnCenterPage ctx={pageContext(req)} c={c} />);
   });
 
   app.post<{ Params: { id: string } }>('/repair-centers/:id', async (req, reply) => {
@@ -86,7 +84,7 @@ export async function repairCenterRoutes(app: FastifyInstance, deps: RepairCente
     if ('id' in result) return seeOther(req, reply, `/repair-centers/${id}`);
     const c = await findOwnCenter(db, id, user.id);
     if (!c) throw notFound();
-    return html(reply, 422).send(<OwnCenterPage ctx={pageContext(req, reply)} c={c} form={result.state} />);
+    return html(reply, 422).send(<OwnCenterPage ctx={pageContext(req)} c={c} form={result.state} />);
   });
 
   // Photos of an approved version are public; others only for their owner and support staff.

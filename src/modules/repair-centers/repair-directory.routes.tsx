@@ -11,12 +11,12 @@ export async function repairDirectoryRoutes(app: FastifyInstance, { db }: Repair
   app.get('/asic-miner-repair', async (req, reply) => {
     const filter = directoryQuery.parse(req.query ?? {});
     const [centers, facets] = await Promise.all([listPublishedCenters(db, filter), publishedFacets(db)]);
-    return html(reply).send(<DirectoryPage ctx={pageContext(req, reply)} v={{ centers, facets, filter }} />);
+    return html(reply).send(<DirectoryPage ctx={pageContext(req)} v={{ centers, facets, filter }} />);
   });
 
   app.get<{ Params: { id: string } }>('/asic-miner-repair/:id', async (req, reply) => {
     const c = await findPublishedCenter(db, idParam(req));
     if (!c) throw notFound();
-    return html(reply).send(<PublicCenterPage ctx={pageContext(req, reply)} c={c} />);
+    return html(reply).send(<PublicCenterPage ctx={pageContext(req)} c={c} />);
   });
 }

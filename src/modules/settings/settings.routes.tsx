@@ -15,7 +15,7 @@ export async function settingsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   app.get('/admin/settings', async (req, reply) => {
     requireRole(req.user, 'admin');
     const saved = (req.query as { saved?: string }).saved === '1';
-    return html(reply).send(<SettingsPage ctx={pageContext(req, reply)} s={await getSettings(db)} saved={saved} />);
+    return html(reply).send(<SettingsPage ctx={pageContext(req)} s={await getSettings(db)} saved={saved} />);
   });
 
   app.post('/admin/settings', async (req, reply) => {
@@ -33,6 +33,6 @@ export async function settingsRoutes(app: FastifyInstance, { db }: { db: Db }) {
       cryptoRestricted: submittedList(body.cryptoRestricted).join(' '),
     };
     const state = { errors: form.errors, values };
-    return html(reply, 422).send(<SettingsPage ctx={pageContext(req, reply)} s={await getSettings(db)} form={state} />);
+    return html(reply, 422).send(<SettingsPage ctx={pageContext(req)} s={await getSettings(db)} form={state} />);
   });
 }

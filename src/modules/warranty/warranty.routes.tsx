@@ -28,7 +28,7 @@ export async function warrantyRoutes(app: FastifyInstance, { db, config }: { db:
   app.get<{ Querystring: { serial?: unknown } }>('/warranty', async (req, reply) => {
     reply.header('x-robots-tag', 'noindex').header('cache-control', 'no-store');
     const typed = typedSerial(req);
-    const ctx = pageContext(req, reply);
+    const ctx = pageContext(req);
     if (typed === undefined) return html(reply).send(<WarrantyPage ctx={ctx} />);
     const parsed = serialInput.safeParse(typed);
     if (!parsed.success)

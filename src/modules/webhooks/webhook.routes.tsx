@@ -32,7 +32,7 @@ export async function webhookRoutes(app: FastifyInstance, { db, allowPrivate }: 
     return reply
       .code(extra.status ?? 200)
       .type('text/html; charset=utf-8')
-      .send(<WebhooksPage ctx={pageContext(req, reply)} endpoints={await listEndpoints(db)} {...extra} />);
+      .send(<WebhooksPage ctx={pageContext(req)} endpoints={await listEndpoints(db)} {...extra} />);
   }
 
   app.get('/admin/webhooks', async (req, reply) => {
@@ -57,9 +57,7 @@ export async function webhookRoutes(app: FastifyInstance, { db, allowPrivate }: 
     const [deliveries, attempts] = await Promise.all([recentDeliveries(db, id), recentAttempts(db, id)]);
     return reply
       .type('text/html; charset=utf-8')
-      .send(
-        <EndpointPage ctx={pageContext(req, reply)} endpoint={endpoint} deliveries={deliveries} attempts={attempts} />,
-      );
+      .send(<EndpointPage ctx={pageContext(req)} endpoint={endpoint} deliveries={deliveries} attempts={attempts} />);
   });
 
   for (const [verb, enabled] of [

@@ -29,7 +29,7 @@ export async function backOfficeRoutes(app: FastifyInstance, { db }: { db: Db })
 
   app.get('/admin', async (req, reply) => {
     const user = requireStaff(req.user);
-    const ctx = pageContext(req, reply);
+    const ctx = pageContext(req);
     // A period not offered is a 400 that says so, with the default period's figures below.
     const period = parsePeriod((req.query as { period?: unknown }).period);
     const [pendingChanges, tiles, figures] = await Promise.all([
@@ -63,7 +63,7 @@ export async function backOfficeRoutes(app: FastifyInstance, { db }: { db: Db })
     const results = q.length >= SEARCH_MIN_CHARS ? await searchBackOffice(db, q) : undefined;
     return reply
       .type('text/html; charset=utf-8')
-      .send(<SearchPage ctx={pageContext(req, reply)} q={q} results={results} tooShort={tooShort} />);
+      .send(<SearchPage ctx={pageContext(req)} q={q} results={results} tooShort={tooShort} />);
   });
 
   // Admin only: the log shows every change, users and roles included (ADR 0028).
@@ -76,7 +76,7 @@ export async function backOfficeRoutes(app: FastifyInstance, { db }: { db: Db })
       .type('text/html; charset=utf-8')
       .send(
         <AuditPage
-          ctx={pageContext(req, reply)}
+          ctx={pageContext(req)}
           values={formValues(req.query)}
           refused={form.ok ? undefined : form}
           page={page}
@@ -87,8 +87,6 @@ export async function backOfficeRoutes(app: FastifyInstance, { db }: { db: Db })
   app.get('/admin/outbox', async (req, reply) => {
     requireRole(req.user, 'admin');
     const messages = await latestOutbox(db);
-    return reply
-      .type('text/html; charset=utf-8')
-      .send(<OutboxPage ctx={pageContext(req, reply)} messages={messages} />);
+    return reply.type('text/html; charset=utf-8').send(<OutboxPage ctx={pageContext(req)} messages={messages} />);
   });
 }

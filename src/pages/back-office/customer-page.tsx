@@ -33,7 +33,7 @@ export const customerPage =
   async (req: FastifyRequest, reply: FastifyReply, id: number, refused) => {
     requireStaff(req.user);
     const d = await loadCustomerPage(db, id, req.query);
-    const ctx = pageContext(req, reply);
+    const ctx = pageContext(req);
     const { t, i18n } = ctx;
     const pageHref = (k: 'after' | 'before', v: string) => `/admin/customers/${id}?${k}=${encodeURIComponent(v)}`;
     return reply

@@ -62,7 +62,7 @@ export async function renderCartWithCheckout(
 ) {
   const user = requireUser(req.user);
   const [lines, choices] = await Promise.all([cartLines(db, user.id), formChoices(db, user)]);
-  const ctx = pageContext(req, reply);
+  const ctx = pageContext(req);
   const checkout = lines.length ? CheckoutForm({ ctx, d: checkoutData(choices, lines), form }) : undefined;
   return reply
     .code(status)
@@ -82,7 +82,7 @@ function AlreadyOrdered({ ctx, orderedAs }: { ctx: PageContext; orderedAs: strin
 }
 
 /** The cart page's order form (plugged into the cart routes by the app). */
-export async function checkoutFor(db: Db, req: FastifyRequest, reply: FastifyReply, lines: CartLine[]) {
+export async function checkoutFor(db: Db, req: FastifyRequest, lines: CartLine[]) {
   const user = requireUser(req.user);
-  return CheckoutForm({ ctx: pageContext(req, reply), d: checkoutData(await formChoices(db, user), lines) });
+  return CheckoutForm({ ctx: pageContext(req), d: checkoutData(await formChoices(db, user), lines) });
 }

@@ -15,14 +15,14 @@ export function orderPages(db: Db): OrderPages {
       return reply
         .code(refused?.status ?? 200)
         .type('text/html; charset=utf-8')
-        .send(<OrderPage ctx={pageContext(req, reply)} d={d} forms={refused?.forms} />);
+        .send(<OrderPage ctx={pageContext(req)} d={d} forms={refused?.forms} />);
     },
     async staff(req, reply, order, refused) {
       const d = await loadOrderPage(db, order, requireStaff(req.user));
       return reply
         .code(refused?.status ?? 200)
         .type('text/html; charset=utf-8')
-        .send(<StaffOrderPage ctx={pageContext(req, reply)} d={d} forms={refused?.forms} />);
+        .send(<StaffOrderPage ctx={pageContext(req)} d={d} forms={refused?.forms} />);
     },
     cart: (req, reply, { status, form, orderedAs }) => renderCartWithCheckout(db, req, reply, status, form, orderedAs),
   };

@@ -25,13 +25,20 @@ export function registerCsrf(
   opts: { secret: string; cookieName: string; secure: boolean; publicOrigin: string },
 ) {
   const sign = (value: string) => createHmac('sha256', opts.secret).update(value).digest('base64url');
+  // A page reads the token once per form: sign once per request, again only if what it signs
+  // changed (a login in the middle of a request).
+  const signed = new WeakMap<FastifyRequest, { of: string; token: string }>();
 
   app.decorateRequest('authenticatedByToken', false);
   app.decorateRequest('csrfToken', {
     getter(this: FastifyRequest) {
-      return this.sessionId
-        ? sign(`session:${this.sessionId}`)
-        : sign(`visitor:${this.cookies[opts.cookieName] ?? ''}`);
+      const of = this.sessionId ? `session:${this.sessionId}` : `visitor:${this.cookies[opts.cookieName] ?? ''}`;
+      let memo = signed.get(this);
+      if (memo?.of !== of) {
+        memo = { of, token: sign(of) };
+        signed.set(this, memo);
+      }
+      return memo.token;
     },
   });
   app.addHook('onRequest', async (req, reply) => {

@@ -35,7 +35,7 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, code: ErrorC
     const next = req.method === 'GET' ? `?next=${encodeURIComponent(req.url)}` : '';
     return seeOther(req, reply, `/login${next}`);
   }
-  const ctx = pageContext(req, reply);
+  const ctx = pageContext(req);
   reply.type('text/html; charset=utf-8');
   return reply.send(isHtmx(req) ? ErrorMessage({ ctx, status, message }) : ErrorPage({ ctx, status, message }));
 }

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { I18n } from '../i18n/index.js';
 import { localePath } from './locale.js';
@@ -11,21 +11,19 @@ export interface PageContext {
   csrf: string;
   /** The request's path and query, without a language prefix ("/es/x" is "/x" here). */
   path: string;
-  nonce: string;
   /** A site path in the page's language: "/x" or "/es/x" (ADR 0026). */
   href(path: string): string;
   /** PUBLIC_URL, for absolute links. */
   publicUrl: string;
 }
 
-export function pageContext(req: FastifyRequest, reply: FastifyReply): PageContext {
+export function pageContext(req: FastifyRequest): PageContext {
   return {
     i18n: req.i18n,
     t: req.i18n.t,
     user: req.user,
     csrf: req.csrfToken,
     path: req.url,
-    nonce: (reply as { cspNonce?: { script: string } }).cspNonce?.script ?? '',
     href: (path) => localePath(req.i18n.locale, path),
     publicUrl: req.publicUrl,
   };

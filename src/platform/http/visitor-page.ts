@@ -27,9 +27,8 @@ const HOLES = new RegExp(`(${TOKEN_HOLE}|${NAME_HOLE})`);
  * fills in its own (the name escaped). Everything else of the user is blanked while the page
  * is rendered, so a view that printed it would show nobody's, never another user's.
  *
- * `render` must read nothing of the request but what `ctx` and the URL carry. A kept page
- * has no CSP nonce (an inline script in it would be blocked, never run with a stale
- * nonce). A render that throws (404, bad query) is not kept.
+ * `render` must read nothing of the request but what `ctx` and the URL carry. A render that
+ * throws (404, bad query) is not kept.
  */
 export async function sendVisitorPage(
   req: FastifyRequest,
@@ -37,13 +36,13 @@ export async function sendVisitorPage(
   store: PageStore,
   render: (ctx: PageContext) => JSX.Element | Promise<JSX.Element>,
 ) {
-  const ctx = pageContext(req, reply);
+  const ctx = pageContext(req);
   reply.type('text/html; charset=utf-8');
   const { user } = ctx;
   const audience = user?.role ?? 'visitor';
   const parts = await store(`${ctx.i18n.locale} ${audience} ${req.url}`, async () => {
     const anyone = user && { id: 0, email: '', role: user.role, fullName: NAME_HOLE };
-    return (await render({ ...ctx, user: anyone, csrf: TOKEN_HOLE, nonce: '' })).split(HOLES);
+    return (await render({ ...ctx, user: anyone, csrf: TOKEN_HOLE })).split(HOLES);
   });
   const name = user ? escapeHtml(user.fullName) : '';
   let html = '';

@@ -11,7 +11,6 @@ const page = (locale: Locale, role: Role) => {
     user: { id: 1, role, fullName: 'Staff <b>', email: 's@example.test' },
     csrf: 'c',
     path: '/admin/orders',
-    nonce: '',
     href: (p: string) => p,
     publicUrl: 'http://shop.test',
   } as PageContext;

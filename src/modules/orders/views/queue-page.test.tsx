@@ -9,7 +9,6 @@ const ctx = {
   user: { id: 1, role: 'sales', fullName: 'Sam', email: 's@example.test' },
   csrf: 'c',
   path: '/admin/orders',
-  nonce: '',
   href: (p: string) => p,
   publicUrl: 'http://shop.test',
 } as PageContext;
