@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../platform/db/client.js';
 import { jsonRow } from '../../platform/db/json-rows.js';
-import type { Bindable } from '../../platform/db/prepared.js';
+import type { Correlated } from '../../platform/db/prepared.js';
 import { deriveDepositAddress, type PaymentMethod } from '../payment-methods/index.js';
 import { depositAddresses, depositKeys } from './deposit-address.tables.js';
 import type { Order } from './order.repo.js';
@@ -9,11 +9,11 @@ import { lockOrder } from './order.repo.js';
 
 export type DepositAddress = typeof depositAddresses.$inferSelect;
 
-const ofOrder = (orderId: Bindable<number>, methodId: Bindable<number>) =>
+const ofOrder = (orderId: Correlated<number>, methodId: Correlated<number>) =>
   and(eq(depositAddresses.orderId, orderId), eq(depositAddresses.paymentMethodId, methodId));
 
 /** The order's address for its payment method, as a subquery for the order pages' one statement. */
-export const depositAddressSql = (order: { id: Bindable<number>; paymentMethodId: Bindable<number> }) =>
+export const depositAddressSql = (order: { id: Correlated<number>; paymentMethodId: Correlated<number> }) =>
   jsonRow(depositAddresses, ofOrder(order.id, order.paymentMethodId)!);
 
 export async function findDepositAddress(db: DbOrTx, order: Pick<Order, 'id' | 'paymentMethodId'>) {

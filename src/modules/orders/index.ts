@@ -18,6 +18,7 @@ export { submitOrderInput } from './order.inputs.js';
 export * from './order.machine.js';
 export {
   applyTransition,
+  customerOrderWith,
   findCustomerOrder,
   findOrderById,
   findOrderByNumber,

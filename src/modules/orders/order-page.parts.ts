@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { CurrentUser } from '../../platform/auth/current-user.js';
 import { jsonRow, jsonRows } from '../../platform/db/json-rows.js';
-import type { Bindable } from '../../platform/db/prepared.js';
+import type { Bindable, Correlated } from '../../platform/db/prepared.js';
 import { type Actor, availableEvents } from './order.machine.js';
 import { type Order, snapshotOf } from './order.repo.js';
 import { orderWindows, trackingOverdue, whatsappLink } from './order.rules.js';
@@ -14,7 +14,7 @@ export const actorOf = (user: CurrentUser): Actor => ({ role: user.role, userId:
  * (other modules add theirs beside them). Customers see public events and non-internal
  * messages only.
  */
-export const orderListsSql = (order: { id: Bindable<number> }, staff: boolean) => ({
+export const orderListsSql = (order: { id: Correlated<number> }, staff: boolean) => ({
   lines: jsonRows(orderLines, eq(orderLines.orderId, order.id)),
   events: jsonRows(
     orderEvents,

@@ -8,6 +8,8 @@ import type { Order } from './order.repo.js';
  * composed in src/pages and handed to the routes of orders, payments and packing.
  */
 export interface OrderPages {
+  /** The customer's own order by number (anyone else's is "not found"), as GET shows it. */
+  customerOrder(req: FastifyRequest, reply: FastifyReply, number: string): Promise<FastifyReply>;
   customer: PageRenderer<Order>;
   staff: PageRenderer<Order>;
   /** The cart with the order form, re-shown after a refused submit (`orderedAs`: it was already ordered). */

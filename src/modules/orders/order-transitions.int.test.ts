@@ -109,7 +109,7 @@ describe('every event × state × actor, enforced against the database', () => {
 
 describe('staff queue counts', () => {
   it('counts each broken promise once, as the overdue list shows it, and not a kept one', async () => {
-    const { queueCounts, overdueOrders } = await import('./order.repo.js');
+    const { queueCounts, queuePage } = await import('./order.repo.js');
     const now = new Date();
     const before = (await queueCounts(t.db, now)).overdue;
     const days = (n: number) => new Date(now.getTime() - n * 86_400_000);
@@ -121,7 +121,9 @@ describe('staff queue counts', () => {
     await set(await orderIn('ready_to_ship', 100_000), { approvedAt: days(1) }); // still within its promise
     const counted = (await queueCounts(t.db, now)).overdue;
     expect(counted).toBe(before + 3);
-    expect((await overdueOrders(t.db, now, 1000)).length).toBe(counted);
+    const page = await queuePage(t.db, 'overdue', now, 1000);
+    expect(page.rows.length).toBe(counted);
+    expect(page.counts.overdue).toBe(counted);
   });
 
   it('counts each queue, and stops counting past the cap', async () => {

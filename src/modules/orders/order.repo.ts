@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lt, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/index.js';
 import { cappedCount, oneRow } from '../../platform/db/capped-count.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { constant } from '../../platform/db/constant.js';
+import { jsonList } from '../../platform/db/json-rows.js';
 import { type Bindable, type Placeholders, preparedPerDb } from '../../platform/db/prepared.js';
 import { readViews } from '../../platform/db/read-view.js';
 import { AppError } from '../../platform/errors.js';
@@ -99,18 +100,37 @@ export async function recordShipments(tx: DbOrTx, orderId: number, carrier: stri
   await tx.insert(shipments).values(trackingNumbers.map((trackingNumber) => ({ orderId, carrier, trackingNumber })));
 }
 
-/** Every customer's order page, and each of its forms, starts with it (#18). */
+const ofCustomer = (p: { number: Bindable<string>; customerId: Bindable<number> }) =>
+  and(eq(orders.number, p.number), eq(orders.customerId, p.customerId));
+
+/** Each of the customer's order forms starts with it (#18). */
 const customerOrderQuery = preparedPerDb((db, p: Placeholders<{ number: string; customerId: number }>) =>
-  db
-    .select()
-    .from(orders)
-    .where(and(eq(orders.number, p.number), eq(orders.customerId, p.customerId))),
+  db.select().from(orders).where(ofCustomer(p)),
 );
 
 export async function findCustomerOrder(db: DbOrTx, number: string, customerId: number) {
   const [row] = await customerOrderQuery(db, { number, customerId });
   if (!row) throw new AppError('NOT_FOUND');
   return row;
+}
+
+/**
+ * The customer's order with what a page hangs off it (subqueries on the order's columns,
+ * given by `parts`), in one statement: the customer's order page is one round trip (#18).
+ * Someone else's order, or none, is "not found".
+ */
+export function customerOrderWith<P extends Record<string, SQL>>(parts: (order: typeof orders) => P) {
+  const query = preparedPerDb((db, p: Placeholders<{ number: string; customerId: number }>) =>
+    db
+      .select({ order: orders, ...parts(orders) })
+      .from(orders)
+      .where(ofCustomer(p)),
+  );
+  return async (db: DbOrTx, number: string, customerId: number) => {
+    const [row] = await query(db, { number, customerId });
+    if (!row) throw new AppError('NOT_FOUND');
+    return row;
+  };
 }
 
 /**
@@ -227,8 +247,9 @@ export async function customerOrders(
     : firstCustomerOrders(db, { customerId, limit });
 }
 
-/** What a queue's table shows of each order: six columns, not the order's ~40 (#18: mapping them was the queue's largest Drizzle cost). */
+/** What a queue's table shows of each order: its id (the order) and six columns, not the order's ~40 (#18). */
 const queueRowColumns = {
+  id: orders.id,
   number: orders.number,
   status: orders.status,
   fullName: orders.fullName,
@@ -238,19 +259,45 @@ const queueRowColumns = {
 };
 export type QueueRow = Pick<Order, keyof typeof queueRowColumns>;
 
-const inStatesQuery = (db: DbOrTx, where: SQL | undefined, limit: Bindable<number>) =>
-  db.select(queueRowColumns).from(orders).where(where).orderBy(asc(orders.updatedAt), asc(orders.id)).limit(limit);
+/** The badges with a queue's first rows (oldest change first), as one statement's select list. */
+const queuePageSelect = (
+  db: DbOrTx,
+  cutoffs: OverdueCutoffs<Bindable<Date>>,
+  where: SQL | undefined,
+  limit: Bindable<number>,
+) =>
+  db
+    .select({
+      ...queueCountFields(cutoffs),
+      rows: jsonList<QueueRow>(
+        queueRowColumns,
+        db
+          .select(queueRowColumns)
+          .from(orders)
+          .where(where)
+          .orderBy(asc(orders.updatedAt), asc(orders.id))
+          .limit(limit),
+        [orders.updatedAt, orders.id],
+      ),
+    })
+    .from(oneRow);
 
-/** A queue page's rows: one state, the statement built once per database (#18). */
-const inStateQuery = preparedPerDb((db, p: Placeholders<{ state: Order['status']; limit: number }>) =>
-  inStatesQuery(db, eq(orders.status, p.state), p.limit),
+/** A state's queue and the overdue one, each built once per database: the page's one round trip (#18). */
+const stateQueuePage = preparedPerDb(
+  (db, p: Placeholders<OverdueCutoffs<Date> & { state: Order['status']; limit: number }>) =>
+    queuePageSelect(db, p, eq(orders.status, p.state), p.limit),
+);
+const overdueQueuePage = preparedPerDb((db, p: Placeholders<OverdueCutoffs<Date> & { limit: number }>) =>
+  queuePageSelect(db, p, or(...overdueBranches(p)), p.limit),
 );
 
-export async function ordersInStates(db: DbOrTx, states: Order['status'][], limit = 50) {
-  const [state, ...more] = states;
-  return state && !more.length
-    ? inStateQuery(db, { state, limit })
-    : inStatesQuery(db, inArray(orders.status, states), limit);
+/** A back-office queue: every badge and the queue's first `limit` orders, in one statement. */
+export async function queuePage(db: DbOrTx, queue: OrderQueue, now: Date, limit = 50) {
+  const values = { ...overdueCutoffs(now), limit };
+  const [row] =
+    queue === 'overdue' ? await overdueQueuePage(db, values) : await stateQueuePage(db, { ...values, state: queue });
+  const { rows, ...counts } = row!;
+  return { counts: counts as Record<OrderQueue, number>, rows };
 }
 
 /** Queue badges count up to this and then say "1,000+": no page view counts every order. */
@@ -265,16 +312,15 @@ export async function queueCounts(db: DbOrTx, now: Date) {
   return row as Record<OrderQueue, number>;
 }
 
+const queueCountFields = (cutoffs: OverdueCutoffs<Bindable<Date>>) => ({
+  ...Object.fromEntries(
+    orderQueueStates.map((s) => [s, cappedCount(orders, eq(orders.status, constant(s)), QUEUE_COUNT_CAP)]),
+  ),
+  overdue: cappedOverdueCount(cutoffs),
+});
 const queueCountsSelect = (db: DbOrTx, cutoffs: OverdueCutoffs<Bindable<Date>>) =>
-  db
-    .select({
-      ...Object.fromEntries(
-        orderQueueStates.map((s) => [s, cappedCount(orders, eq(orders.status, constant(s)), QUEUE_COUNT_CAP)]),
-      ),
-      overdue: cappedOverdueCount(cutoffs),
-    })
-    .from(oneRow);
-/** Every back-office orders page shows the badges (#18). */
+  db.select(queueCountFields(cutoffs)).from(oneRow);
+/** The dashboard and the all-orders list show the badges (#18). */
 const preparedQueueCounts = preparedPerDb((db, p: Placeholders<OverdueCutoffs<Date>>) => queueCountsSelect(db, p));
 
 /** The statement behind `queueCounts` (its test checks how PostgreSQL plans it). */
@@ -330,15 +376,6 @@ export async function claimNewlyOverdue(tx: DbOrTx, now: Date) {
     .set({ overdueAlertedAt: now })
     .where(and(overdueCondition(now), isNull(orders.overdueAlertedAt)))
     .returning();
-}
-
-/** The overdue queue's rows, the statement built once per database (#18). */
-const preparedOverdueOrders = preparedPerDb((db, p: Placeholders<OverdueCutoffs<Date> & { limit: number }>) =>
-  inStatesQuery(db, or(...overdueBranches(p)), p.limit),
-);
-
-export async function overdueOrders(db: DbOrTx, now: Date, limit = 50) {
-  return preparedOverdueOrders(db, { ...overdueCutoffs(now), limit });
 }
 
 /** The number of the customer's newest order placed at or after `since`, if any. */

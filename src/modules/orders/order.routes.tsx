@@ -42,7 +42,7 @@ export async function orderRoutes(
     db: Db;
     bus: EventBus;
     actions: ActionContext;
-    pages: Pick<OrderPages, 'customer' | 'cart'>;
+    pages: Pick<OrderPages, 'customerOrder' | 'customer' | 'cart'>;
     hooks: OrderHooks;
   },
 ) {
@@ -75,9 +75,9 @@ export async function orderRoutes(
     return html(reply).send(<MyOrdersPage ctx={pageContext(req)} rows={rows} />);
   });
 
-  app.get<{ Params: { number: string } }>('/orders/:number', async (req, reply) => {
-    return pages.customer(req, reply, await load(req));
-  });
+  app.get<{ Params: { number: string } }>('/orders/:number', (req, reply) =>
+    pages.customerOrder(req, reply, req.params.number),
+  );
 
   app.get<{ Params: { number: string } }>('/orders/:number/live', async (req, reply) => {
     const order = await load(req);

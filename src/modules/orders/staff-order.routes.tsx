@@ -15,7 +15,7 @@ import { postMessage } from './actions/post-message.js';
 import { setFreight } from './actions/set-freight.js';
 import { messageInput, reasonInput, setFreightInput } from './order.inputs.js';
 import { staffRolesFor } from './order.machine.js';
-import { findOrderByNumber, type Order, ordersInStates, overdueOrders, queueCounts } from './order.repo.js';
+import { findOrderByNumber, type Order, queueCounts, queuePage } from './order.repo.js';
 import { isOrderQueue } from './order.rules.js';
 import type { OrderHooks } from './order-hooks.port.js';
 import { orderListInput } from './order-list.inputs.js';
@@ -62,10 +62,7 @@ export async function staffOrderRoutes(
     const q = String((req.query as { queue?: string }).queue ?? 'awaiting_quote');
     const queue = isOrderQueue(q) ? q : undefined;
     const now = new Date();
-    const [counts, rows] = await Promise.all([
-      queueCounts(db, now),
-      queue === undefined ? [] : queue === 'overdue' ? overdueOrders(db, now) : ordersInStates(db, [queue]),
-    ]);
+    const { counts, rows } = queue ? await queuePage(db, queue, now) : { counts: await queueCounts(db, now), rows: [] };
     return html(reply, queue ? 200 : 400).send(
       <QueuePage ctx={pageContext(req)} queue={queue} counts={counts} rows={rows} />,
     );

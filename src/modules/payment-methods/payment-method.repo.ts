@@ -1,13 +1,13 @@
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { jsonRow, jsonRows } from '../../platform/db/json-rows.js';
-import type { Bindable } from '../../platform/db/prepared.js';
+import type { Correlated } from '../../platform/db/prepared.js';
 import { paymentMethods } from './payment-method.tables.js';
 
 export type PaymentMethod = typeof paymentMethods.$inferSelect;
 
 /** One method as a subquery, for a page that loads several modules' data in one statement. */
-export const paymentMethodSql = (id: Bindable<number>) => jsonRow(paymentMethods, eq(paymentMethods.id, id));
+export const paymentMethodSql = (id: Correlated<number>) => jsonRow(paymentMethods, eq(paymentMethods.id, id));
 
 /** The methods offered to buyers now, as a subquery (the order form loads them with its other data). */
 export const activeMethodsSql = () => jsonRows(paymentMethods, eq(paymentMethods.active, true));

@@ -1,14 +1,14 @@
 import { and, desc, eq, lt, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { jsonRows } from '../../platform/db/json-rows.js';
-import type { Bindable } from '../../platform/db/prepared.js';
+import type { Correlated } from '../../platform/db/prepared.js';
 import { orderNumberOf } from '../orders/index.js';
 import { paymentProofs, type proofStatuses } from './payment.tables.js';
 
 export type PaymentProof = typeof paymentProofs.$inferSelect;
 
 /** An order's proofs as a subquery, for a page that loads several modules' lists in one statement. */
-export const proofsOfOrderSql = (orderId: Bindable<number>) =>
+export const proofsOfOrderSql = (orderId: Correlated<number>) =>
   jsonRows(paymentProofs, eq(paymentProofs.orderId, orderId));
 
 export async function findProof(db: DbOrTx, orderId: number, proofId: number) {

@@ -2,6 +2,7 @@ import { afterSalesOfOrder } from '../../modules/after-sales/index.js';
 import { findProformaByOrder } from '../../modules/invoices/index.js';
 import {
   balanceCents,
+  customerOrderWith,
   depositAddressSql,
   depositPanel,
   ensureDepositAddress,
@@ -20,26 +21,34 @@ import type { CurrentUser } from '../../platform/auth/current-user.js';
 import { isStaff } from '../../platform/auth/roles.js';
 import { oneRow } from '../../platform/db/capped-count.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { type Placeholders, preparedPerDb } from '../../platform/db/prepared.js';
+import { type Correlated, type Placeholders, preparedPerDb } from '../../platform/db/prepared.js';
 
 /**
  * Everything the customer's and the staff's order pages show. The lists hanging off the
  * order and its payment method come in one statement, each module giving its subquery:
  * one round trip instead of six (#7), built once per database (#18). Staff see internal
- * messages and events: a statement each.
+ * messages and events: a statement each. The customer's page reads the order in the same
+ * statement (#18).
  */
+const partsOf = (staff: boolean) => (order: { id: Correlated<number>; paymentMethodId: Correlated<number> }) => ({
+  ...orderListsSql(order, staff),
+  proofs: proofsOfOrderSql(order.id),
+  method: paymentMethodSql(order.paymentMethodId),
+  deposit: depositAddressSql(order),
+});
 const partsQuery = (staff: boolean) =>
   preparedPerDb((db, p: Placeholders<{ orderId: number; methodId: number }>) =>
-    db
-      .select({
-        ...orderListsSql({ id: p.orderId }, staff),
-        proofs: proofsOfOrderSql(p.orderId),
-        method: paymentMethodSql(p.methodId),
-        deposit: depositAddressSql({ id: p.orderId, paymentMethodId: p.methodId }),
-      })
-      .from(oneRow),
+    db.select(partsOf(staff)({ id: p.orderId, paymentMethodId: p.methodId })).from(oneRow),
   );
 const partsQueries = { staff: partsQuery(true), customer: partsQuery(false) };
+const customerOrderAndParts = customerOrderWith(partsOf(false));
+
+type RawParts = Awaited<ReturnType<(typeof partsQueries)['staff']>>[number];
+const partsFrom = (parts: RawParts) => ({
+  ...parts,
+  method: parts.method ?? undefined,
+  deposit: parts.deposit ?? undefined,
+});
 
 async function orderParts(db: DbOrTx, order: Order, staff: boolean) {
   const [parts] = await partsQueries[staff ? 'staff' : 'customer'](db, {
@@ -47,7 +56,7 @@ async function orderParts(db: DbOrTx, order: Order, staff: boolean) {
     methodId: order.paymentMethodId,
   });
   if (!parts) throw new Error(`order ${order.id} vanished`);
-  return { ...parts, method: parts.method ?? undefined, deposit: parts.deposit ?? undefined };
+  return partsFrom(parts);
 }
 
 /**
@@ -64,12 +73,22 @@ async function depositOf(db: DbOrTx, order: Order, method: PaymentMethod | undef
       : undefined;
   return { deposit, depositPanel: panel };
 }
-type Parts = Awaited<ReturnType<typeof orderParts>>;
+type Parts = ReturnType<typeof partsFrom>;
 
 export async function loadOrderPage(db: DbOrTx, order: Order, user: CurrentUser, now = new Date()) {
+  return assemble(db, order, orderParts(db, order, isStaff(user.role)), user, now);
+}
+
+/** The customer's own order page by number: the order and its lists in one statement. */
+export async function loadCustomerOrderPage(db: DbOrTx, number: string, user: CurrentUser, now = new Date()) {
+  const { order, ...parts } = await customerOrderAndParts(db, number, user.id);
+  return assemble(db, order, partsFrom(parts), user, now);
+}
+
+async function assemble(db: DbOrTx, order: Order, loading: Parts | Promise<Parts>, user: CurrentUser, now: Date) {
   const staff = isStaff(user.role);
   const [parts, settings, packing, afterSales, refund] = await Promise.all([
-    orderParts(db, order, staff),
+    loading,
     getSettings(db),
     loadPackingPage(db, order, staff),
     afterSalesOfOrder(db, order, now),

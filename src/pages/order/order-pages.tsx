@@ -4,12 +4,16 @@ import type { Db } from '../../platform/db/client.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import { renderCartWithCheckout } from '../cart/cart-page.js';
 import { OrderPage } from './customer-order-page.js';
-import { loadOrderPage } from './order-page.data.js';
+import { loadCustomerOrderPage, loadOrderPage } from './order-page.data.js';
 import { StaffOrderPage } from './staff-order-page.js';
 
 /** The order pages and the cart with checkout, as the orders, payments and packing routes render them. */
 export function orderPages(db: Db): OrderPages {
   return {
+    async customerOrder(req, reply, number) {
+      const d = await loadCustomerOrderPage(db, number, requireUser(req.user));
+      return reply.type('text/html; charset=utf-8').send(<OrderPage ctx={pageContext(req)} d={d} />);
+    },
     async customer(req, reply, order, refused) {
       const d = await loadOrderPage(db, order, requireUser(req.user));
       return reply

@@ -1,10 +1,12 @@
-import { is, type Placeholder, sql } from 'drizzle-orm';
+import { type Column, is, type Placeholder, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from './client.js';
 import { statementName } from './statement-cache.js';
 
 /** A value in a statement built once: the value itself, or the placeholder bound to it at each call. */
 export type Bindable<T> = T | Placeholder;
+/** What a subquery hangs off: a value, a placeholder, or a column of the statement around it. */
+export type Correlated<T> = Bindable<T> | Column;
 
 /** The placeholders a prepared statement's builder gets: `p.userId` stands for `values.userId`. */
 export type Placeholders<V> = { readonly [K in keyof V]: Placeholder<K & string, V[K]> };

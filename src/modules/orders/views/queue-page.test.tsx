@@ -22,6 +22,7 @@ describe('staff queue table', () => {
         counts: { awaiting_quote: 1, payment_review: 0, ready_to_ship: 0, shipped: 0, overdue: 0 },
         rows: [
           {
+            id: 1,
             number: 'HC-2026-000001',
             status: 'awaiting_quote',
             fullName: 'Ana <i>',
