@@ -41,7 +41,7 @@ import { repairCenterFiles, repairCenterRoutes } from './modules/repair-centers/
 import { getSettings, settingsRoutes } from './modules/settings/index.js';
 import { verifiableTestReport, warrantyRoutes } from './modules/warranty/index.js';
 import { startWebhookDelivery, webhookRoutes } from './modules/webhooks/index.js';
-import { backOfficeRoutes, checkoutFor, customerPage, orderPages, seoRoutes } from './pages/index.js';
+import { backOfficeRoutes, customerPage, orderPages, seoRoutes } from './pages/index.js';
 import { setAuditActorLookup } from './platform/audit/index.js';
 import { type Config, isHttps } from './platform/config.js';
 import { type Database, openDatabase } from './platform/db/client.js';
@@ -319,11 +319,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     cache: catalogCache,
     storage: services.storage,
   });
-  await app.register(cartRoutes, {
-    db: database.db,
-    checkout: (req, lines) => checkoutFor(database.db, req, lines),
-  });
   const pages = orderPages(database.db);
+  await app.register(cartRoutes, { db: database.db, page: pages.cart });
   await app.register(orderRoutes, { db: database.db, bus, actions, pages, hooks: orderHooks });
   await app.register(staffOrderRoutes, { db: database.db, actions, pages, hooks: orderHooks });
   await app.register(refundRoutes, { db: database.db, storage: services.storage, actions, pages, config });

@@ -5,6 +5,5 @@
  */
 export { backOfficeRoutes } from './back-office/back-office.routes.js';
 export { customerPage } from './back-office/customer-page.js';
-export { checkoutFor } from './cart/cart-page.js';
 export { orderPages } from './order/order-pages.js';
 export { seoRoutes } from './seo/seo.routes.js';

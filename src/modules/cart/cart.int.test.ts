@@ -1,9 +1,10 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserClient, loggedInClient, registrationToken, TEST_PASSWORD } from '../../../test/browser-client.js';
 import { insertProduct } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { registerUser } from '../accounts/index.js';
-import { addToCart, cartLines } from './index.js';
+import { addToCart, cartLines, cartLinesSql } from './index.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -173,6 +174,26 @@ describe('My cart list', () => {
     const change = await other.client.post(`/cart/items/${p.id}`, { quantity: 1 });
     expect(change.statusCode).toBe(404);
     expect((await cartLines(t.db, owner.user.id))[0]?.quantity).toBe(2);
+  });
+
+  it('reads the cart through JSON exactly as a plain select would, and shows it with its order form in one statement', async () => {
+    const a = await insertProduct(t.db, { name: 'Json Miner', stock: 5 });
+    const b = await insertProduct(t.db, { name: 'Json Cable', stock: 5, kind: 'general' });
+    const { client, user } = await loggedInClient(t.app, t.db);
+    await client.post('/cart/items', { productId: b.id, quantity: 1 });
+    await client.post('/cart/items', { productId: a.id, quantity: 2 });
+    const [viaJson] = await t.db.select({ lines: cartLinesSql(t.db, user.id) }).from(sql`(select 1) one`);
+    const plain = await cartLines(t.db, user.id);
+    expect(plain.map((l) => l.name)).toEqual(['Json Cable', 'Json Miner']);
+    expect(viaJson!.lines).toEqual(plain);
+    expect(viaJson!.lines[0]!.addedAt).toBeInstanceOf(Date);
+    await client.get('/cart'); // settings cache warm
+    const before = t.database.queries.count;
+    const cart = await client.get('/cart');
+    expect(cart.body).toContain('Json Miner');
+    expect(cart.body).toContain('name="paymentMethodId"');
+    // The session is cached: the lines, payment methods and saved address come in one statement (#18).
+    expect(t.database.queries.count - before).toBe(1);
   });
 
   it('refuses an unknown product with 404', async () => {

@@ -1,27 +1,30 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { jsonList } from '../../platform/db/json-rows.js';
 import { type Bindable, type Placeholders, preparedPerDb } from '../../platform/db/prepared.js';
 import { canSell, productFacts } from '../catalog/index.js';
 import { lineQuantityAllowed, MAX_LINE_QUANTITY } from './cart.rules.js';
 import { cartItems } from './cart.tables.js';
 
+const lineFields = {
+  productId: cartItems.productId,
+  quantity: cartItems.quantity,
+  slug: productFacts.slug,
+  sku: productFacts.sku,
+  name: productFacts.name,
+  image: sql<string | null>`${productFacts.images}[1]`.as('image'),
+  unitPriceCents: productFacts.priceCents,
+  stock: productFacts.stock,
+  backorderAllowed: productFacts.backorderAllowed,
+  needsTesting: productFacts.needsTesting,
+  hsCode: productFacts.hsCode,
+  weightGrams: productFacts.weightGrams,
+  addedAt: cartItems.addedAt,
+};
+
 const cartLinesQuery = (db: DbOrTx, userId: Bindable<number>) =>
   db
-    .select({
-      productId: cartItems.productId,
-      quantity: cartItems.quantity,
-      slug: productFacts.slug,
-      sku: productFacts.sku,
-      name: productFacts.name,
-      image: sql<string | null>`${productFacts.images}[1]`,
-      unitPriceCents: productFacts.priceCents,
-      stock: productFacts.stock,
-      backorderAllowed: productFacts.backorderAllowed,
-      needsTesting: productFacts.needsTesting,
-      hsCode: productFacts.hsCode,
-      weightGrams: productFacts.weightGrams,
-      addedAt: cartItems.addedAt,
-    })
+    .select(lineFields)
     .from(cartItems)
     .innerJoin(productFacts, eq(productFacts.id, cartItems.productId))
     .where(eq(cartItems.userId, userId))
@@ -44,6 +47,10 @@ export async function cartLines(db: DbOrTx, userId: number, { lock = false } = {
 export const cartAddedAt = (lines: { addedAt: Date }[]) => Math.max(0, ...lines.map((l) => l.addedAt.getTime()));
 
 export type CartLine = Awaited<ReturnType<typeof cartLines>>[number];
+
+/** The user's cart as one subquery (a JSON array, in the cart's order), for a page that loads more with it. */
+export const cartLinesSql = (db: DbOrTx, userId: Bindable<number>) =>
+  jsonList<CartLine>(lineFields, cartLinesQuery(db, userId), [cartItems.addedAt, cartItems.productId]);
 
 /**
  * Takes the ordered products out of the cart; a line added meanwhile stays. A statement,

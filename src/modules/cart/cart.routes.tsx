@@ -10,8 +10,8 @@ import { DEFAULT_KWH_CENTS, findProductById, ProductPage } from '../catalog/inde
 import { addToCart } from './actions/add-to-cart.js';
 import { changeCartQuantity } from './actions/change-cart-quantity.js';
 import { addItemInput, setQuantityInput } from './cart.inputs.js';
-import { type CartLine, cartLines, deleteCartLine } from './cart.repo.js';
-import { CartPage, type CartView } from './views/cart-page.js';
+import { deleteCartLine } from './cart.repo.js';
+import type { CartView } from './views/cart-page.js';
 
 const html = (reply: FastifyReply, status = 200) => reply.code(status).type('text/html; charset=utf-8');
 
@@ -32,18 +32,18 @@ export async function renderAddRefused(
 
 const fieldError = (err: unknown) => (err instanceof AppError && err.fields?.quantity) as MessageKey | false;
 
-/** The order form under the cart comes from the orders module, which depends on the cart (not the reverse). */
-export type CheckoutRenderer = (req: FastifyRequest, lines: CartLine[]) => Promise<JSX.Element | undefined>;
+/**
+ * The cart page: "My cart list" with the order form under it, composed above the modules
+ * (the orders module depends on the cart, not the reverse). `lineError`: a refused change of one line.
+ */
+export type CartPageRenderer = (
+  req: FastifyRequest,
+  reply: FastifyReply,
+  shown: { status?: number; lineError?: CartView['lineError'] },
+) => Promise<FastifyReply>;
 
-export async function cartRoutes(app: FastifyInstance, { db, checkout }: { db: Db; checkout?: CheckoutRenderer }) {
-  const renderCart = async (req: FastifyRequest, reply: FastifyReply, status = 200, extra: Partial<CartView> = {}) => {
-    const user = requireUser(req.user);
-    const lines = await cartLines(db, user.id);
-    const form = lines.length && checkout ? await checkout(req, lines) : undefined;
-    return html(reply, status).send(<CartPage ctx={pageContext(req)} v={{ lines, ...extra }} checkout={form} />);
-  };
-
-  app.get('/cart', (req, reply) => renderCart(req, reply));
+export async function cartRoutes(app: FastifyInstance, { db, page }: { db: Db; page: CartPageRenderer }) {
+  app.get('/cart', (req, reply) => page(req, reply, {}));
 
   app.post('/cart/items', async (req, reply) => {
     const form = parseForm(addItemInput, req.body);
@@ -77,7 +77,8 @@ export async function cartRoutes(app: FastifyInstance, { db, checkout }: { db: D
     const form = parseForm(setQuantityInput, req.body);
     const typed = String((req.body as { quantity?: unknown })?.quantity ?? '');
     if (!form.ok)
-      return renderCart(req, reply, 422, {
+      return page(req, reply, {
+        status: 422,
         lineError: { productId, message: form.errors.quantity ?? 'field.invalid', typed },
       });
     try {
@@ -85,7 +86,7 @@ export async function cartRoutes(app: FastifyInstance, { db, checkout }: { db: D
     } catch (err) {
       const message = fieldError(err);
       if (!message) throw err;
-      return renderCart(req, reply, 422, { lineError: { productId, message, typed } });
+      return page(req, reply, { status: 422, lineError: { productId, message, typed } });
     }
     return seeOther(req, reply, '/cart');
   });

@@ -1,8 +1,8 @@
 /** Cart: "My cart list", stored per user in the database. */
 
 export { addToCart } from './actions/add-to-cart.js';
-export { type CartLine, cartAddedAt, cartLines, takeOrderedLines } from './cart.repo.js';
-export { type CheckoutRenderer, cartRoutes, renderAddRefused } from './cart.routes.js';
+export { type CartLine, cartAddedAt, cartLines, cartLinesSql, takeOrderedLines } from './cart.repo.js';
+export { type CartPageRenderer, cartRoutes, renderAddRefused } from './cart.routes.js';
 export { lineQuantityAllowed, MAX_LINE_QUANTITY } from './cart.rules.js';
 export { carryPendingItem } from './pending-item.js';
-export { CartPage } from './views/cart-page.js';
+export { CartPage, type CartView } from './views/cart-page.js';

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PageRenderer } from '../../platform/http/page-renderer.js';
 import type { FormState } from '../../platform/views/form.js';
+import type { CartView } from '../cart/index.js';
 import type { Order } from './order.repo.js';
 
 /**
@@ -12,10 +13,10 @@ export interface OrderPages {
   customerOrder(req: FastifyRequest, reply: FastifyReply, number: string): Promise<FastifyReply>;
   customer: PageRenderer<Order>;
   staff: PageRenderer<Order>;
-  /** The cart with the order form, re-shown after a refused submit (`orderedAs`: it was already ordered). */
+  /** The cart with the order form; after a refused submit with its form state (`orderedAs`: it was already ordered). */
   cart(
     req: FastifyRequest,
     reply: FastifyReply,
-    refused: { status: number; form?: FormState; orderedAs?: string },
+    shown: { status?: number; form?: FormState; orderedAs?: string; lineError?: CartView['lineError'] },
   ): Promise<FastifyReply>;
 }

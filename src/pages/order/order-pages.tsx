@@ -2,7 +2,7 @@ import type { OrderPages } from '../../modules/orders/index.js';
 import { requireStaff, requireUser } from '../../platform/auth/current-user.js';
 import type { Db } from '../../platform/db/client.js';
 import { pageContext } from '../../platform/http/page-context.js';
-import { renderCartWithCheckout } from '../cart/cart-page.js';
+import { renderCartPage } from '../cart/cart-page.js';
 import { OrderPage } from './customer-order-page.js';
 import { loadCustomerOrderPage, loadOrderPage } from './order-page.data.js';
 import { StaffOrderPage } from './staff-order-page.js';
@@ -28,6 +28,6 @@ export function orderPages(db: Db): OrderPages {
         .type('text/html; charset=utf-8')
         .send(<StaffOrderPage ctx={pageContext(req)} d={d} forms={refused?.forms} />);
     },
-    cart: (req, reply, { status, form, orderedAs }) => renderCartWithCheckout(db, req, reply, status, form, orderedAs),
+    cart: (req, reply, shown) => renderCartPage(db, req, reply, shown),
   };
 }

@@ -2,7 +2,8 @@ import {
   type Column,
   getTableColumns,
   type InferSelectModel,
-  type SQL,
+  is,
+  SQL,
   type SQLWrapper,
   sql,
   type Table,
@@ -12,13 +13,19 @@ import { toSnakeCase } from 'drizzle-orm/casing';
 /** The database name of a column under the app's `casing: 'snake_case'`. */
 const dbName = (column: Column) => (column.keyAsName ? toSnakeCase(column.name) : column.name);
 
-/** Each field's key, the name PostgreSQL's JSON gives it, and its column: worked out once per table or field set. */
-type JsonFields = [key: string, name: string, column: Column][];
+/** A select's field: a column, or an expression named with `.as()` (its value comes back as JSON has it). */
+type Field = Column | SQL.Aliased;
+/** Each field's key, the name PostgreSQL's JSON gives it, and how its value is read: worked out once per table or field set. */
+type JsonFields = [key: string, name: string, read: (value: unknown) => unknown][];
 const jsonFields = new WeakMap<object, JsonFields>();
-function fieldsOf(owner: object, columns: Record<string, Column>): JsonFields {
+function fieldsOf(owner: object, columns: Record<string, Field>): JsonFields {
   let fields = jsonFields.get(owner);
   if (!fields) {
-    fields = Object.entries(columns).map(([key, column]) => [key, dbName(column), column]);
+    fields = Object.entries(columns).map(([key, field]) =>
+      is(field, SQL.Aliased)
+        ? [key, field.fieldAlias, (value) => value]
+        : [key, dbName(field), (value) => field.mapFromDriverValue(value)],
+    );
     jsonFields.set(owner, fields);
   }
   return fields;
@@ -27,9 +34,9 @@ function fieldsOf(owner: object, columns: Record<string, Column>): JsonFields {
 /** A row as PostgreSQL's row_to_json wrote it, turned into what a Drizzle select returns. */
 function fromJson<R>(fields: JsonFields, row: Record<string, unknown>): R {
   const out: Record<string, unknown> = {};
-  for (const [key, name, column] of fields) {
+  for (const [key, name, read] of fields) {
     const value = row[name];
-    out[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+    out[key] = value === null || value === undefined ? null : read(value);
   }
   return out as R;
 }
@@ -63,7 +70,7 @@ export function jsonRow<T extends Table>(table: T, where: SQL): SQL<InferSelectM
  * subquery like `jsonRows` (kept in `order`): a list that shares a round trip with other
  * figures. `columns` must be the select's own fields object, so each comes back typed.
  */
-export function jsonList<R>(columns: Record<string, Column>, query: SQLWrapper, order: Column[]): SQL<R[]> {
+export function jsonList<R>(columns: Record<string, Field>, query: SQLWrapper, order: Column[]): SQL<R[]> {
   const by = sql.join(
     order.map((c) => sql.identifier(dbName(c))),
     sql`, `,
