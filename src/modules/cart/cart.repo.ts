@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { type Bindable, type Placeholders, preparedPerDb } from '../../platform/db/prepared.js';
 import { canSell, productFacts } from '../catalog/index.js';
@@ -31,14 +31,8 @@ const cartLinesQuery = (db: DbOrTx, userId: Bindable<number>) =>
 /** The cart page and the order form read it on every view (#18). */
 const preparedCartLines = preparedPerDb((db, p: Placeholders<{ userId: number }>) => cartLinesQuery(db, p.userId));
 
-/**
- * The user's cart. `lock` (inside a transaction) takes the lines' row locks, so a second
- * order from the same cart waits, then finds the lines gone: a cart is ordered once.
- * Only the cart rows are locked, never the products every buyer shares.
- */
-export async function cartLines(db: DbOrTx, userId: number, { lock = false } = {}) {
-  return lock ? cartLinesQuery(db, userId).for('update', { of: cartItems }) : preparedCartLines(db, { userId });
-}
+/** The user's cart. */
+export const cartLines = (db: DbOrTx, userId: number) => preparedCartLines(db, { userId });
 
 /** When the newest line went in: an order placed after this took the cart the page showed. */
 export const cartAddedAt = (lines: { addedAt: Date }[]) => Math.max(0, ...lines.map((l) => l.addedAt.getTime()));
@@ -46,14 +40,39 @@ export const cartAddedAt = (lines: { addedAt: Date }[]) => Math.max(0, ...lines.
 export type CartLine = Awaited<ReturnType<typeof cartLines>>[number];
 
 /**
- * Takes the ordered products out of the cart; a line added meanwhile stays. A statement,
- * not a call: the order's submission runs it as one CTE of its single statement (#7).
+ * The user's cart as one subquery (a JSON array, lines as `cartLines` returns them), for a
+ * statement that loads it with other modules' data: the order's submission reads it with the
+ * payment method in one round trip (ADR 0039).
  */
-export const takeOrderedLines = (userId: number, productIds: number[]) => sql`
-  delete from ${cartItems} where user_id = ${userId} and product_id in (${sql.join(
-    productIds.map((id) => sql`${id}::int`),
+export const cartLinesSql = (userId: Bindable<number>) =>
+  sql`(select coalesce(json_agg(json_build_object(
+          'productId', c.product_id, 'quantity', c.quantity, 'slug', product_facts.slug, 'sku', product_facts.sku,
+          'name', product_facts.name, 'image', product_facts.images[1], 'unitPriceCents', product_facts.price_cents,
+          'stock', product_facts.stock, 'backorderAllowed', product_facts.backorder_allowed,
+          'needsTesting', product_facts.needs_testing, 'hsCode', product_facts.hs_code,
+          'weightGrams', product_facts.weight_grams, 'addedAt', c.added_at
+        ) order by c.added_at, c.product_id), '[]'::json)
+       from ${cartItems} c join ${productFacts} on product_facts.id = c.product_id
+      where c.user_id = ${userId})`.mapWith((json: string | (CartLine & { addedAt: string })[]): CartLine[] =>
+    (typeof json === 'string' ? (JSON.parse(json) as (CartLine & { addedAt: string })[]) : json).map((l) => ({
+      ...l,
+      addedAt: new Date(l.addedAt),
+    })),
+  );
+
+/**
+ * Takes the ordered lines out of the cart, each only if it still holds the quantity that was
+ * ordered; a line added meanwhile stays. Returns the `product_id`s taken: a line another
+ * submission took first (another tab: its row lock makes this wait for that commit) or that
+ * changed meanwhile is missing, and the caller rolls back. A statement, not a call: the
+ * order's submission runs it as one CTE of its single statement (#7), `when` its condition.
+ */
+export const takeOrderedLines = (userId: number, lines: { productId: number; quantity: number }[], when: SQL) => sql`
+  delete from ${cartItems} where user_id = ${userId} and (product_id, quantity) in (${sql.join(
+    lines.map((l) => sql`(${l.productId}::int, ${l.quantity}::int)`),
     sql`, `,
-  )})`;
+  )}) and ${when}
+  returning product_id`;
 
 /**
  * Adds to the line (or creates it) in one statement whose WHERE clauses check stock and
