@@ -70,8 +70,8 @@ export async function submitOrder(actions: ActionContext, user: CurrentUser, inp
     // A cart that another tab ordered meanwhile says so, with a link to that order.
     const emptied = err instanceof AppError && err.fields?._form === 'order.cartEmpty';
     if (err instanceof NotPlaced || emptied) {
-      const since = input.cartAt ?? (lines.length ? cartAddedAt(lines) : undefined);
-      const taken = since !== undefined ? await orderPlacedSince(actions.db, user.id, new Date(since)) : undefined;
+      const since = input.cartAt || (lines.length ? cartAddedAt(lines) : 0);
+      const taken = since ? await orderPlacedSince(actions.db, user.id, new Date(since)) : undefined;
       if (taken) throw new CartAlreadyOrdered(taken);
     }
     if (err instanceof NotPlaced) throw new AppError('VALIDATION', { fields: { _form: 'order.cartChanged' } });
