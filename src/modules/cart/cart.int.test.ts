@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserClient, loggedInClient, registrationToken, TEST_PASSWORD } from '../../../test/browser-client.js';
 import { insertProduct } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { oneRow } from '../../platform/db/capped-count.js';
 import { registerUser } from '../accounts/index.js';
 import { addToCart, cartLines, cartLinesSql } from './index.js';
 
@@ -13,6 +14,21 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('My cart list', () => {
+  it('reads the same lines as a subquery (JSON) as on its own, for statements that load other data with it', async () => {
+    const { user } = await loggedInClient(t.app, t.db);
+    const a = await insertProduct(t.db, { stock: 0, backorderAllowed: true, priceCents: 123_456 });
+    const b = await insertProduct(t.db, { stock: 7, needsTesting: false });
+    await addToCart(t.db, user.id, b.id, 2);
+    await addToCart(t.db, user.id, a.id, 3);
+    const [row] = await t.db.select({ lines: cartLinesSql(t.db, user.id) }).from(oneRow);
+    const own = await cartLines(t.db, user.id);
+    expect(own.map((l) => l.productId)).toEqual([b.id, a.id]);
+    expect(row?.lines).toEqual(own);
+    expect(row?.lines[0]?.addedAt).toBeInstanceOf(Date);
+    const [empty] = await t.db.select({ lines: cartLinesSql(t.db, -1) }).from(oneRow);
+    expect(empty?.lines).toEqual([]);
+  });
+
   it('adds from the product page, shows lines and subtotal, changes and removes', async () => {
     const a = await insertProduct(t.db, { name: 'Cart Miner A', priceCents: 100_050, stock: 5 });
     const b = await insertProduct(t.db, { name: 'Cart Cable B', priceCents: 999, stock: 100, kind: 'general' });

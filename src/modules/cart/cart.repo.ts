@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { jsonList } from '../../platform/db/json-rows.js';
 import { type Bindable, type Placeholders, preparedPerDb } from '../../platform/db/prepared.js';
@@ -34,33 +34,35 @@ const cartLinesQuery = (db: DbOrTx, userId: Bindable<number>) =>
 /** The cart page and the order form read it on every view (#18). */
 const preparedCartLines = preparedPerDb((db, p: Placeholders<{ userId: number }>) => cartLinesQuery(db, p.userId));
 
-/**
- * The user's cart. `lock` (inside a transaction) takes the lines' row locks, so a second
- * order from the same cart waits, then finds the lines gone: a cart is ordered once.
- * Only the cart rows are locked, never the products every buyer shares.
- */
-export async function cartLines(db: DbOrTx, userId: number, { lock = false } = {}) {
-  return lock ? cartLinesQuery(db, userId).for('update', { of: cartItems }) : preparedCartLines(db, { userId });
-}
+/** The user's cart. */
+export const cartLines = (db: DbOrTx, userId: number) => preparedCartLines(db, { userId });
 
 /** When the newest line went in: an order placed after this took the cart the page showed. */
 export const cartAddedAt = (lines: { addedAt: Date }[]) => Math.max(0, ...lines.map((l) => l.addedAt.getTime()));
 
 export type CartLine = Awaited<ReturnType<typeof cartLines>>[number];
 
-/** The user's cart as one subquery (a JSON array, in the cart's order), for a page that loads more with it. */
+/**
+ * The user's cart as one subquery (a JSON array, lines as `cartLines` returns them), for a
+ * statement that loads more with it: the cart page, and the order's submission with the payment
+ * method (ADR 0039).
+ */
 export const cartLinesSql = (db: DbOrTx, userId: Bindable<number>) =>
   jsonList<CartLine>(lineFields, cartLinesQuery(db, userId), [cartItems.addedAt, cartItems.productId]);
 
 /**
- * Takes the ordered products out of the cart; a line added meanwhile stays. A statement,
- * not a call: the order's submission runs it as one CTE of its single statement (#7).
+ * Takes the ordered lines out of the cart, each only if it still holds the quantity that was
+ * ordered; a line added meanwhile stays. Returns the `product_id`s taken: a line another
+ * submission took first (another tab: its row lock makes this wait for that commit) or that
+ * changed meanwhile is missing, and the caller rolls back. A statement, not a call: the
+ * order's submission runs it as one CTE of its single statement (#7), `when` its condition.
  */
-export const takeOrderedLines = (userId: number, productIds: number[]) => sql`
-  delete from ${cartItems} where user_id = ${userId} and product_id in (${sql.join(
-    productIds.map((id) => sql`${id}::int`),
+export const takeOrderedLines = (userId: number, lines: { productId: number; quantity: number }[], when: SQL) => sql`
+  delete from ${cartItems} where user_id = ${userId} and (product_id, quantity) in (${sql.join(
+    lines.map((l) => sql`(${l.productId}::int, ${l.quantity}::int)`),
     sql`, `,
-  )})`;
+  )}) and ${when}
+  returning product_id`;
 
 /**
  * Adds to the line (or creates it) in one statement whose WHERE clauses check stock and

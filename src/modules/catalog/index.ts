@@ -44,6 +44,7 @@ export {
   recordInitialStock,
   releaseOrderStock,
   reserveOrderStock,
+  reserveOrderStockSql,
   type StockLine,
   stockLedger,
 } from './stock.repo.js';

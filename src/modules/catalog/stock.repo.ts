@@ -68,23 +68,33 @@ export async function adjustStock(
 
 /**
  * Reserves an order's lines, each with its own `stock >= quantity` condition, and records
- * every reservation in one multi-row INSERT: one statement for the whole order. Returns the
- * products reserved; a line not among them had too little stock (the caller backorders or refuses).
+ * every reservation in one multi-row INSERT, as CTEs of the caller's statement: the order's
+ * submission writes its order and reserves its stock in one round trip (ADR 0039). Names the
+ * CTEs `stock_line`, `reserved (id, quantity)` and `reserved_ledger`. `only` (a query of
+ * product ids) limits the reservation to the lines it lists and is read before any product
+ * row is locked. A line not in `reserved` had too little stock (the caller backorders or refuses).
  */
+export const reserveOrderStockSql = (
+  order: { orderNumber: SQL; actorId: number | null },
+  lines: StockLine[],
+  only?: SQL,
+) => sql`
+  stock_line (product_id, quantity) as (values ${lineValues(lines)}),
+  reserved as (
+    update ${products} p set stock = p.stock - line.quantity from stock_line line
+     where p.id = line.product_id and p.stock >= line.quantity${only ? sql` and line.product_id in (${only})` : sql``}
+    returning p.id, line.quantity
+  ), reserved_ledger as (
+    insert into ${stockAdjustments} (product_id, delta, reason, order_number, actor_id)
+    select id, -quantity, ${reason('order_reserved')}, ${order.orderNumber}, ${order.actorId}::int
+      from reserved
+  )`;
+
+/** {@link reserveOrderStockSql} as a statement of its own: returns the products reserved. */
 export async function reserveOrderStock(tx: DbOrTx, order: OrderRef, lines: StockLine[]): Promise<Set<number>> {
   if (!lines.length) return new Set();
-  const result = await tx.execute(sql`
-    with line (product_id, quantity) as (values ${lineValues(lines)}),
-    reserved as (
-      update ${products} p set stock = p.stock - line.quantity from line
-       where p.id = line.product_id and p.stock >= line.quantity
-      returning p.id, line.quantity
-    ), ledger as (
-      insert into ${stockAdjustments} (product_id, delta, reason, order_number, actor_id)
-      select id, -quantity, ${reason('order_reserved')}, ${order.orderNumber}::text, ${order.actorId}::int
-        from reserved
-    )
-    select id from reserved`);
+  const ref = { orderNumber: sql`${order.orderNumber}::text`, actorId: order.actorId };
+  const result = await tx.execute(sql`with ${reserveOrderStockSql(ref, lines)} select id from reserved`);
   return new Set(rowsOf<{ id: number }>(result).map((r) => r.id));
 }
 
