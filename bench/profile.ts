@@ -140,6 +140,7 @@ const postgresCpu = () =>
  */
 async function measureCpu(url: string, pid: number, headers?: Record<string, string>, count?: () => Promise<number>) {
   await warm(url, 2, headers);
+  const bytes = (await (await fetch(url, { headers })).arrayBuffer()).byteLength;
   const statements0 = await count?.();
   const [app0, pg0] = [cpuTimes(pid), postgresCpu()];
   const m = await load(url, { connections: 32, seconds: SECONDS, headers });
@@ -149,7 +150,7 @@ async function measureCpu(url: string, pid: number, headers?: Record<string, str
     statements0 === undefined
       ? ''
       : `, ${(((await count!()) - statements0) / m.requests).toFixed(2)} statements/request`;
-  return `${m.rps.toFixed(0)} req/s, p99 ${m.p99} ms, ${m.non2xx} non-2xx; CPU per request: app ${us(app1.user - app0.user)} µs user + ${us(app1.system - app0.system)} µs system, PostgreSQL ${us(pg1 - pg0)} µs${perRequest}`;
+  return `${(bytes / 1024).toFixed(1)} KB, ${m.rps.toFixed(0)} req/s, p99 ${m.p99} ms, ${m.non2xx} non-2xx; CPU per request: app ${us(app1.user - app0.user)} µs user + ${us(app1.system - app0.system)} µs system, PostgreSQL ${us(pg1 - pg0)} µs${perRequest}`;
 }
 
 async function statements(base: string): Promise<number> {

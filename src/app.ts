@@ -32,7 +32,13 @@ import { customerRoutes } from './modules/customers/index.js';
 import { customsRoutes, verifiableCustomsPapers } from './modules/customs/index.js';
 import { helpRoutes } from './modules/help/index.js';
 import { proformaRoutes } from './modules/invoices/index.js';
-import { type OrderHooks, orderRoutes, staffOrderRoutes, startOrderSweep } from './modules/orders/index.js';
+import {
+  type OrderHooks,
+  orderBadgesChanged,
+  orderRoutes,
+  staffOrderRoutes,
+  startOrderSweep,
+} from './modules/orders/index.js';
 import { packingFileOwner, packingRoutes } from './modules/packing/index.js';
 import { paymentMethodAdminRoutes } from './modules/payment-methods/index.js';
 import { paymentRoutes, proofFiles } from './modules/payments/index.js';
@@ -159,6 +165,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     db: database.db,
     bus,
     catalogChanged: () => catalogCache.changed(),
+    ordersChanged: () => orderBadgesChanged(database.db),
     log: (msg, err) => app.log.warn({ err }, msg),
   });
   const metrics = createMetrics({

@@ -31,14 +31,20 @@ function recordingBus(subject: string, fail = false) {
 const writeRow = (subject: string) => ({ to: 'x@example.test', subject, body: '' });
 
 describe('the action runner', () => {
-  it('commits, then publishes each declared topic once and tells the catalog, and returns the value', async () => {
+  it('commits, then publishes each declared topic once, tells the catalog and the order queues, and returns the value', async () => {
     const { bus, published } = recordingBus('committed');
     const catalogChanged = vi.fn(async () => {});
-    const actions = createActionContext({ db: database.db, bus, catalogChanged, log: vi.fn() });
+    // The queue badges are dropped after COMMIT: a count started then sees the change.
+    let seenByRecount: Promise<unknown[]> | undefined;
+    const ordersChanged = vi.fn(() => {
+      seenByRecount = database.db.select().from(outboxMessages).where(eq(outboxMessages.subject, 'committed'));
+    });
+    const actions = createActionContext({ db: database.db, bus, catalogChanged, ordersChanged, log: vi.fn() });
     const value = await actions.transaction(async (tx) => {
       await tx.insert(outboxMessages).values(writeRow('committed'));
       expect(published).toEqual([]); // nothing leaves before COMMIT
-      return outcome(42, { topics: ['order:A', 'order:A', 'case:B'], catalogChanged: true });
+      expect(ordersChanged).not.toHaveBeenCalled();
+      return outcome(42, { topics: ['order:A', 'order:A', 'case:B'], catalogChanged: true, ordersChanged: true });
     });
     expect(value).toBe(42);
     expect(published).toEqual([
@@ -46,12 +52,15 @@ describe('the action runner', () => {
       { topic: 'case:B', committed: true },
     ]);
     expect(catalogChanged).toHaveBeenCalledTimes(1);
+    expect(ordersChanged).toHaveBeenCalledTimes(1);
+    expect(await seenByRecount).toHaveLength(1);
   });
 
   it('publishes nothing when the transaction rolls back', async () => {
     const { bus, published } = recordingBus('rolled back');
     const catalogChanged = vi.fn(async () => {});
-    const actions = createActionContext({ db: database.db, bus, catalogChanged, log: vi.fn() });
+    const ordersChanged = vi.fn();
+    const actions = createActionContext({ db: database.db, bus, catalogChanged, ordersChanged, log: vi.fn() });
     await expect(
       actions.transaction(async (tx) => {
         await tx.insert(outboxMessages).values(writeRow('rolled back'));
@@ -60,6 +69,7 @@ describe('the action runner', () => {
     ).rejects.toThrow('refused');
     expect(published).toEqual([]);
     expect(catalogChanged).not.toHaveBeenCalled();
+    expect(ordersChanged).not.toHaveBeenCalled();
     expect(await database.db.select().from(outboxMessages).where(eq(outboxMessages.subject, 'rolled back'))).toEqual(
       [],
     );
@@ -68,7 +78,13 @@ describe('the action runner', () => {
   it('logs a publish that fails after commit instead of failing the action', async () => {
     const { bus, published } = recordingBus('bus down', true);
     const log = vi.fn();
-    const actions = createActionContext({ db: database.db, bus, catalogChanged: async () => {}, log });
+    const actions = createActionContext({
+      db: database.db,
+      bus,
+      catalogChanged: async () => {},
+      ordersChanged: () => {},
+      log,
+    });
     const value = await actions.transaction(async (tx) => {
       await tx.insert(outboxMessages).values(writeRow('bus down'));
       return outcome('done', { topics: ['order:D'] });

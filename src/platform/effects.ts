@@ -11,6 +11,8 @@ export interface Effects {
   topics?: readonly string[];
   /** Products or stock changed: storefront caches drop what they hold, in every process. */
   catalogChanged?: boolean;
+  /** Orders were placed or changed state: this process counts its queue badges afresh (ADR 0040). */
+  ordersChanged?: boolean;
 }
 
 /** An action's result and the effects it declares. */
@@ -37,9 +39,12 @@ export function createActionContext(opts: {
   bus: EventBus;
   /** Drops this process's storefront caches and tells the other processes. */
   catalogChanged: () => Promise<void>;
+  /** Drops this process's queue badges; the other processes recount within a second. */
+  ordersChanged: () => void;
   log: (msg: string, err: unknown) => void;
 }): ActionContext {
   const carryOut = async (effects: Effects) => {
+    if (effects.ordersChanged) opts.ordersChanged();
     const done = await Promise.allSettled([
       ...[...new Set(effects.topics)].map((topic) => opts.bus.publish(topic)),
       ...(effects.catalogChanged ? [opts.catalogChanged()] : []),

@@ -1,10 +1,11 @@
-import { asc, gt } from 'drizzle-orm';
+import { and, asc, gt } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { orderNumberOf } from '../orders/index.js';
+import { type CaseQueueFilter, caseQueueWhere } from './case.repo.js';
 import { afterSalesCases } from './case.tables.js';
 
-/** One page of after-sales cases in id order, for the CSV export. */
-export const caseExportPage = (db: DbOrTx, afterId: number, limit: number) =>
+/** One page of after-sales cases in id order, for the CSV export: one queue's, or every case. */
+export const caseExportPage = (db: DbOrTx, queue: CaseQueueFilter | undefined, afterId: number, limit: number) =>
   db
     .select({
       id: afterSalesCases.id,
@@ -17,6 +18,6 @@ export const caseExportPage = (db: DbOrTx, afterId: number, limit: number) =>
       closedAt: afterSalesCases.closedAt,
     })
     .from(afterSalesCases)
-    .where(gt(afterSalesCases.id, afterId))
+    .where(and(queue && caseQueueWhere(queue), gt(afterSalesCases.id, afterId)))
     .orderBy(asc(afterSalesCases.id))
     .limit(limit);

@@ -244,16 +244,17 @@ export const casesOfOrder = (db: DbOrTx, orderId: number) =>
 export const overdueWhere = (now: Date) => and(isNotNull(afterSalesCases.dueAt), lt(afterSalesCases.dueAt, now));
 
 /** The support queue: soonest (or most overdue) promise first, cases without a clock after. */
-export async function queueCases(
-  db: DbOrTx,
-  filter: { states: readonly CaseState[] } | { overdueAt: Date },
-  limit = 100,
-) {
+/** A case queue: cases in some states, or the open ones past their promise at `overdueAt`. */
+export type CaseQueueFilter = { states: readonly CaseState[] } | { overdueAt: Date };
+export const caseQueueWhere = (filter: CaseQueueFilter) =>
+  'states' in filter ? inArray(afterSalesCases.status, [...filter.states]) : overdueWhere(filter.overdueAt);
+
+export async function queueCases(db: DbOrTx, filter: CaseQueueFilter, limit = 100) {
   return db
     .select({ ...listColumns, customerName: customers.fullName })
     .from(afterSalesCases)
     .innerJoin(customers, eq(customers.id, afterSalesCases.customerId))
-    .where('states' in filter ? inArray(afterSalesCases.status, [...filter.states]) : overdueWhere(filter.overdueAt))
+    .where(caseQueueWhere(filter))
     .orderBy(sql`${afterSalesCases.dueAt} asc nulls last`, asc(afterSalesCases.id))
     .limit(limit);
 }

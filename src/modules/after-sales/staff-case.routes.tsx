@@ -5,6 +5,7 @@ import { csvStream, idPages } from '../../platform/csv.js';
 import type { Db } from '../../platform/db/client.js';
 import type { ActionContext } from '../../platform/effects.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { exportFilter } from '../../platform/http/export-filter.js';
 import { type FieldErrors, formValues, parseForm } from '../../platform/http/forms.js';
 import { discardMedia, readMediaUpload } from '../../platform/http/media-upload.js';
 import { pageContext } from '../../platform/http/page-context.js';
@@ -19,7 +20,14 @@ import { sendCaseFile } from './case.http.js';
 import { caseMessageInput, decideRepairInput, noteInput, rejectCaseInput, shipReissueInput } from './case.inputs.js';
 import { userRolesFor } from './case.machine.js';
 import { type CaseQueue, caseQueues, isCaseQueue, openCaseStates } from './case.queue.js';
-import { type Case, findCaseByNumber, findCaseFile, queueCases, queueCounts } from './case.repo.js';
+import {
+  type Case,
+  type CaseQueueFilter,
+  findCaseByNumber,
+  findCaseFile,
+  queueCases,
+  queueCounts,
+} from './case.repo.js';
 import { CASE_FOLDER } from './case.routes.js';
 import { caseStates } from './case.states.js';
 import { caseExportPage } from './case-export.repo.js';
@@ -31,6 +39,11 @@ import { StaffCasePage } from './views/staff-case-pages.js';
 const decideEvents = { reissue: 'decideReissue', repair: 'decideRepair', reject: 'rejectCase' } as const;
 /** The note-only events staff fire from `…/events/:event` (the buyer's confirmation has its own route). */
 const staffNoteEvent = z.enum(noteEvents).exclude(['confirmReissueReceived']);
+
+const caseQueueFilter = exportFilter('queue', caseQueues);
+/** What a queue lists: its states ("open" is every open state), or the open cases past their promise. */
+const caseQueueOf = (queue: CaseQueue, now: Date): CaseQueueFilter =>
+  queue === 'overdue' ? { overdueAt: now } : { states: queue === 'open' ? openCaseStates : [queue] };
 
 const html = (reply: FastifyReply, status = 200) => reply.code(status).type('text/html; charset=utf-8');
 type NumberParams = { Params: { number: string } };
@@ -64,13 +77,15 @@ export async function staffCaseRoutes(
     throw err;
   };
 
-  // Whoever sees the case queues: every case.
+  // Whoever sees the case queues: one queue's cases (the page's link), or every case.
   app.get('/admin/after-sales.csv', async (req, reply) => {
     viewer(req);
+    const queue = caseQueueFilter(req.query);
+    const now = new Date();
     const header = ['number', 'order', 'type', 'status', 'resolution', 'opened_at', 'closed_at'];
     const body = csvStream(
       header,
-      idPages((after, n) => caseExportPage(db, after, n)),
+      idPages((after, n) => caseExportPage(db, queue && caseQueueOf(queue, now), after, n)),
       (c) => [c.number, c.order, c.type, c.status, c.resolution, c.createdAt, c.closedAt],
     );
     return sendCsv(reply, 'after-sales-cases', body);
@@ -81,12 +96,10 @@ export async function staffCaseRoutes(
     const q = String((req.query as { queue?: string }).queue ?? 'open');
     const queue = isCaseQueue(q) ? q : undefined;
     const now = new Date();
-    const rowsOf = (queue: CaseQueue) =>
-      queueCases(
-        db,
-        queue === 'overdue' ? { overdueAt: now } : { states: queue === 'open' ? openCaseStates : [queue] },
-      );
-    const [counts, rows] = await Promise.all([queueCounts(db, caseStates, now), queue ? rowsOf(queue) : []]);
+    const [counts, rows] = await Promise.all([
+      queueCounts(db, caseStates, now),
+      queue ? queueCases(db, caseQueueOf(queue, now)) : [],
+    ]);
     const open = openCaseStates.reduce((n, s) => n + counts.byState[s], 0);
     const all = Object.fromEntries(
       caseQueues.map((k) => [k, k === 'open' ? open : k === 'overdue' ? counts.overdue : counts.byState[k]]),

@@ -56,6 +56,8 @@ export type { OrderPages } from './order-pages.port.js';
 export { type OrderHit, searchOrders } from './order-search.repo.js';
 /** The business dashboard's order figures over a bounded period. */
 export { type OrderStats, orderStats, type PromiseTally, type StatsPeriod } from './order-stats.repo.js';
+/** Queue badges are kept per process for at most a second; the action runner drops them after an order change. */
+export { BADGES_MAX_AGE_MS, badgesChanged as orderBadgesChanged } from './queue-badges.js';
 export { staffOrderRoutes } from './staff-order.routes.js';
 export { listHref } from './views/all-orders-page.js';
 export { type CheckoutData, CheckoutForm } from './views/checkout-form.js';

@@ -8,6 +8,7 @@ import { registerUser } from '../accounts/index.js';
 import { type Actor, checkTransition, orderEvents, orderStates } from './order.machine.js';
 import { applyTransition, snapshotOf } from './order.repo.js';
 import { orderEvents as eventRows, orders } from './order.tables.js';
+import { BADGES_MAX_AGE_MS } from './queue-badges.js';
 
 let t: TestApp;
 let ownerId: number;
@@ -119,17 +120,22 @@ describe('staff queue counts', () => {
     await set(await orderIn('awaiting_payment', 0), { paymentDueAt: new Date(now.getTime() + 3_600_000) }); // due within 12 h
     await set(await orderIn('ready_to_ship', 100_000), { approvedAt: days(5) }); // no tracking after 4 days
     await set(await orderIn('ready_to_ship', 100_000), { approvedAt: days(1) }); // still within its promise
-    const counted = (await queueCounts(t.db, now)).overdue;
+    // Written here as another process would: the badges count them once the kept ones are old (ADR 0040).
+    const later = new Date(now.getTime() + BADGES_MAX_AGE_MS);
+    const counted = (await queueCounts(t.db, later)).overdue;
     expect(counted).toBe(before + 3);
-    const page = await queuePage(t.db, 'overdue', now, 1000);
+    const page = await queuePage(t.db, 'overdue', later, 1000);
     expect(page.rows.length).toBe(counted);
     expect(page.counts.overdue).toBe(counted);
   });
 
   it('counts each queue, and stops counting past the cap', async () => {
+    // Each count a kept badge's age later: the orders are written as another process would (ADR 0040).
+    let clock = Date.now();
     const counts = async () => {
       const { queueCounts } = await import('./order.repo.js');
-      return queueCounts(t.db, new Date());
+      clock += BADGES_MAX_AGE_MS;
+      return queueCounts(t.db, new Date(clock));
     };
     const before = await counts();
     await orderIn('payment_review', 0);

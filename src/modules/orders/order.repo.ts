@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gte, isNull, lt, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, is, isNull, lt, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import { recordAudit } from '../../platform/audit/index.js';
 import { cappedCount, oneRow } from '../../platform/db/capped-count.js';
 import type { DbOrTx } from '../../platform/db/client.js';
@@ -12,6 +13,7 @@ import { emitWebhookEvent } from '../webhooks/index.js';
 import { type Actor, checkTransition, type OrderEvent, type OrderSnapshot, transitions } from './order.machine.js';
 import { type OrderQueue, orderQueueStates, PAYMENT_DEADLINE_NEAR_HOURS, QUOTE_OVERDUE_HOURS } from './order.rules.js';
 import { orderEvents, orderLines, orders, shipments } from './order.tables.js';
+import { keepBadges, keptBadges, type QueueCounts } from './queue-badges.js';
 
 export type Order = typeof orders.$inferSelect;
 
@@ -259,7 +261,11 @@ const queueRowColumns = {
 };
 export type QueueRow = Pick<Order, keyof typeof queueRowColumns>;
 
-/** The badges with a queue's first rows (oldest change first), as one statement's select list. */
+/** A queue's first rows, oldest change first. */
+const queueRowsSelect = (db: DbOrTx, where: SQL | undefined, limit: Bindable<number>) =>
+  db.select(queueRowColumns).from(orders).where(where).orderBy(asc(orders.updatedAt), asc(orders.id)).limit(limit);
+
+/** The badges with a queue's first rows, as one statement's select list. */
 const queuePageSelect = (
   db: DbOrTx,
   cutoffs: OverdueCutoffs<Bindable<Date>>,
@@ -269,35 +275,53 @@ const queuePageSelect = (
   db
     .select({
       ...queueCountFields(cutoffs),
-      rows: jsonList<QueueRow>(
-        queueRowColumns,
-        db
-          .select(queueRowColumns)
-          .from(orders)
-          .where(where)
-          .orderBy(asc(orders.updatedAt), asc(orders.id))
-          .limit(limit),
-        [orders.updatedAt, orders.id],
-      ),
+      rows: jsonList<QueueRow>(queueRowColumns, queueRowsSelect(db, where, limit), [orders.updatedAt, orders.id]),
     })
     .from(oneRow);
 
-/** A state's queue and the overdue one, each built once per database: the page's one round trip (#18). */
-const stateQueuePage = preparedPerDb(
-  (db, p: Placeholders<OverdueCutoffs<Date> & { state: Order['status']; limit: number }>) =>
-    queuePageSelect(db, p, eq(orders.status, p.state), p.limit),
+type QueuePageValues = OverdueCutoffs<Date> & { state: Order['status']; limit: number };
+/**
+ * A state's queue and the overdue one, each built once per database, with the badges (the
+ * page's one round trip when this process has no fresh badges) and without them (#18).
+ */
+const stateQueuePage = preparedPerDb((db, p: Placeholders<QueuePageValues>) =>
+  queuePageSelect(db, p, eq(orders.status, p.state), p.limit),
 );
-const overdueQueuePage = preparedPerDb((db, p: Placeholders<OverdueCutoffs<Date> & { limit: number }>) =>
+const overdueQueuePage = preparedPerDb((db, p: Placeholders<Omit<QueuePageValues, 'state'>>) =>
   queuePageSelect(db, p, or(...overdueBranches(p)), p.limit),
 );
+const stateQueueRows = preparedPerDb((db, p: Placeholders<{ state: Order['status']; limit: number }>) =>
+  queueRowsSelect(db, eq(orders.status, p.state), p.limit),
+);
+const overdueQueueRows = preparedPerDb((db, p: Placeholders<OverdueCutoffs<Date> & { limit: number }>) =>
+  queueRowsSelect(db, or(...overdueBranches(p)), p.limit),
+);
 
-/** A back-office queue: every badge and the queue's first `limit` orders, in one statement. */
+/**
+ * A back-office queue: every badge and the queue's first `limit` orders, in one statement.
+ * Badges this process counted within the last second are reused (ADR 0040); the rows never are.
+ */
 export async function queuePage(db: DbOrTx, queue: OrderQueue, now: Date, limit = 50) {
   const values = { ...overdueCutoffs(now), limit };
-  const [row] =
-    queue === 'overdue' ? await overdueQueuePage(db, values) : await stateQueuePage(db, { ...values, state: queue });
-  const { rows, ...counts } = row!;
-  return { counts: counts as Record<OrderQueue, number>, rows };
+  const kept = is(db, PgTransaction) ? undefined : keptBadges(db, now);
+  if (kept) {
+    const rows = queue === 'overdue' ? overdueQueueRows(db, values) : stateQueueRows(db, { limit, state: queue });
+    const [counts, list] = await Promise.all([kept, rows]);
+    return { counts, rows: list };
+  }
+  const page = (
+    queue === 'overdue' ? overdueQueuePage(db, values) : stateQueuePage(db, { ...values, state: queue })
+  ).then(([row]) => {
+    const { rows, ...counts } = row!;
+    return { counts: counts as QueueCounts, rows };
+  });
+  if (!is(db, PgTransaction))
+    keepBadges(
+      db,
+      now,
+      page.then((p) => p.counts),
+    );
+  return page;
 }
 
 /** Queue badges count up to this and then say "1,000+": no page view counts every order. */
@@ -305,11 +329,13 @@ export const QUEUE_COUNT_CAP = 1000;
 
 /**
  * The back office's queue badges, each capped: the four states and the overdue orders,
- * counted in one statement (one round trip instead of five, #7).
+ * counted in one statement (one round trip instead of five, #7), or reused when this process
+ * counted them within the last second (ADR 0040).
  */
-export async function queueCounts(db: DbOrTx, now: Date) {
-  const [row] = await preparedQueueCounts(db, overdueCutoffs(now));
-  return row as Record<OrderQueue, number>;
+export async function queueCounts(db: DbOrTx, now: Date): Promise<QueueCounts> {
+  const count = () => preparedQueueCounts(db, overdueCutoffs(now)).then(([row]) => row as QueueCounts);
+  if (is(db, PgTransaction)) return count();
+  return keptBadges(db, now) ?? keepBadges(db, now, count());
 }
 
 const queueCountFields = (cutoffs: OverdueCutoffs<Bindable<Date>>) => ({

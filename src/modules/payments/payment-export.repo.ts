@@ -1,10 +1,12 @@
-import { asc, gt } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { orderNumberOf } from '../orders/index.js';
-import { paymentProofs } from './payment.tables.js';
+import { paymentProofs, type proofStatuses } from './payment.tables.js';
 
-/** One page of payment proofs in id order, for the CSV export. */
-export const paymentExportPage = (db: DbOrTx, afterId: number, limit: number) =>
+type ProofStatus = (typeof proofStatuses)[number];
+
+/** One page of payment proofs in id order for the CSV export: those in one review state, or all. */
+export const paymentExportPage = (db: DbOrTx, status: ProofStatus | undefined, afterId: number, limit: number) =>
   db
     .select({
       id: paymentProofs.id,
@@ -20,6 +22,6 @@ export const paymentExportPage = (db: DbOrTx, afterId: number, limit: number) =>
       reviewedAt: paymentProofs.reviewedAt,
     })
     .from(paymentProofs)
-    .where(gt(paymentProofs.id, afterId))
+    .where(and(status && eq(paymentProofs.status, status), gt(paymentProofs.id, afterId)))
     .orderBy(asc(paymentProofs.id))
     .limit(limit);

@@ -4,6 +4,7 @@ import { csvStream, decimalAmount, idPages } from '../../platform/csv.js';
 import type { Db } from '../../platform/db/client.js';
 import type { ActionContext } from '../../platform/effects.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { exportFilter } from '../../platform/http/export-filter.js';
 import { type FieldErrors, parseForm } from '../../platform/http/forms.js';
 import { seeOther } from '../../platform/http/locale.js';
 import { readOneFileForm } from '../../platform/http/one-file-form.js';
@@ -23,8 +24,11 @@ import {
 import { reviewPaymentProof } from './actions/review-payment-proof.js';
 import { uploadPaymentProof } from './actions/upload-payment-proof.js';
 import { proofFields, rejectInput } from './payment.inputs.js';
+import { proofStatuses } from './payment.tables.js';
 import { paymentExportPage } from './payment-export.repo.js';
 import { findProof } from './payment-proof.repo.js';
+
+const proofStatusFilter = exportFilter('status', proofStatuses);
 
 export async function paymentRoutes(
   app: FastifyInstance,
@@ -38,6 +42,7 @@ export async function paymentRoutes(
   // Finance reviews proofs: the export of every proof is theirs (admin passes every role).
   app.get('/admin/payments.csv', async (req, reply) => {
     requireRole(req.user, 'finance');
+    const status = proofStatusFilter(req.query);
     const header = [
       'id',
       'order',
@@ -53,7 +58,7 @@ export async function paymentRoutes(
     ];
     const body = csvStream(
       header,
-      idPages((after, n) => paymentExportPage(db, after, n)),
+      idPages((after, n) => paymentExportPage(db, status, after, n)),
       (p) => [
         p.id,
         p.order,

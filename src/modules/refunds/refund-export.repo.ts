@@ -1,10 +1,10 @@
-import { asc, gt } from 'drizzle-orm';
+import { and, asc, gt, isNotNull, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { orderNumberOf } from '../orders/index.js';
 import { refunds } from './refund.tables.js';
 
-/** One page of refunds (due and settled) in id order, for the CSV export. */
-export const refundExportPage = (db: DbOrTx, afterId: number, limit: number) =>
+/** One page of refunds in id order for the CSV export: the due ones, the settled ones, or both. */
+export const refundExportPage = (db: DbOrTx, status: 'due' | 'settled' | undefined, afterId: number, limit: number) =>
   db
     .select({
       id: refunds.id,
@@ -16,6 +16,11 @@ export const refundExportPage = (db: DbOrTx, afterId: number, limit: number) =>
       settledAt: refunds.settledAt,
     })
     .from(refunds)
-    .where(gt(refunds.id, afterId))
+    .where(
+      and(
+        status === 'due' ? isNull(refunds.settledAt) : status === 'settled' ? isNotNull(refunds.settledAt) : undefined,
+        gt(refunds.id, afterId),
+      ),
+    )
     .orderBy(asc(refunds.id))
     .limit(limit);

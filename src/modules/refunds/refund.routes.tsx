@@ -6,6 +6,7 @@ import { csvStream, decimalAmount, idPages } from '../../platform/csv.js';
 import type { Db } from '../../platform/db/client.js';
 import type { ActionContext } from '../../platform/effects.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { exportFilter } from '../../platform/http/export-filter.js';
 import { type FieldErrors, parseForm } from '../../platform/http/forms.js';
 import { readOneFileForm } from '../../platform/http/one-file-form.js';
 import { pageContext } from '../../platform/http/page-context.js';
@@ -27,6 +28,8 @@ import { RefundsQueuePage } from './views/refunds-queue-page.js';
 export const refundRoles: Role[] = ['finance'];
 
 type NumberReq = FastifyRequest<{ Params: { number: string; id: string } }>;
+
+const refundStatusFilter = exportFilter('status', ['due', 'settled']);
 
 export async function refundRoutes(
   app: FastifyInstance,
@@ -110,10 +113,11 @@ export async function refundRoutes(
   // Finance, like the queue: every refund, due and settled.
   app.get('/admin/refunds.csv', async (req, reply) => {
     requireRole(req.user, ...refundRoles);
+    const status = refundStatusFilter(req.query);
     const header = ['id', 'order', 'owed_usd', 'refunded_usd', 'method', 'created_at', 'settled_at'];
     const body = csvStream(
       header,
-      idPages((after, n) => refundExportPage(db, after, n)),
+      idPages((after, n) => refundExportPage(db, status, after, n)),
       (r) => [
         r.id,
         r.order,

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { requireRole } from '../../platform/auth/current-user.js';
 import { csvStream, idPages } from '../../platform/csv.js';
 import { notFound } from '../../platform/errors.js';
+import { exportFilter } from '../../platform/http/export-filter.js';
 import { parseForm } from '../../platform/http/forms.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import { sendCsv } from '../../platform/http/send-csv.js';
@@ -10,8 +11,11 @@ import { approveRepairCenter, rejectRepairCenter, withdrawRepairCenter } from '.
 import { html, idParam, type RepairCenterDeps } from './repair-center.http.js';
 import { reviewForm, withdrawForm } from './repair-center.inputs.js';
 import { findCenterForReview, reviewQueue } from './repair-center.repo.js';
+import { statuses } from './repair-center.rules.js';
 import { repairCenterExportPage } from './repair-center-export.repo.js';
 import { ReviewPage, ReviewQueuePage } from './views/review-pages.js';
+
+const centerStatusFilter = exportFilter('status', statuses);
 
 /** Repair-center review: support staff (admin always passes). */
 export async function repairCenterAdminRoutes(app: FastifyInstance, { db, config }: RepairCenterDeps) {
@@ -22,10 +26,11 @@ export async function repairCenterAdminRoutes(app: FastifyInstance, { db, config
 
   app.get('/admin/repair-centers.csv', async (req, reply) => {
     requireRole(req.user, 'support');
+    const status = centerStatusFilter(req.query);
     const header = ['id', 'name', 'status', 'country', 'city', 'email', 'phone', 'website'];
     const body = csvStream(
       header,
-      idPages((after, n) => repairCenterExportPage(db, after, n)),
+      idPages((after, n) => repairCenterExportPage(db, status, after, n)),
       (c) => [c.id, c.name, c.status, c.country, c.city, c.email, c.phone, c.website],
     );
     return sendCsv(reply, 'repair-centers', body);

@@ -1,9 +1,15 @@
-import { asc, gt } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
+import type { RepairCenterStatus } from './repair-center.rules.js';
 import { repairCenters } from './repair-center.tables.js';
 
-/** One page of repair centers in id order, for the CSV export. */
-export const repairCenterExportPage = (db: DbOrTx, afterId: number, limit: number) =>
+/** One page of repair centers in id order for the CSV export: those in one review state, or all. */
+export const repairCenterExportPage = (
+  db: DbOrTx,
+  status: RepairCenterStatus | undefined,
+  afterId: number,
+  limit: number,
+) =>
   db
     .select({
       id: repairCenters.id,
@@ -16,6 +22,6 @@ export const repairCenterExportPage = (db: DbOrTx, afterId: number, limit: numbe
       website: repairCenters.website,
     })
     .from(repairCenters)
-    .where(gt(repairCenters.id, afterId))
+    .where(and(status && eq(repairCenters.status, status), gt(repairCenters.id, afterId)))
     .orderBy(asc(repairCenters.id))
     .limit(limit);

@@ -1,9 +1,11 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserClient, loggedInClient } from '../../../test/browser-client.js';
 import { insertProduct } from '../../../test/factories.js';
 import { paidOrder } from '../../../test/refunds.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import type { Role } from '../../platform/auth/roles.js';
+import { afterSalesCases, orders, repairCenters } from '../../platform/db/schema.js';
 
 const BOM = '\uFEFF';
 const exports: { url: string; list: string; role: Role; denied: Role; header: string }[] = [
@@ -86,5 +88,65 @@ describe('CSV exports of the back-office lists', () => {
     expect(refunds).toContain(`,${orderNumber},6450.00,0.00,`);
     const payments = (await clients.get('finance')!.get('/admin/payments.csv')).body;
     expect(payments).toContain(`,${orderNumber},6450.00,PAY-${orderNumber},`);
+  });
+
+  it("each export takes its page's filter, and its page links it; an unknown value or filter is a 400", async () => {
+    const [order] = await t.db.select().from(orders).where(eq(orders.number, orderNumber));
+    const open = {
+      orderId: order!.id,
+      customerId: order!.customerId,
+      type: 'defective',
+      description: 'x',
+      decisionDueAt: new Date(Date.now() + 86_400_000),
+    } as const;
+    await t.db.insert(afterSalesCases).values([
+      { ...open, number: 'AS-X-OPEN', status: 'under_review', standardResolution: 'repair' },
+      { ...open, number: 'AS-X-DONE', status: 'resolved', standardResolution: 'repair' },
+    ]);
+    const center = { ownerId: order!.customerId, country: 'KZ', city: 'Almaty', address: 'Abay 1' } as const;
+    await t.db.insert(repairCenters).values([
+      { ...center, name: 'Waiting Repairs', phone: '+7 700 000 0001', email: 'w@example.test', status: 'in_review' },
+      { ...center, name: 'Approved Repairs', phone: '+7 700 000 0002', email: 'a@example.test', status: 'approved' },
+    ]);
+    const [support, finance] = [clients.get('support')!, clients.get('finance')!];
+    const csv = async (c: BrowserClient, url: string) => {
+      const res = await c.get(url);
+      expect(res.statusCode, url).toBe(200);
+      return res.body;
+    };
+
+    const openCases = await csv(support, '/admin/after-sales.csv?queue=open');
+    expect(openCases).toContain('AS-X-OPEN');
+    expect(openCases).not.toContain('AS-X-DONE');
+    expect(await csv(support, '/admin/after-sales.csv?queue=resolved')).toContain('AS-X-DONE');
+    expect(await csv(support, '/admin/after-sales.csv')).toContain('AS-X-DONE');
+    expect((await support.get('/admin/after-sales?queue=open')).body).toContain(
+      'href="/admin/after-sales.csv?queue=open"',
+    );
+
+    const waiting = await csv(support, '/admin/repair-centers.csv?status=in_review');
+    expect(waiting).toContain('Waiting Repairs');
+    expect(waiting).not.toContain('Approved Repairs');
+    expect((await support.get('/admin/repair-centers')).body).toContain(
+      'href="/admin/repair-centers.csv?status=in_review"',
+    );
+
+    expect(await csv(finance, '/admin/refunds.csv?status=due')).toContain(`,${orderNumber},`);
+    expect(await csv(finance, '/admin/refunds.csv?status=settled')).not.toContain(`,${orderNumber},`);
+    expect((await finance.get('/admin/refunds')).body).toContain('href="/admin/refunds.csv?status=due"');
+    expect(await csv(finance, '/admin/payments.csv?status=approved')).toContain(`,${orderNumber},`);
+    expect(await csv(finance, '/admin/payments.csv?status=pending')).not.toContain(`,${orderNumber},`);
+
+    for (const [c, url, field] of [
+      [support, '/admin/after-sales.csv?queue=lost', 'queue'],
+      [support, '/admin/repair-centers.csv?status=published', 'status'],
+      [finance, '/admin/refunds.csv?status=owed', 'status'],
+      [finance, '/admin/payments.csv?state=approved', 'state'],
+    ] as const) {
+      const res = await c.get(url);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.headers['content-type'], url).toMatch(/^text\/html/);
+      expect(res.body, url).toMatch(field === 'state' ? /filter this list does not have/ : /not one of the choices/);
+    }
   });
 });

@@ -26,7 +26,7 @@ function toCode(err: FastifyError | AppError): ErrorCode {
 export const wantsJson = (req: FastifyRequest) => req.url.startsWith('/api/');
 const isHtmx = (req: FastifyRequest) => req.headers['hx-request'] === 'true';
 
-export function sendError(req: FastifyRequest, reply: FastifyReply, code: ErrorCode) {
+export function sendError(req: FastifyRequest, reply: FastifyReply, code: ErrorCode, fields?: Record<string, string>) {
   const { status, message } = errorCatalog[code];
   reply.code(status);
   if (wantsJson(req)) return reply.send({ error: { code, message: req.i18n.t(message) } });
@@ -37,7 +37,8 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, code: ErrorC
   }
   const ctx = pageContext(req);
   reply.type('text/html; charset=utf-8');
-  return reply.send(isHtmx(req) ? ErrorMessage({ ctx, status, message }) : ErrorPage({ ctx, status, message }));
+  const props = { ctx, status, message, fields };
+  return reply.send(isHtmx(req) ? ErrorMessage(props) : ErrorPage(props));
 }
 
 export function registerErrorHandling(app: FastifyInstance) {
@@ -45,7 +46,7 @@ export function registerErrorHandling(app: FastifyInstance) {
     const code = toCode(err);
     if (code === 'INTERNAL') req.log.error({ err }, 'unhandled error');
     else req.log.info({ code, msg: err.message }, 'request refused');
-    return sendError(req, reply, code);
+    return sendError(req, reply, code, err instanceof AppError ? err.fields : undefined);
   });
   app.setNotFoundHandler((req, reply) => sendError(req, reply, 'NOT_FOUND'));
 }

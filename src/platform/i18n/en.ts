@@ -148,6 +148,7 @@ export const en = {
   'audit.before': 'Before',
   'audit.after': 'After',
   'export.download': 'Download CSV',
+  'export.downloadAll': 'Download all (CSV)',
   'export.payments': 'Download payment proofs (CSV)',
   'product.customs': 'Customs description',
   'spec.brand': 'Brand',

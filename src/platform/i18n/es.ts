@@ -153,6 +153,7 @@ export const es: Record<MessageKey, string> = {
   'audit.before': 'Antes',
   'audit.after': 'Después',
   'export.download': 'Descargar CSV',
+  'export.downloadAll': 'Descargar todo (CSV)',
   'export.payments': 'Descargar comprobantes de pago (CSV)',
   'product.customs': 'Descripción aduanera',
   'spec.brand': 'Marca',

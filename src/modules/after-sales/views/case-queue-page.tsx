@@ -1,5 +1,6 @@
 import type { PageContext } from '../../../platform/http/page-context.js';
 import { AdminShell } from '../../../platform/views/admin-shell.js';
+import { ExportLinks } from '../../../platform/views/export-links.js';
 import { type CaseQueue, caseQueues, QUEUE_COUNT_CAP } from '../case.queue.js';
 import { CaseBadge, DueBadge } from './case-parts.js';
 import type { CaseRow } from './customer-case-pages.js';
@@ -19,11 +20,7 @@ export function CaseQueuePage(props: {
   return (
     <AdminShell ctx={ctx} title={t('admin.afterSales')}>
       <h1>{t('admin.afterSales')}</h1>
-      <p class="export">
-        <a href="/admin/after-sales.csv" download="">
-          {t('export.download')}
-        </a>
-      </p>
+      <ExportLinks ctx={ctx} path="/admin/after-sales.csv" filter={queue && `queue=${queue}`} />
       <nav class="queues" aria-label={t('admin.queues')}>
         {caseQueues.map((q) => (
           <a

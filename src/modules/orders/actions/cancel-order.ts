@@ -43,6 +43,6 @@ export async function cancelOrder(
         .join(' '),
     }));
     // The released stock shows on the storefront again.
-    return outcome(updated, { topics: [orderTopic(order.number)], catalogChanged: true });
+    return outcome(updated, { topics: [orderTopic(order.number)], catalogChanged: true, ordersChanged: true });
   });
 }

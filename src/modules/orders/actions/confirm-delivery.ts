@@ -14,6 +14,6 @@ export async function confirmDelivery(actions: ActionContext, order: Order, acto
       body: 'mail.completed.body',
       params: { number: order.number },
     });
-    return outcome(updated, { topics: [orderTopic(order.number)] });
+    return outcome(updated, { topics: [orderTopic(order.number)], ordersChanged: true });
   });
 }

@@ -65,6 +65,6 @@ export async function setFreight(
       body: 'mail.freightQuoted.body',
       params: { number: order.number, total: amount(total), hours: settings.paymentDeadlineHours },
     });
-    return outcome(updated, { topics: [orderTopic(order.number)] });
+    return outcome(updated, { topics: [orderTopic(order.number)], ordersChanged: true });
   });
 }

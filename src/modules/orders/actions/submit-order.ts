@@ -57,7 +57,7 @@ export async function submitOrder(actions: ActionContext, user: CurrentUser, inp
     return await actions.transaction(async (tx) => {
       const number = await placeOrder(tx, user, input, goods, lines);
       // Stock was reserved: the storefront shows what is left.
-      return outcome({ number, created: true }, { catalogChanged: true });
+      return outcome({ number, created: true }, { catalogChanged: true, ordersChanged: true });
     });
   } catch (err) {
     if (!(err instanceof AppError || err instanceof NotPlaced)) throw err;

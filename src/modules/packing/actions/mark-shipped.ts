@@ -33,6 +33,6 @@ export async function markShipped(
       body: 'mail.shipped.body',
       params: { number: order.number, links },
     });
-    return outcome(updated, { topics: [orderTopic(order.number)] });
+    return outcome(updated, { topics: [orderTopic(order.number)], ordersChanged: true });
   });
 }

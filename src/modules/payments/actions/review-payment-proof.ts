@@ -89,7 +89,7 @@ export async function reviewPaymentProof(
       after: { status: proof.status, order: order.number, amountCents: proof.amountCents, reason: proof.rejectReason },
     });
     const pending = await pendingLeft(tx, order.id);
-    const changed = { topics: [orderTopic(order.number)] };
+    const changed = { topics: [orderTopic(order.number)], ordersChanged: true };
 
     if (!decision.approve) {
       if (pending === 0) await applyTransition(tx, order, 'rejectPayment', actor, { note: decision.reason, now });

@@ -83,7 +83,7 @@ export async function uploadPaymentProof(
           other: duplicateOfOrder ?? '',
         },
       });
-      return outcome({ duplicateUpload: false }, { topics: [orderTopic(order.number)] });
+      return outcome({ duplicateUpload: false }, { topics: [orderTopic(order.number)], ordersChanged: true });
     });
   } catch (err) {
     await storage.remove(stored.key);

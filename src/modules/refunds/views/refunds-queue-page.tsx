@@ -1,5 +1,6 @@
 import type { PageContext } from '../../../platform/http/page-context.js';
 import { AdminShell } from '../../../platform/views/admin-shell.js';
+import { ExportLinks } from '../../../platform/views/export-links.js';
 import { QUEUE_COUNT_CAP } from '../../orders/index.js';
 import type { Refund } from '../refund.repo.js';
 import { remainingCents } from '../refund.rules.js';
@@ -15,11 +16,7 @@ export function RefundsQueuePage({ ctx, rows, count }: { ctx: PageContext; rows:
         {t('refund.queue')}{' '}
         <span class="count">{count > QUEUE_COUNT_CAP ? `${i18n.number(QUEUE_COUNT_CAP)}+` : String(count)}</span>
       </h1>
-      <p class="export">
-        <a href="/admin/refunds.csv" download="">
-          {t('export.download')}
-        </a>
-      </p>
+      <ExportLinks ctx={ctx} path="/admin/refunds.csv" filter="status=due" />
       <p class="export">
         <a href="/admin/payments.csv" download="">
           {t('export.payments')}

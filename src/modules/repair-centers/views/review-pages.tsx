@@ -2,6 +2,7 @@ import { escapeHtml } from '@kitajs/html';
 import { countryName } from '../../../platform/countries.js';
 import type { PageContext } from '../../../platform/http/page-context.js';
 import { AdminShell } from '../../../platform/views/admin-shell.js';
+import { ExportLinks } from '../../../platform/views/export-links.js';
 import { type FormState, TextAreaField } from '../../../platform/views/form.js';
 import { CsrfField } from '../../../platform/views/layout.js';
 import { type RepairCenter, submittedVersion } from '../repair-center.repo.js';
@@ -35,11 +36,7 @@ export function ReviewQueuePage({ ctx, rows, now }: { ctx: PageContext; rows: Qu
       <h1>
         {t('repair.queueTitle')} <span class="badge muted">{String(rows.length)}</span>
       </h1>
-      <p class="export">
-        <a href="/admin/repair-centers.csv" download="">
-          {t('export.download')}
-        </a>
-      </p>
+      <ExportLinks ctx={ctx} path="/admin/repair-centers.csv" filter="status=in_review" />
       <p class="hint">{t('repair.queueHint')}</p>
       {rows.length === 0 ? (
         <p class="empty">{t('repair.queueEmpty')}</p>
