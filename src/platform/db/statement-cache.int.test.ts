@@ -28,6 +28,26 @@ describe.skipIf(!url)('statement cache on PostgreSQL', () => {
     }
   });
 
+  it('sends a LIKE or ILIKE statement unnamed, so each run is planned with its pattern (#15)', async () => {
+    const pool = openPool();
+    try {
+      const texts = [
+        "select count(*)::int as n from (values ('1Z999AA1'), ('other')) v(t) where t ilike $1",
+        "select count(*)::int as n from (values ('1Z999AA1')) v(t) where t LIKE $1",
+      ];
+      // More runs than PostgreSQL takes to switch a named statement to its generic plan.
+      for (const text of texts)
+        for (let i = 0; i < 7; i++) expect((await pool.query({ text, values: ['%99%'] })).rows).toEqual([{ n: 1 }]);
+      expect(await prepared(pool)).toEqual([]);
+      // A column that merely has "like" in its name is no pattern match.
+      const liked = 'select $1::int as likes';
+      await pool.query({ text: liked, values: [1] });
+      expect(await prepared(pool)).toEqual([liked]);
+    } finally {
+      await pool.end();
+    }
+  });
+
   it('stops naming new texts past the cap, and still answers them', async () => {
     const pool = openPool();
     try {

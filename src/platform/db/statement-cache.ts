@@ -4,6 +4,14 @@ import pg from 'pg';
 /** Distinct statements this process names; later new ones go unnamed (parsed each time), so memory stays bounded. */
 export const MAX_NAMED_STATEMENTS = 500;
 
+/**
+ * A statement that matches a LIKE pattern stays unnamed, so it is planned with its pattern each
+ * time. Named, PostgreSQL switches it to a generic plan after five runs, and a generic plan cannot
+ * know how selective `%key%` is: the back-office search by tracking number went from the trigram
+ * index (6 ms) to scanning every shipment (170 ms) at 500,000 orders (#15).
+ */
+const PATTERN_MATCH = /\s(?:i?like)\s/i;
+
 /** The name a statement text is prepared under: its hash, so one name always means one text. */
 export const statementName = (text: string) => `s_${createHash('sha1').update(text).digest('base64url')}`;
 
@@ -19,7 +27,7 @@ export const statementName = (text: string) => `s_${createHash('sha1').update(te
  * parameters, such as IN lists, would otherwise add up on every connection).
  */
 export class StatementCachingClient extends pg.Client {
-  /** Statement text → its name, so a text is hashed once per process. */
+  /** Statement text → its name (empty: sent unnamed), so a text is hashed once per process. */
   private static names = new Map<string, string>();
 
   // biome-ignore lint/suspicious/noExplicitAny: pg's query() has a dozen overloads; this passes them all through.
@@ -30,8 +38,8 @@ export class StatementCachingClient extends pg.Client {
     if (config && typeof config === 'object' && typeof config.text === 'string' && !config.name && values?.length) {
       const names = StatementCachingClient.names;
       let name = names.get(config.text);
-      if (!name && names.size < MAX_NAMED_STATEMENTS) {
-        name = statementName(config.text);
+      if (name === undefined && names.size < MAX_NAMED_STATEMENTS) {
+        name = PATTERN_MATCH.test(config.text) ? '' : statementName(config.text);
         names.set(config.text, name);
       }
       if (name) config = { ...config, name };
