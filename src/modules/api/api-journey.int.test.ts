@@ -75,9 +75,10 @@ describe('an order from the cart to completed, through the API alone', () => {
     const early = await api(t.app, tokens.warehouse, 'POST', `/api/v1/orders/${number}/ship`, ship);
     expect(early.statusCode).toBe(422);
     expect(early.json().errors[0]).toMatchObject({ field: '_form' });
-    expect((await api(t.app, tokens.warehouse, 'GET', `/api/v1/orders/${number}`)).json().packingGaps).toContain(
-      'packing.gapNoParcel',
-    );
+    const unpacked = (await api(t.app, tokens.warehouse, 'GET', `/api/v1/orders/${number}`)).json();
+    expect(unpacked.packingGaps).toContain('packing.gapNoParcel');
+    // What the API offers is what it would accept: no "ship" while packing has gaps.
+    expect(unpacked.nextActions).not.toContain('markShipped');
 
     const parcel = await api(t.app, tokens.warehouse, 'POST', `/api/v1/orders/${number}/packing/parcels`, {
       seals: ['SEAL-0001', 'SEAL-0002'],
@@ -105,6 +106,9 @@ describe('an order from the cart to completed, through the API alone', () => {
     }
     const record = (await api(t.app, tokens.warehouse, 'GET', `/api/v1/orders/${number}/packing`)).json();
     expect(record.gaps).toEqual([]);
+    expect((await api(t.app, tokens.warehouse, 'GET', `/api/v1/orders/${number}`)).json().nextActions).toContain(
+      'markShipped',
+    );
     expect(record.parcels[0]).toMatchObject({ sealNumbers: ['SEAL-0001', 'SEAL-0002'] });
     expect(record.parcels[0].units).toHaveLength(2);
 
