@@ -62,6 +62,26 @@ test('audit log and API tokens pages have no serious or critical violation', asy
   }
 });
 
+test('list pages with their export links, and a refused export filter, have no serious or critical violation', async ({
+  browser,
+}) => {
+  test.slow(); // a staff login (two-factor) and four full axe scans
+  const admin = await staffPage(browser, 'admin');
+  for (const [url, link] of [
+    ['/admin/refunds', 'refunds.csv?status=due'],
+    ['/admin/after-sales?queue=open', 'after-sales.csv?queue=open'],
+    ['/admin/repair-centers', 'repair-centers.csv?status=in_review'],
+  ] as const) {
+    await admin.goto(url);
+    await expect(admin.locator(`a[href="/admin/${link}"]`)).toBeVisible();
+    await expectNoSeriousViolations(admin);
+  }
+  const refused = await admin.goto('/admin/after-sales.csv?queue=lost');
+  expect(refused?.status()).toBe(400);
+  await expect(admin.getByRole('alert')).toContainText('queue: This is not one of the choices.');
+  await expectNoSeriousViolations(admin);
+});
+
 test('repair portal (cases list and a case at the center) has no serious or critical violation, at 375 px too', async ({
   browser,
 }) => {
