@@ -1,5 +1,4 @@
-import { and, asc, desc, eq, gte, is, isNull, lt, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
-import { PgTransaction } from 'drizzle-orm/pg-core';
+import { and, asc, desc, eq, gte, isNull, lt, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/index.js';
 import { cappedCount, oneRow } from '../../platform/db/capped-count.js';
 import type { DbOrTx } from '../../platform/db/client.js';
@@ -303,7 +302,7 @@ const overdueQueueRows = preparedPerDb((db, p: Placeholders<OverdueCutoffs<Date>
  */
 export async function queuePage(db: DbOrTx, queue: OrderQueue, now: Date, limit = 50) {
   const values = { ...overdueCutoffs(now), limit };
-  const kept = is(db, PgTransaction) ? undefined : keptBadges(db, now);
+  const kept = keptBadges(db, now);
   if (kept) {
     const rows = queue === 'overdue' ? overdueQueueRows(db, values) : stateQueueRows(db, { limit, state: queue });
     const [counts, list] = await Promise.all([kept, rows]);
@@ -315,12 +314,11 @@ export async function queuePage(db: DbOrTx, queue: OrderQueue, now: Date, limit 
     const { rows, ...counts } = row!;
     return { counts: counts as QueueCounts, rows };
   });
-  if (!is(db, PgTransaction))
-    keepBadges(
-      db,
-      now,
-      page.then((p) => p.counts),
-    );
+  keepBadges(
+    db,
+    now,
+    page.then((p) => p.counts),
+  );
   return page;
 }
 
@@ -334,7 +332,6 @@ export const QUEUE_COUNT_CAP = 1000;
  */
 export async function queueCounts(db: DbOrTx, now: Date): Promise<QueueCounts> {
   const count = () => preparedQueueCounts(db, overdueCutoffs(now)).then(([row]) => row as QueueCounts);
-  if (is(db, PgTransaction)) return count();
   return keptBadges(db, now) ?? keepBadges(db, now, count());
 }
 

@@ -1,3 +1,5 @@
+import { is } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { OrderQueue } from './order.rules.js';
 
 /** How old a queue badge may be when another process changed the orders (ADR 0040). */
@@ -20,8 +22,12 @@ interface Kept {
  */
 const kept = new WeakMap<object, Kept>();
 
+/** A transaction sees its own writes: what it counts is neither kept nor answered from what is kept. */
+const inTransaction = (db: object) => is(db, PgTransaction);
+
 /** The badges counted at most BADGES_MAX_AGE_MS before `now`, if this process has them. */
 export function keptBadges(db: object, now: Date): Promise<QueueCounts> | undefined {
+  if (inTransaction(db)) return undefined;
   const entry = kept.get(db);
   if (!entry) return undefined;
   const age = now.getTime() - entry.at;
@@ -30,6 +36,7 @@ export function keptBadges(db: object, now: Date): Promise<QueueCounts> | undefi
 
 /** Keeps a count that has just started at `now`; a failed count is not kept. */
 export function keepBadges(db: object, now: Date, counts: Promise<QueueCounts>): Promise<QueueCounts> {
+  if (inTransaction(db)) return counts;
   const entry = { at: now.getTime(), counts };
   kept.set(db, entry);
   counts.catch(() => {
