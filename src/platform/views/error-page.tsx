@@ -20,8 +20,12 @@ export function ErrorMessage({ ctx, status, message, fields }: ErrorProps) {
         <ul class="error-fields">
           {wrong.map(([field, key]) => (
             <li>
-              {field === '_form' ? '' : <code safe>{field}</code>}
-              {field === '_form' ? '' : ': '}
+              {field !== '_form' && (
+                <>
+                  <code safe>{field}</code>
+                  {': '}
+                </>
+              )}
               {ctx.t(key as MessageKey)}
             </li>
           ))}
