@@ -1,10 +1,11 @@
-import { and, asc, gt, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, gt } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { orderNumberOf } from '../orders/index.js';
+import { type RefundStatus, refundStatusWhere } from './refund.repo.js';
 import { refunds } from './refund.tables.js';
 
 /** One page of refunds in id order for the CSV export: the due ones, the settled ones, or both. */
-export const refundExportPage = (db: DbOrTx, status: 'due' | 'settled' | undefined, afterId: number, limit: number) =>
+export const refundExportPage = (db: DbOrTx, status: RefundStatus | undefined, afterId: number, limit: number) =>
   db
     .select({
       id: refunds.id,
@@ -16,11 +17,6 @@ export const refundExportPage = (db: DbOrTx, status: 'due' | 'settled' | undefin
       settledAt: refunds.settledAt,
     })
     .from(refunds)
-    .where(
-      and(
-        status === 'due' ? isNull(refunds.settledAt) : status === 'settled' ? isNotNull(refunds.settledAt) : undefined,
-        gt(refunds.id, afterId),
-      ),
-    )
+    .where(and(refundStatusWhere(status), gt(refunds.id, afterId)))
     .orderBy(asc(refunds.id))
     .limit(limit);

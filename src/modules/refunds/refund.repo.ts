@@ -52,29 +52,21 @@ export function refundsDue(db: DbOrTx, limit = 200) {
 
 export const REFUND_LIST_PAGE = 50;
 
+/** The refunds due (not yet settled), the settled ones, or every refund. */
+export type RefundStatus = 'due' | 'settled';
+export const refundStatusWhere = (status: RefundStatus | undefined) =>
+  status === 'due' ? isNull(refunds.settledAt) : status === 'settled' ? isNotNull(refunds.settledAt) : undefined;
+
 /**
  * Every refund, newest first, keyset-paged by id (`after` continues past a page's last
  * row): `due` is finance's queue (not yet settled), `settled` the ones paid back in full.
  */
-export async function listRefunds(
-  db: DbOrTx,
-  f: { status?: 'due' | 'settled'; after?: number },
-  limit = REFUND_LIST_PAGE,
-) {
+export async function listRefunds(db: DbOrTx, f: { status?: RefundStatus; after?: number }, limit = REFUND_LIST_PAGE) {
   const rows = await db
     .select({ refund: refunds, number: orderFacts.number, fullName: orderFacts.fullName })
     .from(refunds)
     .innerJoin(orderFacts, eq(orderFacts.id, refunds.orderId))
-    .where(
-      and(
-        f.status === 'due'
-          ? isNull(refunds.settledAt)
-          : f.status === 'settled'
-            ? isNotNull(refunds.settledAt)
-            : undefined,
-        f.after === undefined ? undefined : lt(refunds.id, f.after),
-      ),
-    )
+    .where(and(refundStatusWhere(f.status), f.after === undefined ? undefined : lt(refunds.id, f.after)))
     .orderBy(desc(refunds.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
