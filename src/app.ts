@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -61,6 +60,7 @@ import { registerInputGuards } from './platform/http/input-guards.js';
 import { endLiveStreams } from './platform/http/live-stream.js';
 import { registerLocale, stripLocalePrefix } from './platform/http/locale.js';
 import { type AppMetrics, createMetrics, registerMetrics, type SweepName } from './platform/http/metrics.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { type Mailer, startMailer } from './platform/mail/index.js';
 import { nodeModulesDir, publicDir } from './platform/paths.js';
 import { createStorage, type FileOwner, type Storage } from './platform/storage.js';
@@ -259,26 +259,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     if (!options.database) await database.close();
   });
 
-  await app.register(helmet, {
-    hsts: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    // No referrer to other sites (order numbers are in our URLs); our own form posts keep their Origin.
-    referrerPolicy: { policy: 'same-origin' },
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        frameAncestors: ["'none'"],
-        ...(https ? { upgradeInsecureRequests: [] } : {}),
-      },
-    },
-  });
+  registerSecurityHeaders(app, { https });
   await app.register(cookie);
   await app.register(formbody);
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 6, fields: 50 } });

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const MAX_KEPT_TOKENS = 10_000;
 
 /**
  * CSRF protection (ADR 0002), two independent layers:
@@ -25,20 +26,23 @@ export function registerCsrf(
   opts: { secret: string; cookieName: string; secure: boolean; publicOrigin: string },
 ) {
   const sign = (value: string) => createHmac('sha256', opts.secret).update(value).digest('base64url');
-  // A page reads the token once per form: sign once per request, again only if what it signs
-  // changed (a login in the middle of a request).
-  const signed = new WeakMap<FastifyRequest, { of: string; token: string }>();
+  // The token is a function of what it signs: kept per session (or visitor seed), so a page view
+  // does not pay an HMAC (#18). Bounded: emptied when full, then signed again on demand.
+  const tokens = new Map<string, string>();
+  const tokenOf = (of: string) => {
+    let token = tokens.get(of);
+    if (token === undefined) {
+      if (tokens.size >= MAX_KEPT_TOKENS) tokens.clear();
+      token = sign(of);
+      tokens.set(of, token);
+    }
+    return token;
+  };
 
   app.decorateRequest('authenticatedByToken', false);
   app.decorateRequest('csrfToken', {
     getter(this: FastifyRequest) {
-      const of = this.sessionId ? `session:${this.sessionId}` : `visitor:${this.cookies[opts.cookieName] ?? ''}`;
-      let memo = signed.get(this);
-      if (memo?.of !== of) {
-        memo = { of, token: sign(of) };
-        signed.set(this, memo);
-      }
-      return memo.token;
+      return tokenOf(this.sessionId ? `session:${this.sessionId}` : `visitor:${this.cookies[opts.cookieName] ?? ''}`);
     },
   });
   app.addHook('onRequest', async (req, reply) => {
