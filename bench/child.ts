@@ -2,6 +2,12 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
+/**
+ * The Node flags the app runs with in production (`npm start`, the Dockerfile; ADR 0042): the bench
+ * measures the app as it ships.
+ */
+export const APP_NODE_FLAGS = ['--max-semi-space-size=16'];
+
 /** A server under test, in its own process, with its memory sampled every 100 ms. */
 export interface Child {
   name: string;

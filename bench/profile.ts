@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { buildBaselines } from './baselines/build.js';
 import { Browser } from './browser.js';
-import { freePort, startChild, stopAll } from './child.js';
+import { APP_NODE_FLAGS, freePort, startChild, stopAll } from './child.js';
 import { createBenchDatabase } from './database.js';
 import { BENCH_PASSWORD, generate } from './generate.js';
 import { ORDERS_CUSTOMER } from './generate-orders.js';
@@ -184,7 +184,11 @@ async function main() {
     const start = async (dir?: string) =>
       startChild({
         name: 'app',
-        args: [...(dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []), join(root, 'dist/server.js')],
+        args: [
+          ...APP_NODE_FLAGS,
+          ...(dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []),
+          join(root, 'dist/server.js'),
+        ],
         env,
         port: await freePort(),
         healthPath: '/healthz',

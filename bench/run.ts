@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { buildBaselines } from './baselines/build.js';
 import { Browser } from './browser.js';
-import { type Child, freePort, rssMb, startChild, stopAll } from './child.js';
+import { APP_NODE_FLAGS, type Child, freePort, rssMb, startChild, stopAll } from './child.js';
 import { type BenchDatabase, createBenchDatabase } from './database.js';
 import { generate } from './generate.js';
 import { setUpJourney } from './journey.js';
@@ -65,7 +65,7 @@ async function measure(name: string, base: string, path: string, headers?: Heade
 async function startApp(bdb: BenchDatabase, extraEnv: Record<string, string> = {}): Promise<Child> {
   return startChild({
     name: 'app',
-    args: [...cpuProf, join(root, 'dist/server.js')],
+    args: [...APP_NODE_FLAGS, ...cpuProf, join(root, 'dist/server.js')],
     // Every bench customer logs in from 127.0.0.1: lift the per-IP login limit for this run only.
     env: {
       ...bdb.env,

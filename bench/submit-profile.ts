@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../src/platform/db/client.js';
 import { buildBaselines } from './baselines/build.js';
-import { type Child, freePort, startChild, stopAll } from './child.js';
+import { APP_NODE_FLAGS, type Child, freePort, startChild, stopAll } from './child.js';
 import { generate } from './generate.js';
 import { load } from './load.js';
 import { checkOrderStock, lastOrderId, orderProducts } from './order-stock.js';
@@ -105,7 +105,7 @@ async function measureApp(dir: string, n: number) {
     const start = async (extra: string[] = []) =>
       startChild({
         name: 'app',
-        args: [...extra, join(dir, 'dist/server.js')],
+        args: [...APP_NODE_FLAGS, ...extra, join(dir, 'dist/server.js')],
         env: {
           DATABASE_URL: url.toString(),
           DATA_DIR: `/tmp/${name}`,

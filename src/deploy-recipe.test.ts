@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { APP_NODE_FLAGS } from '../bench/child.js';
 import { NGINX, renderSite, SITE_FILE } from '../test/cluster.js';
 
 const site = readFileSync(SITE_FILE, 'utf8');
@@ -79,5 +80,15 @@ describe('the nginx site file (deploy/nginx/hashcart.conf)', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the Node flags the app ships with (ADR 0042)', () => {
+  it('are the same for npm start, the Dockerfile and the bench', () => {
+    const root = join(import.meta.dirname, '..');
+    const start = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start as string;
+    const cmd = /^CMD (\[.*\])$/m.exec(readFileSync(join(root, 'Dockerfile'), 'utf8'))![1]!;
+    expect(start).toMatch(new RegExp(`node ${APP_NODE_FLAGS.join(' ')} dist/server\\.js$`));
+    expect(JSON.parse(cmd)).toEqual(['node', ...APP_NODE_FLAGS, 'dist/server.js']);
   });
 });
