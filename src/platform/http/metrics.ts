@@ -178,14 +178,20 @@ const digest = (s: string) => createHash('sha256').update(s).digest();
 export function registerMetrics(app: FastifyInstance, metrics: AppMetrics, token: string | undefined) {
   const requests = metrics.registry.getSingleMetric('hashcart_http_requests_total') as Counter;
   const duration = metrics.registry.getSingleMetric('hashcart_http_request_duration_seconds') as Histogram;
+  // One pair of label children per method, route pattern and status (a bounded set): prom-client
+  // otherwise hashes the labels on every call, twice a request (#18).
+  const children = new Map<string, { count: { inc(): void }; time: { observe(seconds: number): void } }>();
   app.addHook('onResponse', async (req, reply) => {
-    const labels = {
-      method: req.method,
-      route: req.routeOptions.url ?? 'unmatched',
-      status: String(reply.statusCode),
-    };
-    requests.inc(labels);
-    duration.observe(labels, reply.elapsedTime / 1000);
+    const route = req.routeOptions.url ?? 'unmatched';
+    const key = `${req.method} ${reply.statusCode} ${route}`;
+    let child = children.get(key);
+    if (!child) {
+      const labels = { method: req.method, route, status: String(reply.statusCode) };
+      child = { count: requests.labels(labels), time: duration.labels(labels) };
+      children.set(key, child);
+    }
+    child.count.inc();
+    child.time.observe(reply.elapsedTime / 1000);
   });
   if (!token) return;
   const expected = digest(`Bearer ${token}`);
