@@ -1,3 +1,4 @@
+import { escapeHtml } from '@kitajs/html';
 import { countryName } from '../../../platform/countries.js';
 import type { PageContext } from '../../../platform/http/page-context.js';
 import { AdminShell } from '../../../platform/views/admin-shell.js';
@@ -36,6 +37,16 @@ export function QueueTabs({
   );
 }
 
+/**
+ * One order's row as one template string: a JSX call per cell made the 50 rows ~half of the
+ * page's render (#18). Same escaping as the JSX: the buyer's name and the number escaped.
+ */
+function queueRow(ctx: PageContext, o: QueueRow) {
+  const { i18n } = ctx;
+  const number = escapeHtml(o.number);
+  return `<tr><td><a href="/admin/orders/${number}">${number}</a></td><td>${StateBadge({ ctx, state: o.status })}</td><td>${escapeHtml(o.fullName)}</td><td>${escapeHtml(countryName(o.country, i18n.locale))}</td><td class="num">${i18n.money(o.goodsCents)}</td><td>${i18n.dateTime(o.updatedAt)}</td></tr>`;
+}
+
 /** `queue` undefined: the address named no queue we have; the tabs stay, so the next click is one away. */
 export function QueuePage(props: {
   ctx: PageContext;
@@ -44,7 +55,7 @@ export function QueuePage(props: {
   rows: QueueRow[];
 }) {
   const { ctx, queue, counts, rows } = props;
-  const { t, i18n } = ctx;
+  const { t } = ctx;
   return (
     <AdminShell ctx={ctx} title={t('admin.orders')}>
       <h1>{t('admin.orders')}</h1>
@@ -69,22 +80,7 @@ export function QueuePage(props: {
               <th scope="col">{t('admin.waitingSince')}</th>
             </tr>
           </thead>
-          <tbody>
-            {rows.map((o) => (
-              <tr>
-                <td>
-                  <a href={`/admin/orders/${o.number}`}>{o.number}</a>
-                </td>
-                <td>
-                  <StateBadge ctx={ctx} state={o.status} />
-                </td>
-                <td safe>{o.fullName}</td>
-                <td safe>{countryName(o.country, i18n.locale)}</td>
-                <td class="num">{i18n.money(o.goodsCents)}</td>
-                <td>{i18n.dateTime(o.updatedAt)}</td>
-              </tr>
-            ))}
-          </tbody>
+          <tbody>{rows.map((o) => queueRow(ctx, o))}</tbody>
         </table>
       )}
     </AdminShell>
