@@ -40,7 +40,8 @@ function loadRows(rows: Row[], key: 'c32' | 'c1', hello: Measure, db: Measure): 
 
 export function formatReport(r: Results): string {
   const { hello, fastifyDb } = r.baselines;
-  const rows = [hello, fastifyDb, ...r.reads];
+  const after = r.fastifyDbAfterPages;
+  const rows = [hello, fastifyDb, ...r.reads, ...(after ? [after] : [])];
   const head = ['page', 'req/s', '%hello', '%db', 'p50 ms', 'p99 ms', 'p99 ×db', 'errors', 'non-2xx'];
   const out: string[] = [];
   const m = r.meta;
@@ -56,6 +57,11 @@ export function formatReport(r: Results): string {
           `Load average ${m.loadBefore.toFixed(1)} before, ${m.loadAfter.toFixed(1)} after (${m.cpus} CPUs; the bench itself keeps about 3 busy).`,
         ]),
     '%hello / %db: req/s as a share of the bare node:http server / the bare Fastify route with one primary-key SELECT.',
+    ...(after
+      ? [
+          `The logged-in pages' targets use the mean of the Fastify+pg baseline before them and after them (${Math.round(fastifyDb.c32.rps)} and ${Math.round(after.c32.rps)} req/s): this machine's speed drifts between the two.`,
+        ]
+      : []),
     '',
     `Throughput, 32 connections`,
     table(head, loadRows(rows, 'c32', hello.c32, fastifyDb.c32)),

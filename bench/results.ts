@@ -39,6 +39,12 @@ export interface Results {
   };
   generation: Record<string, { rows: number; seconds: number }>[];
   baselines: { hello: Row; fastifyDb: Row; fastifyDbStartupMs: number; fastifyDbRssMb: number };
+  /**
+   * The Fastify+DB baseline measured again right after the logged-in pages: this machine's speed
+   * drifts by tens of percent within minutes, so those pages are judged against the mean of the
+   * baseline before and after them (absent with `--only orders`).
+   */
+  fastifyDbAfterPages?: Row;
   reads: Row[];
   /** The pages section's parts (absent with `--only orders`). */
   write?: WriteResult & { stockUnchanged: boolean; cartUnitsMatch: boolean };

@@ -118,7 +118,12 @@ interface Setup {
 }
 
 /** What the first app process serves (storefront, write path, order journey), scale-out, and the 100× catalog. */
-async function pagesSection(bdb: BenchDatabase, setup: Setup, generation: Results['generation']) {
+async function pagesSection(
+  bdb: BenchDatabase,
+  setup: Setup,
+  generation: Results['generation'],
+  baseline: () => Promise<Row>,
+) {
   const { before, orderStockBefore, generatedUpTo } = setup;
   log('starting the app');
   const app = await startApp(bdb);
@@ -158,6 +163,8 @@ async function pagesSection(bdb: BenchDatabase, setup: Setup, generation: Result
   await read('my orders (50)', '/orders', { cookie: journey.watcher.cookieHeader });
   await read('order page', `/orders/${journey.watcherOrders[0]}`, { cookie: journey.watcher.cookieHeader });
   await read('staff queue (sales)', STAFF_QUEUE, { cookie: journey.staff.sales.cookieHeader });
+  // The logged-in pages are judged against the baseline before and after them (Results.fastifyDbAfterPages).
+  const fastifyDbAfterPages = await baseline();
 
   const weights = {
     home: await pageWeight(app.url, '/'),
@@ -231,6 +238,7 @@ async function pagesSection(bdb: BenchDatabase, setup: Setup, generation: Result
   const small: Measure = reads.find((r) => r.name === 'listing')!.c32;
   return {
     reads,
+    fastifyDbAfterPages,
     write: {
       ...write,
       stockUnchanged: JSON.stringify(before) === JSON.stringify(after),
@@ -280,7 +288,12 @@ async function main() {
     const dir = await buildBaselines();
     const productId = setup.before[0]!.id;
     const base = await baselines(bdb, dir, productId);
-    const pages = runs('pages') ? await pagesSection(bdb, setup, generation) : undefined;
+    const pages = runs('pages')
+      ? await pagesSection(bdb, setup, generation, async () => {
+          const { row } = await dbBaseline(bdb, dir, productId);
+          return { ...row, name: 'baseline Fastify+pg, after the logged-in pages' };
+        })
+      : undefined;
     const orders = runs('orders')
       ? await ordersAtScale({
           bdb,

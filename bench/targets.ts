@@ -62,12 +62,14 @@ export function checkTargets(r: Results): TargetCheck[] {
       pass: row.c32.p99 <= TARGETS.pageP99Ms,
     });
   }
+  const after = r.fastifyDbAfterPages?.c32.rps;
+  const loggedInDb = after === undefined ? db : (db + after) / 2;
   for (const name of LOGGED_IN_PAGES) {
     const row = r.reads.find((x) => x.name === name);
     if (!row) continue;
-    const share = row.c32.rps / db;
+    const share = row.c32.rps / loggedInDb;
     out.push({
-      target: `${name} req/s ≥ ${TARGETS.loggedInShareOfDbBaseline * 100}% of Fastify+DB, p99 ≤ ${TARGETS.loggedInP99Ms} ms (32 conn)`,
+      target: `${name} req/s ≥ ${TARGETS.loggedInShareOfDbBaseline * 100}% of Fastify+DB${after === undefined ? '' : ' (mean of before and after)'}, p99 ≤ ${TARGETS.loggedInP99Ms} ms (32 conn)`,
       measured: `${(share * 100).toFixed(1)}%, p99 ${row.c32.p99} ms`,
       pass: share >= TARGETS.loggedInShareOfDbBaseline && row.c32.p99 <= TARGETS.loggedInP99Ms,
     });
