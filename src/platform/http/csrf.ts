@@ -4,7 +4,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const MAX_KEPT_TOKENS = 10_000;
 
 /**
  * CSRF protection (ADR 0002), two independent layers:
@@ -26,23 +25,20 @@ export function registerCsrf(
   opts: { secret: string; cookieName: string; secure: boolean; publicOrigin: string },
 ) {
   const sign = (value: string) => createHmac('sha256', opts.secret).update(value).digest('base64url');
-  // The token is a function of what it signs: kept per session (or visitor seed), so a page view
-  // does not pay an HMAC (#18). Bounded: emptied when full, then signed again on demand.
-  const tokens = new Map<string, string>();
-  const tokenOf = (of: string) => {
-    let token = tokens.get(of);
-    if (token === undefined) {
-      if (tokens.size >= MAX_KEPT_TOKENS) tokens.clear();
-      token = sign(of);
-      tokens.set(of, token);
-    }
-    return token;
-  };
+  // A page reads the token once per form: sign once per request, again only if what it signs
+  // changed (a login in the middle of a request).
+  const signed = new WeakMap<FastifyRequest, { of: string; token: string }>();
 
   app.decorateRequest('authenticatedByToken', false);
   app.decorateRequest('csrfToken', {
     getter(this: FastifyRequest) {
-      return tokenOf(this.sessionId ? `session:${this.sessionId}` : `visitor:${this.cookies[opts.cookieName] ?? ''}`);
+      const of = this.sessionId ? `session:${this.sessionId}` : `visitor:${this.cookies[opts.cookieName] ?? ''}`;
+      let memo = signed.get(this);
+      if (memo?.of !== of) {
+        memo = { of, token: sign(of) };
+        signed.set(this, memo);
+      }
+      return memo.token;
     },
   });
   app.addHook('onRequest', async (req, reply) => {
