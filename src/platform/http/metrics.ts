@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Database } from '../db/client.js';
 import type { EventBus } from '../events.js';
-import { outboxMessages } from '../mail/mail.tables.js';
+import { outboxMessages } from '../mail/index.js';
 import type { Storage } from '../storage.js';
 import { liveStreamCount } from './live-stream.js';
 
