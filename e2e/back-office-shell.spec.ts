@@ -57,4 +57,12 @@ test('the back office has its own header and a menu that leaves the page on a ph
   expect(box!.y).toBeLessThan(260);
   const overflow = Number(await sales.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
   expect(overflow).toBeLessThanOrEqual(0);
+
+  // The queue's table scrolls in its own region, and an order number reads on one line.
+  await sales.goto('/admin/orders?queue=shipped');
+  const table = sales.getByRole('region', { name: 'Orders' });
+  await expect(table.getByRole('table')).toBeVisible();
+  const number = table.getByRole('link', { name: /^HC-/ }).first();
+  const line = await number.evaluate((a) => a.getClientRects().length);
+  expect(line).toBe(1);
 });

@@ -39,6 +39,13 @@ test('the whole journey, customer and staff side by side, with a live update', a
   await expect(buyer.getByText('Completed').first()).toBeVisible();
   await buyer.goto('/orders');
   await expect(buyer.getByRole('row', { name: new RegExp(number) })).toContainText('Completed');
+  // On a phone the list scrolls in its own region and the order number stays on one line.
+  await buyer.setViewportSize({ width: 375, height: 740 });
+  const link = buyer.getByRole('region', { name: 'My orders' }).getByRole('link', { name: number });
+  expect(await link.evaluate((a) => a.getClientRects().length)).toBe(1);
+  expect(Number(await buyer.evaluate('document.documentElement.scrollWidth - window.innerWidth'))).toBeLessThanOrEqual(
+    0,
+  );
 });
 
 test('the customer cancels before paying', async ({ page: buyer }) => {

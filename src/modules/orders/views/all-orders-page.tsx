@@ -33,7 +33,7 @@ type Row = OrderListPage['rows'][number];
 function orderRow(ctx: PageContext, o: Row, customerHref: (id: number) => string) {
   const { t, i18n } = ctx;
   const number = escapeHtml(o.number);
-  return `<tr><td><a href="/admin/orders/${number}">${number}</a></td><td>${StateBadge({ ctx, state: o.status })}</td><td><a href="${escapeHtml(customerHref(o.customerId))}">${escapeHtml(o.fullName)}</a></td><td>${escapeHtml(countryName(o.country, i18n.locale))}</td><td>${t(`shipping.${o.shippingMethod}`)}</td><td class="num">${i18n.money(o.totalCents ?? o.goodsCents)}</td><td>${i18n.dateTime(o.createdAt)}</td></tr>`;
+  return `<tr><td class="nowrap"><a href="/admin/orders/${number}">${number}</a></td><td>${StateBadge({ ctx, state: o.status })}</td><td><a href="${escapeHtml(customerHref(o.customerId))}">${escapeHtml(o.fullName)}</a></td><td>${escapeHtml(countryName(o.country, i18n.locale))}</td><td>${t(`shipping.${o.shippingMethod}`)}</td><td class="num">${i18n.money(o.totalCents ?? o.goodsCents)}</td><td class="nowrap">${i18n.dateTime(o.createdAt)}</td></tr>`;
 }
 
 /** Every order, filtered and paged. `refused`: a filter value we do not have (400, nothing listed). */

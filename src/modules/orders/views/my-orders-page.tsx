@@ -15,7 +15,7 @@ function orderRow(ctx: PageContext, r: Row) {
   const total =
     r.totalCents === null ? `${i18n.money(r.goodsCents)} + ${t('order.freightShort')}` : i18n.money(r.totalCents);
   const number = escapeHtml(r.number);
-  return `<tr><td><a href="/orders/${number}">${number}</a></td><td>${i18n.date(r.createdAt)}</td><td>${StateBadge({ ctx, state: r.status })}</td><td class="num">${total}</td></tr>`;
+  return `<tr><td class="nowrap"><a href="/orders/${number}">${number}</a></td><td class="nowrap">${i18n.date(r.createdAt)}</td><td>${StateBadge({ ctx, state: r.status })}</td><td class="num">${total}</td></tr>`;
 }
 
 export function MyOrdersPage({ ctx, rows }: { ctx: PageContext; rows: Row[] }) {
@@ -26,19 +26,21 @@ export function MyOrdersPage({ ctx, rows }: { ctx: PageContext; rows: Row[] }) {
       {rows.length === 0 ? (
         <p class="empty card">{t('orders.empty')}</p>
       ) : (
-        <table class="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('orders.number')}</th>
-              <th scope="col">{t('orders.date')}</th>
-              <th scope="col">{t('orders.status')}</th>
-              <th scope="col" class="num">
-                {t('order.total')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>{rows.map((r) => orderRow(ctx, r))}</tbody>
-        </table>
+        <div class="table-scroll" tabindex="0" role="region" aria-label={t('orders.title')}>
+          <table class="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('orders.number')}</th>
+                <th scope="col">{t('orders.date')}</th>
+                <th scope="col">{t('orders.status')}</th>
+                <th scope="col" class="num">
+                  {t('order.total')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>{rows.map((r) => orderRow(ctx, r))}</tbody>
+          </table>
+        </div>
       )}
     </Layout>
   );

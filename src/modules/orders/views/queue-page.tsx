@@ -44,7 +44,7 @@ export function QueueTabs({
 function queueRow(ctx: PageContext, o: QueueRow) {
   const { i18n } = ctx;
   const number = escapeHtml(o.number);
-  return `<tr><td><a href="/admin/orders/${number}">${number}</a></td><td>${StateBadge({ ctx, state: o.status })}</td><td>${escapeHtml(o.fullName)}</td><td>${escapeHtml(countryName(o.country, i18n.locale))}</td><td class="num">${i18n.money(o.goodsCents)}</td><td>${i18n.dateTime(o.updatedAt)}</td></tr>`;
+  return `<tr><td class="nowrap"><a href="/admin/orders/${number}">${number}</a></td><td>${StateBadge({ ctx, state: o.status })}</td><td>${escapeHtml(o.fullName)}</td><td>${escapeHtml(countryName(o.country, i18n.locale))}</td><td class="num">${i18n.money(o.goodsCents)}</td><td class="nowrap">${i18n.dateTime(o.updatedAt)}</td></tr>`;
 }
 
 /** `queue` undefined: the address named no queue we have; the tabs stay, so the next click is one away. */
@@ -67,21 +67,23 @@ export function QueuePage(props: {
       ) : rows.length === 0 ? (
         <p class="empty">{t('admin.queueEmpty')}</p>
       ) : (
-        <table class="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('orders.number')}</th>
-              <th scope="col">{t('orders.status')}</th>
-              <th scope="col">{t('admin.customer')}</th>
-              <th scope="col">{t('field.country')}</th>
-              <th scope="col" class="num">
-                {t('order.goods')}
-              </th>
-              <th scope="col">{t('admin.waitingSince')}</th>
-            </tr>
-          </thead>
-          <tbody>{rows.map((o) => queueRow(ctx, o))}</tbody>
-        </table>
+        <div class="table-scroll" tabindex="0" role="region" aria-label={t('admin.orders')}>
+          <table class="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('orders.number')}</th>
+                <th scope="col">{t('orders.status')}</th>
+                <th scope="col">{t('admin.customer')}</th>
+                <th scope="col">{t('field.country')}</th>
+                <th scope="col" class="num">
+                  {t('order.goods')}
+                </th>
+                <th scope="col">{t('admin.waitingSince')}</th>
+              </tr>
+            </thead>
+            <tbody>{rows.map((o) => queueRow(ctx, o))}</tbody>
+          </table>
+        </div>
       )}
     </AdminShell>
   );
