@@ -6,7 +6,7 @@ import { address, newToken, placeOrder } from '../../../test/orders.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { products } from '../../platform/db/schema.js';
 import { cartLines } from '../cart/index.js';
-import { orderEvents, orderLines, orders } from './order.tables.js';
+import { orderEvents, orderLines, orders, savedAddresses } from './order.tables.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -77,6 +77,15 @@ describe('submitting an order from My cart list', () => {
     expect(results.filter((r) => r.statusCode === 303)).toHaveLength(3);
     expect(results.filter((r) => r.statusCode === 422)).toHaveLength(2);
     expect(await stockOf(scarce.id)).toBe(0);
+    // A refused buyer is told why and keeps the cart; nothing of the refused order was written.
+    for (const [i, r] of results.entries()) {
+      if (r.statusCode !== 422) continue;
+      expect(r.body).toContain('no longer has enough stock');
+      const { user } = buyers[i]!;
+      expect(await cartLines(t.db, user.id)).toHaveLength(1);
+      expect(await t.db.select().from(orders).where(eq(orders.customerId, user.id))).toEqual([]);
+      expect(await t.db.select().from(savedAddresses).where(eq(savedAddresses.userId, user.id))).toEqual([]);
+    }
 
     const backorder = await insertProduct(t.db, { stock: 1, backorderAllowed: true });
     const { client } = await loggedInClient(t.app, t.db);

@@ -177,6 +177,7 @@ describe('a cart read before the transaction (ADR 0039)', () => {
     expect((await cartLines(t.db, user.id)).map((l) => l.quantity)).toEqual([3]);
     expect(await t.db.select().from(orders).where(eq(orders.customerId, user.id))).toEqual([]);
     expect(await t.db.select().from(orderSubmissions).where(eq(orderSubmissions.token, input.token))).toEqual([]);
+    expect(await t.db.select().from(savedAddresses).where(eq(savedAddresses.userId, user.id))).toEqual([]);
     // Submitting again orders what the cart holds now.
     expect(
       (await client.post('/orders', { token: newToken(), ...address, paymentMethodId: method.id })).statusCode,
