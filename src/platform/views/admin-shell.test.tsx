@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { staffPageContext } from '../../../test/page-context.js';
 import type { Role } from '../auth/roles.js';
-import type { PageContext } from '../http/page-context.js';
-import { i18n, type Locale } from '../i18n/index.js';
+import type { Locale } from '../i18n/index.js';
 import { AdminShell } from './admin-shell.js';
 
 const page = (locale: Locale, role: Role) => {
-  const ctx = {
-    i18n: i18n(locale),
-    t: i18n(locale).t,
-    user: { id: 1, role, fullName: 'Staff <b>', email: 's@example.test' },
-    csrf: 'c',
-    path: '/admin/orders',
-    href: (p: string) => p,
-    publicUrl: 'http://shop.test',
-  } as PageContext;
+  const ctx = staffPageContext(locale, role, 'Staff <b>');
   return String(AdminShell({ ctx, title: 'T', children: '' }));
 };
 const dialog = (html: string) => /<dialog[\s\S]*<\/dialog>/.exec(html)?.[0] ?? '';

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { PageContext } from '../../../platform/http/page-context.js';
-import { i18n } from '../../../platform/i18n/index.js';
+import { staffPageContext } from '../../../../test/page-context.js';
 import { AllOrdersPage } from './all-orders-page.js';
 import { QueuePage } from './queue-page.js';
 
-const ctx = {
-  i18n: i18n('en'),
-  t: i18n('en').t,
-  user: { id: 1, role: 'sales', fullName: 'Sam', email: 's@example.test' },
-  csrf: 'c',
-  path: '/admin/orders',
-  href: (p: string) => p,
-  publicUrl: 'http://shop.test',
-} as PageContext;
+const ctx = staffPageContext();
 
 describe('staff queue table', () => {
   it('escapes what orders store, the country included (an unknown code is printed as stored)', () => {
