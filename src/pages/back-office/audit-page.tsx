@@ -2,6 +2,7 @@ import { type AuditPage as AuditRows, auditActions, auditSubjects } from '../../
 import type { PageContext } from '../../platform/http/page-context.js';
 import { AdminShell } from '../../platform/views/admin-shell.js';
 import { Field, FormError, type FormState, SelectField } from '../../platform/views/form.js';
+import { ScrollTable } from '../../platform/views/scroll-table.js';
 import { viaLabel } from '../../platform/views/via-label.js';
 
 const filterKeys = ['actor', 'action', 'subject', 'subjectId', 'from', 'to'] as const;
@@ -69,45 +70,43 @@ export function AuditPage({
         <p class="empty">{t('audit.empty')}</p>
       ) : (
         <>
-          <div class="table-scroll" tabindex="0" role="region" aria-label={t('audit.title')}>
-            <table class="data-table">
-              <thead>
+          <ScrollTable label={t('audit.title')} class="data-table">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">{t('audit.when')}</th>
+                <th scope="col">{t('audit.who')}</th>
+                <th scope="col">{t('audit.action')}</th>
+                <th scope="col">{t('audit.subject')}</th>
+                <th scope="col">{t('audit.before')}</th>
+                <th scope="col">{t('audit.after')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.rows.map((r) => (
                 <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">{t('audit.when')}</th>
-                  <th scope="col">{t('audit.who')}</th>
-                  <th scope="col">{t('audit.action')}</th>
-                  <th scope="col">{t('audit.subject')}</th>
-                  <th scope="col">{t('audit.before')}</th>
-                  <th scope="col">{t('audit.after')}</th>
+                  <td>{String(r.id)}</td>
+                  <td>{i18n.dateTime(r.at)}</td>
+                  <td>
+                    <span safe>{r.actorName}</span> <small safe>{r.actorEmail}</small>
+                    {r.via && <small safe>{` (${viaLabel(i18n.locale, r.via)})`}</small>}
+                  </td>
+                  <td safe>{r.action}</td>
+                  <td safe>{`${r.subjectType} ${r.subjectId}`}</td>
+                  <td>
+                    <pre class="audit-json" safe>
+                      {json(r.before)}
+                    </pre>
+                  </td>
+                  <td>
+                    <pre class="audit-json" safe>
+                      {json(r.after)}
+                    </pre>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {page.rows.map((r) => (
-                  <tr>
-                    <td>{String(r.id)}</td>
-                    <td>{i18n.dateTime(r.at)}</td>
-                    <td>
-                      <span safe>{r.actorName}</span> <small safe>{r.actorEmail}</small>
-                      {r.via && <small safe>{` (${viaLabel(i18n.locale, r.via)})`}</small>}
-                    </td>
-                    <td safe>{r.action}</td>
-                    <td safe>{`${r.subjectType} ${r.subjectId}`}</td>
-                    <td>
-                      <pre class="audit-json" safe>
-                        {json(r.before)}
-                      </pre>
-                    </td>
-                    <td>
-                      <pre class="audit-json" safe>
-                        {json(r.after)}
-                      </pre>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </ScrollTable>
           <nav class="pager" aria-label={t('orderList.pages')}>
             {values.after && <a href={auditHref(keep)}>{t('orderList.first')}</a>}{' '}
             {page.next && (

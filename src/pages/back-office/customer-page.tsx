@@ -10,6 +10,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { pageContext } from '../../platform/http/page-context.js';
 import type { PageRenderer } from '../../platform/http/page-renderer.js';
 import { AdminShell } from '../../platform/views/admin-shell.js';
+import { ScrollTable } from '../../platform/views/scroll-table.js';
 
 const PAGE = 20;
 
@@ -87,34 +88,32 @@ export const customerPage =
             {d.orders.rows.length === 0 ? (
               <p class="empty">{t('staffCustomer.noOrders')}</p>
             ) : (
-              <div class="table-scroll" tabindex="0" role="region" aria-label={t('admin.orders')}>
-                <table class="data-table">
-                  <thead>
+              <ScrollTable label={t('admin.orders')} class="data-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('orders.number')}</th>
+                    <th scope="col">{t('orders.status')}</th>
+                    <th scope="col" class="num">
+                      {t('orderList.total')}
+                    </th>
+                    <th scope="col">{t('orderList.placed')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.orders.rows.map((o) => (
                     <tr>
-                      <th scope="col">{t('orders.number')}</th>
-                      <th scope="col">{t('orders.status')}</th>
-                      <th scope="col" class="num">
-                        {t('orderList.total')}
-                      </th>
-                      <th scope="col">{t('orderList.placed')}</th>
+                      <td>
+                        <a href={`/admin/orders/${o.number}`}>{o.number}</a>
+                      </td>
+                      <td>
+                        <StateBadge ctx={ctx} state={o.status} />
+                      </td>
+                      <td class="num">{i18n.money(o.totalCents ?? o.goodsCents)}</td>
+                      <td>{i18n.dateTime(o.createdAt)}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {d.orders.rows.map((o) => (
-                      <tr>
-                        <td>
-                          <a href={`/admin/orders/${o.number}`}>{o.number}</a>
-                        </td>
-                        <td>
-                          <StateBadge ctx={ctx} state={o.status} />
-                        </td>
-                        <td class="num">{i18n.money(o.totalCents ?? o.goodsCents)}</td>
-                        <td>{i18n.dateTime(o.createdAt)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                  ))}
+                </tbody>
+              </ScrollTable>
             )}
             <nav class="pager" aria-label={t('orderList.pages')}>
               {d.orders.previous && (

@@ -1,6 +1,7 @@
 import { StateBadge } from '../../modules/orders/index.js';
 import type { PageContext } from '../../platform/http/page-context.js';
 import { AdminShell } from '../../platform/views/admin-shell.js';
+import { ScrollTable } from '../../platform/views/scroll-table.js';
 import { resultCount, type SearchResults } from './search.data.js';
 
 const orderLink = (number: string) => `/admin/orders/${number}`;
@@ -35,44 +36,42 @@ export function SearchPage({
       {results && results.orders.length > 0 && (
         <section aria-labelledby="found-orders">
           <h2 id="found-orders">{t('admin.orders')}</h2>
-          <div class="table-scroll" tabindex="0" role="region" aria-label={t('admin.orders')}>
-            <table class="data-table">
-              <thead>
+          <ScrollTable label={t('admin.orders')} class="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('orders.number')}</th>
+                <th scope="col">{t('orders.status')}</th>
+                <th scope="col">{t('admin.customer')}</th>
+                <th scope="col">{t('find.matched')}</th>
+                <th scope="col" class="num">
+                  {t('orderList.total')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {results.orders.map((o) => (
                 <tr>
-                  <th scope="col">{t('orders.number')}</th>
-                  <th scope="col">{t('orders.status')}</th>
-                  <th scope="col">{t('admin.customer')}</th>
-                  <th scope="col">{t('find.matched')}</th>
-                  <th scope="col" class="num">
-                    {t('orderList.total')}
-                  </th>
+                  <td>
+                    <a href={orderLink(o.number)}>{o.number}</a>
+                  </td>
+                  <td>
+                    <StateBadge ctx={ctx} state={o.status} />
+                  </td>
+                  <td>
+                    <a href={customerLink(o.customerId)} safe>
+                      {o.fullName}
+                    </a>
+                    <br />
+                    <span class="muted break" safe>
+                      {o.email}
+                    </span>
+                  </td>
+                  <td safe>{o.matched === 'tracking' ? t('find.tracking', { value: o.value }) : ''}</td>
+                  <td class="num">{i18n.money(o.totalCents ?? o.goodsCents)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {results.orders.map((o) => (
-                  <tr>
-                    <td>
-                      <a href={orderLink(o.number)}>{o.number}</a>
-                    </td>
-                    <td>
-                      <StateBadge ctx={ctx} state={o.status} />
-                    </td>
-                    <td>
-                      <a href={customerLink(o.customerId)} safe>
-                        {o.fullName}
-                      </a>
-                      <br />
-                      <span class="muted break" safe>
-                        {o.email}
-                      </span>
-                    </td>
-                    <td safe>{o.matched === 'tracking' ? t('find.tracking', { value: o.value }) : ''}</td>
-                    <td class="num">{i18n.money(o.totalCents ?? o.goodsCents)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </ScrollTable>
         </section>
       )}
       {results && results.proformas.length > 0 && (

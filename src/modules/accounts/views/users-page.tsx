@@ -4,6 +4,7 @@ import { locales } from '../../../platform/i18n/index.js';
 import { AdminShell } from '../../../platform/views/admin-shell.js';
 import { Field, FormError, type FormState, SelectField } from '../../../platform/views/form.js';
 import { CsrfField } from '../../../platform/views/layout.js';
+import { ScrollTable } from '../../../platform/views/scroll-table.js';
 import type { UserChangeKind } from '../account.tables.js';
 
 export interface UserRow {
@@ -123,36 +124,34 @@ export function UsersPage(props: {
         <input id="users-q" name="q" type="search" value={q ?? ''} />
         <button type="submit">{t('acct.search')}</button>
       </form>
-      <div class="table-scroll" tabindex="0" role="region" aria-label={t('acct.usersTitle')}>
-        <table>
-          <thead>
+      <ScrollTable label={t('acct.usersTitle')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('field.fullName')}</th>
+            <th scope="col">{t('field.email')}</th>
+            <th scope="col">{t('acct.role')}</th>
+            <th scope="col">{t('acct.status')}</th>
+            <th scope="col">{t('acct.lastLogin')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
             <tr>
-              <th scope="col">{t('field.fullName')}</th>
-              <th scope="col">{t('field.email')}</th>
-              <th scope="col">{t('acct.role')}</th>
-              <th scope="col">{t('acct.status')}</th>
-              <th scope="col">{t('acct.lastLogin')}</th>
+              <td>
+                <a href={`/admin/users/${u.id}`} safe>
+                  {u.fullName}
+                </a>
+              </td>
+              <td safe>{u.email}</td>
+              <td>{t(`role.${u.role}`)}</td>
+              <td>
+                <Status ctx={ctx} u={u} />
+              </td>
+              <td>{u.lastLoginAt ? ctx.i18n.dateTime(u.lastLoginAt) : t('acct.never')}</td>
             </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr>
-                <td>
-                  <a href={`/admin/users/${u.id}`} safe>
-                    {u.fullName}
-                  </a>
-                </td>
-                <td safe>{u.email}</td>
-                <td>{t(`role.${u.role}`)}</td>
-                <td>
-                  <Status ctx={ctx} u={u} />
-                </td>
-                <td>{u.lastLoginAt ? ctx.i18n.dateTime(u.lastLoginAt) : t('acct.never')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </ScrollTable>
       {!users.length && <p>{t('acct.noUsers')}</p>}
       {(page > 1 || more) && (
         <nav class="pager" aria-label={t('listing.pages')}>

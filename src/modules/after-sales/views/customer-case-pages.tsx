@@ -1,6 +1,7 @@
 import type { FieldErrors } from '../../../platform/http/forms.js';
 import type { PageContext } from '../../../platform/http/page-context.js';
 import { CsrfField, Layout } from '../../../platform/views/layout.js';
+import { ScrollTable } from '../../../platform/views/scroll-table.js';
 import { trackingUrl } from '../../shipping/index.js';
 import { caseMachine } from '../case.machine.js';
 import type { CaseState, CaseType } from '../case.states.js';
@@ -18,31 +19,29 @@ import {
 export function CaseLinesTable({ ctx, d }: { ctx: PageContext; d: CasePageData }) {
   const { t } = ctx;
   return (
-    <div class="table-scroll" tabindex="0" role="region" aria-label={t('case.lines')}>
-      <table class="lines-table">
-        <caption>{t('case.lines')}</caption>
-        <thead>
+    <ScrollTable label={t('case.lines')} class="lines-table">
+      <caption>{t('case.lines')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('spec.sku')}</th>
+          <th scope="col">{t('cart.product')}</th>
+          <th scope="col">{t('field.serialNumber')}</th>
+          <th scope="col" class="num">
+            {t('field.quantity')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {d.lines.map((l) => (
           <tr>
-            <th scope="col">{t('spec.sku')}</th>
-            <th scope="col">{t('cart.product')}</th>
-            <th scope="col">{t('field.serialNumber')}</th>
-            <th scope="col" class="num">
-              {t('field.quantity')}
-            </th>
+            <td safe>{l.sku}</td>
+            <td safe>{l.name}</td>
+            <td safe>{l.serialNumber ?? '—'}</td>
+            <td class="num">{String(l.quantity)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {d.lines.map((l) => (
-            <tr>
-              <td safe>{l.sku}</td>
-              <td safe>{l.name}</td>
-              <td safe>{l.serialNumber ?? '—'}</td>
-              <td class="num">{String(l.quantity)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </ScrollTable>
   );
 }
 

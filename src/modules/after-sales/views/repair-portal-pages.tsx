@@ -2,6 +2,7 @@ import { countryName } from '../../../platform/countries.js';
 import type { PageContext } from '../../../platform/http/page-context.js';
 import { Field, type FormState, TextAreaField } from '../../../platform/views/form.js';
 import { CsrfField, Layout } from '../../../platform/views/layout.js';
+import { ScrollTable } from '../../../platform/views/scroll-table.js';
 import type { CaseEvent } from '../case.machine.js';
 import type { CaseLine } from '../case.repo.js';
 import { centerClocks } from '../case.rules.js';
@@ -42,41 +43,39 @@ export function PortalCasesPage({
       ) : rows.length === 0 ? (
         <p class="empty card">{t('portal.empty')}</p>
       ) : (
-        <div class="table-scroll" tabindex="0" role="region" aria-label={t('portal.title')}>
-          <table class="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('case.number')}</th>
-                <th scope="col">{t('portal.unit')}</th>
-                {centers.length > 1 && <th scope="col">{t('portal.center')}</th>}
-                <th scope="col">{t('orders.status')}</th>
-                <th scope="col">{t('portal.received')}</th>
-                <th scope="col">{t('portal.diagnosisDue')}</th>
-                <th scope="col">{t('portal.repairDue')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => {
-                const k = centerClocks(r, now);
-                return (
-                  <tr class={k.diagnosis?.overdue || k.repair?.overdue ? 'overdue' : undefined}>
-                    <td>
-                      <a href={`${PORTAL}/${r.number}`}>{r.number}</a>
-                    </td>
-                    <td safe>{units(lines.filter((l) => l.caseId === r.id))}</td>
-                    {centers.length > 1 && <td safe>{centerName(r.repairCenterId)}</td>}
-                    <td>
-                      <CaseBadge ctx={ctx} state={r.status} />
-                    </td>
-                    <td>{r.unitReceivedAt ? i18n.date(r.unitReceivedAt) : '—'}</td>
-                    <td>{k.diagnosis ? <DueBadge ctx={ctx} dueAt={k.diagnosis.dueAt} now={now} /> : '—'}</td>
-                    <td>{k.repair ? <DueBadge ctx={ctx} dueAt={k.repair.dueAt} now={now} /> : '—'}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable label={t('portal.title')} class="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('case.number')}</th>
+              <th scope="col">{t('portal.unit')}</th>
+              {centers.length > 1 && <th scope="col">{t('portal.center')}</th>}
+              <th scope="col">{t('orders.status')}</th>
+              <th scope="col">{t('portal.received')}</th>
+              <th scope="col">{t('portal.diagnosisDue')}</th>
+              <th scope="col">{t('portal.repairDue')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => {
+              const k = centerClocks(r, now);
+              return (
+                <tr class={k.diagnosis?.overdue || k.repair?.overdue ? 'overdue' : undefined}>
+                  <td>
+                    <a href={`${PORTAL}/${r.number}`}>{r.number}</a>
+                  </td>
+                  <td safe>{units(lines.filter((l) => l.caseId === r.id))}</td>
+                  {centers.length > 1 && <td safe>{centerName(r.repairCenterId)}</td>}
+                  <td>
+                    <CaseBadge ctx={ctx} state={r.status} />
+                  </td>
+                  <td>{r.unitReceivedAt ? i18n.date(r.unitReceivedAt) : '—'}</td>
+                  <td>{k.diagnosis ? <DueBadge ctx={ctx} dueAt={k.diagnosis.dueAt} now={now} /> : '—'}</td>
+                  <td>{k.repair ? <DueBadge ctx={ctx} dueAt={k.repair.dueAt} now={now} /> : '—'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </ScrollTable>
       )}
     </Layout>
   );
@@ -205,29 +204,27 @@ export function PortalCasePage({
               ))}
             </div>
           )}
-          <div class="table-scroll" tabindex="0" role="region" aria-label={t('case.lines')}>
-            <table class="lines-table">
-              <caption>{t('case.lines')}</caption>
-              <thead>
+          <ScrollTable label={t('case.lines')} class="lines-table">
+            <caption>{t('case.lines')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('cart.product')}</th>
+                <th scope="col">{t('field.serialNumber')}</th>
+                <th scope="col" class="num">
+                  {t('field.quantity')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.lines.map((l) => (
                 <tr>
-                  <th scope="col">{t('cart.product')}</th>
-                  <th scope="col">{t('field.serialNumber')}</th>
-                  <th scope="col" class="num">
-                    {t('field.quantity')}
-                  </th>
+                  <td safe>{l.name}</td>
+                  <td safe>{l.serialNumber ?? '—'}</td>
+                  <td class="num">{String(l.quantity)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {d.lines.map((l) => (
-                  <tr>
-                    <td safe>{l.name}</td>
-                    <td safe>{l.serialNumber ?? '—'}</td>
-                    <td class="num">{String(l.quantity)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </ScrollTable>
           <h2>{t('portal.fault')}</h2>
           <p class="case-description" safe>
             {c.description}

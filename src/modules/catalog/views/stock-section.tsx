@@ -1,6 +1,7 @@
 import type { PageContext } from '../../../platform/http/page-context.js';
 import { Field, FormError, type FormState, TextAreaField } from '../../../platform/views/form.js';
 import { CsrfField } from '../../../platform/views/layout.js';
+import { ScrollTable } from '../../../platform/views/scroll-table.js';
 import type { Product } from '../product.types.js';
 import type { StockLedger } from '../stock.repo.js';
 import { MAX_STOCK_ADJUSTMENT, type StockReason, signedDelta } from '../stock.rules.js';
@@ -55,48 +56,46 @@ export function StockSection({
         <p>{t('stock.noHistory')}</p>
       ) : (
         <>
-          <div class="table-scroll" tabindex="0" role="region" aria-label={t('stock.history')}>
-            <table class="data-table stock-ledger">
-              <thead>
+          <ScrollTable label={t('stock.history')} class="data-table stock-ledger">
+            <thead>
+              <tr>
+                <th scope="col">{t('stock.when')}</th>
+                <th scope="col" class="num">
+                  {t('stock.change')}
+                </th>
+                <th scope="col">{t('stock.reason')}</th>
+                <th scope="col">{t('stock.by')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
                 <tr>
-                  <th scope="col">{t('stock.when')}</th>
-                  <th scope="col" class="num">
-                    {t('stock.change')}
-                  </th>
-                  <th scope="col">{t('stock.reason')}</th>
-                  <th scope="col">{t('stock.by')}</th>
+                  <td>
+                    <time datetime={r.createdAt.toISOString()}>{i18n.dateTime(r.createdAt)}</time>
+                  </td>
+                  <td class="num">{signedDelta(r.delta)}</td>
+                  <td>
+                    {t(reasonLabel[r.reason])}
+                    {r.orderNumber && (
+                      <>
+                        {' '}
+                        <a href={`/admin/orders/${encodeURIComponent(r.orderNumber)}`} safe>
+                          {r.orderNumber}
+                        </a>
+                      </>
+                    )}
+                    {r.note && (
+                      <>
+                        {' · '}
+                        <span safe>{r.note}</span>
+                      </>
+                    )}
+                  </td>
+                  <td safe>{r.actorEmail ?? t('stock.system')}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr>
-                    <td>
-                      <time datetime={r.createdAt.toISOString()}>{i18n.dateTime(r.createdAt)}</time>
-                    </td>
-                    <td class="num">{signedDelta(r.delta)}</td>
-                    <td>
-                      {t(reasonLabel[r.reason])}
-                      {r.orderNumber && (
-                        <>
-                          {' '}
-                          <a href={`/admin/orders/${encodeURIComponent(r.orderNumber)}`} safe>
-                            {r.orderNumber}
-                          </a>
-                        </>
-                      )}
-                      {r.note && (
-                        <>
-                          {' · '}
-                          <span safe>{r.note}</span>
-                        </>
-                      )}
-                    </td>
-                    <td safe>{r.actorEmail ?? t('stock.system')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </ScrollTable>
           {total > rows.length && (
             <p class="hint">
               {t('stock.showingLatest', {

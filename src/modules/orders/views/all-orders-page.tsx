@@ -5,6 +5,7 @@ import { AdminShell } from '../../../platform/views/admin-shell.js';
 import { countrySelectOptions } from '../../../platform/views/country-select.js';
 import type { FormState } from '../../../platform/views/form.js';
 import { Field, FormError, SelectField } from '../../../platform/views/form.js';
+import { ScrollTable } from '../../../platform/views/scroll-table.js';
 import { orderStates } from '../order.machine.js';
 import type { OrderQueue } from '../order.rules.js';
 import { shippingMethods } from '../order.rules.js';
@@ -115,24 +116,22 @@ export function AllOrdersPage(props: {
         <p class="empty">{t('orderList.empty')}</p>
       ) : (
         <>
-          <div class="table-scroll" tabindex="0" role="region" aria-label={t('orderList.title')}>
-            <table class="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('orders.number')}</th>
-                  <th scope="col">{t('orders.status')}</th>
-                  <th scope="col">{t('admin.customer')}</th>
-                  <th scope="col">{t('field.country')}</th>
-                  <th scope="col">{t('field.shippingMethod')}</th>
-                  <th scope="col" class="num">
-                    {t('orderList.total')}
-                  </th>
-                  <th scope="col">{t('orderList.placed')}</th>
-                </tr>
-              </thead>
-              <tbody>{page.rows.map((o) => orderRow(ctx, o, props.customerHref))}</tbody>
-            </table>
-          </div>
+          <ScrollTable label={t('orderList.title')} class="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('orders.number')}</th>
+                <th scope="col">{t('orders.status')}</th>
+                <th scope="col">{t('admin.customer')}</th>
+                <th scope="col">{t('field.country')}</th>
+                <th scope="col">{t('field.shippingMethod')}</th>
+                <th scope="col" class="num">
+                  {t('orderList.total')}
+                </th>
+                <th scope="col">{t('orderList.placed')}</th>
+              </tr>
+            </thead>
+            <tbody>{page.rows.map((o) => orderRow(ctx, o, props.customerHref))}</tbody>
+          </ScrollTable>
           <nav class="pager" aria-label={t('orderList.pages')}>
             {page.previous && (
               <>

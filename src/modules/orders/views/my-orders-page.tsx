@@ -1,6 +1,7 @@
 import { escapeHtml } from '@kitajs/html';
 import type { PageContext } from '../../../platform/http/page-context.js';
 import { Layout } from '../../../platform/views/layout.js';
+import { ScrollTable } from '../../../platform/views/scroll-table.js';
 import type { Order } from '../order.repo.js';
 import { StateBadge } from './order-parts.js';
 
@@ -26,21 +27,19 @@ export function MyOrdersPage({ ctx, rows }: { ctx: PageContext; rows: Row[] }) {
       {rows.length === 0 ? (
         <p class="empty card">{t('orders.empty')}</p>
       ) : (
-        <div class="table-scroll" tabindex="0" role="region" aria-label={t('orders.title')}>
-          <table class="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('orders.number')}</th>
-                <th scope="col">{t('orders.date')}</th>
-                <th scope="col">{t('orders.status')}</th>
-                <th scope="col" class="num">
-                  {t('order.total')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>{rows.map((r) => orderRow(ctx, r))}</tbody>
-          </table>
-        </div>
+        <ScrollTable label={t('orders.title')} class="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('orders.number')}</th>
+              <th scope="col">{t('orders.date')}</th>
+              <th scope="col">{t('orders.status')}</th>
+              <th scope="col" class="num">
+                {t('order.total')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>{rows.map((r) => orderRow(ctx, r))}</tbody>
+        </ScrollTable>
       )}
     </Layout>
   );

@@ -4,6 +4,7 @@ import {
   Timeline as HistoryTimeline,
   type ThreadMessage,
 } from '../../../platform/views/history.js';
+import { ScrollTable } from '../../../platform/views/scroll-table.js';
 import { type OrderState, orderMachine, orderStates } from '../order.machine.js';
 import type { Order, OrderLine } from '../order.repo.js';
 import { balanceCents } from '../order.rules.js';
@@ -58,87 +59,85 @@ export function LinesTable({ ctx, order, lines }: { ctx: PageContext; order: Ord
   const { t, i18n } = ctx;
   const balance = balanceCents(order.totalCents, order.paidCents);
   return (
-    <div class="table-scroll" tabindex="0" role="region" aria-label={t('order.lines')}>
-      <table class="lines-table stacked">
-        <caption>{t('order.lines')}</caption>
-        <thead>
+    <ScrollTable label={t('order.lines')} class="lines-table stacked">
+      <caption>{t('order.lines')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('spec.sku')}</th>
+          <th scope="col">{t('cart.product')}</th>
+          <th scope="col" class="num">
+            {t('field.quantity')}
+          </th>
+          <th scope="col" class="num">
+            {t('cart.unitPrice')}
+          </th>
+          <th scope="col" class="num">
+            {t('cart.lineTotal')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((l) => (
           <tr>
-            <th scope="col">{t('spec.sku')}</th>
-            <th scope="col">{t('cart.product')}</th>
-            <th scope="col" class="num">
-              {t('field.quantity')}
-            </th>
-            <th scope="col" class="num">
-              {t('cart.unitPrice')}
-            </th>
-            <th scope="col" class="num">
-              {t('cart.lineTotal')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((l) => (
-            <tr>
-              <td data-label={t('spec.sku')} safe>
-                {l.sku}
-              </td>
-              <td class="product">
-                <span safe>{l.name}</span>
-                {l.backordered && <span class="badge staff">{t('product.backorder')}</span>}
-              </td>
-              <td class="num" data-label={t('field.quantity')}>
-                {String(l.quantity)}
-              </td>
-              <td class="num" data-label={t('cart.unitPrice')}>
-                {i18n.money(l.unitPriceCents)}
-                {l.unitPriceCents !== l.listPriceCents && <s class="was">{i18n.money(l.listPriceCents)}</s>}
-              </td>
-              <td class="num" data-label={t('cart.lineTotal')}>
-                {i18n.money(l.unitPriceCents * l.quantity)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colspan="4">
-              {t('order.goods')}
-            </th>
-            <td class="num">{i18n.money(order.goodsCents)}</td>
-          </tr>
-          <tr>
-            <th scope="row" colspan="4">
-              {t('order.freight', { method: t(`shipping.${order.shippingMethod}`) })}
-            </th>
-            <td class="num">
-              {order.freightCents === null ? t('order.freightPending') : i18n.money(order.freightCents)}
+            <td data-label={t('spec.sku')} safe>
+              {l.sku}
+            </td>
+            <td class="product">
+              <span safe>{l.name}</span>
+              {l.backordered && <span class="badge staff">{t('product.backorder')}</span>}
+            </td>
+            <td class="num" data-label={t('field.quantity')}>
+              {String(l.quantity)}
+            </td>
+            <td class="num" data-label={t('cart.unitPrice')}>
+              {i18n.money(l.unitPriceCents)}
+              {l.unitPriceCents !== l.listPriceCents && <s class="was">{i18n.money(l.listPriceCents)}</s>}
+            </td>
+            <td class="num" data-label={t('cart.lineTotal')}>
+              {i18n.money(l.unitPriceCents * l.quantity)}
             </td>
           </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row" colspan="4">
+            {t('order.goods')}
+          </th>
+          <td class="num">{i18n.money(order.goodsCents)}</td>
+        </tr>
+        <tr>
+          <th scope="row" colspan="4">
+            {t('order.freight', { method: t(`shipping.${order.shippingMethod}`) })}
+          </th>
+          <td class="num">
+            {order.freightCents === null ? t('order.freightPending') : i18n.money(order.freightCents)}
+          </td>
+        </tr>
+        <tr class="total">
+          <th scope="row" colspan="4">
+            {t('order.total')}
+          </th>
+          <td class="num">{order.totalCents === null ? '—' : i18n.money(order.totalCents)}</td>
+        </tr>
+        {order.paidCents > 0 && (
+          <tr>
+            <th scope="row" colspan="4">
+              {t('order.paid')}
+            </th>
+            <td class="num">{i18n.money(order.paidCents)}</td>
+          </tr>
+        )}
+        {balance !== null && order.paidCents > 0 && (
           <tr class="total">
             <th scope="row" colspan="4">
-              {t('order.total')}
+              {t('order.balance')}
             </th>
-            <td class="num">{order.totalCents === null ? '—' : i18n.money(order.totalCents)}</td>
+            <td class="num">{i18n.money(balance)}</td>
           </tr>
-          {order.paidCents > 0 && (
-            <tr>
-              <th scope="row" colspan="4">
-                {t('order.paid')}
-              </th>
-              <td class="num">{i18n.money(order.paidCents)}</td>
-            </tr>
-          )}
-          {balance !== null && order.paidCents > 0 && (
-            <tr class="total">
-              <th scope="row" colspan="4">
-                {t('order.balance')}
-              </th>
-              <td class="num">{i18n.money(balance)}</td>
-            </tr>
-          )}
-        </tfoot>
-      </table>
-    </div>
+        )}
+      </tfoot>
+    </ScrollTable>
   );
 }
 

@@ -2,6 +2,7 @@ import { escapeHtml } from '@kitajs/html';
 import { countryName } from '../../../platform/countries.js';
 import type { PageContext } from '../../../platform/http/page-context.js';
 import { AdminShell } from '../../../platform/views/admin-shell.js';
+import { ScrollTable } from '../../../platform/views/scroll-table.js';
 import { QUEUE_COUNT_CAP, type QueueRow } from '../order.repo.js';
 import { type OrderQueue, orderQueues } from '../order.rules.js';
 import { StateBadge } from './order-parts.js';
@@ -67,23 +68,21 @@ export function QueuePage(props: {
       ) : rows.length === 0 ? (
         <p class="empty">{t('admin.queueEmpty')}</p>
       ) : (
-        <div class="table-scroll" tabindex="0" role="region" aria-label={t('admin.orders')}>
-          <table class="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('orders.number')}</th>
-                <th scope="col">{t('orders.status')}</th>
-                <th scope="col">{t('admin.customer')}</th>
-                <th scope="col">{t('field.country')}</th>
-                <th scope="col" class="num">
-                  {t('order.goods')}
-                </th>
-                <th scope="col">{t('admin.waitingSince')}</th>
-              </tr>
-            </thead>
-            <tbody>{rows.map((o) => queueRow(ctx, o))}</tbody>
-          </table>
-        </div>
+        <ScrollTable label={t('admin.orders')} class="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('orders.number')}</th>
+              <th scope="col">{t('orders.status')}</th>
+              <th scope="col">{t('admin.customer')}</th>
+              <th scope="col">{t('field.country')}</th>
+              <th scope="col" class="num">
+                {t('order.goods')}
+              </th>
+              <th scope="col">{t('admin.waitingSince')}</th>
+            </tr>
+          </thead>
+          <tbody>{rows.map((o) => queueRow(ctx, o))}</tbody>
+        </ScrollTable>
       )}
     </AdminShell>
   );

@@ -1,4 +1,5 @@
 import type { PageContext } from '../../../platform/http/page-context.js';
+import { ScrollTable } from '../../../platform/views/scroll-table.js';
 import type { PackingEvidence, PackingFile, PackingLine, ParcelEvidence } from '../packing.repo.js';
 import { parcelMeasuresText } from './parcel-measures.js';
 
@@ -68,54 +69,52 @@ function Units({ ctx, parcel, lines }: { ctx: PageContext; parcel: ParcelEvidenc
   if (parcel.units.length === 0) return '';
   return (
     // Focusable so keyboard users can scroll it on narrow screens.
-    <div class="table-scroll" tabindex="0" role="region" aria-label={t('packing.units')}>
-      <table class="data-table evidence-units">
-        <caption>{t('packing.units')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('packing.product')}</th>
-            <th scope="col">{t('packing.serialNumber')}</th>
-            <th scope="col">{t('packing.burnIn')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {parcel.units.map((u) => {
-            const line = lines.find((l) => l.id === u.orderLineId);
-            const burnIn =
-              u.burnInPassed === null
-                ? ''
-                : `${i18n.number(u.burnInHashrate ?? 0, 2)} ${u.burnInHashrateUnit ?? ''} · ${t('packing.hoursValue', { hours: i18n.number(u.burnInHours ?? 0, 1) })}`;
-            return (
-              <tr class={u.replacedBy ? 'replaced' : undefined}>
-                <td safe>{line ? `${line.sku} · ${line.name}` : ''}</td>
-                <td>
-                  {u.replacedBy ? (
-                    <>
-                      <del safe>{u.serialNumber}</del> <span class="hint">{t('packing.replaced')}</span>
-                    </>
-                  ) : (
-                    <span class="serial" safe>
-                      {u.serialNumber}
+    <ScrollTable label={t('packing.units')} class="data-table evidence-units">
+      <caption>{t('packing.units')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('packing.product')}</th>
+          <th scope="col">{t('packing.serialNumber')}</th>
+          <th scope="col">{t('packing.burnIn')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {parcel.units.map((u) => {
+          const line = lines.find((l) => l.id === u.orderLineId);
+          const burnIn =
+            u.burnInPassed === null
+              ? ''
+              : `${i18n.number(u.burnInHashrate ?? 0, 2)} ${u.burnInHashrateUnit ?? ''} · ${t('packing.hoursValue', { hours: i18n.number(u.burnInHours ?? 0, 1) })}`;
+          return (
+            <tr class={u.replacedBy ? 'replaced' : undefined}>
+              <td safe>{line ? `${line.sku} · ${line.name}` : ''}</td>
+              <td>
+                {u.replacedBy ? (
+                  <>
+                    <del safe>{u.serialNumber}</del> <span class="hint">{t('packing.replaced')}</span>
+                  </>
+                ) : (
+                  <span class="serial" safe>
+                    {u.serialNumber}
+                  </span>
+                )}
+                <Correction ctx={ctx} reason={u.correctionReason} />
+              </td>
+              <td class="burn-in">
+                {u.burnInPassed !== null && (
+                  <>
+                    <span safe>{burnIn}</span>{' '}
+                    <span class={`badge ${u.burnInPassed ? 'done' : 'problem'}`}>
+                      {t(u.burnInPassed ? 'packing.pass' : 'packing.fail')}
                     </span>
-                  )}
-                  <Correction ctx={ctx} reason={u.correctionReason} />
-                </td>
-                <td class="burn-in">
-                  {u.burnInPassed !== null && (
-                    <>
-                      <span safe>{burnIn}</span>{' '}
-                      <span class={`badge ${u.burnInPassed ? 'done' : 'problem'}`}>
-                        {t(u.burnInPassed ? 'packing.pass' : 'packing.fail')}
-                      </span>
-                    </>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+                  </>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </ScrollTable>
   );
 }
 

@@ -13,6 +13,7 @@ import {
   TextAreaField,
 } from '../../../platform/views/form.js';
 import { CsrfField } from '../../../platform/views/layout.js';
+import { ScrollTable } from '../../../platform/views/scroll-table.js';
 import type { PaymentMethod } from '../payment-method.repo.js';
 import { depositNetworks } from '../payment-method.tables.js';
 import type { PaymentMethodChangeView } from '../payment-method-change.repo.js';
@@ -81,46 +82,44 @@ export function PaymentMethodList({
       {methods.length === 0 ? (
         <p class="empty">{t('payments.empty')}</p>
       ) : (
-        <div class="table-scroll" tabindex="0" role="region" aria-label={t('payments.title')}>
-          <table class="data-table">
-            <thead>
+        <ScrollTable label={t('payments.title')} class="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.name')}</th>
+              <th scope="col">{t('payments.orderValue')}</th>
+              <th scope="col">{t('payments.availability')}</th>
+              <th scope="col" class="num">
+                {t('payments.sortOrder')}
+              </th>
+              <th scope="col">{t('admin.updated')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {methods.map((m) => (
               <tr>
-                <th scope="col">{t('admin.name')}</th>
-                <th scope="col">{t('payments.orderValue')}</th>
-                <th scope="col">{t('payments.availability')}</th>
-                <th scope="col" class="num">
-                  {t('payments.sortOrder')}
-                </th>
-                <th scope="col">{t('admin.updated')}</th>
+                <td>
+                  <a href={`/admin/payment-methods/${m.id}`} safe>
+                    {m.name}
+                  </a>
+                </td>
+                <td class="num nowrap">{limits(ctx, m)}</td>
+                <td>
+                  {m.active ? (
+                    <span class="badge done">{t('payments.activeBadge')}</span>
+                  ) : (
+                    <span class="badge muted">{t('payments.inactive')}</span>
+                  )}{' '}
+                  {m.largeOrderOnly && <span class="badge staff">{t('payments.largeOnlyBadge')}</span>}{' '}
+                  {pending.some((c) => c.paymentMethodId === m.id) && (
+                    <span class="badge problem">{t('payments.pendingBadge')}</span>
+                  )}
+                </td>
+                <td class="num">{String(m.sortOrder)}</td>
+                <td>{i18n.date(m.updatedAt)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {methods.map((m) => (
-                <tr>
-                  <td>
-                    <a href={`/admin/payment-methods/${m.id}`} safe>
-                      {m.name}
-                    </a>
-                  </td>
-                  <td class="num nowrap">{limits(ctx, m)}</td>
-                  <td>
-                    {m.active ? (
-                      <span class="badge done">{t('payments.activeBadge')}</span>
-                    ) : (
-                      <span class="badge muted">{t('payments.inactive')}</span>
-                    )}{' '}
-                    {m.largeOrderOnly && <span class="badge staff">{t('payments.largeOnlyBadge')}</span>}{' '}
-                    {pending.some((c) => c.paymentMethodId === m.id) && (
-                      <span class="badge problem">{t('payments.pendingBadge')}</span>
-                    )}
-                  </td>
-                  <td class="num">{String(m.sortOrder)}</td>
-                  <td>{i18n.date(m.updatedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollTable>
       )}
     </AdminShell>
   );
@@ -248,46 +247,44 @@ export function PaymentMethodForm({
       {history.length > 0 && (
         <section class="card">
           <h2>{t('payments.history')}</h2>
-          <div class="table-scroll" tabindex="0" role="region" aria-label={t('payments.history')}>
-            <table class="data-table">
-              <thead>
+          <ScrollTable label={t('payments.history')} class="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('payments.proposedAt')}</th>
+                <th scope="col">{t('payments.proposedBy')}</th>
+                <th scope="col">{t('payments.proposed')}</th>
+                <th scope="col">{t('payments.status')}</th>
+                <th scope="col">{t('payments.decidedBy')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.map((c) => (
                 <tr>
-                  <th scope="col">{t('payments.proposedAt')}</th>
-                  <th scope="col">{t('payments.proposedBy')}</th>
-                  <th scope="col">{t('payments.proposed')}</th>
-                  <th scope="col">{t('payments.status')}</th>
-                  <th scope="col">{t('payments.decidedBy')}</th>
+                  <td>{i18n.dateTime(c.createdAt)}</td>
+                  <td safe>{c.proposerName}</td>
+                  <td>
+                    <span safe>{changedLabels(ctx, c)}</span>
+                    {c.proposedDetails !== c.previousDetails && (
+                      <pre class="account" safe>
+                        {c.proposedDetails}
+                      </pre>
+                    )}
+                  </td>
+                  <td>
+                    <span
+                      class={`badge ${c.status === 'confirmed' ? 'done' : c.status === 'pending' ? 'problem' : 'muted'}`}
+                    >
+                      {t(`payments.status.${c.status}`)}
+                    </span>
+                  </td>
+                  <td>
+                    <span safe>{deciderOf(ctx, c)}</span>
+                    {c.decidedAt && ` · ${i18n.dateTime(c.decidedAt)}`}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {history.map((c) => (
-                  <tr>
-                    <td>{i18n.dateTime(c.createdAt)}</td>
-                    <td safe>{c.proposerName}</td>
-                    <td>
-                      <span safe>{changedLabels(ctx, c)}</span>
-                      {c.proposedDetails !== c.previousDetails && (
-                        <pre class="account" safe>
-                          {c.proposedDetails}
-                        </pre>
-                      )}
-                    </td>
-                    <td>
-                      <span
-                        class={`badge ${c.status === 'confirmed' ? 'done' : c.status === 'pending' ? 'problem' : 'muted'}`}
-                      >
-                        {t(`payments.status.${c.status}`)}
-                      </span>
-                    </td>
-                    <td>
-                      <span safe>{deciderOf(ctx, c)}</span>
-                      {c.decidedAt && ` · ${i18n.dateTime(c.decidedAt)}`}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </ScrollTable>
         </section>
       )}
     </AdminShell>

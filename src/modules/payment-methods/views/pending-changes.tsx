@@ -1,5 +1,6 @@
 import type { PageContext } from '../../../platform/http/page-context.js';
 import { CsrfField } from '../../../platform/views/layout.js';
+import { ScrollTable } from '../../../platform/views/scroll-table.js';
 import { checkDepositKey, deriveDepositAddress } from '../deposit-key.rules.js';
 import type { PaymentMethod } from '../payment-method.repo.js';
 import {
@@ -132,32 +133,30 @@ export function PendingChangeCard({
       <p class="hint">
         {t('payments.pendingItem', { method: c.methodName, name: c.proposerName, date: i18n.dateTime(c.createdAt) })}
       </p>
-      <div class="table-scroll" tabindex="0" role="region" aria-label={c.methodName}>
-        <table class="data-table change-table">
-          <thead>
+      <ScrollTable label={c.methodName} class="data-table change-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('payments.field')}</th>
+            {!create && <th scope="col">{t('payments.current')}</th>}
+            <th scope="col">{t('payments.proposed')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {changeRows(c, current).map((r) => (
             <tr>
-              <th scope="col">{t('payments.field')}</th>
-              {!create && <th scope="col">{t('payments.current')}</th>}
-              <th scope="col">{t('payments.proposed')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {changeRows(c, current).map((r) => (
-              <tr>
-                <th scope="row">{t(fieldLabels[r.field])}</th>
-                {!create && (
-                  <td data-label={t('payments.current')}>
-                    <Value ctx={ctx} field={r.field} v={r.now} network={r.nowNetwork} />
-                  </td>
-                )}
-                <td data-label={t('payments.proposed')}>
-                  <Value ctx={ctx} field={r.field} v={r.next} cls="proposed" network={r.nextNetwork} />
+              <th scope="row">{t(fieldLabels[r.field])}</th>
+              {!create && (
+                <td data-label={t('payments.current')}>
+                  <Value ctx={ctx} field={r.field} v={r.now} network={r.nowNetwork} />
                 </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+              )}
+              <td data-label={t('payments.proposed')}>
+                <Value ctx={ctx} field={r.field} v={r.next} cls="proposed" network={r.nextNetwork} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </ScrollTable>
       <p class="hint">{t('payments.pendingHint')}</p>
       <div class="actions">
         {user?.role === 'admin' && !own && (

@@ -2,6 +2,7 @@ import type { PageContext } from '../../../platform/http/page-context.js';
 import { AdminShell } from '../../../platform/views/admin-shell.js';
 import { Field, FormError, type FormState } from '../../../platform/views/form.js';
 import { CsrfField } from '../../../platform/views/layout.js';
+import { ScrollTable } from '../../../platform/views/scroll-table.js';
 import { webhookEventTypes } from '../webhook.events.js';
 import type { EndpointRow } from '../webhook.repo.js';
 
@@ -80,54 +81,52 @@ export function WebhooksPage({
       {endpoints.length === 0 ? (
         <p class="hint">{t('webhook.none')}</p>
       ) : (
-        <div class="table-scroll" tabindex="0" role="region" aria-label={t('webhook.list')}>
-          <table class="data-table">
-            <thead>
+        <ScrollTable label={t('webhook.list')} class="data-table">
+          <thead>
+            <tr>
+              <th>{t('webhook.url')}</th>
+              <th>{t('webhook.events')}</th>
+              <th>{t('webhook.state')}</th>
+              <th>{t('webhook.waiting')}</th>
+              <th>{t('webhook.failed')}</th>
+              <th>{t('apiToken.madeBy')}</th>
+              <th>
+                <span class="visually-hidden">{t('webhook.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {endpoints.map((e) => (
               <tr>
-                <th>{t('webhook.url')}</th>
-                <th>{t('webhook.events')}</th>
-                <th>{t('webhook.state')}</th>
-                <th>{t('webhook.waiting')}</th>
-                <th>{t('webhook.failed')}</th>
-                <th>{t('apiToken.madeBy')}</th>
-                <th>
-                  <span class="visually-hidden">{t('webhook.actions')}</span>
-                </th>
+                <td>
+                  <a href={`/admin/webhooks/${e.id}`} safe>
+                    {e.url}
+                  </a>
+                  {e.description && (
+                    <>
+                      <br />
+                      <span class="hint" safe>
+                        {e.description}
+                      </span>
+                    </>
+                  )}
+                </td>
+                <td>
+                  <code safe>{e.events.join(', ')}</code>
+                </td>
+                <td>
+                  <EndpointState ctx={ctx} e={e} />
+                </td>
+                <td>{ctx.i18n.number(e.pending)}</td>
+                <td>{ctx.i18n.number(e.failed)}</td>
+                <td safe>{e.createdByName ?? ''}</td>
+                <td>
+                  <ToggleForm ctx={ctx} e={e} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {endpoints.map((e) => (
-                <tr>
-                  <td>
-                    <a href={`/admin/webhooks/${e.id}`} safe>
-                      {e.url}
-                    </a>
-                    {e.description && (
-                      <>
-                        <br />
-                        <span class="hint" safe>
-                          {e.description}
-                        </span>
-                      </>
-                    )}
-                  </td>
-                  <td>
-                    <code safe>{e.events.join(', ')}</code>
-                  </td>
-                  <td>
-                    <EndpointState ctx={ctx} e={e} />
-                  </td>
-                  <td>{ctx.i18n.number(e.pending)}</td>
-                  <td>{ctx.i18n.number(e.failed)}</td>
-                  <td safe>{e.createdByName ?? ''}</td>
-                  <td>
-                    <ToggleForm ctx={ctx} e={e} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollTable>
       )}
       <h2>{t('webhook.create')}</h2>
       <form method="post" action="/admin/webhooks" class="stack">
