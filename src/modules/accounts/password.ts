@@ -7,10 +7,9 @@ import { commonPasswords } from './common-passwords.js';
 const params = { algorithm: 2 /* Argon2id */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 /**
- * Each argon2 run holds 19 MiB outside the JS heap, and the allocator keeps what it once
- * held: a burst of logins (four at once, on libuv's four threads) left the process ~80 MB
- * bigger for good (#7). Two at a time is as fast on a 2-core machine and bounds that, and a
- * login flood can no longer spend the process's memory.
+ * Each argon2 run holds 19 MiB outside the JS heap while it runs. Two at a time is as fast
+ * on a 2-core machine as four (libuv's threads), and a login flood can no longer spend the
+ * process's memory (ADR 0043: the memory is given back when a run ends).
  */
 const MAX_RUNNING = 2;
 let running = 0;
