@@ -153,6 +153,7 @@ export async function applyCaseTransition(
       toStatus: check.to,
       actorId: actor.userId,
       actorRole: actor.role,
+      via: actor.via ?? null,
       note: opts.note || null,
       createdAt: now,
     })

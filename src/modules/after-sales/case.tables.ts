@@ -94,6 +94,8 @@ export const caseEvents = pgTable(
     toStatus: text().notNull(),
     actorId: integer().references(() => users.id),
     actorRole: text().notNull(),
+    /** How the actor acted when not in person, e.g. "token ERP sync" (an API token), as on `order_events`. */
+    via: text(),
     note: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

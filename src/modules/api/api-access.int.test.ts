@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, createApiToken } from '../../../test/api.js';
+import { api, createApiToken, sessionApi } from '../../../test/api.js';
 import { type BrowserClient, loggedInClient } from '../../../test/browser-client.js';
 import { placeOrder } from '../../../test/orders.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { apiTokens, auditLog, orderMessages, orders } from '../../platform/db/schema.js';
+import { completedOrder, submitCaseForm } from '../after-sales/after-sales.test-helpers.js';
 import { hashApiToken, TOKEN_REQUESTS_PER_MINUTE } from './token.rules.js';
 
 let t: TestApp;
@@ -52,6 +53,19 @@ describe('staff API tokens', () => {
     expect(audit.find((r) => r.action === 'order.transition' && r.subjectId === number)).toMatchObject({
       via: 'token ERP sync',
     });
+  });
+
+  it('a case step made with a token is on the case timeline "via token <name>" for staff, not for the buyer', async () => {
+    const { token } = await createApiToken(t.app, admin, ['support'], 'Helpdesk bridge');
+    const o = await completedOrder(t, { buyer });
+    const number = String((await submitCaseForm(t, o)).headers.location).replace('/after-sales/', '');
+    const res = await api(t.app, token, 'POST', `/api/v1/cases/${number}/events/startReview`, { note: '' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().timeline.at(-1)).toMatchObject({ event: 'startReview', via: 'token Helpdesk bridge' });
+    expect((await admin.get(`/admin/after-sales/${number}`)).body).toContain('via API token “Helpdesk bridge”');
+    expect((await buyer.get(`/after-sales/${number}`)).body).not.toContain('Helpdesk bridge');
+    const own = await sessionApi(t.app, buyer, 'GET', `/api/v1/cases/${number}`);
+    expect(own.json().timeline.map((e: { via: string | null }) => e.via)).toEqual([null, null]);
   });
 
   it('refuses with 401 problems a missing, malformed, unknown, revoked or expired token', async () => {

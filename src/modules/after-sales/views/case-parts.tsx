@@ -64,22 +64,28 @@ export function CenterDeadlines({
 /** The buyer's own evidence: files sent with the claim, not with a message or a step. */
 export const evidenceOf = (files: CaseFile[]) => files.filter((f) => f.messageId === null && f.eventId === null);
 
-/** The case's events, named in the reader's language, each with the photos that show it (through `base`). */
+/**
+ * The case's events, named in the reader's language, each with the photos that show it (through `base`);
+ * `showVia` (staff) adds how a step was made when not in person.
+ */
 export function CaseTimeline({
   ctx,
   events,
   files = [],
   base = '',
+  showVia = false,
 }: {
   ctx: PageContext;
   events: (TimelineEvent & { id: number })[];
   files?: CaseFile[];
   base?: string;
+  showVia?: boolean;
 }) {
   return (
     <Timeline
       ctx={ctx}
       events={events}
+      showVia={showVia}
       label={(e) => (caseMachine.isRecorded(e) ? ctx.t(`caseEvent.${e}`) : undefined)}
       attached={(e) => {
         const shown = files.filter((f) => f.eventId === e.id);

@@ -198,7 +198,7 @@ export function StaffCasePage({
         <aside>
           <section class="card">
             <h2>{t('order.timeline')}</h2>
-            <CaseTimeline ctx={ctx} events={d.events} files={d.files} base={`${base}/files`} />
+            <CaseTimeline ctx={ctx} events={d.events} files={d.files} base={`${base}/files`} showVia />
           </section>
         </aside>
       </div>

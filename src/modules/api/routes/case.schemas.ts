@@ -60,6 +60,7 @@ export const caseDetail = z
         fromStatus: z.string().nullable(),
         toStatus: z.string(),
         actorRole: z.string(),
+        via: z.string().nullable().describe('"token <name>" when done with an API token; null for a buyer'),
         note: z.string().nullable(),
         at,
       }),

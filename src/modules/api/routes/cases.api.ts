@@ -66,6 +66,7 @@ export async function caseApi(base: FastifyInstance, { db, actions }: { db: Db; 
 
   async function detail(c: Case, actors: CurrentUser[]) {
     const d = await loadCasePage(db, c, actors[0]!);
+    const staff = actors[0]!.role !== 'customer';
     const next = new Set<CaseEvent>(d.actions);
     const snapshot = snapshotOfCase(c, d.lines);
     for (const a of actors.slice(1)) for (const e of availableCaseEvents(snapshot, caseActorOf(a))) next.add(e);
@@ -94,6 +95,7 @@ export async function caseApi(base: FastifyInstance, { db, actions }: { db: Db; 
         fromStatus: e.fromStatus,
         toStatus: e.toStatus,
         actorRole: e.actorRole,
+        via: staff ? e.via : null,
         note: e.note,
         at: iso(e.createdAt),
       })),

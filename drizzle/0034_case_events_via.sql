@@ -1,0 +1,1 @@
+ALTER TABLE "after_sales_case_events" ADD COLUMN "via" text;
