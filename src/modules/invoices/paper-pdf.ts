@@ -1,15 +1,15 @@
 import {
-  A4,
-  ACCENT,
   BOTTOM,
   type Doc,
   type Ensure,
+  hairline,
   INK,
   M,
   MUTED,
   openA4Pdf,
-  RULE,
-  rule,
+  pageFooters,
+  titleBlock,
+  verifyBox,
   W,
 } from '../../platform/pdf-page.js';
 
@@ -54,42 +54,17 @@ export async function renderPaperPdf(m: PaperModel, opts: { qrPng: Buffer; compr
     compress: opts.compress,
   });
 
-  header(doc, m);
+  titleBlock(doc, { ...m, seller: m.seller.name, sellerLines: m.seller.lines }, { split: 0.55, titleSize: 16 });
   parties(doc, m);
   for (const s of m.sections) {
     if (s.kind === 'rows') rows(doc, s, ensure);
     else if (s.kind === 'table') table(doc, s, ensure);
     else list(doc, s, ensure);
   }
-  verify(doc, m, opts.qrPng, ensure);
-  footers(doc, m);
+  verifyBox(doc, m.verify, opts.qrPng, ensure, 'compact');
+  pageFooters(doc, `${m.seller.name} · ${m.title} ${m.number}`, m.pageLabel);
   doc.end();
   return done;
-}
-
-function header(doc: Doc, m: PaperModel) {
-  const top = M;
-  doc
-    .font('bold')
-    .fontSize(13)
-    .fillColor(INK)
-    .text(m.seller.name, M, top, { width: W * 0.55 });
-  doc.font('sans').fontSize(8.5).fillColor(MUTED);
-  for (const l of m.seller.lines) doc.text(l, { width: W * 0.55 });
-  const leftBottom = doc.y;
-  doc
-    .font('bold')
-    .fontSize(16)
-    .fillColor(ACCENT)
-    .text(m.title.toUpperCase(), M + W * 0.55, top, { width: W * 0.45, align: 'right' });
-  doc
-    .font('bold')
-    .fontSize(11)
-    .fillColor(INK)
-    .text(m.number, { width: W * 0.45, align: 'right' });
-  doc.y = Math.max(leftBottom, doc.y) + 10;
-  doc.x = M;
-  rule(doc);
 }
 
 function parties(doc: Doc, m: PaperModel) {
@@ -109,7 +84,12 @@ function parties(doc: Doc, m: PaperModel) {
   const labelW = Math.min(90, colW * 0.45);
   let y = top;
   for (const r of m.meta) {
-    doc.font('sans').fontSize(8).fillColor(MUTED).text(r.label, x, y, { width: labelW });
+    // The label wraps 4 pt before its column ends, so a long one never runs into its value.
+    doc
+      .font('sans')
+      .fontSize(8)
+      .fillColor(MUTED)
+      .text(r.label, x, y, { width: labelW - 4 });
     const labelBottom = doc.y;
     doc
       .font('bold')
@@ -152,12 +132,7 @@ function rows(doc: Doc, s: Extract<PaperSection, { kind: 'rows' }>, ensure: Ensu
       .fontSize(9.5)
       .fillColor(INK)
       .text(r.value, M + labelW, y, { width: W - labelW });
-    doc
-      .moveTo(M, y + h - 2)
-      .lineTo(M + W, y + h - 2)
-      .lineWidth(0.3)
-      .strokeColor(RULE)
-      .stroke();
+    hairline(doc, y + h - 2);
     doc.x = M;
     doc.y = y + h;
   }
@@ -210,12 +185,7 @@ function table(doc: Doc, s: Extract<PaperSection, { kind: 'table' }>, ensure: En
       doc.text(v, x + 3, y, { width: widths[i]! - 6, align: s.columns[i]?.align ?? 'left' });
       x += widths[i]!;
     });
-    doc
-      .moveTo(M, y + h - 3)
-      .lineTo(M + W, y + h - 3)
-      .lineWidth(0.3)
-      .strokeColor(RULE)
-      .stroke();
+    hairline(doc, y + h - 3);
     doc.x = M;
     doc.y = y + h;
   };
@@ -234,43 +204,4 @@ function list(doc: Doc, s: Extract<PaperSection, { kind: 'list' }>, ensure: Ensu
     doc.text(`• ${item}`, M, doc.y, { width: W });
   }
   doc.y += 10;
-}
-
-function verify(doc: Doc, m: PaperModel, qr: Buffer, ensure: Ensure) {
-  const size = 76;
-  ensure(size + 16);
-  const top = doc.y;
-  doc
-    .rect(M, top, W, size + 12)
-    .fillColor('#f3f7f6')
-    .fill();
-  doc.image(qr, M + 6, top + 6, { width: size, height: size });
-  const x = M + size + 20;
-  const w = W - size - 30;
-  doc
-    .font('bold')
-    .fontSize(10)
-    .fillColor(INK)
-    .text(m.verify.heading, x, top + 8, { width: w });
-  doc.font('sans').fontSize(8).fillColor(INK).text(m.verify.text, { width: w });
-  doc.moveDown(0.3);
-  doc.font('sans').fontSize(8.5).fillColor(MUTED).text(`${m.verify.codeLabel}: `, { continued: true, width: w });
-  doc.font('mono').fontSize(12).fillColor(INK).text(m.verify.code, { width: w });
-  doc.font('sans').fontSize(7.5).fillColor(ACCENT).text(m.verify.url, { width: w, link: m.verify.url });
-  doc.x = M;
-  doc.y = top + size + 20;
-}
-
-function footers(doc: Doc, m: PaperModel) {
-  const range = doc.bufferedPageRange();
-  for (let i = 0; i < range.count; i++) {
-    doc.switchToPage(range.start + i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    const label = m.pageLabel.replace('{n}', String(i + 1)).replace('{total}', String(range.count));
-    doc.font('sans').fontSize(7.5).fillColor(MUTED);
-    doc.text(`${m.seller.name} · ${m.title} ${m.number}`, M, A4.height - M - 10, { width: W * 0.7, lineBreak: false });
-    doc.text(label, M + W * 0.7, A4.height - M - 10, { width: W * 0.3, align: 'right', lineBreak: false });
-    doc.page.margins.bottom = bottom;
-  }
 }

@@ -1,15 +1,18 @@
 import {
-  A4,
   ACCENT,
   BOTTOM,
   type Doc,
   type Ensure,
+  hairline,
   INK,
   M,
   MUTED,
+  metaRows,
   openA4Pdf,
-  RULE,
-  rule,
+  pageFooters,
+  tableHead,
+  titleBlock,
+  verifyBox,
   W,
 } from '../../platform/pdf-page.js';
 import type { ProformaModel } from './proforma.model.js';
@@ -41,41 +44,17 @@ export async function renderProformaPdf(m: ProformaModel, opts: PdfOptions): Pro
     compress: opts.compress,
   });
 
-  header(doc, m);
+  titleBlock(doc, { ...m, seller: m.seller.name, sellerLines: m.seller.lines }, { split: 0.58, titleSize: 18 });
   if (m.mark) banner(doc, m.mark);
   parties(doc, m);
   linesTable(doc, m, ensure);
   totals(doc, m, ensure);
   payment(doc, m, ensure);
   notes(doc, m, ensure);
-  verify(doc, m, opts.qrPng, ensure);
-  footers(doc, m);
+  verifyBox(doc, m.verify, opts.qrPng, ensure, 'large');
+  pageFooters(doc, `${m.seller.name} · ${m.title} ${m.number}`, m.pageLabel);
   doc.end();
   return done;
-}
-
-function header(doc: Doc, m: ProformaModel) {
-  const top = M;
-  doc
-    .font('bold')
-    .fontSize(13)
-    .fillColor(INK)
-    .text(m.seller.name, M, top, { width: W * 0.58 });
-  doc.font('sans').fontSize(8.5).fillColor(MUTED);
-  for (const l of m.seller.lines) doc.text(l, { width: W * 0.58 });
-  const leftBottom = doc.y;
-  doc
-    .font('bold')
-    .fontSize(18)
-    .fillColor(ACCENT)
-    .text(m.title.toUpperCase(), M + W * 0.58, top, { width: W * 0.42, align: 'right' });
-  doc
-    .font('bold')
-    .fontSize(11)
-    .fillColor(INK)
-    .text(m.number, { width: W * 0.42, align: 'right' });
-  doc.y = Math.max(leftBottom, doc.y) + 10;
-  rule(doc);
 }
 
 function parties(doc: Doc, m: ProformaModel) {
@@ -87,33 +66,9 @@ function parties(doc: Doc, m: ProformaModel) {
   for (const l of m.buyer.lines) doc.text(l, { width: half });
   const leftBottom = doc.y;
 
-  const x = M + W / 2 + 10;
-  const labelW = 92;
-  let y = top;
-  for (const r of m.meta) {
-    doc.font('sans').fontSize(8.5).fillColor(MUTED).text(r.label, x, y, { width: labelW });
-    doc
-      .font('bold')
-      .fontSize(9)
-      .fillColor(INK)
-      .text(r.value, x + labelW, y, { width: half - labelW });
-    y = Math.max(y + 13, doc.y + 1);
-  }
+  const y = metaRows(doc, m.meta, M + W / 2 + 10, top, half);
   doc.x = M;
   doc.y = Math.max(leftBottom, y) + 12;
-}
-
-function tableHeader(doc: Doc, m: ProformaModel) {
-  const y = doc.y;
-  doc.rect(M, y, W, 18).fillColor('#eef0f3').fill();
-  let x = M;
-  doc.font('bold').fontSize(8).fillColor(INK);
-  for (const c of COLS) {
-    doc.text(m.columns[c.key], x + 4, y + 5, { width: c.width - 8, align: c.align, lineBreak: false });
-    x += c.width;
-  }
-  doc.x = M;
-  doc.y = y + 22;
 }
 
 const cellFont = (doc: Doc, key: string) =>
@@ -121,14 +76,22 @@ const cellFont = (doc: Doc, key: string) =>
 
 function linesTable(doc: Doc, m: ProformaModel, ensure: Ensure) {
   ensure(60);
-  tableHeader(doc, m);
+  tableHead(
+    doc,
+    COLS,
+    COLS.map((c) => m.columns[c.key]),
+  );
   doc.font('sans').fontSize(8.5);
   for (const line of m.lines) {
     const h =
       Math.max(...COLS.map((c) => cellFont(doc, c.key).heightOfString(line[c.key], { width: c.width - 8 }))) + 6;
     if (doc.y + h > BOTTOM) {
       doc.addPage();
-      tableHeader(doc, m);
+      tableHead(
+        doc,
+        COLS,
+        COLS.map((c) => m.columns[c.key]),
+      );
       doc.font('sans').fontSize(8.5);
     }
     const y = doc.y;
@@ -141,12 +104,7 @@ function linesTable(doc: Doc, m: ProformaModel, ensure: Ensure) {
       });
       x += c.width;
     }
-    doc
-      .moveTo(M, y + h - 3)
-      .lineTo(M + W, y + h - 3)
-      .lineWidth(0.3)
-      .strokeColor(RULE)
-      .stroke();
+    hairline(doc, y + h - 3);
     doc.x = M;
     doc.y = y + h;
   }
@@ -222,31 +180,6 @@ function notes(doc: Doc, m: ProformaModel, ensure: Ensure) {
   doc.y += 12;
 }
 
-function verify(doc: Doc, m: ProformaModel, qr: Buffer, ensure: Ensure) {
-  const size = 84;
-  ensure(size + 16);
-  const top = doc.y;
-  doc
-    .rect(M, top, W, size + 12)
-    .fillColor('#f3f7f6')
-    .fill();
-  doc.image(qr, M + 6, top + 6, { width: size, height: size });
-  const x = M + size + 20;
-  const w = W - size - 30;
-  doc
-    .font('bold')
-    .fontSize(10)
-    .fillColor(INK)
-    .text(m.verify.heading, x, top + 10, { width: w });
-  doc.font('sans').fontSize(8.5).fillColor(INK).text(m.verify.text, { width: w });
-  doc.moveDown(0.4);
-  doc.font('sans').fontSize(8.5).fillColor(MUTED).text(`${m.verify.codeLabel}: `, { continued: true, width: w });
-  doc.font('mono').fontSize(12).fillColor(INK).text(m.verify.code, { width: w });
-  doc.font('sans').fontSize(7.5).fillColor(ACCENT).text(m.verify.url, { width: w, link: m.verify.url });
-  doc.x = M;
-  doc.y = top + size + 20;
-}
-
 /** Paid (green) or cancelled (red): a band across the page under the header, in the flow. */
 function banner(doc: Doc, mark: NonNullable<ProformaModel['mark']>) {
   const color = mark.kind === 'paid' ? '#15803d' : '#b91c1c';
@@ -259,19 +192,4 @@ function banner(doc: Doc, mark: NonNullable<ProformaModel['mark']>) {
     .text(mark.text.toUpperCase(), M, top + 6, { width: W, align: 'center', lineBreak: false });
   doc.x = M;
   doc.y = top + 36;
-}
-
-function footers(doc: Doc, m: ProformaModel) {
-  const range = doc.bufferedPageRange();
-  for (let i = 0; i < range.count; i++) {
-    doc.switchToPage(range.start + i);
-    // Writing inside the bottom margin must not start yet another page.
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    const label = m.pageLabel.replace('{n}', String(i + 1)).replace('{total}', String(range.count));
-    doc.font('sans').fontSize(7.5).fillColor(MUTED);
-    doc.text(`${m.seller.name} · ${m.title} ${m.number}`, M, A4.height - M - 10, { width: W * 0.7, lineBreak: false });
-    doc.text(label, M + W * 0.7, A4.height - M - 10, { width: W * 0.3, align: 'right', lineBreak: false });
-    doc.page.margins.bottom = bottom;
-  }
 }

@@ -1,4 +1,19 @@
-import { A4, ACCENT, BOTTOM, type Doc, INK, M, MUTED, openA4Pdf, RULE, rule, W } from '../../platform/pdf-page.js';
+import {
+  ACCENT,
+  BOTTOM,
+  type Doc,
+  hairline,
+  INK,
+  M,
+  MUTED,
+  metaRows,
+  openA4Pdf,
+  pageFooters,
+  RULE,
+  tableHead,
+  titleBlock,
+  W,
+} from '../../platform/pdf-page.js';
 import type { PackingSlipModel } from './packing-slip.model.js';
 
 /** Lines table: SKU, item, quantity, serial numbers; they add up to W. */
@@ -17,35 +32,13 @@ export async function renderPackingSlipPdf(m: PackingSlipModel, opts: { compress
     compress: opts.compress,
   });
 
-  header(doc, m);
+  titleBlock(doc, m, { split: 0.55, titleSize: 18 });
   parties(doc, m);
   linesTable(doc, m);
   parcels(doc, m, ensure);
-  footers(doc, m);
+  pageFooters(doc, `${m.seller} · ${m.title} ${m.number}`, m.pageLabel);
   doc.end();
   return done;
-}
-
-function header(doc: Doc, m: PackingSlipModel) {
-  doc
-    .font('bold')
-    .fontSize(13)
-    .fillColor(INK)
-    .text(m.seller, M, M, { width: W * 0.55 });
-  const leftBottom = doc.y;
-  doc
-    .font('bold')
-    .fontSize(18)
-    .fillColor(ACCENT)
-    .text(m.title.toUpperCase(), M + W * 0.55, M, { width: W * 0.45, align: 'right' });
-  doc
-    .font('bold')
-    .fontSize(11)
-    .fillColor(INK)
-    .text(m.number, { width: W * 0.45, align: 'right' });
-  doc.x = M;
-  doc.y = Math.max(leftBottom, doc.y) + 10;
-  rule(doc);
 }
 
 function parties(doc: Doc, m: PackingSlipModel) {
@@ -56,18 +49,7 @@ function parties(doc: Doc, m: PackingSlipModel) {
   doc.font('sans').fontSize(9.5);
   for (const l of m.shipTo.lines) doc.text(l, { width: half });
   const leftBottom = doc.y;
-  const x = M + W / 2 + 10;
-  const labelW = 92;
-  let y = top;
-  for (const r of m.meta) {
-    doc.font('sans').fontSize(8.5).fillColor(MUTED).text(r.label, x, y, { width: labelW });
-    doc
-      .font('bold')
-      .fontSize(9)
-      .fillColor(INK)
-      .text(r.value, x + labelW, y, { width: half - labelW });
-    y = Math.max(y + 13, doc.y + 1);
-  }
+  const y = metaRows(doc, m.meta, M + W / 2 + 10, top, half);
   doc.x = M;
   doc.y = Math.max(leftBottom, y) + 14;
 }
@@ -77,32 +59,27 @@ function heading(doc: Doc, text: string) {
   doc.y += 4;
 }
 
-function tableHeader(doc: Doc, m: PackingSlipModel) {
-  const y = doc.y;
-  doc.rect(M, y, W, 18).fillColor('#eef0f3').fill();
-  let x = M;
-  doc.font('bold').fontSize(8).fillColor(INK);
-  for (const c of COLS) {
-    doc.text(m.lines.columns[c.key], x + 4, y + 5, { width: c.width - 8, align: c.align, lineBreak: false });
-    x += c.width;
-  }
-  doc.x = M;
-  doc.y = y + 22;
-}
-
 const cellFont = (doc: Doc, key: string) =>
   key === 'sku' || key === 'serials' ? doc.font('mono').fontSize(8) : doc.font('sans').fontSize(9);
 
 function linesTable(doc: Doc, m: PackingSlipModel) {
   if (doc.y + 60 > BOTTOM) doc.addPage();
   heading(doc, m.lines.heading);
-  tableHeader(doc, m);
+  tableHead(
+    doc,
+    COLS,
+    COLS.map((c) => m.lines.columns[c.key]),
+  );
   for (const row of m.rows) {
     const h =
       Math.max(...COLS.map((c) => cellFont(doc, c.key).heightOfString(row[c.key] || ' ', { width: c.width - 8 }))) + 6;
     if (doc.y + h > BOTTOM) {
       doc.addPage();
-      tableHeader(doc, m);
+      tableHead(
+        doc,
+        COLS,
+        COLS.map((c) => m.lines.columns[c.key]),
+      );
     }
     const y = doc.y;
     let x = M;
@@ -111,12 +88,7 @@ function linesTable(doc: Doc, m: PackingSlipModel) {
       cellFont(doc, c.key).text(row[c.key], x + 4, y, { width: c.width - 8, align: c.align });
       x += c.width;
     }
-    doc
-      .moveTo(M, y + h - 3)
-      .lineTo(M + W, y + h - 3)
-      .lineWidth(0.3)
-      .strokeColor(RULE)
-      .stroke();
+    hairline(doc, y + h - 3);
     doc.x = M;
     doc.y = y + h;
   }
@@ -180,19 +152,5 @@ function parcels(doc: Doc, m: PackingSlipModel, ensure: (h: number) => void) {
         .stroke();
     doc.x = M;
     doc.y = bottom + 8;
-  }
-}
-
-function footers(doc: Doc, m: PackingSlipModel) {
-  const range = doc.bufferedPageRange();
-  for (let i = 0; i < range.count; i++) {
-    doc.switchToPage(range.start + i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    const label = m.pageLabel.replace('{n}', String(i + 1)).replace('{total}', String(range.count));
-    doc.font('sans').fontSize(7.5).fillColor(MUTED);
-    doc.text(`${m.seller} · ${m.title} ${m.number}`, M, A4.height - M - 10, { width: W * 0.7, lineBreak: false });
-    doc.text(label, M + W * 0.7, A4.height - M - 10, { width: W * 0.3, align: 'right', lineBreak: false });
-    doc.page.margins.bottom = bottom;
   }
 }
