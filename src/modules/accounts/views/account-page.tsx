@@ -2,6 +2,7 @@ import type { PageContext } from '../../../platform/http/page-context.js';
 import { locales } from '../../../platform/i18n/index.js';
 import { Field, FormError, type FormState, SelectField } from '../../../platform/views/form.js';
 import { CsrfField, Layout } from '../../../platform/views/layout.js';
+import { CardPage, NewPasswordField } from './account-parts.js';
 
 export interface AccountView {
   fullName: string;
@@ -108,15 +109,11 @@ export function AccountPage(props: { ctx: PageContext; a: AccountView; forms?: A
             required
             autocomplete="current-password"
           />
-          <Field
+          <NewPasswordField
             ctx={ctx}
             form={forms.password}
             idPrefix="w"
-            name="password"
-            type="password"
             label={t('acct.newPassword')}
-            required
-            autocomplete="new-password"
             hint={t('acct.newPasswordHint')}
           />
           <button type="submit">{t('acct.passwordButton')}</button>
@@ -150,18 +147,15 @@ export function AccountPage(props: { ctx: PageContext; a: AccountView; forms?: A
 export function ConfirmEmailPage({ ctx, token, email }: { ctx: PageContext; token: string; email: string }) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t('acct.emailTitle')}>
-      <section class="narrow card">
-        <h1>{t('acct.emailTitle')}</h1>
-        <p>{t('acct.emailConfirmLead', { email })}</p>
-        <form method="post" action={ctx.href('/account/email/confirm')}>
-          <CsrfField ctx={ctx} />
-          <input type="hidden" name="token" value={token} />
-          <button type="submit" class="primary">
-            {t('acct.emailConfirmButton')}
-          </button>
-        </form>
-      </section>
-    </Layout>
+    <CardPage ctx={ctx} title={t('acct.emailTitle')}>
+      <p>{t('acct.emailConfirmLead', { email })}</p>
+      <form method="post" action={ctx.href('/account/email/confirm')}>
+        <CsrfField ctx={ctx} />
+        <input type="hidden" name="token" value={token} />
+        <button type="submit" class="primary">
+          {t('acct.emailConfirmButton')}
+        </button>
+      </form>
+    </CardPage>
   );
 }

@@ -1,6 +1,7 @@
 import type { PageContext } from '../../../platform/http/page-context.js';
 import { Field, FormError, type FormState } from '../../../platform/views/form.js';
-import { CsrfField, Layout } from '../../../platform/views/layout.js';
+import { CsrfField } from '../../../platform/views/layout.js';
+import { CardPage, NewPasswordField } from './account-parts.js';
 
 /** Carries "where to go next" and a pending cart item through login/registration. */
 export interface Continuation {
@@ -29,86 +30,63 @@ const query = (c: Continuation) => {
 export function LoginPage({ ctx, form, c }: { ctx: PageContext; form?: FormState; c: Continuation }) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t('auth.loginTitle')}>
-      <section class="narrow card">
-        <h1>{t('auth.loginTitle')}</h1>
-        {c.addProduct && <p class="notice">{t('auth.loginToAdd')}</p>}
-        <form method="post" action={ctx.href('/login')} novalidate>
-          <CsrfField ctx={ctx} />
-          <ContinuationFields c={c} />
-          <FormError ctx={ctx} form={form} />
-          <Field
-            ctx={ctx}
-            form={form}
-            name="email"
-            type="email"
-            label={t('field.email')}
-            required
-            autocomplete="username"
-          />
-          <Field
-            ctx={ctx}
-            form={form}
-            name="password"
-            type="password"
-            label={t('field.password')}
-            required
-            autocomplete="current-password"
-          />
-          <button type="submit" class="primary">
-            {t('auth.loginButton')}
-          </button>
-        </form>
-        <p>
-          <a href="/password/forgot">{t('acct.forgotLink')}</a>
-        </p>
-        <p>
-          {t('auth.noAccount')} <a href={`/register${query(c)}`}>{t('auth.registerLink')}</a>
-        </p>
-      </section>
-    </Layout>
+    <CardPage ctx={ctx} title={t('auth.loginTitle')}>
+      {c.addProduct && <p class="notice">{t('auth.loginToAdd')}</p>}
+      <form method="post" action={ctx.href('/login')} novalidate>
+        <CsrfField ctx={ctx} />
+        <ContinuationFields c={c} />
+        <FormError ctx={ctx} form={form} />
+        <Field
+          ctx={ctx}
+          form={form}
+          name="email"
+          type="email"
+          label={t('field.email')}
+          required
+          autocomplete="username"
+        />
+        <Field
+          ctx={ctx}
+          form={form}
+          name="password"
+          type="password"
+          label={t('field.password')}
+          required
+          autocomplete="current-password"
+        />
+        <button type="submit" class="primary">
+          {t('auth.loginButton')}
+        </button>
+      </form>
+      <p>
+        <a href="/password/forgot">{t('acct.forgotLink')}</a>
+      </p>
+      <p>
+        {t('auth.noAccount')} <a href={`/register${query(c)}`}>{t('auth.registerLink')}</a>
+      </p>
+    </CardPage>
   );
 }
 
 export function RegisterPage({ ctx, form, c }: { ctx: PageContext; form?: FormState; c: Continuation }) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t('auth.registerTitle')}>
-      <section class="narrow card">
-        <h1>{t('auth.registerTitle')}</h1>
-        <form method="post" action={ctx.href('/register')} novalidate>
-          <CsrfField ctx={ctx} />
-          <ContinuationFields c={c} />
-          <FormError ctx={ctx} form={form} />
-          <Field ctx={ctx} form={form} name="fullName" label={t('field.fullName')} required autocomplete="name" />
-          <Field
-            ctx={ctx}
-            form={form}
-            name="email"
-            type="email"
-            label={t('field.email')}
-            required
-            autocomplete="email"
-          />
-          <Field
-            ctx={ctx}
-            form={form}
-            name="password"
-            type="password"
-            label={t('field.password')}
-            required
-            autocomplete="new-password"
-            hint={t('auth.passwordHint')}
-          />
-          <button type="submit" class="primary">
-            {t('auth.registerButton')}
-          </button>
-        </form>
-        <p>
-          {t('auth.haveAccount')} <a href={`/login${query(c)}`}>{t('auth.loginLink')}</a>
-        </p>
-      </section>
-    </Layout>
+    <CardPage ctx={ctx} title={t('auth.registerTitle')}>
+      <form method="post" action={ctx.href('/register')} novalidate>
+        <CsrfField ctx={ctx} />
+        <ContinuationFields c={c} />
+        <FormError ctx={ctx} form={form} />
+        <Field ctx={ctx} form={form} name="fullName" label={t('field.fullName')} required autocomplete="name" />
+        <Field ctx={ctx} form={form} name="email" type="email" label={t('field.email')} required autocomplete="email" />
+        <NewPasswordField ctx={ctx} form={form} label={t('field.password')} hint={t('auth.passwordHint')} />
+        <button type="submit" class="primary">
+          {t('auth.registerButton')}
+        </button>
+      </form>
+      <p>
+        {t('auth.haveAccount')} <a href={`/login${query(c)}`}>{t('auth.loginLink')}</a>
+      </p>
+    </CardPage>
   );
 }
 
@@ -116,13 +94,10 @@ export function RegisterPage({ ctx, form, c }: { ctx: PageContext; form?: FormSt
 export function RegisterSentPage({ ctx, hours }: { ctx: PageContext; hours: number }) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t('auth.checkInboxTitle')}>
-      <section class="narrow card">
-        <h1>{t('auth.checkInboxTitle')}</h1>
-        <p>{t('auth.checkInboxBody', { hours })}</p>
-        <p class="hint">{t('auth.checkInboxHint')}</p>
-      </section>
-    </Layout>
+    <CardPage ctx={ctx} title={t('auth.checkInboxTitle')}>
+      <p>{t('auth.checkInboxBody', { hours })}</p>
+      <p class="hint">{t('auth.checkInboxHint')}</p>
+    </CardPage>
   );
 }
 
@@ -130,24 +105,21 @@ export function RegisterSentPage({ ctx, hours }: { ctx: PageContext; hours: numb
 export function ConfirmRegistrationPage({ ctx, token, form }: { ctx: PageContext; token: string; form?: FormState }) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t('auth.confirmTitle')}>
-      <section class="narrow card">
-        <h1>{t('auth.confirmTitle')}</h1>
-        <form method="post" action={ctx.href('/register/confirm')} novalidate>
-          <CsrfField ctx={ctx} />
-          <input type="hidden" name="token" value={token} />
-          <FormError ctx={ctx} form={form} />
-          {!form && <p>{t('auth.confirmLead')}</p>}
-          <button type="submit" class="primary">
-            {t('auth.confirmButton')}
-          </button>
-        </form>
-        {form && (
-          <p>
-            <a href="/register">{t('auth.registerLink')}</a> · <a href="/login">{t('auth.loginLink')}</a>
-          </p>
-        )}
-      </section>
-    </Layout>
+    <CardPage ctx={ctx} title={t('auth.confirmTitle')}>
+      <form method="post" action={ctx.href('/register/confirm')} novalidate>
+        <CsrfField ctx={ctx} />
+        <input type="hidden" name="token" value={token} />
+        <FormError ctx={ctx} form={form} />
+        {!form && <p>{t('auth.confirmLead')}</p>}
+        <button type="submit" class="primary">
+          {t('auth.confirmButton')}
+        </button>
+      </form>
+      {form && (
+        <p>
+          <a href="/register">{t('auth.registerLink')}</a> · <a href="/login">{t('auth.loginLink')}</a>
+        </p>
+      )}
+    </CardPage>
   );
 }
