@@ -45,7 +45,7 @@ export const demoCases: DemoCase[] = [
     serialised: false,
     openedAgoH: 30,
     steps: [],
-    description: 'Received 2 PSUs of the wrong model.',
+    description: 'The box holds a different model from the one on the order.',
   },
   { type: 'defective', serialised: true, openedAgoH: 3, steps: [], description: 'Hash board 2 shows no chips.' },
   {
