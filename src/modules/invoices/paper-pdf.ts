@@ -54,7 +54,11 @@ export async function renderPaperPdf(m: PaperModel, opts: { qrPng: Buffer; compr
     compress: opts.compress,
   });
 
-  titleBlock(doc, { ...m, seller: m.seller.name, sellerLines: m.seller.lines }, { split: 0.55, titleSize: 16 });
+  titleBlock(
+    doc,
+    { seller: m.seller.name, sellerLines: m.seller.lines, title: m.title, number: m.number },
+    { split: 0.55, titleSize: 16 },
+  );
   parties(doc, m);
   for (const s of m.sections) {
     if (s.kind === 'rows') rows(doc, s, ensure);

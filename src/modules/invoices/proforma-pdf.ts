@@ -44,7 +44,11 @@ export async function renderProformaPdf(m: ProformaModel, opts: PdfOptions): Pro
     compress: opts.compress,
   });
 
-  titleBlock(doc, { ...m, seller: m.seller.name, sellerLines: m.seller.lines }, { split: 0.58, titleSize: 18 });
+  titleBlock(
+    doc,
+    { seller: m.seller.name, sellerLines: m.seller.lines, title: m.title, number: m.number },
+    { split: 0.58, titleSize: 18 },
+  );
   if (m.mark) banner(doc, m.mark);
   parties(doc, m);
   linesTable(doc, m, ensure);

@@ -32,7 +32,7 @@ export async function renderPackingSlipPdf(m: PackingSlipModel, opts: { compress
     compress: opts.compress,
   });
 
-  titleBlock(doc, m, { split: 0.55, titleSize: 18 });
+  titleBlock(doc, { seller: m.seller, title: m.title, number: m.number }, { split: 0.55, titleSize: 18 });
   parties(doc, m);
   linesTable(doc, m);
   parcels(doc, m, ensure);
